@@ -1,0 +1,2 @@
+Console.WriteLine("usage: QueueKiosk.Bench <scenario> [options]");
+return 2;
