@@ -1,0 +1,136 @@
+namespace QueueKiosk.HubClient.Contracts;
+
+// Wire records shared by the hub and its clients. Times are UTC; clients show them in the
+// site's zone (SiteDto.TimeZone). Add members at the end; never rename (kiosks and displays
+// in the field may run an older build).
+
+public sealed record SiteDto(
+    Guid Id,
+    string Code,
+    string Name,
+    string TimeZone,
+    string Address,
+    IReadOnlyList<OpeningHoursDto> OpeningHours);
+
+/// <summary>One opening interval on a weekday, local time of the site ("07:30" .. "11:30").</summary>
+public sealed record OpeningHoursDto(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);
+
+/// <summary>A lĩnh vực (field) of procedures, e.g. "Tư pháp - Hộ tịch".</summary>
+public sealed record FieldDto(Guid Id, string Code, string Name, string? NameEn, int ProcedureCount);
+
+public sealed record ProcedureDocumentDto(string Name, int Originals, int Copies, string? Note);
+
+/// <summary>An administrative procedure (TTHC) as the kiosk shows it.</summary>
+public sealed record ProcedureDto(
+    Guid Id,
+    string Code,
+    string Name,
+    Guid FieldId,
+    string FieldName,
+    string Level,
+    string Agency,
+    string ProcessingTime,
+    string Fees,
+    IReadOnlyList<ProcedureDocumentDto> Documents,
+    string LegalBasis,
+    Guid? ServiceId);
+
+/// <summary>What a ticket is for, with its live queue figures.</summary>
+public sealed record ServiceDto(
+    Guid Id,
+    string Code,
+    string Name,
+    string? NameEn,
+    string Prefix,
+    int WaitingCount,
+    int EstimatedWaitMinutes,
+    int WaitTargetMinutes,
+    bool Active);
+
+public sealed record CounterServiceDto(Guid ServiceId, string ServiceCode, int Order, int Weight);
+
+public sealed record CounterDto(
+    Guid Id,
+    int Number,
+    string Name,
+    CounterState State,
+    string? PauseReason,
+    Guid? CurrentTicketId,
+    string? CurrentTicketNumber,
+    IReadOnlyList<CounterServiceDto> Services,
+    int? LedAddress,
+    string? CameraId,
+    string? OfficerName);
+
+public sealed record TicketDto(
+    Guid Id,
+    Guid SiteId,
+    string Number,
+    int NumberValue,
+    Guid ServiceId,
+    string ServiceCode,
+    string ServiceName,
+    Guid? ProcedureId,
+    string? ProcedureName,
+    TicketStatus Status,
+    PriorityCategory Priority,
+    TicketChannel Channel,
+    Guid? CounterId,
+    int? CounterNumber,
+    DateTimeOffset IssuedAt,
+    DateTimeOffset? CalledAt,
+    DateTimeOffset? ServiceStartedAt,
+    DateTimeOffset? FinishedAt,
+    int PeopleAhead,
+    int EstimatedWaitMinutes,
+    DateOnly LocalDay,
+    int RecallCount);
+
+/// <summary>Everything a screen needs to draw the queue; LastSequence tells which events it already includes.</summary>
+public sealed record QueueSnapshotDto(
+    Guid SiteId,
+    long LastSequence,
+    DateTimeOffset TakenAt,
+    bool IsOpen,
+    IReadOnlyList<ServiceDto> Services,
+    IReadOnlyList<CounterDto> Counters,
+    IReadOnlyList<TicketDto> Waiting,
+    IReadOnlyList<TicketDto> Active,
+    IReadOnlyList<TicketDto> RecentCalls);
+
+public sealed record DossierStatusDto(
+    string Code,
+    string MaskedApplicantName,
+    string ProcedureName,
+    DossierState State,
+    string StateText,
+    DateOnly ReceivedOn,
+    DateOnly DueOn,
+    DateOnly? CompletedOn,
+    string? Note);
+
+// Requests
+
+public sealed record IssueTicketRequest(
+    Guid? ServiceId = null,
+    Guid? ProcedureId = null,
+    PriorityCategory Priority = PriorityCategory.None,
+    TicketChannel Channel = TicketChannel.Kiosk,
+    Guid? SiteId = null);
+
+public sealed record CallTicketRequest(Guid TicketId);
+
+public sealed record TransferTicketRequest(Guid? ServiceId = null, Guid? CounterId = null, string? Reason = null);
+
+public sealed record PauseCounterRequest(string Reason);
+
+public sealed record CancelTicketRequest(string? Reason = null);
+
+public sealed record LoginRequest(string UserName, string Password, Guid? CounterId = null);
+
+public sealed record MeDto(Guid Id, string UserName, string DisplayName, OfficerRole Role, Guid SiteId, Guid? CounterId, int? CounterNumber);
+
+public sealed record RatingRequest(int Score, string? Reason = null);
+
+/// <summary>Answer to an issue attempt outside opening hours (also in the ProblemDetails extension "opensAt").</summary>
+public sealed record ClosedInfoDto(DateTimeOffset OpensAt, string OpensAtLocal);
