@@ -1,0 +1,31 @@
+namespace QueueKiosk.EndToEnd.Tests.Infrastructure;
+
+/// <summary>Where the repository and the built hosts are, found from the test assembly's folder.</summary>
+public static class RepoPaths
+{
+    public static string Root { get; } = FindRoot();
+
+    /// <summary>The built DLL of a host project (same configuration as the tests).</summary>
+    public static string HostDll(string project)
+    {
+        var configuration = AppContext.BaseDirectory.Contains("/Release/", StringComparison.Ordinal) ? "Release" : "Debug";
+        var path = Path.Combine(Root, project, "bin", configuration, "net10.0", project + ".dll");
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{project} is not built: {path}");
+        }
+
+        return path;
+    }
+
+    private static string FindRoot()
+    {
+        var dir = new DirectoryInfo(AppContext.BaseDirectory);
+        while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "QueueKiosk.sln")))
+        {
+            dir = dir.Parent;
+        }
+
+        return dir?.FullName ?? throw new InvalidOperationException("QueueKiosk.sln not found above " + AppContext.BaseDirectory);
+    }
+}
