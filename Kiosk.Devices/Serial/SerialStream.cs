@@ -1,0 +1,35 @@
+namespace QueueKiosk.Devices.Serial;
+
+/// <summary>
+/// An open serial port as a byte stream. Reads return at least one byte or throw
+/// <see cref="TimeoutException"/> after the read timeout; writes send every byte or throw
+/// <see cref="TimeoutException"/> after the write timeout; <see cref="Stream.Flush"/> waits until
+/// the bytes have left the UART. A hang-up (adapter unplugged, pty closed) throws
+/// <see cref="IOException"/>. Whoever opened the stream disposes it.
+/// </summary>
+public abstract class SerialStream : Stream
+{
+    public abstract SerialPortSettings Settings { get; }
+
+    public override bool CanSeek => false;
+
+    public override bool CanTimeout => true;
+
+    public override long Length => throw new NotSupportedException();
+
+    public override long Position
+    {
+        get => throw new NotSupportedException();
+        set => throw new NotSupportedException();
+    }
+
+    /// <summary>Drops bytes received but not yet read (e.g. a late reply after a timeout).</summary>
+    public abstract void DiscardInBuffer();
+
+    /// <summary>Drops bytes written but not yet sent.</summary>
+    public abstract void DiscardOutBuffer();
+
+    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+    public override void SetLength(long value) => throw new NotSupportedException();
+}
