@@ -1,0 +1,446 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace QueueKiosk.Devices.Camera;
+
+/// <summary>
+/// One camera: a single supervised ffmpeg process (FACTS.md §7) whose live JPEG preview is fanned
+/// out to any number of viewers, whose recordings go to <see cref="Recordings"/>, and whose small
+/// gray frames give <see cref="CameraHealth.MotionLevel"/>. ffmpeg is restarted with exponential
+/// backoff when it exits or stalls; its stderr is read continuously and its last meaningful line
+/// kept as the reason. Dispose stops ffmpeg (SIGTERM, then kill of the whole tree).
+/// </summary>
+public sealed class CameraFeed : IAsyncDisposable
+{
+    private const int MaxRecentErrorLines = 20;
+    private const int MaxRestartDelaysKept = 50;
+    private static readonly TimeSpan FpsWindow = TimeSpan.FromSeconds(3);
+    private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
+
+    private readonly CameraOptions _options;
+    private readonly ILogger _log;
+    private readonly TimeProvider _time;
+    private readonly FrameFanout _preview = new();
+    private readonly MotionMeter _motion = new();
+    private readonly JpegFrameSplitter _splitter = new();
+    private readonly RestartBackoff _backoff;
+    private readonly TcpListener _motionListener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Lock _gate = new();
+
+    // Guarded by _gate.
+    private readonly Queue<DateTimeOffset> _recentFrames = new();
+    private readonly Queue<string> _recentErrorLines = new();
+    private readonly List<TimeSpan> _restartDelays = [];
+    private CameraState _state = CameraState.Starting;
+    private DateTimeOffset? _lastFrameUtc;
+    private DateTimeOffset? _runFirstFrameUtc;
+    private DateTimeOffset _runStartUtc;
+    private string? _runError;
+    private string? _lastError;
+    private DateTimeOffset? _lastErrorUtc;
+    private string? _lastLoggedReason;
+    private int _restartCount;
+    private int? _processId;
+    private TimeSpan? _nextRestartDelay;
+    private FfmpegCommand? _command;
+    private long _frameSequence;
+    private long _stderrLines;
+    private double _motionLevel;
+
+    private Task? _supervisor;
+    private Task? _motionReader;
+    private int _disposed;
+
+    public CameraFeed(CameraOptions options, ILogger<CameraFeed>? logger = null, TimeProvider? time = null)
+    {
+        _options = options;
+        _log = logger ?? NullLogger<CameraFeed>.Instance;
+        _time = time ?? TimeProvider.System;
+        _backoff = new RestartBackoff(TimeSpan.FromSeconds(options.MinRestartDelaySeconds), TimeSpan.FromSeconds(options.MaxRestartDelaySeconds));
+        Recordings = RecordingStore.For(options, _time);
+    }
+
+    public string Id => _options.Id;
+
+    public string Name => _options.Name;
+
+    public CameraOptions Options => _options;
+
+    /// <summary>Live preview: subscribe for MJPEG viewers, <see cref="FrameFanout.Latest"/> for snapshots.</summary>
+    public FrameFanout Preview => _preview;
+
+    /// <summary>The camera's recordings; null when recording is off.</summary>
+    public RecordingStore? Recordings { get; }
+
+    /// <summary>Raised (on a background thread) when <see cref="CameraHealth.State"/> changes, e.g. for a "camera down" alert.</summary>
+    public event Action<CameraHealth>? StateChanged;
+
+    /// <summary>The ffmpeg process id while one runs.</summary>
+    public int? ProcessId { get { lock (_gate) return _processId; } }
+
+    /// <summary>The delays waited before each restart so far (the latest 50).</summary>
+    public IReadOnlyList<TimeSpan> RestartDelays { get { lock (_gate) return [.. _restartDelays]; } }
+
+    /// <summary>Lines ffmpeg wrote to stderr since start (none of them are logged one by one).</summary>
+    public long StderrLineCount => Interlocked.Read(ref _stderrLines);
+
+    /// <summary>The last stderr lines, for a support page.</summary>
+    public IReadOnlyList<string> RecentErrorLines { get { lock (_gate) return [.. _recentErrorLines]; } }
+
+    /// <summary>The command of the current or last ffmpeg run.</summary>
+    public FfmpegCommand? Command { get { lock (_gate) return _command; } }
+
+    public CameraHealth GetHealth()
+    {
+        var now = _time.GetUtcNow();
+        lock (_gate)
+        {
+            TrimFrameWindow(now);
+            var window = now - _runStartUtc < FpsWindow ? now - _runStartUtc : FpsWindow;
+            var fps = _state == CameraState.Running && window > TimeSpan.FromMilliseconds(500)
+                ? Math.Round(_recentFrames.Count / window.TotalSeconds, 1)
+                : 0;
+            return new CameraHealth(
+                Id, Name, _state, fps, _lastFrameUtc, _restartCount, _lastError, _lastErrorUtc,
+                Math.Round(Volatile.Read(ref _motionLevel), 2), _processId,
+                _state is CameraState.Restarting or CameraState.Failed ? _nextRestartDelay : null,
+                _preview.ViewerCount, _command?.CommandLine);
+        }
+    }
+
+    /// <summary>Starts supervising ffmpeg in the background. Idempotent.</summary>
+    public void Start()
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        lock (_gate)
+        {
+            if (_supervisor is not null)
+                return;
+            _motionListener.Start();
+            _motionReader = Task.Run(() => ReadMotionAsync(_stop.Token));
+            _supervisor = Task.Run(() => SuperviseAsync(_stop.Token));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+            return;
+        await _stop.CancelAsync();
+        _motionListener.Stop();
+        if (_supervisor is not null)
+            await _supervisor;
+        if (_motionReader is not null)
+            await _motionReader;
+        SetState(CameraState.Stopped);
+        _stop.Dispose();
+    }
+
+    private async Task SuperviseAsync(CancellationToken stop)
+    {
+        while (!stop.IsCancellationRequested)
+        {
+            var outcome = await RunOnceAsync(stop);
+            if (stop.IsCancellationRequested)
+                break;
+
+            if (outcome.Healthy)
+                _backoff.Reset();
+            var delay = outcome.CannotStart ? TimeSpan.FromSeconds(_options.MaxRestartDelaySeconds) : _backoff.NextDelay();
+            lock (_gate)
+            {
+                _nextRestartDelay = delay;
+                _restartDelays.Add(delay);
+                if (_restartDelays.Count > MaxRestartDelaysKept)
+                    _restartDelays.RemoveAt(0);
+                _lastError = outcome.Reason;
+                _lastErrorUtc = _time.GetUtcNow();
+            }
+            SetState(outcome.CannotStart ? CameraState.Failed : CameraState.Restarting);
+            LogRestart(outcome.Reason, delay);
+
+            try
+            {
+                await Task.Delay(delay, _time, stop);
+            }
+            catch (OperationCanceledException)
+            {
+                break;
+            }
+            lock (_gate)
+                _restartCount++;
+        }
+    }
+
+    private sealed record RunOutcome(string Reason, bool Healthy, bool CannotStart);
+
+    private async Task<RunOutcome> RunOnceAsync(CancellationToken stop)
+    {
+        var port = ((IPEndPoint)_motionListener.LocalEndpoint).Port;
+        var command = FfmpegCommandBuilder.Build(_options, $"tcp://127.0.0.1:{port}", FfmpegEncoders.HasLibx264(_options.FfmpegPath));
+        var psi = new ProcessStartInfo(command.FileName)
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardErrorEncoding = Encoding.UTF8,
+        };
+        foreach (var a in command.Arguments)
+            psi.ArgumentList.Add(a);
+        psi.Environment["TZ"] = "UTC"; // segment names carry UTC times (RecordingFileName)
+
+        Process process;
+        try
+        {
+            if (Recordings is not null)
+                Directory.CreateDirectory(Recordings.Folder);
+            process = Process.Start(psi) ?? throw new InvalidOperationException("Process.Start returned null");
+        }
+        catch (Exception ex) when (ex is Win32Exception or IOException or UnauthorizedAccessException or InvalidOperationException)
+        {
+            lock (_gate)
+                _command = command;
+            return new RunOutcome($"Không chạy được ffmpeg / cannot start ffmpeg ({command.FileName}): {ex.Message}", Healthy: false, CannotStart: true);
+        }
+
+        using (process)
+        {
+            lock (_gate)
+            {
+                _command = command;
+                _processId = process.Id;
+                _runStartUtc = _time.GetUtcNow();
+                _runFirstFrameUtc = null;
+                _runError = null;
+                _recentFrames.Clear();
+            }
+            SetState(CameraState.Starting);
+            _splitter.Reset();
+            _log.LogInformation("Camera {CameraId}: ffmpeg pid {Pid} started: {CommandLine}", Id, process.Id, command.CommandLine);
+
+            using var runEnd = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            var previewReader = ReadPreviewAsync(process.StandardOutput.BaseStream, runEnd.Token);
+            var errorReader = ReadErrorsAsync(process.StandardError, runEnd.Token);
+            var watchdog = WatchForStallAsync(process, runEnd.Token);
+
+            try
+            {
+                await process.WaitForExitAsync(stop);
+            }
+            catch (OperationCanceledException)
+            {
+                await StopProcessAsync(process);
+            }
+
+            // stdout/stderr end by themselves once ffmpeg is gone; the timeout covers a stray child holding them.
+            var stalled = false;
+            await runEnd.CancelAsync();
+            try
+            {
+                await Task.WhenAll(previewReader, errorReader).WaitAsync(StopGrace, CancellationToken.None);
+                stalled = await watchdog;
+            }
+            catch (TimeoutException)
+            {
+            }
+
+            var exitCode = process.HasExited ? process.ExitCode : -1;
+            lock (_gate)
+            {
+                _processId = null;
+                var ranHealthy = _runFirstFrameUtc is { } first && _time.GetUtcNow() - first >= TimeSpan.FromSeconds(_options.StableRunSeconds);
+                var reason = stalled
+                    ? $"Không có hình trong {_options.StallSeconds:0.#} giây / no frame for {_options.StallSeconds:0.#} s" + (_runError is null ? "" : ": " + _runError)
+                    : _runError ?? string.Create(CultureInfo.InvariantCulture, $"ffmpeg dừng (mã {exitCode}) / ffmpeg exited with code {exitCode}");
+                return new RunOutcome(reason, ranHealthy, CannotStart: false);
+            }
+        }
+    }
+
+    /// <summary>Returns true when it had to stop ffmpeg because no frame arrived for StallSeconds.</summary>
+    private async Task<bool> WatchForStallAsync(Process process, CancellationToken runEnd)
+    {
+        var limit = TimeSpan.FromSeconds(_options.StallSeconds);
+        try
+        {
+            while (true)
+            {
+                await Task.Delay(TimeSpan.FromSeconds(Math.Min(1, _options.StallSeconds / 4)), _time, runEnd);
+                DateTimeOffset since;
+                lock (_gate)
+                    since = _lastFrameUtc is { } last && last > _runStartUtc ? last : _runStartUtc;
+                if (_time.GetUtcNow() - since > limit)
+                {
+                    await StopProcessAsync(process);
+                    return true;
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
+        }
+    }
+
+    private async Task ReadPreviewAsync(Stream stdout, CancellationToken runEnd)
+    {
+        var buffer = new byte[64 * 1024];
+        try
+        {
+            while (true)
+            {
+                var n = await stdout.ReadAsync(buffer, runEnd);
+                if (n == 0)
+                    return;
+                _splitter.Push(buffer.AsSpan(0, n), OnJpeg);
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or ObjectDisposedException)
+        {
+        }
+    }
+
+    private void OnJpeg(byte[] jpeg)
+    {
+        var now = _time.GetUtcNow();
+        var frame = new JpegFrame(Interlocked.Increment(ref _frameSequence), now, jpeg);
+        bool becameRunning;
+        lock (_gate)
+        {
+            _lastFrameUtc = now;
+            _runFirstFrameUtc ??= now;
+            _recentFrames.Enqueue(now);
+            TrimFrameWindow(now);
+            becameRunning = _state != CameraState.Running;
+        }
+        _preview.Publish(frame);
+        if (becameRunning)
+            SetState(CameraState.Running);
+    }
+
+    private async Task ReadErrorsAsync(StreamReader stderr, CancellationToken runEnd)
+    {
+        try
+        {
+            while (await stderr.ReadLineAsync(runEnd) is { } line)
+            {
+                Interlocked.Increment(ref _stderrLines);
+                if (FfmpegErrorLine.Clean(line) is not { } clean)
+                    continue;
+                lock (_gate)
+                {
+                    _recentErrorLines.Enqueue(clean);
+                    if (_recentErrorLines.Count > MaxRecentErrorLines)
+                        _recentErrorLines.Dequeue();
+                    // A cause ("Connection refused") is kept over the generic lines ffmpeg prints after it.
+                    if (FfmpegErrorLine.IsMeaningful(clean) || _runError is null)
+                    {
+                        _runError = clean;
+                        _lastError = clean;
+                        _lastErrorUtc = _time.GetUtcNow();
+                    }
+                }
+            }
+        }
+        catch (Exception ex) when (ex is OperationCanceledException or IOException or ObjectDisposedException)
+        {
+        }
+    }
+
+    private async Task ReadMotionAsync(CancellationToken stop)
+    {
+        var frame = new byte[MotionMeter.FrameBytes];
+        while (!stop.IsCancellationRequested)
+        {
+            try
+            {
+                using var client = await _motionListener.AcceptTcpClientAsync(stop);
+                await using var stream = client.GetStream();
+                _motion.Reset();
+                while (true)
+                {
+                    await stream.ReadExactlyAsync(frame, stop);
+                    Volatile.Write(ref _motionLevel, _motion.Add(frame));
+                }
+            }
+            catch (Exception ex) when (ex is EndOfStreamException or IOException or SocketException)
+            {
+                // ffmpeg went away; the next run connects again.
+            }
+            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
+            {
+                return;
+            }
+        }
+    }
+
+    /// <summary>SIGTERM first so the open MP4 segment is finalised, then kill the whole tree.</summary>
+    private async Task StopProcessAsync(Process process)
+    {
+        try
+        {
+            if (process.HasExited)
+                return;
+            PosixSignal.Terminate(process.Id);
+            using var grace = new CancellationTokenSource(StopGrace);
+            try
+            {
+                await process.WaitForExitAsync(grace.Token);
+                return;
+            }
+            catch (OperationCanceledException)
+            {
+            }
+            process.Kill(entireProcessTree: true);
+            using var killWait = new CancellationTokenSource(StopGrace);
+            await process.WaitForExitAsync(killWait.Token);
+        }
+        catch (Exception ex) when (ex is InvalidOperationException or Win32Exception or OperationCanceledException)
+        {
+            // Already gone, or the kernel did not report its end in time: nothing more to do here.
+        }
+    }
+
+    private void LogRestart(string reason, TimeSpan delay)
+    {
+        // One line per restart, i.e. at most one per backoff period: a camera that stays down
+        // is logged ever more rarely, and ffmpeg's stderr is never copied line by line.
+        int restarts;
+        bool repeated;
+        lock (_gate)
+        {
+            restarts = _restartCount;
+            repeated = reason == _lastLoggedReason;
+            _lastLoggedReason = reason;
+        }
+        if (repeated)
+            _log.LogInformation("Camera {CameraId}: still failing ({Reason}); restart {Restart} in {Delay}", Id, reason, restarts + 1, delay);
+        else
+            _log.LogWarning("Camera {CameraId}: ffmpeg stopped: {Reason}; restart {Restart} in {Delay}", Id, reason, restarts + 1, delay);
+    }
+
+    private void SetState(CameraState state)
+    {
+        bool changed;
+        lock (_gate)
+        {
+            changed = _state != state;
+            _state = state;
+        }
+        if (changed)
+            StateChanged?.Invoke(GetHealth());
+    }
+
+    private void TrimFrameWindow(DateTimeOffset now)
+    {
+        while (_recentFrames.Count > 0 && now - _recentFrames.Peek() > FpsWindow)
+            _recentFrames.Dequeue();
+    }
+}
