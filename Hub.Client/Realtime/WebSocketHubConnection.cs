@@ -192,6 +192,10 @@ public sealed class WebSocketHubConnection : IHubConnection
                 }
 
                 await DisposeSessionAsync().ConfigureAwait(false);
+                if (stopping.IsCancellationRequested)
+                {
+                    return;
+                }
 
                 if (!end.AllowReconnect || _options.RetryPolicy is null)
                 {
