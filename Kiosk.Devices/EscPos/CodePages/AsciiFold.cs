@@ -1,0 +1,26 @@
+using System.Text;
+using QueueKiosk.Devices.Text;
+
+namespace QueueKiosk.Devices.EscPos.CodePages;
+
+/// <summary>
+/// The last resort for printers with no Vietnamese table: diacritics folded ("Đăng ký" becomes
+/// "Dang ky"); anything still outside printable ASCII becomes '?'.
+/// </summary>
+public static class AsciiFold
+{
+    public static string Fold(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        var folded = VietnameseText.FoldDiacritics(text);
+        var builder = new StringBuilder(folded.Length);
+        foreach (var c in folded)
+        {
+            builder.Append(c is >= ' ' and <= '~' ? c : '?');
+        }
+
+        return builder.ToString();
+    }
+
+    public static byte[] Encode(string text) => Encoding.ASCII.GetBytes(Fold(text));
+}
