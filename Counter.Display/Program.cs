@@ -1,4 +1,9 @@
+using QueueKiosk.CounterDisplay;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.AddCounterDisplay();
 var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok("live"));
+app.MapCounterDisplay();
 app.Run();
+
+public partial class Program;

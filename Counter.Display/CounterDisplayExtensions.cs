@@ -1,0 +1,96 @@
+using Microsoft.Extensions.Options;
+using QueueKiosk.CounterDisplay.Hub;
+using QueueKiosk.CounterDisplay.Leds;
+using QueueKiosk.CounterDisplay.Live;
+using QueueKiosk.CounterDisplay.State;
+using QueueKiosk.CounterDisplay.Voice;
+using QueueKiosk.HubClient.Realtime;
+
+namespace QueueKiosk.CounterDisplay;
+
+/// <summary>Settings of what the screens show (configuration section "Display").</summary>
+public sealed class DisplayOptions
+{
+    public const string Section = "Display";
+
+    /// <summary>The scrolling line at the bottom of the hall page.</summary>
+    public string NewsLine { get; set; } = "Trung tâm Phục vụ hành chính công xin kính chào quý công dân.";
+
+    public int LastCallsShown { get; set; } = 6;
+}
+
+public static class CounterDisplayExtensions
+{
+    public static WebApplicationBuilder AddCounterDisplay(this WebApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        services.AddOptions<HubOptions>().BindConfiguration(HubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<DisplayOptions>().BindConfiguration(DisplayOptions.Section);
+        services.AddOptions<VoiceOptions>().BindConfiguration(VoiceOptions.Section);
+        services.AddOptions<LedBoardsOptions>().BindConfiguration(LedBoardsOptions.Section);
+
+        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(sp =>
+        {
+            var display = sp.GetRequiredService<IOptions<DisplayOptions>>().Value;
+            return new DisplayState(sp.GetRequiredService<TimeProvider>(), display.LastCallsShown, display.NewsLine);
+        });
+
+        services.AddHttpClient<HubApiClient>((sp, http) =>
+        {
+            var hub = sp.GetRequiredService<IOptions<HubOptions>>().Value;
+            http.BaseAddress = hub.Url;
+            http.Timeout = TimeSpan.FromSeconds(10);
+            http.DefaultRequestHeaders.Add(HubClient.Contracts.HubRoutes.DeviceKeyHeader, hub.DeviceKey);
+        });
+        services.AddSingleton<IHubConnection>(sp => CreateHubConnection(sp.GetRequiredService<IOptions<HubOptions>>().Value));
+        services.AddHostedService<HubSync>();
+
+        services.AddSingleton<IAnnouncementComposer, TemplateAnnouncementComposer>();
+        services.AddSingleton<AnnouncementQueue>();
+        services.AddHostedService(sp => sp.GetRequiredService<AnnouncementQueue>());
+
+        services.AddSingleton<ICounterBoardSet>(sp => new VirtualCounterBoardSet(sp.GetRequiredService<IOptions<LedBoardsOptions>>().Value));
+        services.AddHostedService<LedBoardDriver>();
+
+        services.AddSingleton<LiveBroadcaster>();
+        return builder;
+    }
+
+    public static WebApplication MapCounterDisplay(this WebApplication app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+
+        // Created now so its subscriptions exist before the first hub event arrives.
+        app.Services.GetRequiredService<LiveBroadcaster>();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapGet("/health/live", () => TypedResults.Ok("live"));
+        app.MapGet("/hall", () => Results.File(Path.Combine(app.Environment.WebRootPath, "hall", "index.html"), "text/html; charset=utf-8"));
+        app.MapGet("/counter/{number:int}", (int number) => Results.File(Path.Combine(app.Environment.WebRootPath, "counter", "index.html"), "text/html; charset=utf-8"));
+        app.MapGet("/audio/{id:guid}", (Guid id, AnnouncementQueue queue) =>
+            queue.FindAudio(id) is { } audio ? Results.Bytes(audio.Data, audio.ContentType) : Results.NotFound());
+        app.MapGet("/leds", (ICounterBoardSet boards) => TypedResults.Ok(boards.Boards.Select(b => new
+        {
+            counter = b.CounterNumber,
+            board = b.Board.Name,
+            shown = (b.Board as VirtualLedBoard)?.Shown,
+        })));
+        app.MapLiveEndpoints();
+        return app;
+    }
+
+    private static WebSocketHubConnection CreateHubConnection(HubOptions hub)
+    {
+        var options = new HubConnectionOptions
+        {
+            HubUrl = new Uri(hub.Url!, HubClient.Contracts.HubRoutes.QueueHub),
+            RetryInitialConnect = true,
+            RetryPolicy = new BackoffRetryPolicy(
+                [TimeSpan.Zero, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), hub.MaxReconnectDelay]),
+        };
+        options.Headers[HubClient.Contracts.HubRoutes.DeviceKeyHeader] = hub.DeviceKey;
+        return new WebSocketHubConnection(options);
+    }
+}

@@ -1,0 +1,46 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using QueueKiosk.HubClient.Contracts;
+
+namespace QueueKiosk.CounterDisplay.Hub;
+
+/// <summary>The REST calls the display host makes, authenticated with its device key.</summary>
+public sealed class HubApiClient(HttpClient http)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    public async Task<QueueSnapshotDto> GetSnapshotAsync(Guid siteId, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(new Uri($"api/sites/{siteId}/snapshot", UriKind.Relative), cancellationToken);
+        await EnsureOkAsync(response, "ảnh chụp hàng đợi / queue snapshot", cancellationToken);
+        return await response.Content.ReadFromJsonAsync<QueueSnapshotDto>(Json, cancellationToken)
+            ?? throw new InvalidDataException("Hub trả về ảnh chụp rỗng / the hub returned an empty snapshot");
+    }
+
+    /// <summary>The site this device key belongs to (GET /api/devices/me answers with a siteId).</summary>
+    public async Task<Guid> GetOwnSiteIdAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(new Uri("api/devices/me", UriKind.Relative), cancellationToken);
+        await EnsureOkAsync(response, "thiết bị / device", cancellationToken);
+        using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
+        return doc.RootElement.TryGetProperty("siteId", out var id) && id.TryGetGuid(out var siteId)
+            ? siteId
+            : throw new InvalidDataException("Hub không trả về siteId cho khoá thiết bị / the hub gave no siteId for this device key");
+    }
+
+    private static async Task EnsureOkAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
+    {
+        if (response.IsSuccessStatusCode)
+        {
+            return;
+        }
+
+        var body = await response.Content.ReadAsStringAsync(cancellationToken);
+        var hint = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+            ? " (khoá thiết bị Hub:DeviceKey sai? / wrong Hub:DeviceKey?)"
+            : "";
+        throw new HttpRequestException(
+            $"Hub trả lời {(int)response.StatusCode} khi lấy {what}{hint}: {body}", null, response.StatusCode);
+    }
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QueueKiosk.CounterDisplay.Hub;
+
+/// <summary>Where the hub is and who this display host is (configuration section "Hub").</summary>
+public sealed class HubOptions
+{
+    public const string Section = "Hub";
+
+    /// <summary>Hub.Server's base address, e.g. http://127.0.0.1:5080.</summary>
+    [Required(ErrorMessage = "Hub:Url là bắt buộc / Hub:Url is required")]
+    public Uri? Url { get; set; }
+
+    /// <summary>This display host's device key (created by Hub.Server's device command, or the demo data).</summary>
+    [Required(ErrorMessage = "Hub:DeviceKey là bắt buộc / Hub:DeviceKey is required")]
+    public string DeviceKey { get; set; } = "";
+
+    /// <summary>The site shown; when empty it is taken from the hub's answer for this device key.</summary>
+    public Guid? SiteId { get; set; }
+
+    /// <summary>Longest wait between reconnect attempts: a LAN hub is back in seconds, so keep it short.</summary>
+    public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(2);
+}
