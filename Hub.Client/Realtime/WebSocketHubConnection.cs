@@ -169,6 +169,7 @@ public sealed class WebSocketHubConnection : IHubConnection
             catch (Exception ex) when (_options.RetryInitialConnect && _options.RetryPolicy is not null && !stopping.IsCancellationRequested)
             {
                 _logger.LogWarning(ex, "First connection to {Hub} failed; retrying in the background.", _options.HubUrl);
+                SetState(HubConnectionState.Reconnecting, ex);
                 started.TrySetResult();
                 closeError = await ReconnectAsync(ex, stopping).ConfigureAwait(false);
                 if (closeError is not null || stopping.IsCancellationRequested)
@@ -214,14 +215,18 @@ public sealed class WebSocketHubConnection : IHubConnection
         catch (Exception ex)
         {
             closeError = ex;
-            started.TrySetException(ex);
         }
         finally
         {
             await DisposeSessionAsync().ConfigureAwait(false);
             SetState(HubConnectionState.Disconnected, closeError);
-            started.TrySetResult();
-            await RaiseAsync(Closed, closeError).ConfigureAwait(false);
+
+            // A failed StartAsync throws to its caller; only a connection that was started raises Closed.
+            var wasStarted = closeError is null ? started.TrySetResult() : !started.TrySetException(closeError);
+            if (wasStarted || closeError is null)
+            {
+                await RaiseAsync(Closed, closeError).ConfigureAwait(false);
+            }
         }
     }
 
