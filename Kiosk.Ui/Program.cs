@@ -1,4 +1,16 @@
+using QueueKiosk.KioskUi;
+using QueueKiosk.KioskUi.Api;
+
 var builder = WebApplication.CreateBuilder(args);
+builder.Services.AddKiosk();
+builder.Services.AddKioskPrinter(builder.Configuration);
+builder.Services.AddRazorPages();
+
 var app = builder.Build();
-app.MapGet("/health/live", () => Results.Ok("live"));
+app.UseStaticFiles();
+app.MapKioskApi();
+app.MapRazorPages();
 app.Run();
+
+/// <summary>Visible to WebApplicationFactory in tests.</summary>
+public partial class Program;

@@ -1,0 +1,51 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QueueKiosk.KioskUi.Configuration;
+
+/// <summary>Who this kiosk is and which hub it talks to (configuration section "Kiosk").</summary>
+public sealed class KioskOptions
+{
+    public const string SectionName = "Kiosk";
+
+    /// <summary>Base address of Hub.Server, e.g. http://hub.local:5000.</summary>
+    [Required]
+    public string HubUrl { get; set; } = "";
+
+    /// <summary>This kiosk's device key (sent as X-Device-Key); issued by the hub's admin.</summary>
+    [Required]
+    public string DeviceKey { get; set; } = "";
+
+    /// <summary>The site's id; either this or SiteCode must be set.</summary>
+    public Guid? SiteId { get; set; }
+
+    /// <summary>The site's code (e.g. "PHUONG-1"), used when SiteId is not set.</summary>
+    public string? SiteCode { get; set; }
+
+    /// <summary>Name of this kiosk, shown to supervisors ("Kiosk sảnh chính").</summary>
+    [Required]
+    public string Name { get; set; } = "Kiosk";
+
+    /// <summary>Seconds without a touch before the screen goes back to the welcome page.</summary>
+    [Range(10, 3600)]
+    public int IdleResetSeconds { get; set; } = 60;
+
+    /// <summary>Seconds the printed ticket stays on screen (a failed print stays until touched or idle).</summary>
+    [Range(3, 120)]
+    public int TicketDisplaySeconds { get; set; } = 15;
+
+    /// <summary>How often the catalogue is refreshed from the hub.</summary>
+    [Range(5, 86400)]
+    public int CatalogueRefreshSeconds { get; set; } = 300;
+
+    /// <summary>How often the kiosk reports heartbeat and printer status to the hub.</summary>
+    [Range(2, 3600)]
+    public int HeartbeatSeconds { get; set; } = 30;
+
+    /// <summary>Local JSON copy of the catalogue, so lookups work while the hub is down.</summary>
+    [Required]
+    public string CataloguePath { get; set; } = "data/kiosk-catalogue.json";
+
+    /// <summary>Seconds to wait for a ticket to leave the printer before the screen says it failed.</summary>
+    [Range(1, 60)]
+    public int PrintWaitSeconds { get; set; } = 8;
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+
+namespace QueueKiosk.KioskUi.Configuration;
+
+/// <summary>Checks what data annotations cannot: a usable hub URL and a site to belong to.</summary>
+public sealed class KioskOptionsValidator : IValidateOptions<KioskOptions>
+{
+    public ValidateOptionsResult Validate(string? name, KioskOptions options)
+    {
+        var failures = new List<string>();
+        if (!Uri.TryCreate(options.HubUrl, UriKind.Absolute, out var hub) || (hub.Scheme != Uri.UriSchemeHttp && hub.Scheme != Uri.UriSchemeHttps))
+        {
+            failures.Add($"Kiosk:HubUrl phải là địa chỉ http(s) đầy đủ / must be an absolute http(s) URL (was '{options.HubUrl}').");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.DeviceKey))
+        {
+            failures.Add("Kiosk:DeviceKey chưa được cấu hình / is required.");
+        }
+
+        if ((options.SiteId is null || options.SiteId == Guid.Empty) && string.IsNullOrWhiteSpace(options.SiteCode))
+        {
+            failures.Add("Kiosk:SiteId hoặc Kiosk:SiteCode phải được cấu hình / one of Kiosk:SiteId or Kiosk:SiteCode is required.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}

@@ -1,0 +1,45 @@
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.KioskUi.Catalogue;
+
+namespace QueueKiosk.KioskUi.Hub;
+
+/// <summary>What the kiosk asks of Hub.Server. Every call carries the kiosk's device key.</summary>
+public interface IKioskHub
+{
+    /// <summary>Site, fields, procedures, services and counters; throws <see cref="HubUnavailableException"/> when unreachable.</summary>
+    Task<KioskCatalogue> FetchCatalogueAsync(CancellationToken cancellationToken);
+
+    Task<IssueOutcome> IssueTicketAsync(IssueTicketRequest request, CancellationToken cancellationToken);
+
+    /// <summary>The dossier's status, or null when the hub does not know the code.</summary>
+    Task<DossierStatusDto?> FindDossierAsync(string code, CancellationToken cancellationToken);
+
+    Task ReportStatusAsync(KioskStatusReport report, CancellationToken cancellationToken);
+}
+
+/// <summary>Heartbeat body: the kiosk's state in words a supervisor reads, plus machine-readable flags.</summary>
+public sealed record KioskStatusReport(
+    string Name,
+    string Status,
+    string PrinterState,
+    bool PaperLow,
+    bool PaperOut,
+    string? PrinterMessage,
+    bool CatalogueFromCache,
+    DateTimeOffset? CatalogueFetchedAt,
+    string Version);
+
+/// <summary>The hub's answer to "take a number".</summary>
+public abstract record IssueOutcome
+{
+    public sealed record Issued(TicketDto Ticket) : IssueOutcome;
+
+    /// <summary>Outside opening hours; <paramref name="OpensAtLocal"/> is the hub's wording of the next opening.</summary>
+    public sealed record Closed(string? OpensAtLocal) : IssueOutcome;
+
+    /// <summary>The hub refused the request for a reason it explained (ProblemDetails title/detail).</summary>
+    public sealed record Rejected(int StatusCode, string Message) : IssueOutcome;
+}
+
+/// <summary>The hub could not be reached or answered with a server error.</summary>
+public sealed class HubUnavailableException(string message, Exception? inner = null) : Exception(message, inner);

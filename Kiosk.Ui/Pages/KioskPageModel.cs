@@ -1,0 +1,45 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Options;
+using QueueKiosk.KioskUi.Catalogue;
+using QueueKiosk.KioskUi.Configuration;
+using QueueKiosk.KioskUi.Localization;
+using QueueKiosk.KioskUi.Status;
+
+namespace QueueKiosk.KioskUi.Pages;
+
+/// <summary>What every kiosk screen needs: the language, the texts, the catalogue and the state line.</summary>
+public abstract class KioskPageModel(CatalogueStore store, KioskState state, IOptions<KioskOptions> options) : PageModel
+{
+    public string Language => KioskText.Normalize(Request.Cookies[KioskText.CookieName]);
+
+    public KioskCatalogue? Catalogue => store.Current;
+
+    public CatalogueStore Store => store;
+
+    public KioskStateView State { get; } = state.Current();
+
+    public KioskOptions Kiosk => options.Value;
+
+    public string CentreName => Catalogue?.Site.Name ?? options.Value.Name;
+
+    /// <summary>Shown on every screen but the welcome one.</summary>
+    public virtual bool ShowBack => true;
+
+    public string T(string key) => KioskText.Get(Language, key);
+
+    public string T(string key, object? arg) => KioskText.Format(Language, key, arg);
+
+    /// <summary>The one sentence for the current trouble, or null when all is well.</summary>
+    public string? NoticeText => State.Notice switch
+    {
+        KioskNotice.None => null,
+        KioskNotice.Closed when State.OpensAt is not null => T("notice.ClosedOpens", State.OpensAt),
+        var notice => T("notice." + notice),
+    };
+
+    public string FieldName(Guid fieldId, string fallback)
+    {
+        var field = Catalogue?.FindField(fieldId);
+        return field is null ? fallback : Language == KioskText.English && field.NameEn is { Length: > 0 } en ? en : field.Name;
+    }
+}

@@ -1,0 +1,23 @@
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.KioskUi.Catalogue;
+using QueueKiosk.KioskUi.Configuration;
+using QueueKiosk.KioskUi.Status;
+
+namespace QueueKiosk.KioskUi.Pages;
+
+/// <summary>Take a number: field, then procedure (or search), then the priority question, then the ticket.</summary>
+public sealed class TakeNumberModel(CatalogueStore store, KioskState state, IOptions<KioskOptions> options) : KioskPageModel(store, state, options)
+{
+    [BindProperty(SupportsGet = true, Name = "field")]
+    public Guid? FieldId { get; set; }
+
+    /// <summary>Set when coming from a procedure's page ("Lấy số cho thủ tục này").</summary>
+    [BindProperty(SupportsGet = true, Name = "procedure")]
+    public Guid? ProcedureId { get; set; }
+
+    public FieldDto? Field => FieldId is { } id ? Catalogue?.FindField(id) : null;
+
+    public ProcedureDto? Preselected => ProcedureId is { } id ? Catalogue?.FindProcedure(id) : null;
+}

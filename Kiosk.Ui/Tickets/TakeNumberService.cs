@@ -1,0 +1,131 @@
+using Microsoft.Extensions.Options;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.KioskUi.Catalogue;
+using QueueKiosk.KioskUi.Configuration;
+using QueueKiosk.KioskUi.Hub;
+using QueueKiosk.KioskUi.Printing;
+using QueueKiosk.KioskUi.Schedule;
+
+namespace QueueKiosk.KioskUi.Tickets;
+
+/// <summary>
+/// "Take a number": asks the hub for a ticket with the kiosk's key, sends it to the printer and
+/// says what the citizen must see. The number is shown on screen whatever the printer does.
+/// </summary>
+public sealed class TakeNumberService(
+    IKioskHub hub,
+    CatalogueStore catalogue,
+    ITicketPrinter printer,
+    IOptions<KioskOptions> options,
+    TimeProvider time,
+    ILogger<TakeNumberService> logger)
+{
+    public async Task<TakeNumberResult> TakeAsync(Guid? procedureId, Guid? serviceId, PriorityCategory priority, CancellationToken cancellationToken)
+    {
+        var current = catalogue.Current;
+        var procedure = procedureId is { } pid ? current?.FindProcedure(pid) : null;
+        if (procedureId is not null && procedure is null && current is not null)
+        {
+            return TakeNumberResult.Failure(TakeNumberKind.Invalid);
+        }
+
+        if (current is not null && !OpeningHours.IsOpen(current.Site, time.GetUtcNow()))
+        {
+            return TakeNumberResult.Failure(TakeNumberKind.Closed, NextOpeningText(current));
+        }
+
+        IssueOutcome outcome;
+        try
+        {
+            outcome = await hub.IssueTicketAsync(new IssueTicketRequest(serviceId ?? procedure?.ServiceId, procedureId, priority), cancellationToken);
+        }
+        catch (HubUnavailableException e)
+        {
+            logger.LogWarning("Ticket not issued, hub unavailable: {Message}", e.Message);
+            return TakeNumberResult.Failure(TakeNumberKind.HubUnavailable);
+        }
+
+        switch (outcome)
+        {
+            case IssueOutcome.Closed closed:
+                return TakeNumberResult.Failure(TakeNumberKind.Closed, closed.OpensAtLocal ?? (current is null ? null : NextOpeningText(current)));
+            case IssueOutcome.Rejected rejected:
+                logger.LogWarning("Hub refused the ticket: {Status} {Message}", rejected.StatusCode, rejected.Message);
+                return TakeNumberResult.Failure(TakeNumberKind.Rejected, rejected.Message);
+        }
+
+        var ticket = ((IssueOutcome.Issued)outcome).Ticket;
+        var counters = current?.CounterNumbersFor(ticket.ServiceId) ?? [];
+        var local = current is null ? ticket.IssuedAt.LocalDateTime : OpeningHours.LocalNow(current.Site, ticket.IssuedAt);
+        var request = new TicketPrintRequest(
+            ticket.Id,
+            current?.Site.Name ?? options.Value.Name,
+            ticket.Number,
+            ticket.ServiceName,
+            ticket.ProcedureName ?? procedure?.Name,
+            counters,
+            ticket.PeopleAhead,
+            ticket.EstimatedWaitMinutes,
+            local,
+            ticket.Priority == PriorityCategory.None ? null : KioskTextPriority(ticket.Priority));
+
+        var print = printer.Status.CanPrint
+            ? await printer.PrintAsync(request, TimeSpan.FromSeconds(options.Value.PrintWaitSeconds), cancellationToken)
+            : new PrintOutcome(PrintResult.Failed, printer.Status.Condition.ToString());
+
+        return new TakeNumberResult(TakeNumberKind.Issued, new TicketView(
+            ticket.Id,
+            ticket.Number,
+            ticket.ServiceName,
+            request.ProcedureName,
+            counters,
+            ticket.PeopleAhead,
+            ticket.EstimatedWaitMinutes,
+            local.ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
+            ticket.Priority,
+            print.Result == PrintResult.Printed,
+            print.Result.ToString()), null);
+    }
+
+    private string? NextOpeningText(KioskCatalogue current) =>
+        OpeningHours.NextOpening(current.Site, time.GetUtcNow()) is { } next
+            ? next.ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)
+            : null;
+
+    private static string KioskTextPriority(PriorityCategory priority) => priority switch
+    {
+        PriorityCategory.Elderly => "Người cao tuổi",
+        PriorityCategory.Disabled => "Người khuyết tật",
+        PriorityCategory.Pregnant => "Phụ nữ mang thai",
+        PriorityCategory.RevolutionaryMerit => "Người có công",
+        _ => "",
+    };
+}
+
+public enum TakeNumberKind
+{
+    Issued,
+    Closed,
+    HubUnavailable,
+    Rejected,
+    Invalid,
+}
+
+public sealed record TakeNumberResult(TakeNumberKind Kind, TicketView? Ticket, string? Detail)
+{
+    public static TakeNumberResult Failure(TakeNumberKind kind, string? detail = null) => new(kind, null, detail);
+}
+
+/// <summary>The ticket as the screen shows it.</summary>
+public sealed record TicketView(
+    Guid Id,
+    string Number,
+    string ServiceName,
+    string? ProcedureName,
+    IReadOnlyList<int> Counters,
+    int PeopleAhead,
+    int EstimatedWaitMinutes,
+    string IssuedAt,
+    PriorityCategory Priority,
+    bool Printed,
+    string PrintResult);
