@@ -57,7 +57,7 @@ public sealed class ScriptedHubServer : IAsyncDisposable
 
             using var socket = await context.WebSockets.AcceptWebSocketAsync();
             Interlocked.Increment(ref server!._connections);
-            var scripted = new ScriptedSocket(socket);
+            var scripted = new ScriptedSocket(socket, context.Request.Headers.ToDictionary(h => h.Key, h => (string?)h.Value.ToString(), StringComparer.OrdinalIgnoreCase));
             var handshake = await scripted.ReceiveMessageAsync();
             if (handshake is null || !handshake.Contains("\"protocol\":\"json\"", StringComparison.Ordinal))
             {
@@ -86,8 +86,11 @@ public sealed class ScriptedHubServer : IAsyncDisposable
 }
 
 /// <summary>The server end of one scripted connection.</summary>
-public sealed class ScriptedSocket(WebSocket socket)
+public sealed class ScriptedSocket(WebSocket socket, IReadOnlyDictionary<string, string?> requestHeaders)
 {
+    /// <summary>Headers of the WebSocket upgrade request.</summary>
+    public IReadOnlyDictionary<string, string?> RequestHeaders => requestHeaders;
+
     private readonly StringBuilder _pending = new();
 
     public WebSocket Socket => socket;
