@@ -1,0 +1,108 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Common;
+using QueueKiosk.HubServer.Data;
+using QueueKiosk.HubServer.Domain;
+using QueueKiosk.HubServer.Queue;
+
+namespace QueueKiosk.HubServer.Auth;
+
+public static class AuthApi
+{
+    public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/api/auth").WithTags("Auth");
+        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(Policies.AnonymousRateLimit);
+        group.MapPost("/logout", LogoutAsync).RequireAuthorization(Policies.Staff);
+        group.MapGet("/me", MeAsync).RequireAuthorization(Policies.Staff);
+        return app;
+    }
+
+    public static async Task<Ok<MeDto>> LoginAsync(LoginRequest request, HttpContext http, HubDbContext db, CatalogueCache catalogueCache,
+        IPasswordHasher<Officer> hasher, TimeProvider time, CancellationToken ct)
+    {
+        Validate.Required(request.UserName, "userName", 100);
+        Validate.Required(request.Password, "password", 200);
+        var now = time.GetUtcNow().UtcDateTime;
+        var officer = await db.Officers.AsTracking().FirstOrDefaultAsync(o => o.UserName == request.UserName && o.Active, ct)
+            ?? throw new DomainException("auth.bad_credentials", 401);
+        if (officer.IsLockedOut(now))
+        {
+            var until = officer.LockedUntil!.Value.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture);
+            throw new DomainException("auth.locked", 423, null, until);
+        }
+
+        var verified = hasher.VerifyHashedPassword(officer, officer.PasswordHash, request.Password);
+        if (verified == PasswordVerificationResult.Failed)
+        {
+            officer.RecordFailedLogin(now);
+            await db.SaveChangesAsync(ct);
+            throw new DomainException("auth.bad_credentials", 401);
+        }
+
+        if (verified == PasswordVerificationResult.SuccessRehashNeeded)
+        {
+            officer.PasswordHash = hasher.HashPassword(officer, request.Password);
+        }
+
+        var catalogue = await catalogueCache.GetAsync(ct);
+        CounterInfo? counter = null;
+        if (request.CounterId is { } counterId)
+        {
+            counter = catalogue.Counters.GetValueOrDefault(counterId);
+            if (counter is null || counter.SiteId != officer.SiteId)
+            {
+                throw new DomainException("counter.not_found", 400, "counterId");
+            }
+        }
+        else if (officer.Role == OfficerRole.Officer)
+        {
+            throw new DomainException("auth.counter_required", 400, "counterId");
+        }
+
+        officer.RecordSuccessfulLogin();
+        await db.SaveChangesAsync(ct);
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.NameIdentifier, officer.Id.ToString()),
+            new(ClaimTypes.Name, officer.UserName),
+            new(ClaimTypes.GivenName, officer.DisplayName),
+            new(ClaimTypes.Role, officer.Role.ToString()),
+            new(HubClaims.Site, officer.SiteId.ToString()),
+        };
+        if (counter is not null)
+        {
+            claims.Add(new Claim(HubClaims.Counter, counter.Id.ToString()));
+        }
+
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
+            new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
+        return TypedResults.Ok(new MeDto(officer.Id, officer.UserName, officer.DisplayName, officer.Role, officer.SiteId, counter?.Id, counter?.Number));
+    }
+
+    public static async Task<NoContent> LogoutAsync(HttpContext http, CancellationToken ct)
+    {
+        ct.ThrowIfCancellationRequested();
+        await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<MeDto>, UnauthorizedHttpResult>> MeAsync(ClaimsPrincipal user, CatalogueCache catalogueCache, CancellationToken ct)
+    {
+        if (user.OfficerId() is not { } id || user.SiteOf() is not { } site)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var catalogue = await catalogueCache.GetAsync(ct);
+        var counter = user.CounterOf() is { } c ? catalogue.Counters.GetValueOrDefault(c) : null;
+        var role = Enum.Parse<OfficerRole>(user.FindFirstValue(ClaimTypes.Role)!);
+        return TypedResults.Ok(new MeDto(id, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.GivenName) ?? "", role, site, counter?.Id, counter?.Number));
+    }
+}

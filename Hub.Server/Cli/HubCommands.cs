@@ -1,0 +1,127 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Catalogue;
+using QueueKiosk.HubServer.Data;
+using QueueKiosk.HubServer.Domain;
+
+namespace QueueKiosk.HubServer.Cli;
+
+/// <summary>
+/// Set-up commands run instead of the server (there are no default accounts outside demo mode):
+///   dotnet Hub.Server.dll admin create --user X --password Y [--name "..."]
+///   dotnet Hub.Server.dll device create --kind Kiosk|Display --name K1
+/// They use the same configuration (Database:Provider...) as the server and migrate first.
+/// </summary>
+public static class HubCommands
+{
+    public static bool IsCommand(string[] args) => args is ["admin" or "device" or "site", "create", ..];
+
+    /// <summary>Strips the command words so the remaining "--Key=value" settings reach configuration.</summary>
+    public static string[] ConfigurationArgs(string[] args)
+    {
+        var known = new HashSet<string>(StringComparer.Ordinal) { "--user", "--password", "--name", "--kind", "--code", "--hours" };
+        var rest = new List<string>();
+        for (var i = 2; i < args.Length; i++)
+        {
+            if (known.Contains(args[i]))
+            {
+                i++;
+                continue;
+            }
+
+            rest.Add(args[i]);
+        }
+
+        return [.. rest];
+    }
+
+    public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output)
+    {
+        string? Option(string name)
+        {
+            var index = Array.IndexOf(args, name);
+            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+        }
+
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        switch (args[0])
+        {
+            case "site":
+                {
+                    var site = await EnsureSiteAsync(db, Option("--code"), Option("--name"), Option("--hours"));
+                    output.WriteLine($"site {site.Code} ({site.Id})");
+                    return 0;
+                }
+
+            case "admin":
+                {
+                    var user = Option("--user");
+                    var password = Option("--password");
+                    if (string.IsNullOrWhiteSpace(user) || string.IsNullOrEmpty(password) || password.Length < 8)
+                    {
+                        await Console.Error.WriteLineAsync("usage: admin create --user NAME --password PASSWORD (at least 8 characters) [--name \"Display name\"]");
+                        return 2;
+                    }
+
+                    if (await db.Officers.AnyAsync(o => o.UserName == user))
+                    {
+                        await Console.Error.WriteLineAsync($"error: user '{user}' already exists");
+                        return 1;
+                    }
+
+                    var site = await EnsureSiteAsync(db, null, null, null);
+                    var officer = new Officer { Id = Guid.CreateVersion7(), SiteId = site.Id, UserName = user, DisplayName = Option("--name") ?? user, Role = OfficerRole.Admin };
+                    officer.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<Officer>>().HashPassword(officer, password);
+                    db.Officers.Add(officer);
+                    await db.SaveChangesAsync();
+                    output.WriteLine($"admin '{user}' created for site {site.Code}");
+                    return 0;
+                }
+
+            case "device":
+                {
+                    if (!Enum.TryParse<DeviceKind>(Option("--kind"), ignoreCase: true, out var kind) || string.IsNullOrWhiteSpace(Option("--name")))
+                    {
+                        await Console.Error.WriteLineAsync("usage: device create --kind Kiosk|Display --name NAME");
+                        return 2;
+                    }
+
+                    var site = await EnsureSiteAsync(db, null, null, null);
+                    var (device, key) = AdminApi.NewDevice(site.Id, kind, Option("--name")!);
+                    db.Devices.Add(device);
+                    await db.SaveChangesAsync();
+                    output.WriteLine($"device '{device.Name}' ({kind}) created; its key is shown only now:");
+                    output.WriteLine(key);
+                    return 0;
+                }
+
+            default:
+                return 2;
+        }
+    }
+
+    /// <summary>The first site, created from the given or default values when the database has none.</summary>
+    private static async Task<Site> EnsureSiteAsync(HubDbContext db, string? code, string? name, string? hours)
+    {
+        var existing = await db.Sites.AsTracking().OrderBy(s => s.Code).FirstOrDefaultAsync();
+        if (existing is not null)
+        {
+            return existing;
+        }
+
+        var site = new Site
+        {
+            Id = Guid.CreateVersion7(),
+            Code = code ?? "SITE",
+            Name = name ?? "Bộ phận Một cửa",
+            TimeZone = "Asia/Ho_Chi_Minh",
+            OpeningHours = hours ?? "Mon-Fri 07:30-11:30,13:00-17:00",
+        };
+        _ = OpeningHours.Parse(site.OpeningHours, site.TimeZone);
+        db.Sites.Add(site);
+        await db.SaveChangesAsync();
+        return site;
+    }
+}

@@ -1,0 +1,143 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Options;
+
+namespace QueueKiosk.HubServer.Data;
+
+public static class DataExtensions
+{
+    public static IServiceCollection AddHubData(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DatabaseOptions>()
+            .BindConfiguration(DatabaseOptions.Section)
+            .ValidateDataAnnotations()
+            .Validate(o => o.Provider != DatabaseProvider.Postgres || !string.IsNullOrWhiteSpace(o.ConnectionString),
+                "Database:ConnectionString is required when Database:Provider is Postgres")
+            .ValidateOnStart();
+
+        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        services.AddSingleton<WriteGate>();
+        if (options.Provider == DatabaseProvider.Postgres)
+        {
+            services.AddDbContextPool<HubDbContext, PostgresHubDbContext>(
+                o => Configure(o.UseNpgsql(options.ConnectionString)),
+                options.PoolSize);
+        }
+        else
+        {
+            var connectionString = SqliteConnectionString(options.ConnectionString);
+            services.AddDbContextPool<HubDbContext, SqliteHubDbContext>(
+                o => Configure(o.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance)),
+                options.PoolSize);
+        }
+
+        return services;
+    }
+
+    /// <summary>Creates or migrates the schema. Runs before the host starts serving.</summary>
+    public static async Task MigrateHubDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await using var scope = services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        if (!db.IsPostgres)
+        {
+            // WAL is a property of the database file: set once, it stays.
+            await db.Database.OpenConnectionAsync(cancellationToken);
+            await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
+        }
+
+        await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    internal static string SqliteConnectionString(string? configured)
+    {
+        var builder = new SqliteConnectionStringBuilder(
+            string.IsNullOrWhiteSpace(configured) ? "Data Source=data/hub.db" : configured)
+        {
+            Pooling = true,
+            // Writers are serialized in process by WriteGate; this only covers other processes
+            // (the admin command run while the server is up).
+            DefaultTimeout = 30,
+        };
+        var directory = Path.GetDirectoryName(Path.GetFullPath(builder.DataSource));
+        if (!string.IsNullOrEmpty(directory))
+        {
+            Directory.CreateDirectory(directory);
+        }
+
+        return builder.ToString();
+    }
+
+    private static void Configure(DbContextOptionsBuilder o) =>
+        // The migrations are written by hand without a model snapshot (no EF design tools here), so EF
+        // cannot compare the model against a snapshot and would always report "pending model changes".
+        // The tests check the migrated schema against the model instead (SchemaTests).
+        o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
+            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+
+    /// <summary>Per-connection SQLite settings: NORMAL sync is safe with WAL (no corruption, last commit may be lost only on power loss).</summary>
+    private sealed class SqlitePragmas : DbConnectionInterceptor
+    {
+        public static readonly SqlitePragmas Instance = new();
+
+        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
+
+        public override Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
+        {
+            Apply(connection);
+            return Task.CompletedTask;
+        }
+
+        private static void Apply(DbConnection connection)
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+            command.ExecuteNonQuery();
+        }
+    }
+}
+
+/// <summary>
+/// SQLite has one writer at a time. Queuing writers on an async semaphore in the process is much
+/// cheaper than letting them collide on SQLITE_BUSY (which Microsoft.Data.Sqlite retries by
+/// sleeping). On PostgreSQL the database's row locks do the work and the gate lets everyone through.
+/// </summary>
+public sealed class WriteGate(IOptions<DatabaseOptions> options)
+{
+    private readonly SemaphoreSlim? _semaphore = options.Value.Provider == DatabaseProvider.Sqlite ? new SemaphoreSlim(1, 1) : null;
+
+    public async ValueTask<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    {
+        if (_semaphore is null)
+        {
+            return NoopRelease.Instance;
+        }
+
+        await _semaphore.WaitAsync(cancellationToken);
+        return new Release(_semaphore);
+    }
+
+    private sealed class Release(SemaphoreSlim semaphore) : IDisposable
+    {
+        private int _done;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _done, 1) == 0)
+            {
+                semaphore.Release();
+            }
+        }
+    }
+
+    private sealed class NoopRelease : IDisposable
+    {
+        public static readonly NoopRelease Instance = new();
+
+        public void Dispose()
+        {
+        }
+    }
+}

@@ -1,0 +1,23 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace QueueKiosk.HubServer.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite,
+    Postgres,
+}
+
+/// <summary>Section "Database".</summary>
+public sealed class DatabaseOptions
+{
+    public const string Section = "Database";
+
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+
+    /// <summary>Defaults to data/hub.db beside the working directory for SQLite; required for PostgreSQL.</summary>
+    public string? ConnectionString { get; set; }
+
+    [Range(1, 1024)]
+    public int PoolSize { get; set; } = 128;
+}

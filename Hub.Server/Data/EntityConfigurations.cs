@@ -1,0 +1,150 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using QueueKiosk.HubServer.Domain;
+
+namespace QueueKiosk.HubServer.Data;
+
+// One configuration per entity. Table and index names are spelled out because the hand-written
+// migrations and the raw SQL of the queue engine use the same names.
+
+internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
+{
+    public void Configure(EntityTypeBuilder<Site> b)
+    {
+        b.ToTable("Sites");
+        b.HasIndex(x => x.Code).IsUnique();
+        b.Property(x => x.OpeningHours).HasMaxLength(1000);
+    }
+}
+
+internal sealed class FieldConfiguration : IEntityTypeConfiguration<Field>
+{
+    public void Configure(EntityTypeBuilder<Field> b)
+    {
+        b.ToTable("Fields");
+        b.HasIndex(x => new { x.SiteId, x.Code }).IsUnique();
+        b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId);
+    }
+}
+
+internal sealed class ProcedureConfiguration : IEntityTypeConfiguration<Procedure>
+{
+    public void Configure(EntityTypeBuilder<Procedure> b)
+    {
+        b.ToTable("Procedures");
+        b.HasIndex(x => new { x.SiteId, x.Code }).IsUnique();
+        b.HasIndex(x => x.FieldId);
+        b.Property(x => x.DocumentsJson).HasMaxLength(8000);
+        b.Property(x => x.LegalBasis).HasMaxLength(2000);
+        b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId);
+        b.HasOne<Field>().WithMany().HasForeignKey(x => x.FieldId);
+        b.HasOne<Service>().WithMany().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.SetNull);
+    }
+}
+
+internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
+{
+    public void Configure(EntityTypeBuilder<Service> b)
+    {
+        b.ToTable("Services");
+        b.HasIndex(x => new { x.SiteId, x.Code }).IsUnique();
+        b.Property(x => x.Prefix).HasMaxLength(8);
+        b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId);
+    }
+}
+
+internal sealed class ServiceDayCounterConfiguration : IEntityTypeConfiguration<ServiceDayCounter>
+{
+    public void Configure(EntityTypeBuilder<ServiceDayCounter> b)
+    {
+        b.ToTable("ServiceDayCounters");
+        b.HasKey(x => new { x.SiteId, x.ServiceId, x.LocalDay });
+    }
+}
+
+internal sealed class CounterConfiguration : IEntityTypeConfiguration<Counter>
+{
+    public void Configure(EntityTypeBuilder<Counter> b)
+    {
+        b.ToTable("Counters");
+        b.HasIndex(x => new { x.SiteId, x.Number }).IsUnique();
+        b.HasMany(x => x.Services).WithOne().HasForeignKey(x => x.CounterId);
+        b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId);
+    }
+}
+
+internal sealed class CounterServiceConfiguration : IEntityTypeConfiguration<CounterService>
+{
+    public void Configure(EntityTypeBuilder<CounterService> b)
+    {
+        b.ToTable("CounterServices");
+        b.HasKey(x => new { x.CounterId, x.ServiceId });
+        b.HasOne<Service>().WithMany().HasForeignKey(x => x.ServiceId);
+    }
+}
+
+internal sealed class OfficerConfiguration : IEntityTypeConfiguration<Officer>
+{
+    public void Configure(EntityTypeBuilder<Officer> b)
+    {
+        b.ToTable("Officers");
+        b.HasIndex(x => x.UserName).IsUnique();
+        b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId);
+    }
+}
+
+internal sealed class DeviceConfiguration : IEntityTypeConfiguration<Device>
+{
+    public void Configure(EntityTypeBuilder<Device> b)
+    {
+        b.ToTable("Devices");
+        b.HasIndex(x => x.KeyHash).IsUnique();
+        b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId);
+    }
+}
+
+internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
+{
+    public void Configure(EntityTypeBuilder<Ticket> b)
+    {
+        b.ToTable("Tickets");
+        b.Property(x => x.Number).HasMaxLength(16);
+        // The guarantee that a number is never issued twice lives in the database, not only in code.
+        b.HasIndex(x => new { x.SiteId, x.NumberServiceId, x.LocalDay, x.NumberValue }).IsUnique();
+        // Call-next and the waiting counts read only waiting tickets of a site, by service, oldest first.
+        b.HasIndex(x => new { x.SiteId, x.Status, x.ServiceId, x.IssuedMs });
+        b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId);
+        b.HasOne<Service>().WithMany().HasForeignKey(x => x.ServiceId);
+    }
+}
+
+internal sealed class TicketEventConfiguration : IEntityTypeConfiguration<TicketEvent>
+{
+    public void Configure(EntityTypeBuilder<TicketEvent> b)
+    {
+        b.ToTable("TicketEvents");
+        b.HasKey(x => new { x.SiteId, x.Sequence });
+        b.Property(x => x.Sequence).ValueGeneratedNever();
+        b.HasIndex(x => x.TicketId);
+        b.Property(x => x.Detail).HasMaxLength(1000);
+    }
+}
+
+internal sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>
+{
+    public void Configure(EntityTypeBuilder<Rating> b)
+    {
+        b.ToTable("Ratings");
+        b.HasIndex(x => x.TicketId);
+    }
+}
+
+internal sealed class DossierConfiguration : IEntityTypeConfiguration<DossierRecord>
+{
+    public void Configure(EntityTypeBuilder<DossierRecord> b)
+    {
+        b.ToTable("Dossiers");
+        b.HasKey(x => x.Code);
+        b.Property(x => x.Code).HasMaxLength(40);
+    }
+}

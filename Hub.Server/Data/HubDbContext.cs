@@ -1,0 +1,65 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using QueueKiosk.HubServer.Domain;
+
+namespace QueueKiosk.HubServer.Data;
+
+/// <summary>
+/// The one model for both providers. Each provider has its own subclass so that its hand-written
+/// migrations (Data/Migrations/Sqlite, Data/Migrations/Postgres) are found by [DbContext] type.
+/// </summary>
+public abstract class HubDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Site> Sites => Set<Site>();
+
+    public DbSet<Field> Fields => Set<Field>();
+
+    public DbSet<Procedure> Procedures => Set<Procedure>();
+
+    public DbSet<Service> Services => Set<Service>();
+
+    public DbSet<ServiceDayCounter> ServiceDayCounters => Set<ServiceDayCounter>();
+
+    public DbSet<Counter> Counters => Set<Counter>();
+
+    public DbSet<CounterService> CounterServices => Set<CounterService>();
+
+    public DbSet<Officer> Officers => Set<Officer>();
+
+    public DbSet<Device> Devices => Set<Device>();
+
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+
+    public DbSet<TicketEvent> TicketEvents => Set<TicketEvent>();
+
+    public DbSet<Rating> Ratings => Set<Rating>();
+
+    public DbSet<DossierRecord> Dossiers => Set<DossierRecord>();
+
+    public abstract bool IsPostgres { get; }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Stored as UTC everywhere; SQLite hands DateTime back as Unspecified, so mark it UTC on read.
+        configurationBuilder.Properties<DateTime>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<DateTime?>().HaveConversion<UtcDateTimeConverter>();
+        configurationBuilder.Properties<string>().HaveMaxLength(400);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder) =>
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(HubDbContext).Assembly);
+
+    private sealed class UtcDateTimeConverter() : ValueConverter<DateTime, DateTime>(
+        v => v.Kind == DateTimeKind.Utc ? v : DateTime.SpecifyKind(v.ToUniversalTime(), DateTimeKind.Utc),
+        v => DateTime.SpecifyKind(v, DateTimeKind.Utc));
+}
+
+public sealed class SqliteHubDbContext(DbContextOptions<SqliteHubDbContext> options) : HubDbContext(options)
+{
+    public override bool IsPostgres => false;
+}
+
+public sealed class PostgresHubDbContext(DbContextOptions<PostgresHubDbContext> options) : HubDbContext(options)
+{
+    public override bool IsPostgres => true;
+}

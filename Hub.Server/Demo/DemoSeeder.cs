@@ -1,0 +1,230 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Catalogue;
+using QueueKiosk.HubServer.Data;
+using QueueKiosk.HubServer.Domain;
+
+namespace QueueKiosk.HubServer.Demo;
+
+/// <summary>Section "Demo".</summary>
+public sealed class DemoOptions
+{
+    public const string Section = "Demo";
+
+    public bool Enabled { get; set; }
+
+    /// <summary>Password of every demo account (printed by run.sh). Demo only.</summary>
+    public string Password { get; set; } = "Demo@123";
+
+    public string KioskKey { get; set; } = "demo-kiosk-key-0001";
+
+    public string DisplayKey { get; set; } = "demo-display-key-0001";
+}
+
+/// <summary>
+/// Fills an empty database with one clearly-sample commune centre. Real procedure codes, times and
+/// fees come from FACTS.md §1; codes starting "MAU." are sample codes for real procedure names.
+/// </summary>
+public sealed class DemoSeeder(HubDbContext db, IPasswordHasher<Officer> hasher, TimeProvider time)
+{
+    public static readonly Guid SiteId = Guid.Parse("0e6f1c52-7d1a-4c53-9b1e-5a0c2d9e0001");
+
+    public async Task<bool> SeedIfEmptyAsync(DemoOptions options, CancellationToken ct)
+    {
+        if (await db.Sites.AnyAsync(ct))
+        {
+            return false;
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        db.Sites.Add(new Site
+        {
+            Id = SiteId,
+            Code = "DEMO-BT",
+            Name = "UBND phường Bến Thành (dữ liệu mẫu)",
+            Address = "Số 1 đường Mẫu, phường Bến Thành, TP. Hồ Chí Minh (địa chỉ mẫu)",
+            TimeZone = "Asia/Ho_Chi_Minh",
+            OpeningHours = "Mon-Fri 07:30-11:30,13:00-17:00; Sat 07:30-11:30",
+        });
+
+        var services = new[]
+        {
+            Svc("A", "Tư pháp - Hộ tịch", "Civil status", 1, 10, 30, 240),
+            Svc("B", "Chứng thực", "Certification", 2, 10, 25, 180),
+            Svc("C", "Địa chính - Xây dựng", "Land and construction", 3, 20, 45, 600),
+            Svc("D", "Lao động - Thương binh và Xã hội", "Labour, invalids and social affairs", 4, 15, 40, 420),
+            Svc("E", "Kinh doanh (hộ kinh doanh)", "Household business", 5, 15, 40, 480),
+        };
+        db.Services.AddRange(services);
+
+        var fields = new[]
+        {
+            Fld("HT", "Tư pháp - Hộ tịch", "Justice - Civil status", 1),
+            Fld("CT", "Chứng thực", "Certification", 2),
+            Fld("DCXD", "Địa chính - Xây dựng", "Land - Construction", 3),
+            Fld("LDTBXH", "Lao động - Thương binh và Xã hội", "Labour, invalids and social affairs", 4),
+            Fld("KD", "Kinh doanh", "Business", 5),
+        };
+        db.Fields.AddRange(fields);
+        AddProcedures(fields, services);
+
+        var counters = new[]
+        {
+            Ctr(1, "Quầy 1 - Hộ tịch", [(services[0], 1)]),
+            Ctr(2, "Quầy 2 - Hộ tịch", [(services[0], 1), (services[1], 2)]),
+            Ctr(3, "Quầy 3 - Chứng thực", [(services[1], 1), (services[0], 2)]),
+            Ctr(4, "Quầy 4 - Địa chính - Xây dựng", [(services[2], 1)]),
+            Ctr(5, "Quầy 5 - Lao động - TB&XH", [(services[3], 1), (services[4], 2)]),
+            Ctr(6, "Quầy 6 - Kinh doanh", [(services[4], 1), (services[3], 2)]),
+        };
+        foreach (var counter in counters)
+        {
+            counter.Open(now);
+        }
+
+        db.Counters.AddRange(counters);
+
+        for (var i = 1; i <= 6; i++)
+        {
+            db.Officers.Add(Person($"canbo{i}", $"Cán bộ quầy {i} (mẫu)", OfficerRole.Officer, options.Password));
+        }
+
+        db.Officers.Add(Person("giamsat", "Giám sát viên (mẫu)", OfficerRole.Supervisor, options.Password));
+        db.Officers.Add(Person("quantri", "Quản trị hệ thống (mẫu)", OfficerRole.Admin, options.Password));
+        db.Devices.Add(AdminApi.NewDevice(SiteId, DeviceKind.Kiosk, "Kiosk sảnh (mẫu)", options.KioskKey).Device);
+        db.Devices.Add(AdminApi.NewDevice(SiteId, DeviceKind.Display, "Máy hiển thị sảnh (mẫu)", options.DisplayKey).Device);
+        AddDossiers(DateOnly.FromDateTime(now.AddHours(7)));
+        await db.SaveChangesAsync(ct);
+        return true;
+    }
+
+    private void AddProcedures(Field[] f, Service[] s)
+    {
+        var order = 0;
+        void P(Field field, Service service, string code, string name, string time, string fees, string legal, params (string Name, int Originals, int Copies)[] docs)
+        {
+            db.Procedures.Add(new Procedure
+            {
+                Id = Guid.CreateVersion7(),
+                SiteId = SiteId,
+                FieldId = field.Id,
+                ServiceId = service.Id,
+                Code = code,
+                Name = name,
+                Level = "Cấp xã",
+                Agency = "UBND phường Bến Thành (mẫu)",
+                ProcessingTime = time,
+                Fees = fees,
+                LegalBasis = legal,
+                DocumentsJson = JsonSerializer.Serialize(docs.Select(d => new ProcedureDocumentDto(d.Name, d.Originals, d.Copies, null)), JsonSerializerOptions.Web),
+                SortOrder = ++order,
+            });
+        }
+
+        const string HoTich = "Luật Hộ tịch 2014; Nghị định 123/2015/NĐ-CP";
+        const string ChungThuc = "Nghị định 23/2015/NĐ-CP; Thông tư 226/2016/TT-BTC";
+        var toKhai = ("Tờ khai theo mẫu", 1, 0);
+        var cccd = ("Căn cước công dân / giấy tờ tùy thân (xuất trình)", 1, 0);
+        P(f[0], s[0], "1.001193", "Đăng ký khai sinh", "Ngay trong ngày tiếp nhận hồ sơ đủ giấy tờ", "Miễn lệ phí (đăng ký đúng hạn)", HoTich, toKhai, ("Giấy chứng sinh", 1, 0), cccd);
+        P(f[0], s[0], "1.000894", "Đăng ký kết hôn", "Ngay trong ngày; tối đa 05 ngày làm việc nếu cần xác minh", "Miễn lệ phí (kết hôn trong nước)", HoTich, toKhai, cccd);
+        P(f[0], s[0], "1.000656", "Đăng ký khai tử", "Ngay trong ngày tiếp nhận hồ sơ đủ giấy tờ", "Miễn lệ phí (đăng ký đúng hạn)", HoTich, toKhai, ("Giấy báo tử hoặc giấy tờ thay thế", 1, 0), cccd);
+        P(f[0], s[0], "MAU.HT.01", "Đăng ký thay đổi, cải chính hộ tịch", "03 ngày làm việc (thêm 03 ngày nếu cần xác minh)", "Theo mức do HĐND tỉnh quy định (mẫu)", HoTich, toKhai, cccd);
+        P(f[0], s[0], "MAU.HT.02", "Đăng ký nhận cha, mẹ, con", "03 ngày làm việc (mẫu)", "Theo mức do HĐND tỉnh quy định (mẫu)", HoTich, toKhai, ("Chứng cứ chứng minh quan hệ cha, mẹ, con", 1, 0), cccd);
+        P(f[0], s[0], "MAU.HT.03", "Đăng ký lại khai sinh", "05 ngày làm việc (mẫu)", "Theo mức do HĐND tỉnh quy định (mẫu)", HoTich, toKhai, cccd);
+        P(f[0], s[0], "MAU.HT.04", "Cấp bản sao trích lục hộ tịch", "Ngay trong ngày (mẫu)", "8.000 đồng/bản (mẫu)", HoTich, toKhai, cccd);
+        P(f[0], s[0], "MAU.HT.05", "Cấp Giấy xác nhận tình trạng hôn nhân", "03 ngày làm việc (mẫu)", "Theo mức do HĐND tỉnh quy định (mẫu)", HoTich, toKhai, cccd);
+        P(f[0], s[0], "MAU.HT.06", "Đăng ký giám hộ", "03 ngày làm việc (mẫu)", "Theo mức do HĐND tỉnh quy định (mẫu)", HoTich, toKhai, ("Văn bản cử người giám hộ", 1, 0), cccd);
+        P(f[0], s[0], "MAU.HT.07", "Đăng ký khai sinh kết hợp đăng ký nhận cha, mẹ, con", "03 ngày làm việc (mẫu)", "Theo mức do HĐND tỉnh quy định (mẫu)", HoTich, toKhai, ("Giấy chứng sinh", 1, 0), cccd);
+        P(f[1], s[1], "2.000815", "Chứng thực bản sao từ bản chính giấy tờ, văn bản", "Trong ngày; ngày làm việc tiếp theo nếu tiếp nhận sau 15 giờ", "2.000 đồng/trang; từ trang thứ 3 trở đi 1.000 đồng/trang; tối đa 200.000 đồng/bản", ChungThuc, ("Bản chính giấy tờ", 1, 0), ("Bản sao cần chứng thực", 0, 1));
+        P(f[1], s[1], "2.000884", "Chứng thực chữ ký trong giấy tờ, văn bản", "Trong ngày; ngày làm việc tiếp theo nếu tiếp nhận sau 15 giờ", "10.000 đồng/trường hợp", ChungThuc, ("Giấy tờ, văn bản cần chứng thực chữ ký", 1, 0), cccd);
+        P(f[1], s[1], "MAU.CT.01", "Chứng thực hợp đồng, giao dịch liên quan đến tài sản là động sản", "Tối đa 02 ngày làm việc", "50.000 đồng/hợp đồng", ChungThuc, ("Dự thảo hợp đồng", 1, 0), cccd);
+        P(f[1], s[1], "MAU.CT.02", "Chứng thực hợp đồng, giao dịch liên quan đến quyền sử dụng đất", "Tối đa 02 ngày làm việc", "50.000 đồng/hợp đồng", ChungThuc, ("Dự thảo hợp đồng", 1, 0), ("Giấy chứng nhận quyền sử dụng đất", 1, 1), cccd);
+        P(f[1], s[1], "MAU.CT.03", "Chứng thực di chúc", "Trong ngày (mẫu)", "50.000 đồng/di chúc", ChungThuc, ("Dự thảo di chúc", 1, 0), cccd);
+        P(f[1], s[1], "MAU.CT.04", "Chứng thực văn bản thỏa thuận phân chia di sản", "Tối đa 02 ngày làm việc", "50.000 đồng/văn bản", ChungThuc, ("Dự thảo văn bản thỏa thuận", 1, 0), cccd);
+        P(f[1], s[1], "MAU.CT.05", "Chứng thực việc sửa đổi, bổ sung, hủy bỏ hợp đồng, giao dịch", "Tối đa 02 ngày làm việc", "30.000 đồng/hợp đồng (mẫu)", ChungThuc, ("Hợp đồng đã chứng thực", 1, 0), cccd);
+        P(f[2], s[2], "MAU.DC.01", "Hòa giải tranh chấp đất đai", "45 ngày (mẫu)", "Không thu phí", "Luật Đất đai 2024 (mẫu)", ("Đơn yêu cầu hòa giải", 1, 0));
+        P(f[2], s[2], "MAU.DC.02", "Xác nhận hiện trạng sử dụng đất", "05 ngày làm việc (mẫu)", "Không thu phí (mẫu)", "Luật Đất đai 2024 (mẫu)", ("Đơn đề nghị xác nhận", 1, 0), cccd);
+        P(f[2], s[2], "MAU.XD.01", "Cấp giấy phép xây dựng nhà ở riêng lẻ (tiếp nhận)", "15 ngày (mẫu)", "75.000 đồng/giấy phép (mẫu)", "Luật Xây dựng 2014 (mẫu)", ("Đơn đề nghị cấp giấy phép", 1, 0), ("Bản vẽ thiết kế", 2, 0));
+        P(f[3], s[3], "MAU.LD.01", "Xác nhận hộ nghèo, hộ cận nghèo", "07 ngày làm việc (mẫu)", "Không thu phí", "Nghị định 07/2021/NĐ-CP (mẫu)", ("Giấy đề nghị", 1, 0), cccd);
+        P(f[3], s[3], "MAU.LD.02", "Đăng ký trợ cấp xã hội hằng tháng", "10 ngày làm việc (mẫu)", "Không thu phí", "Nghị định 20/2021/NĐ-CP (mẫu)", ("Tờ khai đề nghị trợ giúp xã hội", 1, 0), cccd);
+        P(f[3], s[3], "MAU.LD.03", "Xác định mức độ khuyết tật", "20 ngày làm việc (mẫu)", "Không thu phí", "Luật Người khuyết tật 2010 (mẫu)", ("Đơn đề nghị xác định mức độ khuyết tật", 1, 0));
+        P(f[3], s[3], "MAU.LD.04", "Hỗ trợ chi phí mai táng", "05 ngày làm việc (mẫu)", "Không thu phí", "Nghị định 20/2021/NĐ-CP (mẫu)", ("Tờ khai đề nghị hỗ trợ chi phí mai táng", 1, 0), ("Giấy chứng tử", 0, 1));
+        P(f[3], s[3], "MAU.LD.05", "Xác nhận thông tin người có công với cách mạng", "05 ngày làm việc (mẫu)", "Không thu phí", "Pháp lệnh Ưu đãi người có công 2020 (mẫu)", ("Đơn đề nghị", 1, 0), cccd);
+        P(f[4], s[4], "1.001612", "Đăng ký hộ kinh doanh", "03 ngày làm việc (mẫu)", "Theo mức do HĐND tỉnh quy định (mẫu)", "Nghị định 01/2021/NĐ-CP (mẫu)", ("Giấy đề nghị đăng ký hộ kinh doanh", 1, 0), cccd);
+        P(f[4], s[4], "MAU.KD.01", "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh", "03 ngày làm việc (mẫu)", "Theo mức do HĐND tỉnh quy định (mẫu)", "Nghị định 01/2021/NĐ-CP (mẫu)", ("Thông báo thay đổi", 1, 0), cccd);
+        P(f[4], s[4], "MAU.KD.02", "Tạm ngừng kinh doanh, tiếp tục kinh doanh trước thời hạn của hộ kinh doanh", "03 ngày làm việc (mẫu)", "Không thu phí (mẫu)", "Nghị định 01/2021/NĐ-CP (mẫu)", ("Thông báo tạm ngừng", 1, 0));
+        P(f[4], s[4], "MAU.KD.03", "Chấm dứt hoạt động hộ kinh doanh", "03 ngày làm việc (mẫu)", "Không thu phí (mẫu)", "Nghị định 01/2021/NĐ-CP (mẫu)", ("Thông báo chấm dứt", 1, 0), ("Giấy chứng nhận đăng ký hộ kinh doanh", 1, 0));
+    }
+
+    private void AddDossiers(DateOnly today)
+    {
+        var states = Enum.GetValues<DossierState>();
+        string[] names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Hoàng Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Võ Thị Phương", "Đặng Quốc Gia"];
+        string[] procedures = ["Đăng ký khai sinh", "Chứng thực hợp đồng, giao dịch liên quan đến quyền sử dụng đất", "Đăng ký hộ kinh doanh", "Xác nhận hiện trạng sử dụng đất",
+            "Đăng ký thay đổi, cải chính hộ tịch", "Đăng ký kết hôn", "Cấp giấy phép xây dựng nhà ở riêng lẻ (tiếp nhận)"];
+        for (var i = 0; i < states.Length; i++)
+        {
+            var received = today.AddDays(-(i * 3) - 2);
+            var state = states[i];
+            db.Dossiers.Add(new DossierRecord
+            {
+                Code = $"000.00.31.H29-{received:yyMMdd}-{i + 1:0000}",
+                SiteId = SiteId,
+                ApplicantName = names[i],
+                ProcedureName = procedures[i],
+                State = state,
+                ReceivedOn = received,
+                DueOn = received.AddDays(state == DossierState.Overdue ? 1 : 10),
+                CompletedOn = state is DossierState.ReadyForPickup or DossierState.Returned or DossierState.Rejected ? today.AddDays(-1) : null,
+                Note = state == DossierState.AdditionalDocumentsRequired ? "Bổ sung bản sao giấy chứng nhận quyền sử dụng đất (mẫu)" : null,
+            });
+        }
+    }
+
+    private static Service Svc(string code, string name, string nameEn, int sort, int target, int maxWait, int seconds) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        SiteId = SiteId,
+        Code = code,
+        Name = name,
+        NameEn = nameEn,
+        Prefix = code,
+        Digits = 3,
+        RangeStart = 1,
+        RangeEnd = 999,
+        WaitTargetMinutes = target,
+        MaxWaitMinutes = maxWait,
+        DefaultServiceSeconds = seconds,
+        SortOrder = sort,
+    };
+
+    private static Field Fld(string code, string name, string nameEn, int sort) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        SiteId = SiteId,
+        Code = code,
+        Name = name,
+        NameEn = nameEn,
+        SortOrder = sort,
+    };
+
+    private static Counter Ctr(int number, string name, (Service Service, int Order)[] services) => new()
+    {
+        Id = Guid.CreateVersion7(),
+        SiteId = SiteId,
+        Number = number,
+        Name = name,
+        LedAddress = number,
+        CameraId = $"cam{number}",
+        Services = [.. services.Select(s => new CounterService { ServiceId = s.Service.Id, Order = s.Order, Weight = 1 })],
+    };
+
+    private Officer Person(string user, string name, OfficerRole role, string password)
+    {
+        var officer = new Officer { Id = Guid.CreateVersion7(), SiteId = SiteId, UserName = user, DisplayName = name, Role = role };
+        officer.PasswordHash = hasher.HashPassword(officer, password);
+        return officer;
+    }
+}

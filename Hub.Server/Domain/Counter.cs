@@ -1,0 +1,82 @@
+using QueueKiosk.HubClient.Contracts;
+
+namespace QueueKiosk.HubServer.Domain;
+
+/// <summary>A service desk (quầy). State changes are guarded here.</summary>
+public sealed class Counter
+{
+    public Guid Id { get; set; }
+
+    public Guid SiteId { get; set; }
+
+    public int Number { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public CounterState State { get; private set; } = CounterState.Closed;
+
+    public string? PauseReason { get; private set; }
+
+    public Guid? CurrentTicketId { get; set; }
+
+    public int? LedAddress { get; set; }
+
+    public string? CameraId { get; set; }
+
+    public Guid? OfficerId { get; set; }
+
+    public DateTime StateChangedAt { get; private set; }
+
+    public List<CounterService> Services { get; set; } = [];
+
+    public void Open(DateTime now) => Set(CounterState.Open, null, now);
+
+    public void Pause(string reason, DateTime now)
+    {
+        if (State == CounterState.Closed)
+        {
+            throw new DomainException("counter.closed", 409);
+        }
+
+        Set(CounterState.Paused, reason, now);
+    }
+
+    public void Resume(DateTime now)
+    {
+        if (State != CounterState.Paused)
+        {
+            throw new DomainException("counter.not_paused", 409);
+        }
+
+        Set(CounterState.Open, null, now);
+    }
+
+    public void Close(DateTime now) => Set(CounterState.Closed, null, now);
+
+    public void EnsureCanCall()
+    {
+        if (State != CounterState.Open)
+        {
+            throw new DomainException(State == CounterState.Paused ? "counter.paused" : "counter.closed", 409);
+        }
+    }
+
+    private void Set(CounterState state, string? reason, DateTime now)
+    {
+        State = state;
+        PauseReason = reason;
+        StateChangedAt = now;
+    }
+}
+
+/// <summary>A service a counter serves: lower Order is called first; among equal orders, a higher Weight makes waiting count more.</summary>
+public sealed class CounterService
+{
+    public Guid CounterId { get; set; }
+
+    public Guid ServiceId { get; set; }
+
+    public int Order { get; set; }
+
+    public int Weight { get; set; } = 1;
+}

@@ -1,0 +1,121 @@
+namespace QueueKiosk.HubServer.Domain;
+
+/// <summary>One office (a commune or provincial one-stop centre). Days and opening hours follow its zone.</summary>
+public sealed class Site
+{
+    public Guid Id { get; set; }
+
+    public string Code { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string Address { get; set; } = "";
+
+    /// <summary>IANA zone id, e.g. Asia/Ho_Chi_Minh.</summary>
+    public string TimeZone { get; set; } = "Asia/Ho_Chi_Minh";
+
+    /// <summary>Weekly opening intervals as text, e.g. "Mon-Fri 07:30-11:30,13:30-17:00; Sat 07:30-11:30" (see OpeningHours).</summary>
+    public string OpeningHours { get; set; } = "";
+
+    /// <summary>Last TicketEvent sequence of this site; bumped in the same transaction as the events.</summary>
+    public long LastSequence { get; set; }
+}
+
+public sealed class Field
+{
+    public Guid Id { get; set; }
+
+    public Guid SiteId { get; set; }
+
+    public string Code { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string? NameEn { get; set; }
+
+    public int SortOrder { get; set; }
+}
+
+/// <summary>An administrative procedure (thủ tục hành chính).</summary>
+public sealed class Procedure
+{
+    public Guid Id { get; set; }
+
+    public Guid SiteId { get; set; }
+
+    public Guid FieldId { get; set; }
+
+    /// <summary>Service whose tickets this procedure is handled under (the mapping procedure -> service).</summary>
+    public Guid? ServiceId { get; set; }
+
+    public string Code { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string Level { get; set; } = "";
+
+    public string Agency { get; set; } = "";
+
+    public string ProcessingTime { get; set; } = "";
+
+    public string Fees { get; set; } = "";
+
+    /// <summary>Required documents as JSON (ProcedureDocumentDto[]): read whole, never queried inside.</summary>
+    public string DocumentsJson { get; set; } = "[]";
+
+    public string LegalBasis { get; set; } = "";
+
+    public int SortOrder { get; set; }
+
+    public bool Active { get; set; } = true;
+}
+
+/// <summary>What a ticket is for: its prefix and number range, its wait target and bound.</summary>
+public sealed class Service
+{
+    public Guid Id { get; set; }
+
+    public Guid SiteId { get; set; }
+
+    public string Code { get; set; } = "";
+
+    public string Name { get; set; } = "";
+
+    public string? NameEn { get; set; }
+
+    /// <summary>Letter(s) before the number ("A" -> A001); empty for pure numeric ranges (1001-1999).</summary>
+    public string Prefix { get; set; } = "";
+
+    /// <summary>Zero-padded width of the number part.</summary>
+    public int Digits { get; set; } = 3;
+
+    public int RangeStart { get; set; } = 1;
+
+    public int RangeEnd { get; set; } = 999;
+
+    public int WaitTargetMinutes { get; set; } = 15;
+
+    /// <summary>A ticket waiting longer than this jumps ahead of everything else (0 = no bound).</summary>
+    public int MaxWaitMinutes { get; set; }
+
+    /// <summary>Starting guess of one service duration until real figures exist.</summary>
+    public int DefaultServiceSeconds { get; set; } = 300;
+
+    public int SortOrder { get; set; }
+
+    public bool Active { get; set; } = true;
+
+    public string FormatNumber(int value) => Prefix + value.ToString(new string('0', Math.Max(1, Digits)), System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>Today's last number of one service: allocated inside the ticket's own transaction, so it is never reused.</summary>
+public sealed class ServiceDayCounter
+{
+    public Guid SiteId { get; set; }
+
+    public Guid ServiceId { get; set; }
+
+    public DateOnly LocalDay { get; set; }
+
+    public int LastNumber { get; set; }
+}

@@ -1,0 +1,153 @@
+using QueueKiosk.HubClient.Contracts;
+
+namespace QueueKiosk.HubServer.Domain;
+
+/// <summary>
+/// A numbered ticket. Status changes go through the methods below, which refuse a move that the
+/// life cycle (Waiting -> Called -> Serving -> Served, or a side exit) does not allow.
+/// A transfer puts the same ticket back to Waiting for another service or counter, keeping its
+/// number and issue time, so the citizen's paper ticket stays valid.
+/// </summary>
+public sealed class Ticket
+{
+    private Ticket()
+    {
+    }
+
+    public Guid Id { get; private set; }
+
+    public Guid SiteId { get; private set; }
+
+    public Guid ServiceId { get; private set; }
+
+    /// <summary>Service that allocated the number; with LocalDay and NumberValue it is unique.</summary>
+    public Guid NumberServiceId { get; private set; }
+
+    public Guid? ProcedureId { get; private set; }
+
+    public DateOnly LocalDay { get; private set; }
+
+    public int NumberValue { get; private set; }
+
+    public string Number { get; private set; } = "";
+
+    public TicketStatus Status { get; private set; }
+
+    public PriorityCategory Priority { get; private set; }
+
+    public TicketChannel Channel { get; private set; }
+
+    public Guid? CounterId { get; private set; }
+
+    /// <summary>Set when transferred to one counter: only that counter calls it.</summary>
+    public Guid? TargetCounterId { get; private set; }
+
+    public DateTime IssuedAt { get; private set; }
+
+    /// <summary>IssuedAt in Unix milliseconds: sortable and computable the same way on SQLite and PostgreSQL.</summary>
+    public long IssuedMs { get; private set; }
+
+    public DateTime? CalledAt { get; private set; }
+
+    public DateTime? ServiceStartedAt { get; private set; }
+
+    public DateTime? FinishedAt { get; private set; }
+
+    public int RecallCount { get; private set; }
+
+    public static Ticket Issue(Guid siteId, Service service, Guid? procedureId, DateOnly localDay, int numberValue,
+        PriorityCategory priority, TicketChannel channel, DateTime now) => new()
+        {
+            Id = Guid.CreateVersion7(),
+            SiteId = siteId,
+            ServiceId = service.Id,
+            NumberServiceId = service.Id,
+            ProcedureId = procedureId,
+            LocalDay = localDay,
+            NumberValue = numberValue,
+            Number = service.FormatNumber(numberValue),
+            Status = TicketStatus.Waiting,
+            Priority = priority,
+            Channel = channel,
+            IssuedAt = now,
+            IssuedMs = new DateTimeOffset(now, TimeSpan.Zero).ToUnixTimeMilliseconds(),
+        };
+
+    public bool IsActive => Status is TicketStatus.Called or TicketStatus.Serving;
+
+    public void Call(Guid counterId, DateTime now)
+    {
+        Require(TicketStatus.Waiting);
+        Status = TicketStatus.Called;
+        CounterId = counterId;
+        TargetCounterId = null;
+        CalledAt = now;
+        RecallCount = 0;
+    }
+
+    public void Recall()
+    {
+        Require(TicketStatus.Called, TicketStatus.Serving);
+        RecallCount++;
+    }
+
+    public void Start(DateTime now)
+    {
+        Require(TicketStatus.Called);
+        Status = TicketStatus.Serving;
+        ServiceStartedAt = now;
+    }
+
+    /// <summary>Finishing straight from Called is allowed: many officers never press "start".</summary>
+    public void Finish(DateTime now)
+    {
+        Require(TicketStatus.Called, TicketStatus.Serving);
+        ServiceStartedAt ??= CalledAt;
+        Status = TicketStatus.Served;
+        FinishedAt = now;
+    }
+
+    public void MarkNoShow(DateTime now)
+    {
+        Require(TicketStatus.Called);
+        Status = TicketStatus.NoShow;
+        FinishedAt = now;
+    }
+
+    public void Transfer(Guid? serviceId, Guid? counterId)
+    {
+        Require(TicketStatus.Waiting, TicketStatus.Called, TicketStatus.Serving);
+        if (serviceId is { } s)
+        {
+            ServiceId = s;
+        }
+
+        TargetCounterId = counterId;
+        Status = TicketStatus.Waiting;
+        CounterId = null;
+        CalledAt = null;
+        ServiceStartedAt = null;
+    }
+
+    public void Cancel(DateTime now)
+    {
+        Require(TicketStatus.Waiting, TicketStatus.Called);
+        Status = TicketStatus.Cancelled;
+        FinishedAt = now;
+    }
+
+    public void Expire(DateTime now)
+    {
+        Require(TicketStatus.Waiting);
+        Status = TicketStatus.Expired;
+        FinishedAt = now;
+    }
+
+    private void Require(params TicketStatus[] allowed)
+    {
+        if (Array.IndexOf(allowed, Status) < 0)
+        {
+            throw new DomainException("ticket.bad_status", 409, null, Number, Status.ToString());
+        }
+    }
+}

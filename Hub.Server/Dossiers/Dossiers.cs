@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Auth;
+using QueueKiosk.HubServer.Common;
+using QueueKiosk.HubServer.Data;
+using QueueKiosk.HubServer.Domain;
+
+namespace QueueKiosk.HubServer.Dossiers;
+
+/// <summary>Where dossier statuses come from: the local table now; the one-stop e-system's API later, behind the same interface.</summary>
+public interface IDossierStatusSource
+{
+    Task<DossierRecord?> FindAsync(string code, CancellationToken ct);
+}
+
+public sealed class LocalDossierStatusSource(HubDbContext db) : IDossierStatusSource
+{
+    public Task<DossierRecord?> FindAsync(string code, CancellationToken ct) => db.Dossiers.FirstOrDefaultAsync(d => d.Code == code, ct);
+}
+
+public static partial class DossierApi
+{
+    public static IServiceCollection AddDossiers(this IServiceCollection services) =>
+        services.AddScoped<IDossierStatusSource, LocalDossierStatusSource>();
+
+    public static IEndpointRouteBuilder MapDossierApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGroup("/api/dossiers").WithTags("Dossiers").AllowAnonymous().RequireRateLimiting(Policies.AnonymousRateLimit)
+            .MapGet("/{code}", LookupAsync);
+        return app;
+    }
+
+    /// <summary>Circular 01/2018 Art. 19 code: V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX, e.g. 000.00.14.H56-200203-0118.</summary>
+    [GeneratedRegex(@"^[0-9A-Z]{3}\.[0-9A-Z]{2}\.[0-9A-Z]{2}\.[0-9A-Z]{3}-[0-9]{6}-[0-9]{4}$")]
+    public static partial Regex CodeFormat();
+
+    public static async Task<Results<Ok<DossierStatusDto>, NotFound<Microsoft.AspNetCore.Mvc.ProblemDetails>>> LookupAsync(
+        string code, HttpContext http, IDossierStatusSource source, CancellationToken ct)
+    {
+        var normalized = code.Trim().ToUpperInvariant();
+        if (!CodeFormat().IsMatch(normalized))
+        {
+            throw new DomainException("dossier.bad_code", 400, "code");
+        }
+
+        var english = Messages.IsEnglish(http);
+        var dossier = await source.FindAsync(normalized, ct);
+        if (dossier is null)
+        {
+            return TypedResults.NotFound(ProblemExceptionHandler.Build(404, "dossier.not_found", Messages.Get("dossier.not_found", english), null, english));
+        }
+
+        return TypedResults.Ok(new DossierStatusDto(dossier.Code, NameMask.Mask(dossier.ApplicantName), dossier.ProcedureName, dossier.State,
+            StateText(dossier.State, english), dossier.ReceivedOn, dossier.DueOn, dossier.CompletedOn, dossier.Note));
+    }
+
+    public static string StateText(DossierState state, bool english) => (state, english) switch
+    {
+        (DossierState.Received, false) => "Đã tiếp nhận",
+        (DossierState.Processing, false) => "Đang giải quyết",
+        (DossierState.AdditionalDocumentsRequired, false) => "Cần bổ sung hồ sơ",
+        (DossierState.ReadyForPickup, false) => "Đã có kết quả, mời nhận",
+        (DossierState.Returned, false) => "Đã trả kết quả",
+        (DossierState.Overdue, false) => "Quá hạn giải quyết",
+        (DossierState.Rejected, false) => "Từ chối giải quyết",
+        (DossierState.Received, true) => "Received",
+        (DossierState.Processing, true) => "Being processed",
+        (DossierState.AdditionalDocumentsRequired, true) => "More documents needed",
+        (DossierState.ReadyForPickup, true) => "Result ready for pick-up",
+        (DossierState.Returned, true) => "Result returned",
+        (DossierState.Overdue, true) => "Overdue",
+        (DossierState.Rejected, true) => "Rejected",
+        _ => state.ToString(),
+    };
+}
+
+/// <summary>
+/// Masks a person's name for a public screen: the first word whole, then the first letter of each
+/// following word with the rest starred ("Nguyễn Văn An" -> "Nguyễn V** A*"). Works on text elements
+/// so a letter with its tone mark counts as one.
+/// </summary>
+public static class NameMask
+{
+    public static string Mask(string name)
+    {
+        var words = name.Normalize(System.Text.NormalizationForm.FormC).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (words.Length == 0)
+        {
+            return "";
+        }
+
+        var masked = new List<string> { words[0] };
+        foreach (var word in words.Skip(1))
+        {
+            var info = new System.Globalization.StringInfo(word);
+            masked.Add(info.SubstringByTextElements(0, 1) + new string('*', info.LengthInTextElements - 1));
+        }
+
+        return string.Join(' ', masked);
+    }
+}

@@ -1,0 +1,79 @@
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using QueueKiosk.HubServer.Auth;
+using QueueKiosk.HubServer.Catalogue;
+using QueueKiosk.HubServer.Common;
+using QueueKiosk.HubServer.Data;
+using QueueKiosk.HubServer.Demo;
+using QueueKiosk.HubServer.Dossiers;
+using QueueKiosk.HubServer.Pages;
+using QueueKiosk.HubServer.Queue;
+using QueueKiosk.HubServer.Realtime;
+
+namespace QueueKiosk.HubServer;
+
+/// <summary>Wires the features together; each feature folder registers its own pieces.</summary>
+public static class HubServerExtensions
+{
+    public static WebApplicationBuilder AddHubServer(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddHubData(builder.Configuration);
+        services.AddQueue();
+        services.AddRealtime();
+        services.AddHubAuth();
+        services.AddDossiers();
+        services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
+            .Validate(o => !o.Enabled || o.Password.Length >= 6, "Demo:Password must have at least 6 characters")
+            .ValidateOnStart();
+        services.AddScoped<DemoSeeder>();
+        services.AddProblemDetails();
+        services.AddExceptionHandler<ProblemExceptionHandler>();
+        // Unreadable bodies raise BadHttpRequestException in every environment, so the handler can name the field.
+        services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        services.AddOpenApi();
+        services.AddOfficerConsole();
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        return builder;
+    }
+
+    /// <summary>Migrates the database and, in demo mode, fills an empty one.</summary>
+    public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
+    {
+        await services.MigrateHubDatabaseAsync(ct);
+        var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
+        if (demo.Enabled)
+        {
+            await using var scope = services.CreateAsyncScope();
+            if (await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(demo, ct))
+            {
+                services.GetRequiredService<ILogger<DemoSeeder>>().LogInformation("Demo data loaded into the empty database");
+            }
+        }
+
+        services.GetRequiredService<CatalogueCache>().Invalidate();
+    }
+
+    public static WebApplication MapHubServer(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+
+        app.MapOpenApi();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapAuthApi();
+        app.MapCatalogueApi();
+        app.MapQueueApi();
+        app.MapDossierApi();
+        app.MapAdminApi();
+        app.MapRealtime();
+        app.MapOfficerConsole();
+        return app;
+    }
+}

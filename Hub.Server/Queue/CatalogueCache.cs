@@ -1,0 +1,70 @@
+using Microsoft.EntityFrameworkCore;
+using QueueKiosk.HubServer.Data;
+using QueueKiosk.HubServer.Domain;
+
+namespace QueueKiosk.HubServer.Queue;
+
+/// <summary>
+/// Sites, services, procedures and counter set-up change rarely but are read by every queue
+/// action; they are kept in memory and reloaded after an admin change (Invalidate).
+/// </summary>
+public sealed class CatalogueCache(IServiceScopeFactory scopes)
+{
+    private volatile CatalogueData? _data;
+    private readonly SemaphoreSlim _loading = new(1, 1);
+
+    public void Invalidate() => _data = null;
+
+    public async ValueTask<CatalogueData> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (_data is { } data)
+        {
+            return data;
+        }
+
+        await _loading.WaitAsync(cancellationToken);
+        try
+        {
+            if (_data is { } loaded)
+            {
+                return loaded;
+            }
+
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+            var sites = await db.Sites.ToListAsync(cancellationToken);
+            var services = await db.Services.ToListAsync(cancellationToken);
+            var procedures = await db.Procedures.Select(p => new ProcedureInfo(p.Id, p.SiteId, p.Code, p.Name, p.ServiceId, p.Active)).ToListAsync(cancellationToken);
+            var counters = await db.Counters.Include(c => c.Services).ToListAsync(cancellationToken);
+            var fresh = new CatalogueData(
+                sites.ToDictionary(s => s.Id, s => new SiteInfo(s, OpeningHours.Parse(s.OpeningHours, s.TimeZone))),
+                services.ToDictionary(s => s.Id),
+                procedures.ToDictionary(p => p.Id),
+                counters.ToDictionary(c => c.Id, c => new CounterInfo(c.Id, c.SiteId, c.Number, c.Name, c.LedAddress, c.CameraId,
+                    [.. c.Services.OrderBy(s => s.Order).ThenBy(s => s.ServiceId)])));
+            _data = fresh;
+            return fresh;
+        }
+        finally
+        {
+            _loading.Release();
+        }
+    }
+}
+
+public sealed record SiteInfo(Site Site, OpeningHours Hours);
+
+public sealed record ProcedureInfo(Guid Id, Guid SiteId, string Code, string Name, Guid? ServiceId, bool Active);
+
+public sealed record CounterInfo(Guid Id, Guid SiteId, int Number, string Name, int? LedAddress, string? CameraId, IReadOnlyList<CounterService> Services);
+
+public sealed record CatalogueData(
+    IReadOnlyDictionary<Guid, SiteInfo> Sites,
+    IReadOnlyDictionary<Guid, Service> Services,
+    IReadOnlyDictionary<Guid, ProcedureInfo> Procedures,
+    IReadOnlyDictionary<Guid, CounterInfo> Counters)
+{
+    /// <summary>The site a request means: the given one, or the only/first site when none is given.</summary>
+    public SiteInfo? ResolveSite(Guid? siteId) =>
+        siteId is { } id ? Sites.GetValueOrDefault(id) : Sites.Values.OrderBy(s => s.Site.Code, StringComparer.Ordinal).FirstOrDefault();
+}

@@ -1,0 +1,115 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Auth;
+using QueueKiosk.HubServer.Common;
+using QueueKiosk.HubServer.Domain;
+
+namespace QueueKiosk.HubServer.Queue;
+
+/// <summary>Tickets, counter actions and the queue snapshot. Officer actions go through here; the hub only pushes results.</summary>
+public static class QueueApi
+{
+    public static IEndpointRouteBuilder MapQueueApi(this IEndpointRouteBuilder app)
+    {
+        var tickets = app.MapGroup("/api/tickets").WithTags("Tickets");
+        tickets.MapPost("/", IssueAsync).RequireAuthorization(Policies.Issuer);
+        tickets.MapGet("/{ticketId:guid}", GetTicketAsync).RequireAuthorization(Policies.AnyClient);
+        tickets.MapPost("/{ticketId:guid}/cancel", CancelAsync).RequireAuthorization(Policies.Staff);
+        tickets.MapPost("/{ticketId:guid}/rating", RateAsync).RequireAuthorization(Policies.AnyClient);
+
+        var snapshot = app.MapGroup("/api").WithTags("Queue").RequireAuthorization(Policies.AnyClient);
+        snapshot.MapGet("/snapshot", (QueueReader reader, CancellationToken ct) => SnapshotAsync(null, reader, ct));
+        snapshot.MapGet("/sites/{siteId:guid}/snapshot", (Guid siteId, QueueReader reader, CancellationToken ct) => SnapshotAsync(siteId, reader, ct));
+
+        var counters = app.MapGroup("/api/counters/{counterId:guid}").WithTags("Counters")
+            .RequireAuthorization(Policies.Staff)
+            .AddEndpointFilter(OwnCounterOnly);
+        counters.MapPost("/call-next", CallNextAsync);
+        counters.MapPost("/call", (Guid counterId, CallTicketRequest request, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) =>
+            Ticket(engine.CallSpecificAsync(counterId, request.TicketId, ActorOf(user), ct)));
+        counters.MapPost("/recall", (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Ticket(engine.RecallAsync(counterId, ActorOf(user), ct)));
+        counters.MapPost("/start", (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Ticket(engine.StartAsync(counterId, ActorOf(user), ct)));
+        counters.MapPost("/finish", (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Ticket(engine.FinishAsync(counterId, ActorOf(user), ct)));
+        counters.MapPost("/no-show", (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Ticket(engine.NoShowAsync(counterId, ActorOf(user), ct)));
+        counters.MapPost("/transfer", (Guid counterId, TransferTicketRequest request, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) =>
+        {
+            if (request.Reason is { Length: > 400 })
+            {
+                throw new DomainException("validation.too_long", 400, "reason", "reason", 400);
+            }
+
+            return Ticket(engine.TransferAsync(counterId, request, ActorOf(user), ct));
+        });
+        counters.MapPost("/open", (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Counter(engine.OpenCounterAsync(counterId, ActorOf(user), ct)));
+        counters.MapPost("/pause", (Guid counterId, PauseCounterRequest request, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) =>
+        {
+            Validate.Required(request.Reason, "reason");
+            return Counter(engine.PauseCounterAsync(counterId, request.Reason, ActorOf(user), ct));
+        });
+        counters.MapPost("/resume", (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Counter(engine.ResumeCounterAsync(counterId, ActorOf(user), ct)));
+        counters.MapPost("/close", (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Counter(engine.CloseCounterAsync(counterId, ActorOf(user), ct)));
+        return app;
+    }
+
+    public static async Task<Created<TicketDto>> IssueAsync(IssueTicketRequest request, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct)
+    {
+        Validate.Defined(request.Priority, "priority");
+        Validate.Defined(request.Channel, "channel");
+        // A kiosk's tickets are kiosk tickets whatever it claims; people may choose (desk or API).
+        var channel = user.HasClaim(HubClaims.DeviceKind, nameof(DeviceKind.Kiosk)) ? TicketChannel.Kiosk : request.Channel;
+        var siteId = request.SiteId ?? user.SiteOf();
+        var ticket = await engine.IssueAsync(request with { Channel = channel, SiteId = siteId }, ActorOf(user), ct);
+        return TypedResults.Created($"/api/tickets/{ticket.Id}", ticket);
+    }
+
+    public static async Task<Results<Ok<TicketDto>, NotFound>> GetTicketAsync(Guid ticketId, QueueReader reader, CancellationToken ct) =>
+        await reader.GetTicketAsync(ticketId, ct) is { } ticket ? TypedResults.Ok(ticket) : TypedResults.NotFound();
+
+    public static async Task<Ok<TicketDto>> CancelAsync(Guid ticketId, CancelTicketRequest? request, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct)
+    {
+        if (request?.Reason is { Length: > 400 })
+        {
+            throw new DomainException("validation.too_long", 400, "reason", "reason", 400);
+        }
+
+        return TypedResults.Ok(await engine.CancelAsync(ticketId, request?.Reason, ActorOf(user), ct));
+    }
+
+    public static async Task<NoContent> RateAsync(Guid ticketId, RatingRequest request, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct)
+    {
+        await engine.RateAsync(ticketId, request, ActorOf(user), ct);
+        return TypedResults.NoContent();
+    }
+
+    public static async Task<Results<Ok<QueueSnapshotDto>, NotFound>> SnapshotAsync(Guid? siteId, QueueReader reader, CancellationToken ct) =>
+        await reader.SnapshotAsync(siteId, ct) is { } snapshot ? TypedResults.Ok(snapshot) : TypedResults.NotFound();
+
+    public static async Task<Results<Ok<TicketDto>, NoContent>> CallNextAsync(Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) =>
+        await engine.CallNextAsync(counterId, ActorOf(user), ct) is { } ticket ? TypedResults.Ok(ticket) : TypedResults.NoContent();
+
+    private static async Task<Ok<TicketDto>> Ticket(Task<TicketDto> action) => TypedResults.Ok(await action);
+
+    private static async Task<Ok<CounterDto>> Counter(Task<CounterDto> action) => TypedResults.Ok(await action);
+
+    private static Actor ActorOf(ClaimsPrincipal user) => new(user.OfficerId(), user.DeviceIdOf());
+
+    /// <summary>Officers act only at the counter they signed in at (403 otherwise); unknown counters are 404.</summary>
+    private static async ValueTask<object?> OwnCounterOnly(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        var http = context.HttpContext;
+        if (!Guid.TryParse(http.GetRouteValue("counterId")?.ToString(), out var counterId))
+        {
+            throw new DomainException("counter.not_found", 404, "counterId");
+        }
+
+        var catalogue = await http.RequestServices.GetRequiredService<CatalogueCache>().GetAsync(http.RequestAborted);
+        var counter = catalogue.Counters.GetValueOrDefault(counterId) ?? throw new DomainException("counter.not_found", 404, "counterId");
+        if (!http.User.MayActAtCounter(counterId, counter.SiteId))
+        {
+            throw new DomainException("auth.forbidden_counter", 403);
+        }
+
+        return await next(context);
+    }
+}

@@ -1,0 +1,573 @@
+using System.Data;
+using System.Globalization;
+using System.Text;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Data;
+using QueueKiosk.HubServer.Domain;
+using QueueKiosk.HubServer.Realtime;
+
+namespace QueueKiosk.HubServer.Queue;
+
+/// <summary>Who asks: kept on every TicketEvent.</summary>
+public readonly record struct Actor(Guid? OfficerId, Guid? DeviceId)
+{
+    public static readonly Actor System = default;
+}
+
+/// <summary>
+/// The queue rules. Every action is one short write transaction (BEGIN IMMEDIATE on SQLite, row
+/// locks on PostgreSQL) that changes the rows, appends TicketEvents with the site's next sequence
+/// numbers, commits, and only then hands the events to the notifier.
+/// </summary>
+public sealed class QueueEngine(
+    HubDbContext db,
+    CatalogueCache catalogueCache,
+    WriteGate gate,
+    TimeProvider time,
+    WaitEstimator estimator,
+    IQueueNotifier notifier,
+    IOptions<QueueOptions> options)
+{
+    private const int Waiting = (int)TicketStatus.Waiting;
+
+    // ---------------------------------------------------------------- tickets
+
+    public async Task<TicketDto> IssueAsync(IssueTicketRequest request, Actor actor, CancellationToken ct)
+    {
+        var catalogue = await catalogueCache.GetAsync(ct);
+        var site = catalogue.ResolveSite(request.SiteId) ?? throw new DomainException("site.not_found", 404, "siteId");
+        var service = ResolveService(catalogue, site, request);
+        var now = Now();
+        if (!options.Value.IgnoreOpeningHours && !site.Hours.IsOpen(now))
+        {
+            throw Closed(site, now);
+        }
+
+        var localDay = site.Hours.LocalDay(now);
+        return await WriteAsync(site.Site.Id, async w =>
+        {
+            var number = await AllocateNumberAsync(site.Site.Id, service, localDay, ct);
+            var ticket = Ticket.Issue(site.Site.Id, service, request.ProcedureId, localDay, number, request.Priority, request.Channel, now);
+            db.Tickets.Add(ticket);
+            var ahead = await db.Tickets.CountAsync(t => t.SiteId == ticket.SiteId && t.Status == TicketStatus.Waiting && t.ServiceId == service.Id, ct);
+            var dto = ticket.ToDto(catalogue, ahead, estimator.EstimateMinutes(service, ahead));
+            w.Add(Event(ticket, TicketEventKind.Issued, actor, now), seq => new TicketIssuedEvent(seq, ticket.SiteId, dto));
+            return dto;
+        }, ct);
+    }
+
+    /// <summary>Calls the next ticket for the counter, finishing the one it was serving. Null when nobody waits.</summary>
+    public async Task<TicketDto?> CallNextAsync(Guid counterId, Actor actor, CancellationToken ct)
+    {
+        var catalogue = await catalogueCache.GetAsync(ct);
+        var info = catalogue.Counters.GetValueOrDefault(counterId) ?? throw new DomainException("counter.not_found", 404, "counterId");
+        var now = Now();
+        return await WriteAsync(info.SiteId, async w =>
+        {
+            var counter = await LockCounterAsync(counterId, ct);
+            counter.EnsureCanCall();
+            await FinishCurrentAsync(counter, catalogue, actor, now, w, ct);
+            var ticket = await LockNextWaitingAsync(info, catalogue, now, ct);
+            if (ticket is null)
+            {
+                return null;
+            }
+
+            return CallTicket(ticket, counter, info, catalogue, actor, now, w);
+        }, ct);
+    }
+
+    public async Task<TicketDto> CallSpecificAsync(Guid counterId, Guid ticketId, Actor actor, CancellationToken ct)
+    {
+        var catalogue = await catalogueCache.GetAsync(ct);
+        var info = catalogue.Counters.GetValueOrDefault(counterId) ?? throw new DomainException("counter.not_found", 404, "counterId");
+        var now = Now();
+        return await WriteAsync(info.SiteId, async w =>
+        {
+            var counter = await LockCounterAsync(counterId, ct);
+            counter.EnsureCanCall();
+            var ticket = await LockTicketAsync(ticketId, ct);
+            if (ticket is null || ticket.SiteId != info.SiteId)
+            {
+                throw new DomainException("ticket.not_found", 404, "ticketId");
+            }
+
+            await FinishCurrentAsync(counter, catalogue, actor, now, w, ct);
+            return CallTicket(ticket, counter, info, catalogue, actor, now, w);
+        }, ct);
+    }
+
+    public Task<TicketDto> RecallAsync(Guid counterId, Actor actor, CancellationToken ct) =>
+        CurrentTicketActionAsync(counterId, actor, ct, (ticket, counter, info, catalogue, now, w) =>
+        {
+            ticket.Recall();
+            var dto = ticket.ToDto(catalogue);
+            w.Add(Event(ticket, TicketEventKind.Recalled, actor, now),
+                seq => new TicketRecalledEvent(seq, ticket.SiteId, dto, counter.Id, info.Number, ticket.RecallCount));
+            return dto;
+        });
+
+    public Task<TicketDto> StartAsync(Guid counterId, Actor actor, CancellationToken ct) =>
+        CurrentTicketActionAsync(counterId, actor, ct, (ticket, _, _, catalogue, now, w) =>
+        {
+            ticket.Start(now);
+            return Changed(ticket, TicketEventKind.Started, catalogue, actor, now, w);
+        });
+
+    public Task<TicketDto> FinishAsync(Guid counterId, Actor actor, CancellationToken ct) =>
+        CurrentTicketActionAsync(counterId, actor, ct, (ticket, counter, _, catalogue, now, w) =>
+        {
+            ticket.Finish(now);
+            counter.CurrentTicketId = null;
+            ObserveServiceTime(ticket);
+            return Changed(ticket, TicketEventKind.Served, catalogue, actor, now, w);
+        });
+
+    public Task<TicketDto> NoShowAsync(Guid counterId, Actor actor, CancellationToken ct) =>
+        CurrentTicketActionAsync(counterId, actor, ct, (ticket, counter, _, catalogue, now, w) =>
+        {
+            ticket.MarkNoShow(now);
+            counter.CurrentTicketId = null;
+            return Changed(ticket, TicketEventKind.NoShow, catalogue, actor, now, w);
+        });
+
+    /// <summary>Sends the counter's current ticket to another service or counter; it keeps its number and issue time.</summary>
+    public async Task<TicketDto> TransferAsync(Guid counterId, TransferTicketRequest request, Actor actor, CancellationToken ct)
+    {
+        var catalogue = await catalogueCache.GetAsync(ct);
+        var info = catalogue.Counters.GetValueOrDefault(counterId) ?? throw new DomainException("counter.not_found", 404, "counterId");
+        if (request.ServiceId is null && request.CounterId is null)
+        {
+            throw new DomainException("transfer.target_required", 400, "serviceId");
+        }
+
+        if (request.ServiceId is { } serviceId && (!catalogue.Services.TryGetValue(serviceId, out var s) || s.SiteId != info.SiteId))
+        {
+            throw new DomainException("service.not_found", 400, "serviceId");
+        }
+
+        if (request.CounterId is { } targetId && (!catalogue.Counters.TryGetValue(targetId, out var target) || target.SiteId != info.SiteId || targetId == counterId))
+        {
+            throw new DomainException("counter.bad_target", 400, "counterId");
+        }
+
+        return await CurrentTicketActionAsync(counterId, actor, ct, (ticket, counter, _, cat, now, w) =>
+        {
+            ticket.Transfer(request.ServiceId, request.CounterId);
+            counter.CurrentTicketId = null;
+            var detail = request.Reason;
+            return Changed(ticket, TicketEventKind.Transferred, cat, actor, now, w, detail);
+        });
+    }
+
+    public async Task<TicketDto> CancelAsync(Guid ticketId, string? reason, Actor actor, CancellationToken ct)
+    {
+        var catalogue = await catalogueCache.GetAsync(ct);
+        var siteId = await db.Tickets.Where(t => t.Id == ticketId).Select(t => (Guid?)t.SiteId).FirstOrDefaultAsync(ct)
+            ?? throw new DomainException("ticket.not_found", 404, "ticketId");
+        var now = Now();
+        return await WriteAsync(siteId, async w =>
+        {
+            var ticket = await LockTicketAsync(ticketId, ct) ?? throw new DomainException("ticket.not_found", 404, "ticketId");
+            if (ticket.CounterId is { } counterId && ticket.IsActive)
+            {
+                var counter = await LockCounterAsync(counterId, ct);
+                if (counter.CurrentTicketId == ticket.Id)
+                {
+                    counter.CurrentTicketId = null;
+                }
+            }
+
+            ticket.Cancel(now);
+            return Changed(ticket, TicketEventKind.Cancelled, catalogue, actor, now, w, reason);
+        }, ct);
+    }
+
+    /// <summary>Expires waiting tickets of past days, and of today once the office has closed.</summary>
+    public async Task<int> ExpireWaitingAsync(Guid siteId, CancellationToken ct)
+    {
+        var catalogue = await catalogueCache.GetAsync(ct);
+        var site = catalogue.Sites.GetValueOrDefault(siteId) ?? throw new DomainException("site.not_found", 404, "siteId");
+        var now = Now();
+        var today = site.Hours.LocalDay(now);
+        var includeToday = !options.Value.IgnoreOpeningHours && site.Hours.ClosingTimeUtc(today) is { } closing && now >= closing;
+        var lastDay = includeToday ? today : today.AddDays(-1);
+        var due = await db.Tickets.AnyAsync(t => t.SiteId == siteId && t.Status == TicketStatus.Waiting && t.LocalDay <= lastDay, ct);
+        if (!due)
+        {
+            return 0;
+        }
+
+        return await WriteAsync(siteId, async w =>
+        {
+            var tickets = await db.Tickets.AsTracking()
+                .Where(t => t.SiteId == siteId && t.Status == TicketStatus.Waiting && t.LocalDay <= lastDay)
+                .Take(5000)
+                .ToListAsync(ct);
+            foreach (var ticket in tickets)
+            {
+                ticket.Expire(now);
+                Changed(ticket, TicketEventKind.Expired, catalogue, Actor.System, now, w);
+            }
+
+            return tickets.Count;
+        }, ct);
+    }
+
+    public async Task RateAsync(Guid ticketId, RatingRequest request, Actor actor, CancellationToken ct)
+    {
+        if (request.Score is < 1 or > 5)
+        {
+            throw new DomainException("rating.score_range", 400, "score");
+        }
+
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, ct) ?? throw new DomainException("ticket.not_found", 404, "ticketId");
+        var now = Now();
+        await WriteAsync(ticket.SiteId, w =>
+        {
+            db.Ratings.Add(new Rating
+            {
+                Id = Guid.CreateVersion7(),
+                SiteId = ticket.SiteId,
+                TicketId = ticket.Id,
+                CounterId = ticket.CounterId,
+                OfficerId = actor.OfficerId,
+                Score = request.Score,
+                Reason = request.Reason,
+                At = now,
+            });
+            w.Add(Event(ticket, TicketEventKind.Rated, actor, now, request.Score.ToString(CultureInfo.InvariantCulture)), null);
+            return Task.FromResult(true);
+        }, ct);
+    }
+
+    // ---------------------------------------------------------------- counters
+
+    public Task<CounterDto> OpenCounterAsync(Guid counterId, Actor actor, CancellationToken ct) =>
+        CounterActionAsync(counterId, actor, ct, (c, now) => c.Open(now));
+
+    public Task<CounterDto> PauseCounterAsync(Guid counterId, string reason, Actor actor, CancellationToken ct) =>
+        CounterActionAsync(counterId, actor, ct, (c, now) => c.Pause(reason, now), reason);
+
+    public Task<CounterDto> ResumeCounterAsync(Guid counterId, Actor actor, CancellationToken ct) =>
+        CounterActionAsync(counterId, actor, ct, (c, now) => c.Resume(now));
+
+    public Task<CounterDto> CloseCounterAsync(Guid counterId, Actor actor, CancellationToken ct) =>
+        CounterActionAsync(counterId, actor, ct, (c, now) => c.Close(now));
+
+    /// <summary>Counts open counters per service for the waiting estimate.</summary>
+    public async Task RefreshOpenCountersAsync(CancellationToken ct)
+    {
+        var rows = await db.CounterServices
+            .Join(db.Counters.Where(c => c.State == CounterState.Open), cs => cs.CounterId, c => c.Id, (cs, _) => cs.ServiceId)
+            .GroupBy(s => s)
+            .Select(g => new { ServiceId = g.Key, Count = g.Count() })
+            .ToListAsync(ct);
+        estimator.SetOpenCounters(rows.ToDictionary(r => r.ServiceId, r => r.Count));
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    private async Task<CounterDto> CounterActionAsync(Guid counterId, Actor actor, CancellationToken ct, Action<Counter, DateTime> change, string? detail = null)
+    {
+        var catalogue = await catalogueCache.GetAsync(ct);
+        var info = catalogue.Counters.GetValueOrDefault(counterId) ?? throw new DomainException("counter.not_found", 404, "counterId");
+        var now = Now();
+        var dto = await WriteAsync(info.SiteId, async w =>
+        {
+            var counter = await LockCounterAsync(counterId, ct);
+            change(counter, now);
+            var current = counter.CurrentTicketId is { } id ? await db.Tickets.Where(t => t.Id == id).Select(t => t.Number).FirstOrDefaultAsync(ct) : null;
+            var result = counter.ToDto(catalogue, current);
+            w.Add(new TicketEvent { SiteId = info.SiteId, CounterId = counterId, OfficerId = actor.OfficerId, Kind = TicketEventKind.CounterChanged, At = now, Detail = counter.State + (detail is null ? "" : ": " + detail) },
+                seq => new CounterChangedEvent(seq, info.SiteId, result));
+            return result;
+        }, ct);
+        await RefreshOpenCountersAsync(ct);
+        return dto;
+    }
+
+    private delegate TicketDto CurrentTicketAction(Ticket ticket, Counter counter, CounterInfo info, CatalogueData catalogue, DateTime now, WriteBatch w);
+
+    private async Task<TicketDto> CurrentTicketActionAsync(Guid counterId, Actor actor, CancellationToken ct, CurrentTicketAction action)
+    {
+        _ = actor;
+        var catalogue = await catalogueCache.GetAsync(ct);
+        var info = catalogue.Counters.GetValueOrDefault(counterId) ?? throw new DomainException("counter.not_found", 404, "counterId");
+        var now = Now();
+        return await WriteAsync(info.SiteId, async w =>
+        {
+            var counter = await LockCounterAsync(counterId, ct);
+            var ticket = counter.CurrentTicketId is { } id ? await LockTicketAsync(id, ct) : null;
+            if (ticket is null)
+            {
+                throw new DomainException("counter.no_current_ticket", 409);
+            }
+
+            return action(ticket, counter, info, catalogue, now, w);
+        }, ct);
+    }
+
+    private TicketDto CallTicket(Ticket ticket, Counter counter, CounterInfo info, CatalogueData catalogue, Actor actor, DateTime now, WriteBatch w)
+    {
+        ticket.Call(counter.Id, now);
+        counter.CurrentTicketId = ticket.Id;
+        var dto = ticket.ToDto(catalogue);
+        w.Add(Event(ticket, TicketEventKind.Called, actor, now), seq => new TicketCalledEvent(seq, ticket.SiteId, dto, counter.Id, info.Number));
+        return dto;
+    }
+
+    private async Task FinishCurrentAsync(Counter counter, CatalogueData catalogue, Actor actor, DateTime now, WriteBatch w, CancellationToken ct)
+    {
+        if (counter.CurrentTicketId is not { } currentId)
+        {
+            return;
+        }
+
+        counter.CurrentTicketId = null;
+        var current = await LockTicketAsync(currentId, ct);
+        if (current is { IsActive: true })
+        {
+            current.Finish(now);
+            ObserveServiceTime(current);
+            Changed(current, TicketEventKind.Served, catalogue, actor, now, w);
+        }
+    }
+
+    private void ObserveServiceTime(Ticket ticket)
+    {
+        if (ticket.ServiceStartedAt is { } start && ticket.FinishedAt is { } end)
+        {
+            estimator.ObserveService(ticket.ServiceId, end - start);
+        }
+    }
+
+    private static TicketDto Changed(Ticket ticket, TicketEventKind kind, CatalogueData catalogue, Actor actor, DateTime now, WriteBatch w, string? detail = null)
+    {
+        var dto = ticket.ToDto(catalogue);
+        w.Add(Event(ticket, kind, actor, now, detail), seq => new TicketChangedEvent(seq, ticket.SiteId, dto, kind));
+        return dto;
+    }
+
+    private static TicketEvent Event(Ticket ticket, TicketEventKind kind, Actor actor, DateTime now, string? detail = null) => new()
+    {
+        SiteId = ticket.SiteId,
+        TicketId = ticket.Id,
+        CounterId = ticket.CounterId,
+        OfficerId = actor.OfficerId,
+        Kind = kind,
+        At = now,
+        Detail = detail,
+    };
+
+    private static Service ResolveService(CatalogueData catalogue, SiteInfo site, IssueTicketRequest request)
+    {
+        Guid? serviceId = request.ServiceId;
+        if (request.ProcedureId is { } procedureId)
+        {
+            if (!catalogue.Procedures.TryGetValue(procedureId, out var procedure) || procedure.SiteId != site.Site.Id || !procedure.Active)
+            {
+                throw new DomainException("procedure.not_found", 400, "procedureId");
+            }
+
+            serviceId ??= procedure.ServiceId ?? throw new DomainException("procedure.no_service", 400, "procedureId");
+        }
+
+        if (serviceId is null)
+        {
+            throw new DomainException("issue.target_required", 400, "serviceId");
+        }
+
+        if (!catalogue.Services.TryGetValue(serviceId.Value, out var service) || service.SiteId != site.Site.Id || !service.Active)
+        {
+            throw new DomainException("service.not_found", 400, "serviceId");
+        }
+
+        return service;
+    }
+
+    private static DomainException Closed(SiteInfo site, DateTime now)
+    {
+        var next = site.Hours.NextOpening(now);
+        var local = next?.Local.ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "?";
+        var error = new DomainException("site.closed", 409, null, local);
+        if (next is { } n)
+        {
+            error.Extensions["opensAt"] = DtoMapping.Utc(n.Utc);
+            error.Extensions["opensAtLocal"] = local;
+        }
+
+        return error;
+    }
+
+    private DateTime Now() => time.GetUtcNow().UtcDateTime;
+
+    private async Task<int> AllocateNumberAsync(Guid siteId, Service service, DateOnly localDay, CancellationToken ct)
+    {
+        // Upsert-and-return inside the ticket's transaction: if the ticket insert rolls back, so does
+        // the number; once committed, the counter row only grows, so no number comes back.
+        var numbers = await db.Database.SqlQueryRaw<int>(
+            """
+            INSERT INTO "ServiceDayCounters" ("SiteId", "ServiceId", "LocalDay", "LastNumber") VALUES ({0}, {1}, {2}, {3})
+            ON CONFLICT ("SiteId", "ServiceId", "LocalDay") DO UPDATE SET "LastNumber" = "ServiceDayCounters"."LastNumber" + 1
+            RETURNING "LastNumber" AS "Value"
+            """, siteId, service.Id, localDay, service.RangeStart).ToListAsync(ct);
+        var number = numbers[0];
+        if (number > service.RangeEnd)
+        {
+            throw new DomainException("service.numbers_exhausted", 409, "serviceId", service.Code);
+        }
+
+        return number;
+    }
+
+    private async Task<Counter> LockCounterAsync(Guid counterId, CancellationToken ct)
+    {
+        var sql = db.IsPostgres
+            ? """SELECT * FROM "Counters" WHERE "Id" = {0} FOR UPDATE"""
+            : """SELECT * FROM "Counters" WHERE "Id" = {0}""";
+        var counters = await db.Counters.FromSqlRaw(sql, counterId).AsTracking().ToListAsync(ct);
+        var counter = counters.Count == 1 ? counters[0] : throw new DomainException("counter.not_found", 404, "counterId");
+        // Services come from the catalogue cache; the row lock is what matters here.
+        return counter;
+    }
+
+    private async Task<Ticket?> LockTicketAsync(Guid ticketId, CancellationToken ct)
+    {
+        var sql = db.IsPostgres
+            ? """SELECT * FROM "Tickets" WHERE "Id" = {0} FOR UPDATE"""
+            : """SELECT * FROM "Tickets" WHERE "Id" = {0}""";
+        var tickets = await db.Tickets.FromSqlRaw(sql, ticketId).AsTracking().ToListAsync(ct);
+        return tickets.Count == 1 ? tickets[0] : null;
+    }
+
+    /// <summary>
+    /// The call-next order in one statement: overdue tickets (waited past their service's bound)
+    /// first, then priority and tickets sent to this counter, then the counter's service order;
+    /// among equal orders the waiting time multiplied by the service weight; oldest first.
+    /// On PostgreSQL the chosen row is locked with SKIP LOCKED so parallel counters take different rows.
+    /// </summary>
+    private async Task<Ticket?> LockNextWaitingAsync(CounterInfo counter, CatalogueData catalogue, DateTime now, CancellationToken ct)
+    {
+        var nowMs = new DateTimeOffset(now, TimeSpan.Zero).ToUnixTimeMilliseconds();
+        var args = new List<object> { counter.SiteId, counter.Id, nowMs };
+        var inList = new StringBuilder();
+        var overdue = new StringBuilder("CASE \"ServiceId\"");
+        var order = new StringBuilder("CASE \"ServiceId\"");
+        var weighted = new StringBuilder("CASE \"ServiceId\"");
+        foreach (var cs in counter.Services)
+        {
+            if (!catalogue.Services.TryGetValue(cs.ServiceId, out var service) || !service.Active)
+            {
+                continue;
+            }
+
+            var p = args.Count;
+            args.Add(cs.ServiceId);
+            args.Add(service.MaxWaitMinutes > 0 ? nowMs - (service.MaxWaitMinutes * 60_000L) : -1L);
+            inList.Append(inList.Length == 0 ? "" : ", ").Append('{').Append(p).Append('}');
+            overdue.Append(CultureInfo.InvariantCulture, $" WHEN {{{p}}} THEN {{{p + 1}}}");
+            order.Append(CultureInfo.InvariantCulture, $" WHEN {{{p}}} THEN {cs.Order}");
+            weighted.Append(CultureInfo.InvariantCulture, $" WHEN {{{p}}} THEN (\"IssuedMs\" - {{2}}) * {Math.Max(1, cs.Weight)}");
+        }
+
+        overdue.Append(" ELSE -1 END");
+        order.Append(" ELSE 0 END");
+        weighted.Append(" ELSE \"IssuedMs\" - {2} END");
+        var serviceFilter = inList.Length == 0 ? "" : $"(\"TargetCounterId\" IS NULL AND \"ServiceId\" IN ({inList})) OR ";
+        var rank = $"CASE WHEN \"IssuedMs\" <= ({overdue}) THEN 0 WHEN \"Priority\" <> 0 OR \"TargetCounterId\" IS NOT NULL THEN 1 ELSE 2 END";
+        var sql = $"""
+            SELECT * FROM "Tickets"
+            WHERE "SiteId" = {"{0}"} AND "Status" = {Waiting} AND ({serviceFilter}"TargetCounterId" = {"{1}"})
+            ORDER BY {rank}, CASE WHEN {rank} = 2 THEN {order} ELSE 0 END, CASE WHEN {rank} = 2 THEN {weighted} ELSE "IssuedMs" END, "IssuedMs", "NumberValue"
+            LIMIT 1{(db.IsPostgres ? " FOR UPDATE SKIP LOCKED" : "")}
+            """;
+        var rows = await db.Tickets.FromSqlRaw(sql, [.. args]).AsTracking().ToListAsync(ct);
+        return rows.Count == 0 ? null : rows[0];
+    }
+
+    private async Task<T> WriteAsync<T>(Guid siteId, Func<WriteBatch, Task<T>> action, CancellationToken ct)
+    {
+        using var entered = await gate.EnterAsync(ct);
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var tx = await BeginWriteAsync(ct);
+            var batch = new WriteBatch();
+            var result = await action(batch);
+            var notifications = new List<IHubEvent>(batch.Items.Count);
+            if (batch.Items.Count > 0)
+            {
+                // Taken last, so the site row (the one lock every writer of the site shares) is held briefly.
+                var last = (await db.Database.SqlQueryRaw<long>(
+                    """UPDATE "Sites" SET "LastSequence" = "LastSequence" + {0} WHERE "Id" = {1} RETURNING "LastSequence" AS "Value" """,
+                    (long)batch.Items.Count, siteId).ToListAsync(ct))[0];
+                var sequence = last - batch.Items.Count;
+                foreach (var (ticketEvent, notification) in batch.Items)
+                {
+                    ticketEvent.Sequence = ++sequence;
+                    db.TicketEvents.Add(ticketEvent);
+                    if (notification is not null)
+                    {
+                        notifications.Add(notification(sequence));
+                    }
+                }
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+            foreach (var n in notifications)
+            {
+                notifier.Publish(n);
+            }
+
+            notifier.MarkDirty(siteId);
+            return result;
+        }
+        finally
+        {
+            db.ChangeTracker.Clear();
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private async Task<WriteTransaction> BeginWriteAsync(CancellationToken ct)
+    {
+        if (db.IsPostgres)
+        {
+            return new WriteTransaction(await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct), null);
+        }
+
+        // BEGIN IMMEDIATE: take SQLite's write lock up front, so a transaction never fails half-way
+        // when it upgrades from reading to writing.
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var sqliteTransaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
+        var wrapper = await db.Database.UseTransactionAsync(sqliteTransaction, ct) ?? throw new InvalidOperationException("No transaction");
+        return new WriteTransaction(wrapper, sqliteTransaction);
+    }
+
+    /// <summary>EF does not own a transaction passed to UseTransaction, so this disposes (rolls back if uncommitted) both.</summary>
+    private sealed class WriteTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction efTransaction, SqliteTransaction? owned) : IAsyncDisposable
+    {
+        public Task CommitAsync(CancellationToken ct) => efTransaction.CommitAsync(ct);
+
+        public async ValueTask DisposeAsync()
+        {
+            await efTransaction.DisposeAsync();
+            if (owned is not null)
+            {
+                await owned.DisposeAsync();
+            }
+        }
+    }
+
+    private sealed class WriteBatch
+    {
+        public List<(TicketEvent Event, Func<long, IHubEvent>? Notification)> Items { get; } = [];
+
+        public void Add(TicketEvent ticketEvent, Func<long, IHubEvent>? notification) => Items.Add((ticketEvent, notification));
+    }
+}

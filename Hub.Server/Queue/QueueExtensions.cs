@@ -1,0 +1,16 @@
+namespace QueueKiosk.HubServer.Queue;
+
+public static class QueueExtensions
+{
+    public static IServiceCollection AddQueue(this IServiceCollection services)
+    {
+        services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<CatalogueCache>();
+        services.AddSingleton<WaitEstimator>();
+        services.AddScoped<QueueEngine>();
+        services.AddScoped<QueueReader>();
+        services.AddSingleton<ClosingService>();
+        services.AddHostedService(sp => sp.GetRequiredService<ClosingService>());
+        return services;
+    }
+}

@@ -1,0 +1,128 @@
+using System.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Data;
+using QueueKiosk.HubServer.Domain;
+
+namespace QueueKiosk.HubServer.Queue;
+
+/// <summary>Read side of the queue: snapshot, waiting counts and estimates, single tickets.</summary>
+public sealed class QueueReader(HubDbContext db, CatalogueCache catalogueCache, WaitEstimator estimator, TimeProvider time, IOptions<QueueOptions> options)
+{
+    public async Task<TicketDto?> GetTicketAsync(Guid ticketId, CancellationToken ct)
+    {
+        var catalogue = await catalogueCache.GetAsync(ct);
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, ct);
+        if (ticket is null)
+        {
+            return null;
+        }
+
+        if (ticket.Status != TicketStatus.Waiting)
+        {
+            return ticket.ToDto(catalogue);
+        }
+
+        var ahead = await db.Tickets.CountAsync(t => t.SiteId == ticket.SiteId && t.Status == TicketStatus.Waiting && t.ServiceId == ticket.ServiceId && t.IssuedMs < ticket.IssuedMs, ct);
+        var service = catalogue.Services[ticket.ServiceId];
+        return ticket.ToDto(catalogue, ahead, estimator.EstimateMinutes(service, ahead));
+    }
+
+    public async Task<IReadOnlyList<ServiceDto>> ServicesAsync(Guid siteId, CancellationToken ct)
+    {
+        var catalogue = await catalogueCache.GetAsync(ct);
+        var counts = await WaitingCountsAsync(siteId, ct);
+        return ServiceDtos(catalogue, siteId, counts);
+    }
+
+    /// <summary>A consistent picture of the site: all reads in one read transaction, with the sequence they include.</summary>
+    public async Task<QueueSnapshotDto?> SnapshotAsync(Guid? siteId, CancellationToken ct)
+    {
+        var catalogue = await catalogueCache.GetAsync(ct);
+        var site = catalogue.ResolveSite(siteId);
+        if (site is null)
+        {
+            return null;
+        }
+
+        var id = site.Site.Id;
+        await db.Database.OpenConnectionAsync(ct);
+        try
+        {
+            await using var tx = await BeginReadAsync(ct);
+            var lastSequence = await db.Sites.Where(s => s.Id == id).Select(s => s.LastSequence).FirstAsync(ct);
+            var counts = await WaitingCountsAsync(id, ct);
+            var counters = await db.Counters.Include(c => c.Services).Where(c => c.SiteId == id).OrderBy(c => c.Number).ToListAsync(ct);
+            var waiting = await db.Tickets.Where(t => t.SiteId == id && t.Status == TicketStatus.Waiting)
+                .OrderBy(t => t.IssuedMs).Take(500).ToListAsync(ct);
+            var active = await db.Tickets.Where(t => t.SiteId == id && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving))
+                .ToListAsync(ct);
+            var today = site.Hours.LocalDay(time.GetUtcNow().UtcDateTime);
+            var recent = await db.Tickets.Where(t => t.SiteId == id && t.LocalDay == today && t.CalledAt != null)
+                .OrderByDescending(t => t.CalledAt).Take(options.Value.RecentCalls).ToListAsync(ct);
+            var activeNumbers = active.ToDictionary(t => t.Id, t => t.Number);
+            var aheadByService = new Dictionary<Guid, int>();
+            var waitingDtos = new List<TicketDto>(waiting.Count);
+            foreach (var t in waiting)
+            {
+                var ahead = aheadByService.GetValueOrDefault(t.ServiceId);
+                aheadByService[t.ServiceId] = ahead + 1;
+                waitingDtos.Add(t.ToDto(catalogue, ahead, estimator.EstimateMinutes(catalogue.Services[t.ServiceId], ahead)));
+            }
+
+            var now = time.GetUtcNow().UtcDateTime;
+            return new QueueSnapshotDto(
+                id, lastSequence, DtoMapping.Utc(now), options.Value.IgnoreOpeningHours || site.Hours.IsOpen(now),
+                ServiceDtos(catalogue, id, counts),
+                [.. counters.Select(c => c.ToDto(catalogue, c.CurrentTicketId is { } cur ? activeNumbers.GetValueOrDefault(cur) : null))],
+                waitingDtos,
+                [.. active.OrderBy(t => t.CalledAt).Select(t => t.ToDto(catalogue))],
+                [.. recent.Select(t => t.ToDto(catalogue))]);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    public async Task<Dictionary<Guid, int>> WaitingCountsAsync(Guid siteId, CancellationToken ct) =>
+        await db.Tickets.Where(t => t.SiteId == siteId && t.Status == TicketStatus.Waiting)
+            .GroupBy(t => t.ServiceId)
+            .Select(g => new { g.Key, Count = g.Count() })
+            .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
+
+    public long LastSequence(Guid siteId) => db.Sites.Where(s => s.Id == siteId).Select(s => s.LastSequence).First();
+
+    private List<ServiceDto> ServiceDtos(CatalogueData catalogue, Guid siteId, Dictionary<Guid, int> counts) =>
+        [.. catalogue.Services.Values.Where(s => s.SiteId == siteId).OrderBy(s => s.SortOrder).ThenBy(s => s.Code, StringComparer.Ordinal)
+            .Select(s =>
+            {
+                var waiting = counts.GetValueOrDefault(s.Id);
+                return new ServiceDto(s.Id, s.Code, s.Name, s.NameEn, s.Prefix, waiting, estimator.EstimateMinutes(s, waiting), s.WaitTargetMinutes, s.Active);
+            })];
+
+    private async Task<IAsyncDisposable> BeginReadAsync(CancellationToken ct)
+    {
+        if (db.IsPostgres)
+        {
+            return await db.Database.BeginTransactionAsync(IsolationLevel.RepeatableRead, ct);
+        }
+
+        // A deferred transaction on SQLite WAL reads one consistent snapshot without blocking writers.
+        var connection = (SqliteConnection)db.Database.GetDbConnection();
+        var transaction = connection.BeginTransaction(deferred: true);
+        await db.Database.UseTransactionAsync(transaction, ct);
+        return new ReadTransaction(db, transaction);
+    }
+
+    private sealed class ReadTransaction(HubDbContext db, SqliteTransaction transaction) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            await db.Database.UseTransactionAsync(null);
+            await transaction.DisposeAsync();
+        }
+    }
+}

@@ -1,0 +1,21 @@
+using QueueKiosk.HubClient.Contracts;
+
+namespace QueueKiosk.HubServer.Realtime;
+
+public static class RealtimeExtensions
+{
+    public static IServiceCollection AddRealtime(this IServiceCollection services)
+    {
+        services.AddSignalR();
+        services.AddSingleton<HubQueueNotifier>();
+        services.AddSingleton<IQueueNotifier>(sp => sp.GetRequiredService<HubQueueNotifier>());
+        services.AddHostedService(sp => sp.GetRequiredService<HubQueueNotifier>());
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapRealtime(this IEndpointRouteBuilder app)
+    {
+        app.MapHub<QueueHub>(HubRoutes.QueueHub);
+        return app;
+    }
+}
