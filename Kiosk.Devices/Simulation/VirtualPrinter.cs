@@ -18,6 +18,7 @@ public sealed class VirtualPrinter
     /// <summary>Font A is 12x24 dots; DejaVu at 20 px has about that advance.</summary>
     private const int PrinterFontPixelSize = 20;
     private const int CharacterHeight = 24;
+    private const int CharacterWidth = 12;
     private const int DefaultLineSpacing = 30;
 
     private readonly ITextRasterizer _rasterizer;
@@ -380,11 +381,20 @@ public sealed class VirtualPrinter
         var text = DecodeLine();
         _lineBytes.Clear();
         _textLines.Add(text);
-        var rendered = _rasterizer.RenderLine(text, new TextStyle(PrinterFontPixelSize, _bold));
-        var glyphs = rendered.Bitmap.Scale(_widthMultiplier, _heightMultiplier);
+        // The printer font is monospaced: each character is centred in a 12-dot cell.
+        var style = new TextStyle(PrinterFontPixelSize, _bold);
+        var metrics = _rasterizer.GetLineMetrics(style);
+        var line = new MonoBitmap(CharacterWidth * text.Length, CharacterHeight + metrics.Height);
+        for (var i = 0; i < text.Length; i++)
+        {
+            var glyph = _rasterizer.RenderLine(text[i].ToString(), style);
+            line.Draw(glyph.Bitmap, (i * CharacterWidth) + ((CharacterWidth - glyph.Bitmap.Width) / 2), metrics.Ascent + 4 - glyph.Baseline);
+        }
+
+        var glyphs = line.Scale(_widthMultiplier, _heightMultiplier);
         var cellHeight = CharacterHeight * _heightMultiplier;
-        // Sit the rasteriser's baseline about where Font A's is (4/24 above the cell bottom).
-        var top = _page.Height + cellHeight - (cellHeight / 6) - (rendered.Baseline * _heightMultiplier);
+        // Baselines sit about where Font A's is: 4 of 24 dots above the cell bottom.
+        var top = _page.Height + cellHeight - (cellHeight / 6) - ((metrics.Ascent + 4) * _heightMultiplier);
         _page.Draw(glyphs, AlignedX(glyphs.Width), top);
         _page.Advance(Math.Max(advance, cellHeight));
     }
