@@ -242,8 +242,8 @@ public sealed class SerialPortStream : SerialStream
                     break;
             }
 
-            // Reads are non-blocking and timed by poll(), so the tty's own timer is off.
-            termios.c_cc[VMIN] = 0;
+            // Reads are non-blocking and timed by poll(); VMIN=1 makes an idle line give EAGAIN, not 0.
+            termios.c_cc[VMIN] = 1;
             termios.c_cc[VTIME] = 0;
 
             var speed = SerialPortSettings.SpeedConstants[settings.BaudRate];
