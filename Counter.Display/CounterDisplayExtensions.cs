@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Hosting.StaticWebAssets;
 using Microsoft.Extensions.Options;
 using QueueKiosk.CounterDisplay.Hub;
 using QueueKiosk.CounterDisplay.Leds;
@@ -64,11 +65,19 @@ public static class CounterDisplayExtensions
 
         // Created now so its subscriptions exist before the first hub event arrives.
         app.Services.GetRequiredService<LiveBroadcaster>();
-        app.UseDefaultFiles();
+        // Run from the build folder (./run.sh, the end-to-end tests) there is no wwwroot next to
+        // the DLL outside Development: serve the project's files through the build's static web
+        // assets manifest, as Development does. A published app has its own wwwroot.
+        if (string.IsNullOrEmpty(app.Environment.WebRootPath) || !Directory.Exists(app.Environment.WebRootPath))
+        {
+            StaticWebAssetsLoader.UseStaticWebAssets(app.Environment, app.Configuration);
+        }
+
         app.UseStaticFiles();
         app.MapGet("/health/live", () => TypedResults.Ok("live"));
-        app.MapGet("/hall", () => Results.File(Path.Combine(app.Environment.WebRootPath, "hall", "index.html"), "text/html; charset=utf-8"));
-        app.MapGet("/counter/{number:int}", (int number) => Results.File(Path.Combine(app.Environment.WebRootPath, "counter", "index.html"), "text/html; charset=utf-8"));
+        app.MapGet("/", () => Results.Redirect("/hall"));
+        app.MapGet("/hall", () => Page(app.Environment, "hall/index.html"));
+        app.MapGet("/counter/{number:int}", (int number) => Page(app.Environment, "counter/index.html"));
         app.MapGet("/audio/{id:guid}", (Guid id, AnnouncementQueue queue) =>
             queue.FindAudio(id) is { } audio ? Results.Bytes(audio.Data, audio.ContentType) : Results.NotFound());
         app.MapGet("/leds", (ICounterBoardSet boards) => TypedResults.Ok(boards.Boards.Select(b => new
@@ -79,6 +88,12 @@ public static class CounterDisplayExtensions
         })));
         app.MapLiveEndpoints();
         return app;
+    }
+
+    private static IResult Page(IWebHostEnvironment environment, string path)
+    {
+        var file = environment.WebRootFileProvider.GetFileInfo(path);
+        return file.Exists ? Results.Stream(file.CreateReadStream(), "text/html; charset=utf-8") : Results.NotFound();
     }
 
     private static WebSocketHubConnection CreateHubConnection(HubOptions hub)

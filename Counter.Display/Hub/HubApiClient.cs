@@ -18,15 +18,13 @@ public sealed class HubApiClient(HttpClient http)
             ?? throw new InvalidDataException("Hub trả về ảnh chụp rỗng / the hub returned an empty snapshot");
     }
 
-    /// <summary>The site this device key belongs to (GET /api/devices/me answers with a siteId).</summary>
-    public async Task<Guid> GetOwnSiteIdAsync(CancellationToken cancellationToken)
+    /// <summary>The snapshot of the site this device key belongs to (GET /api/snapshot).</summary>
+    public async Task<QueueSnapshotDto> GetOwnSnapshotAsync(CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(new Uri("api/devices/me", UriKind.Relative), cancellationToken);
-        await EnsureOkAsync(response, "thiết bị / device", cancellationToken);
-        using var doc = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellationToken), cancellationToken: cancellationToken);
-        return doc.RootElement.TryGetProperty("siteId", out var id) && id.TryGetGuid(out var siteId)
-            ? siteId
-            : throw new InvalidDataException("Hub không trả về siteId cho khoá thiết bị / the hub gave no siteId for this device key");
+        using var response = await http.GetAsync(new Uri("api/snapshot", UriKind.Relative), cancellationToken);
+        await EnsureOkAsync(response, "ảnh chụp hàng đợi / queue snapshot", cancellationToken);
+        return await response.Content.ReadFromJsonAsync<QueueSnapshotDto>(Json, cancellationToken)
+            ?? throw new InvalidDataException("Hub trả về ảnh chụp rỗng / the hub returned an empty snapshot");
     }
 
     private static async Task EnsureOkAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)

@@ -1,15 +1,15 @@
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using QueueKiosk.CounterDisplay.State;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubClient.Realtime;
+using QueueKiosk.HubClient.Realtime.Resync;
 
 namespace QueueKiosk.CounterDisplay.Hub;
 
 /// <summary>
-/// Keeps <see cref="DisplayState"/> equal to the hub: joins the displays group on every
-/// (re)connect, takes a snapshot then, and again whenever a sequence gap shows an event was
-/// missed. While the hub is away the state stays as it was, marked disconnected.
+/// Keeps <see cref="DisplayState"/> equal to the hub through Hub.Client's <see cref="QueueFeed"/>:
+/// a snapshot on every (re)connect and after any sequence gap, events in order in between.
+/// While the hub is away the state stays as it was, marked disconnected.
 /// </summary>
 public sealed partial class HubSync(
     IHubConnection connection,
@@ -20,31 +20,41 @@ public sealed partial class HubSync(
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
-    // One pending resync is enough: a snapshot taken later includes everything an earlier one would.
-    private readonly Channel<bool> resyncRequests = Channel.CreateBounded<bool>(
-        new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private QueueFeed? feed;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var siteId = await FindSiteIdAsync(stoppingToken);
-        var subscriptions = Subscribe(siteId);
+        feed = new QueueFeed(connection, new DelegateSnapshotSource(api.GetSnapshotAsync), new QueueFeedOptions
+        {
+            SiteId = siteId,
+            Logger = logger,
+        });
+        feed.SnapshotReceived += snapshot =>
+        {
+            state.ApplySnapshot(snapshot);
+            LogSynced(logger, snapshot.LastSequence);
+            return Task.CompletedTask;
+        };
+        feed.TicketCalled += Apply;
+        feed.TicketRecalled += Apply;
+        feed.TicketChanged += Apply;
+        feed.TicketIssued += Apply;
+        feed.CounterChanged += Apply;
+        feed.QueueStats += Apply;
+        connection.StateChanged += OnStateChanged;
         try
         {
             await connection.StartAsync(stoppingToken);
-            await foreach (var unused in resyncRequests.Reader.ReadAllAsync(stoppingToken))
-            {
-                await ResyncAsync(siteId, stoppingToken);
-            }
+            await Task.Delay(Timeout.Infinite, stoppingToken);
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
         finally
         {
-            foreach (var s in subscriptions)
-            {
-                s.Dispose();
-            }
+            connection.StateChanged -= OnStateChanged;
+            feed.Dispose();
         }
     }
 
@@ -54,63 +64,42 @@ public sealed partial class HubSync(
         await connection.StopAsync(cancellationToken);
     }
 
-    private List<IDisposable> Subscribe(Guid siteId)
+    private Task Apply(IHubEvent hubEvent)
     {
-        connection.StateChanged += OnStateChanged;
-        return
-        [
-            connection.OnConnected((c, ct) => c.InvokeAsync(HubMethods.JoinDisplays, siteId, ct)),
-            connection.On<TicketCalledEvent>(HubEvents.TicketCalled, OnEvent),
-            connection.On<TicketRecalledEvent>(HubEvents.TicketRecalled, OnEvent),
-            connection.On<TicketChangedEvent>(HubEvents.TicketChanged, OnEvent),
-            connection.On<TicketIssuedEvent>(HubEvents.TicketIssued, OnEvent),
-            connection.On<CounterChangedEvent>(HubEvents.CounterChanged, OnEvent),
-            connection.On<QueueStatsEvent>(HubEvents.QueueStats, OnEvent),
-            new Unsubscriber(() => connection.StateChanged -= OnStateChanged),
-        ];
+        // The feed already orders events and resyncs on gaps; a gap seen here means it had to pass
+        // an event on without a snapshot (the hub answered events but not the snapshot): ask again.
+        if (state.Apply(hubEvent) == ApplyOutcome.Gap && feed is { } f)
+        {
+            LogGap(logger, hubEvent.Sequence, state.Current.LastSequence);
+            _ = ResyncInBackgroundAsync(f);
+        }
+
+        return Task.CompletedTask;
+    }
+
+    private async Task ResyncInBackgroundAsync(QueueFeed f)
+    {
+        try
+        {
+            await f.ResyncAsync();
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or InvalidDataException or ObjectDisposedException)
+        {
+            LogSnapshotFailed(logger, ex.Message);
+        }
     }
 
     private void OnStateChanged(object? sender, HubConnectionStateChangedEventArgs e)
     {
+        // Connected is reached only after the on-connected hook joined the groups and applied a snapshot.
         if (e.Current == HubConnectionState.Connected)
         {
-            LogConnected(logger);
-            resyncRequests.Writer.TryWrite(true);
+            state.SetHubConnected(true);
         }
         else if (e.Previous == HubConnectionState.Connected)
         {
             LogDisconnected(logger, e.Error?.Message);
             state.SetHubConnected(false);
-        }
-    }
-
-    private void OnEvent(IHubEvent hubEvent)
-    {
-        if (state.Apply(hubEvent) == ApplyOutcome.Gap)
-        {
-            LogGap(logger, hubEvent.Sequence, state.Current.LastSequence);
-            resyncRequests.Writer.TryWrite(true);
-        }
-    }
-
-    private async Task ResyncAsync(Guid siteId, CancellationToken stoppingToken)
-    {
-        // Bounded: give up after a few attempts; the next reconnect or gap asks again.
-        for (var attempt = 1; attempt <= 5 && connection.State == HubConnectionState.Connected; attempt++)
-        {
-            try
-            {
-                var snapshot = await api.GetSnapshotAsync(siteId, stoppingToken);
-                state.ApplySnapshot(snapshot);
-                state.SetHubConnected(connection.State == HubConnectionState.Connected);
-                LogSynced(logger, snapshot.LastSequence);
-                return;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidDataException && !stoppingToken.IsCancellationRequested)
-            {
-                LogSnapshotFailed(logger, attempt, ex.Message);
-                await Task.Delay(RetryDelay, stoppingToken);
-            }
         }
     }
 
@@ -126,18 +115,17 @@ public sealed partial class HubSync(
         {
             try
             {
-                return await api.GetOwnSiteIdAsync(stoppingToken);
+                var snapshot = await api.GetOwnSnapshotAsync(stoppingToken);
+                state.ApplySnapshot(snapshot);
+                return snapshot.SiteId;
             }
             catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidDataException && !stoppingToken.IsCancellationRequested)
             {
                 LogSiteLookupFailed(logger, ex.Message);
-                await Task.Delay(RetryDelay * 2, stoppingToken);
+                await Task.Delay(RetryDelay, stoppingToken);
             }
         }
     }
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to the hub; fetching a snapshot")]
-    private static partial void LogConnected(ILogger logger);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Lost the hub ({Reason}); showing the last state as disconnected")]
     private static partial void LogDisconnected(ILogger logger, string? reason);
@@ -148,14 +136,9 @@ public sealed partial class HubSync(
     [LoggerMessage(Level = LogLevel.Information, Message = "In sync with the hub at sequence {Sequence}")]
     private static partial void LogSynced(ILogger logger, long sequence);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot attempt {Attempt} failed: {Error}")]
-    private static partial void LogSnapshotFailed(ILogger logger, int attempt, string error);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Snapshot failed: {Error}")]
+    private static partial void LogSnapshotFailed(ILogger logger, string error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot learn this device's site yet: {Error}")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Cannot reach the hub to learn this device's site yet: {Error}")]
     private static partial void LogSiteLookupFailed(ILogger logger, string error);
-
-    private sealed class Unsubscriber(Action action) : IDisposable
-    {
-        public void Dispose() => action();
-    }
 }

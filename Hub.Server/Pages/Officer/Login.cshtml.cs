@@ -1,0 +1,32 @@
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using QueueKiosk.HubServer.Queue;
+
+namespace QueueKiosk.HubServer.Pages.Officer;
+
+/// <summary>
+/// Sign-in for officers. The page lists the counters (the API needs the counter's id); the sign-in
+/// itself is POST /api/auth/login from login.js, so errors come back as the API's Vietnamese text.
+/// </summary>
+public sealed class LoginModel(CatalogueCache catalogue) : PageModel
+{
+    public IReadOnlyList<CounterChoice> Counters { get; private set; } = [];
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        var data = await catalogue.GetAsync(cancellationToken);
+        var multiSite = data.Sites.Count > 1;
+        Counters = data.Counters.Values
+            .OrderBy(c => data.Sites.TryGetValue(c.SiteId, out var s) ? s.Site.Name : "", StringComparer.Ordinal)
+            .ThenBy(c => c.Number)
+            .Select(c => new CounterChoice(
+                c.Id,
+                (multiSite && data.Sites.TryGetValue(c.SiteId, out var site) ? site.Site.Name + ": " : "") + Label(c)))
+            .ToList();
+    }
+
+    // Counters are often named "Quầy 3 - Hộ tịch" already; do not say "Quầy 3" twice.
+    private static string Label(CounterInfo c) =>
+        c.Name.StartsWith("Quầy", StringComparison.OrdinalIgnoreCase) ? c.Name : $"Quầy {c.Number} - {c.Name}";
+
+    public sealed record CounterChoice(Guid Id, string Label);
+}

@@ -1,0 +1,369 @@
+// The officer console. All actions go through the REST API; the hub (official SignalR browser
+// client) pushes what changed. On every (re)connect, and whenever a sequence number shows a
+// missed event, the whole state is fetched again from the snapshot, so nothing shown goes stale.
+"use strict";
+
+(function () {
+  const $ = (id) => document.getElementById(id);
+  const api = window.QkApi;
+
+  const model = {
+    me: null,
+    siteId: null,
+    counterId: null,
+    lastSequence: null,
+    synced: false,
+    counters: new Map(),
+    services: new Map(),
+    waiting: new Map(),
+    active: new Map(),
+  };
+  window.qkConsole = model;
+
+  let busy = false;
+  let resyncing = false;
+  let buffered = [];
+  let connected = false;
+
+  const statusVi = { Waiting: "Đang chờ", Called: "Đã gọi", Serving: "Đang phục vụ", Served: "Đã xong", NoShow: "Vắng mặt", Transferred: "Đã chuyển", Cancelled: "Đã huỷ", Expired: "Hết hạn" };
+  const priorityVi = { None: "", Elderly: "Người cao tuổi", Disabled: "Người khuyết tật", Pregnant: "Phụ nữ mang thai", RevolutionaryMerit: "Người có công" };
+  const counterStateVi = { Open: "Đang mở", Paused: "Tạm dừng", Closed: "Đóng" };
+
+  // ---- messages --------------------------------------------------------------------------
+  let messageTimer = null;
+  function say(text, kind) {
+    const m = $("message");
+    m.textContent = text;
+    m.className = "message " + (kind || "info");
+    m.hidden = false;
+    clearTimeout(messageTimer);
+    if (kind !== "error") messageTimer = setTimeout(() => { m.hidden = true; }, 6000);
+  }
+
+  function toLogin() {
+    location.href = "/officer/login";
+  }
+
+  // ---- state -----------------------------------------------------------------------------
+  function applySnapshot(s) {
+    model.counters = new Map(s.counters.map((c) => [c.id, c]));
+    model.services = new Map(s.services.map((x) => [x.id, x]));
+    model.waiting = new Map(s.waiting.map((t) => [t.id, t]));
+    model.active = new Map(s.active.map((t) => [t.id, t]));
+    model.lastSequence = s.lastSequence;
+    model.synced = true;
+  }
+
+  function upsertTicket(t) {
+    model.waiting.delete(t.id);
+    model.active.delete(t.id);
+    if (t.status === "Waiting") model.waiting.set(t.id, t);
+    else if (t.status === "Called" || t.status === "Serving") model.active.set(t.id, t);
+  }
+
+  function applyEvent(name, e) {
+    switch (name) {
+      case "TicketIssued": case "TicketCalled": case "TicketRecalled": case "TicketChanged":
+        upsertTicket(e.ticket);
+        break;
+      case "CounterChanged":
+        model.counters.set(e.counter.id, e.counter);
+        break;
+    }
+  }
+
+  // Sequenced events must come one after another; anything else means we missed one.
+  function onEvent(name, e) {
+    if (e.siteId !== model.siteId) return;
+    if (resyncing || !model.synced) {
+      buffered.push([name, e]);
+      return;
+    }
+    if (name === "QueueStats") {
+      for (const s of e.services) model.services.set(s.id, s);
+      render();
+      return;
+    }
+    if (e.sequence <= model.lastSequence) return;
+    if (e.sequence !== model.lastSequence + 1) {
+      resync();
+      return;
+    }
+    model.lastSequence = e.sequence;
+    applyEvent(name, e);
+    render();
+  }
+
+  async function resync() {
+    if (resyncing) return;
+    resyncing = true;
+    try {
+      // Bounded: a few quick tries, then the next reconnect or event tries again.
+      for (let attempt = 0; attempt < 5; attempt++) {
+        try {
+          applySnapshot(await api.get(`/api/sites/${model.siteId}/snapshot`));
+          break;
+        } catch (err) {
+          if (err.status === 401) return toLogin();
+          await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
+        }
+      }
+    } finally {
+      resyncing = false;
+    }
+    const pending = buffered;
+    buffered = [];
+    for (const [name, e] of pending) onEvent(name, e);
+    render();
+  }
+
+  // ---- hub -------------------------------------------------------------------------------
+  const connection = new signalR.HubConnectionBuilder()
+    .withUrl("/hubs/queue")
+    // Never give up: a console left open all day must come back whenever the server does.
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => [0, 500, 1000, 2000][ctx.previousRetryCount] ?? 3000 })
+    .configureLogging(signalR.LogLevel.Warning)
+    .build();
+
+  for (const name of ["TicketIssued", "TicketCalled", "TicketRecalled", "TicketChanged", "CounterChanged", "QueueStats"]) {
+    connection.on(name, (e) => onEvent(name, e));
+  }
+
+  function setLink(up, text) {
+    connected = up;
+    const badge = $("link-state");
+    badge.textContent = text;
+    badge.className = "badge " + (up ? "online" : "offline");
+    document.body.dataset.live = String(up);
+  }
+
+  async function joinAndResync() {
+    model.synced = false;
+    await connection.invoke("JoinSite", model.siteId);
+    await resync();
+    setLink(true, "Trực tuyến");
+  }
+
+  connection.onreconnecting(() => setLink(false, "Mất kết nối - đang kết nối lại..."));
+  connection.onreconnected(() => joinAndResync().catch(() => setLink(false, "Mất kết nối")));
+  connection.onclose(() => {
+    setLink(false, "Mất kết nối - đang kết nối lại...");
+    setTimeout(startHub, 2000);
+  });
+
+  async function startHub() {
+    try {
+      await connection.start();
+      await joinAndResync();
+    } catch (err) {
+      setLink(false, "Mất kết nối - đang kết nối lại...");
+      if (err && String(err).includes("401")) return toLogin();
+      setTimeout(startHub, 2000);
+    }
+  }
+
+  // ---- derived views ---------------------------------------------------------------------
+  function myCounter() { return model.counters.get(model.counterId); }
+
+  function currentTicket() {
+    const mine = [...model.active.values()].filter((t) => t.counterId === model.counterId);
+    mine.sort((a, b) => (b.calledAt || "").localeCompare(a.calledAt || ""));
+    return mine[0] || null;
+  }
+
+  function myWaiting() {
+    const c = myCounter();
+    const serviceIds = new Set(c ? c.services.map((s) => s.serviceId) : []);
+    return [...model.waiting.values()]
+      .filter((t) => t.counterId === model.counterId || (!t.counterId && serviceIds.has(t.serviceId)))
+      .sort((a, b) => ((a.priority === "None") - (b.priority === "None")) || a.issuedAt.localeCompare(b.issuedAt));
+  }
+
+  function minutesSince(iso) {
+    return Math.max(0, Math.floor((Date.now() - Date.parse(iso)) / 60000));
+  }
+
+  function timeOf(iso) {
+    return iso ? new Date(iso).toLocaleTimeString("vi-VN", { hour: "2-digit", minute: "2-digit", timeZone: "Asia/Ho_Chi_Minh" }) : "";
+  }
+
+  // ---- render ----------------------------------------------------------------------------
+  function render() {
+    const c = myCounter();
+    const state = c ? c.state : "Closed";
+    $("counter-title").textContent = !c ? "Quầy" : c.name.startsWith("Quầy") ? c.name : `Quầy ${c.number} - ${c.name}`;
+    const stateBadge = $("counter-state");
+    stateBadge.textContent = counterStateVi[state] + (state === "Paused" && c.pauseReason ? `: ${c.pauseReason}` : "");
+    stateBadge.className = "badge state-" + state.toLowerCase();
+    stateBadge.dataset.state = state;
+    $("btn-open").hidden = state !== "Closed";
+    $("btn-pause").hidden = state !== "Open";
+    $("btn-resume").hidden = state !== "Paused";
+
+    const t = currentTicket();
+    $("current-number").textContent = t ? t.number : "---";
+    $("current-number").dataset.ticket = t ? t.number : "";
+    $("current-status").textContent = t ? statusVi[t.status] + (t.recallCount > 0 ? ` (gọi lại ${t.recallCount} lần)` : "") : "Chưa gọi số nào";
+    $("current-service").textContent = t ? `Dịch vụ: ${t.serviceName}` : "";
+    $("current-procedure").textContent = t && t.procedureName ? `Thủ tục: ${t.procedureName}` : "";
+    $("current-priority").textContent = t && t.priority !== "None" ? `Ưu tiên: ${priorityVi[t.priority]}` : "";
+    $("current-times").textContent = t ? `Lấy số ${timeOf(t.issuedAt)} · gọi ${timeOf(t.calledAt)}${t.serviceStartedAt ? " · bắt đầu " + timeOf(t.serviceStartedAt) : ""}` : "";
+
+    const can = !busy;
+    $("btn-call-next").disabled = !can || state !== "Open";
+    $("btn-recall").disabled = !can || !t;
+    $("btn-start").disabled = !can || !t || t.status !== "Called";
+    $("btn-finish").disabled = !can || !t;
+    $("btn-no-show").disabled = !can || !t || t.status !== "Called";
+    $("btn-transfer").disabled = !can || !t;
+
+    const waiting = myWaiting();
+    $("waiting-count").textContent = String(waiting.length);
+    $("waiting-empty").hidden = waiting.length > 0;
+    $("waiting-list").replaceChildren(...waiting.map((w) => {
+      const tr = document.createElement("tr");
+      tr.dataset.ticket = w.number;
+      if (w.priority !== "None") tr.className = "priority";
+      const cells = [w.number, w.serviceName + (w.procedureName ? ` · ${w.procedureName}` : ""), priorityVi[w.priority], `${minutesSince(w.issuedAt)} phút`];
+      for (const text of cells) {
+        const td = document.createElement("td");
+        td.textContent = text;
+        tr.append(td);
+      }
+      const td = document.createElement("td");
+      const b = document.createElement("button");
+      b.type = "button";
+      b.textContent = "Gọi";
+      b.className = "call-this";
+      b.disabled = !can || state !== "Open";
+      b.addEventListener("click", () => act(() => api.post(`${base()}/call`, { ticketId: w.id }), (r) => `Đã gọi số ${r.number}.`));
+      td.append(b);
+      tr.append(td);
+      return tr;
+    }));
+
+    const serviceIds = new Set(c ? c.services.map((s) => s.serviceId) : []);
+    $("service-summary").replaceChildren(...[...model.services.values()].filter((s) => serviceIds.has(s.id)).map((s) => {
+      const span = document.createElement("span");
+      span.className = "service-chip";
+      span.textContent = `${s.prefix} ${s.name}: ${s.waitingCount} chờ · ~${s.estimatedWaitMinutes} phút`;
+      return span;
+    }));
+  }
+
+  // ---- actions ---------------------------------------------------------------------------
+  function base() { return `/api/counters/${model.counterId}`; }
+
+  async function act(call, describe) {
+    if (busy) return;
+    busy = true;
+    render();
+    try {
+      const result = await call();
+      if (result && result.number !== undefined && result.status !== undefined) upsertTicket(result);
+      if (result && result.services !== undefined && result.state !== undefined) model.counters.set(result.id, result);
+      say(describe(result), "info");
+    } catch (err) {
+      if (err.status === 401) return toLogin();
+      say(err.message, "error");
+    } finally {
+      busy = false;
+      render();
+    }
+  }
+
+  const actions = {
+    callNext: () => act(() => api.post(`${base()}/call-next`), (r) => r ? `Đã gọi số ${r.number}.` : "Không còn ai đang chờ."),
+    recall: () => act(() => api.post(`${base()}/recall`), (r) => `Đã gọi lại số ${r.number}.`),
+    start: () => act(() => api.post(`${base()}/start`), (r) => `Bắt đầu phục vụ số ${r.number}.`),
+    finish: () => act(() => api.post(`${base()}/finish`), (r) => `Đã hoàn thành số ${r.number}.`),
+    noShow: () => act(() => api.post(`${base()}/no-show`), (r) => `Số ${r.number} vắng mặt.`),
+    open: () => act(() => api.post(`${base()}/open`), () => "Quầy đã mở."),
+    resume: () => act(() => api.post(`${base()}/resume`), () => "Quầy tiếp tục phục vụ."),
+    pause: () => { $("pause-reason").value = ""; $("pause-dialog").showModal(); },
+    transfer: () => {
+      const t = currentTicket();
+      if (!t) return;
+      $("transfer-number").textContent = t.number;
+      const services = $("transfer-service");
+      services.replaceChildren(new Option("-- Không --", ""), ...[...model.services.values()].filter((s) => s.active).map((s) => new Option(`${s.prefix} - ${s.name}`, s.id)));
+      const counters = $("transfer-counter");
+      counters.replaceChildren(new Option("-- Không --", ""), ...[...model.counters.values()].filter((c) => c.id !== model.counterId).sort((a, b) => a.number - b.number).map((c) => new Option(`Quầy ${c.number} - ${c.name}`, c.id)));
+      $("transfer-reason").value = "";
+      $("transfer-dialog").showModal();
+    },
+  };
+
+  $("pause-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const reason = $("pause-reason").value.trim();
+    if (!reason) { say("Vui lòng nhập lý do tạm dừng.", "error"); return; }
+    $("pause-dialog").close();
+    act(() => api.post(`${base()}/pause`, { reason }), () => `Quầy tạm dừng: ${reason}.`);
+  });
+  $("pause-cancel").addEventListener("click", () => $("pause-dialog").close());
+
+  $("transfer-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const serviceId = $("transfer-service").value || null;
+    const counterId = $("transfer-counter").value || null;
+    if (!serviceId && !counterId) { say("Cần chọn dịch vụ hoặc quầy để chuyển đến.", "error"); return; }
+    const reason = $("transfer-reason").value.trim() || null;
+    $("transfer-dialog").close();
+    act(() => api.post(`${base()}/transfer`, { serviceId, counterId, reason }), (r) => `Đã chuyển số ${r.number}.`);
+  });
+  $("transfer-cancel").addEventListener("click", () => $("transfer-dialog").close());
+
+  $("btn-call-next").addEventListener("click", actions.callNext);
+  $("btn-recall").addEventListener("click", actions.recall);
+  $("btn-start").addEventListener("click", actions.start);
+  $("btn-finish").addEventListener("click", actions.finish);
+  $("btn-no-show").addEventListener("click", actions.noShow);
+  $("btn-transfer").addEventListener("click", actions.transfer);
+  $("btn-open").addEventListener("click", actions.open);
+  $("btn-pause").addEventListener("click", actions.pause);
+  $("btn-resume").addEventListener("click", actions.resume);
+  $("btn-logout").addEventListener("click", async () => {
+    try { await api.post("/api/auth/logout"); } catch { /* signed out either way */ }
+    toLogin();
+  });
+
+  // Keyboard: officers keep one hand on the keys while talking to the citizen.
+  document.addEventListener("keydown", (e) => {
+    if (e.ctrlKey || e.altKey || e.metaKey) return;
+    if (document.querySelector("dialog[open]")) return;
+    const tag = (e.target && e.target.tagName) || "";
+    if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") return;
+    const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
+    const map = {
+      F1: "callNext", " ": "callNext", r: "recall", s: "start", f: "finish", n: "noShow", t: "transfer",
+      p: myCounter() && myCounter().state === "Paused" ? "resume" : "pause",
+    };
+    const action = map[key];
+    if (!action) return;
+    e.preventDefault();
+    // Space on a focused button would click it as well: only the shortcut should act.
+    if (document.activeElement && document.activeElement.tagName === "BUTTON") document.activeElement.blur();
+    actions[action]();
+  });
+
+  // Waiting times move on even when nothing else happens.
+  setInterval(render, 30000);
+
+  // ---- start -----------------------------------------------------------------------------
+  (async function start() {
+    try {
+      model.me = await api.get("/api/auth/me");
+    } catch (err) {
+      if (err.status === 401 || err.status === 403) return toLogin();
+      say(err.message, "error");
+      return;
+    }
+    if (!model.me.counterId) return toLogin();
+    model.siteId = model.me.siteId;
+    model.counterId = model.me.counterId;
+    $("officer-name").textContent = model.me.displayName;
+    render();
+    startHub();
+  })();
+})();
