@@ -104,7 +104,8 @@ internal sealed class RasterTicketEncoder(ITextRasterizer rasterizer, PrinterPro
                 Justification.Right => profile.WidthDots - SideMargin - ink.Width,
                 _ => SideMargin,
             };
-            var image = new MonoBitmap(left + ink.Width, ink.Height);
+            // Whole bytes per row: the bitmap kept for callers is exactly what GS v 0 carries.
+            var image = new MonoBitmap((left + ink.Width + 7) / 8 * 8, ink.Height);
             image.Draw(rendered.Bitmap.Crop(ink.Left, ink.Top, ink.Width, ink.Height), left, 0);
 
             // Keep baselines on a regular pitch: the white above and below the ink is fed, not sent.
@@ -121,7 +122,7 @@ internal sealed class RasterTicketEncoder(ITextRasterizer rasterizer, PrinterPro
     private void WriteRule()
     {
         FlushFeed();
-        var rule = new MonoBitmap(profile.WidthDots - SideMargin, RuleThickness);
+        var rule = new MonoBitmap(profile.WidthDots, RuleThickness);
         rule.FillRectangle(SideMargin, 0, profile.WidthDots - (2 * SideMargin), RuleThickness);
         _builder.RasterImage(rule, profile.MaxRasterRowsPerBand);
     }
