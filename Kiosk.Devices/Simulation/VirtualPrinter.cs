@@ -84,7 +84,11 @@ public sealed class VirtualPrinter
     /// <summary>Ends whatever was printed since the last cut as a ticket (the paper torn off by hand).</summary>
     public VirtualTicket? TearOff()
     {
-        PrintLineBuffer(DefaultLineSpacing);
+        if (_lineBytes.Count > 0)
+        {
+            PrintLineBuffer(DefaultLineSpacing);
+        }
+
         return _page.Height == 0 && _textLines.Count == 0 ? null : FinishTicket(0);
     }
 
