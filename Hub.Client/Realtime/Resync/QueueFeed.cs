@@ -160,6 +160,13 @@ public sealed class QueueFeed : IDisposable
                 case SequenceVerdict.Stale:
                     StaleCount++;
                     return;
+                case SequenceVerdict.Gap when !takesNewNumber:
+                    // Statistics name the database's last number, which can run ahead of events still
+                    // on their way (the server's reorder buffer). Resyncing here would swallow those
+                    // events into a snapshot (a call never announced), so show the figures and let a
+                    // real gap show itself on the next numbered event.
+                    await RaiseAsync(handlers(), hubEvent).ConfigureAwait(false);
+                    return;
                 case SequenceVerdict.Gap:
                     GapCount++;
                     _logger.LogInformation("Sequence gap: last {Last}, received {Sequence}; fetching a snapshot.", _tracker.Last, hubEvent.Sequence);

@@ -284,4 +284,57 @@ public class HubConnectionTests
         Assert.Equal(System.Net.HttpStatusCode.Unauthorized, error.StatusCode);
         Assert.Equal(HubConnectionState.Disconnected, connection.State);
     }
+
+    [Fact]
+    public async Task StopWhileReconnecting_EndsPromptly_Disconnected()
+    {
+        var server = await TestHubServer.StartAsync();
+        await using var connection = Clients.Create(server.HubUrl, o =>
+            o.RetryPolicy = new BackoffRetryPolicy([TimeSpan.FromMinutes(10)]));
+        await connection.StartAsync();
+
+        await server.DisposeAsync();
+        await Eventually.True(() => connection.State == HubConnectionState.Reconnecting, "the client to notice the server is gone");
+
+        await Eventually.Within(
+            Task.Run(async () =>
+            {
+                await connection.StopAsync();
+                return true;
+            }),
+            "StopAsync during a 10-minute reconnect delay");
+        Assert.Equal(HubConnectionState.Disconnected, connection.State);
+    }
+
+    [Fact]
+    public async Task HookThatFails_FailsTheStart()
+    {
+        await using var server = await TestHubServer.StartAsync();
+        await using var connection = Clients.Create(server.HubUrl);
+        connection.OnConnected((hub, ct) => hub.InvokeAsync("Fail", ["cannot join"], ct));
+
+        var error = await Assert.ThrowsAsync<HubException>(() => connection.StartAsync());
+        Assert.Contains("cannot join", error.Message, StringComparison.Ordinal);
+        Assert.Equal(HubConnectionState.Disconnected, connection.State);
+    }
+
+    [Fact]
+    public async Task HandlerThatThrows_DoesNotStopOtherHandlersOrTheConnection()
+    {
+        await using var server = await TestHubServer.StartAsync();
+        await using var connection = Clients.Create(server.HubUrl);
+        var greetings = new ConcurrentQueue<string>();
+        connection.On<string, int>("Greeted", (_, _) => throw new InvalidOperationException("handler bug"));
+        using var second = connection.On<string, int>("Greeted", (text, _) => greetings.Enqueue(text));
+        await connection.StartAsync();
+
+        await connection.InvokeAsync("Greet", ["An", 1]);
+        await Eventually.True(() => !greetings.IsEmpty, "the second handler");
+        second.Dispose();
+        await connection.InvokeAsync("Greet", ["Bình", 2]);
+
+        Assert.Equal(5, await connection.InvokeAsync<int>("Add", 2, 3));
+        Assert.Equal(["Xin chào An"], greetings);
+        Assert.Equal(HubConnectionState.Connected, connection.State);
+    }
 }

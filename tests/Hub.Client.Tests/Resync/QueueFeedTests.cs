@@ -129,6 +129,27 @@ public sealed class QueueFeedTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task QueueStatsAheadOfEvents_AreShown_WithoutSwallowingTheEventsInASnapshot()
+    {
+        var stats = new ConcurrentQueue<QueueStatsEvent>();
+        _feed.QueueStats += s =>
+        {
+            stats.Enqueue(s);
+            return Task.CompletedTask;
+        };
+
+        // The server counted 41 already, but the call itself is still on its way.
+        await _server.SendToSiteAsync(_siteId, HubEvents.QueueStats, new QueueStatsEvent(41, _siteId, [], TotalWaiting: 3));
+        await CallAsync("A001");
+
+        await Eventually.True(() => _calls.Count == 1, "the call behind the stats");
+        Assert.Equal(3, Assert.Single(stats).TotalWaiting);
+        Assert.Equal(["41:A001"], _calls);
+        Assert.Equal(1, _feed.SnapshotCount);
+        Assert.Empty(_gaps);
+    }
+
+    [Fact]
     public async Task EventsOfAnotherSite_AreIgnored()
     {
         var otherSite = Guid.NewGuid();
@@ -165,5 +186,54 @@ public sealed class QueueFeedTests : IAsyncLifetime
         await Eventually.True(() => _calls.Count == 2, "a call after the restart");
         Assert.Equal($"{sequence + 4}:A005", _calls.Last());
         Assert.Empty(_gaps);
+    }
+
+    [Fact]
+    public async Task SnapshotFailsAfterAGap_EventIsStillShown_AndTheNextEventResyncs()
+    {
+        var failNext = 1;
+        var snapshots = 0;
+        using var http = new HttpClient { BaseAddress = _server.BaseUrl };
+        var inner = new HttpSnapshotSource(http);
+        var flaky = new DelegateSnapshotSource(async (siteId, ct) =>
+        {
+            Interlocked.Increment(ref snapshots);
+            if (snapshots > 1 && Interlocked.Exchange(ref failNext, 0) == 1)
+            {
+                throw new HttpRequestException("hub REST API unreachable");
+            }
+
+            return await inner.GetSnapshotAsync(siteId, ct);
+        });
+        await using var connection = Clients.Create(_server.HubUrl);
+        using var feed = new QueueFeed(connection, flaky, new QueueFeedOptions { SiteId = _siteId });
+        var calls = new ConcurrentQueue<string>();
+        feed.TicketCalled += e =>
+        {
+            calls.Enqueue(e.Ticket.Number);
+            return Task.CompletedTask;
+        };
+        await connection.StartAsync();
+        Assert.Equal(1, feed.SnapshotCount);
+
+        _server.NextSequence(); // missed
+        await CallAsync("A002");
+        await Eventually.True(() => calls.Contains("A002"), "the call after a failed snapshot");
+        Assert.Equal(1, feed.SnapshotCount);
+
+        await CallAsync("A003");
+        await Eventually.True(() => feed.SnapshotCount == 2, "a resync on the next event");
+        Assert.Equal(_server.Recorder.Sequence, feed.LastSequence);
+    }
+
+    [Fact]
+    public async Task ExplicitResync_FetchesAndRaisesASnapshot()
+    {
+        _server.NextSequence();
+        await _feed.ResyncAsync();
+
+        Assert.Equal(2, _snapshots.Count);
+        Assert.Equal(41, _feed.LastSequence);
+        Assert.Same(_snapshots.Last(), _feed.LastSnapshot);
     }
 }
