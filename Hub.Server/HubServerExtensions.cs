@@ -20,7 +20,7 @@ public static class HubServerExtensions
     {
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHubData(builder.Configuration);
+        services.AddHubData();
         services.AddQueue();
         services.AddRealtime();
         services.AddHubAuth();

@@ -8,7 +8,7 @@ namespace QueueKiosk.HubServer.Data;
 
 public static class DataExtensions
 {
-    public static IServiceCollection AddHubData(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddHubData(this IServiceCollection services)
     {
         services.AddOptions<DatabaseOptions>()
             .BindConfiguration(DatabaseOptions.Section)
@@ -17,22 +17,17 @@ public static class DataExtensions
                 "Database:ConnectionString is required when Database:Provider is Postgres")
             .ValidateOnStart();
 
-        var options = configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        // The provider is chosen when the first context is made, not at registration, so settings
+        // added late (tests, command line) still decide it. Both pools exist; only one is ever used.
         services.AddSingleton<WriteGate>();
-        if (options.Provider == DatabaseProvider.Postgres)
-        {
-            services.AddDbContextPool<HubDbContext, PostgresHubDbContext>(
-                o => Configure(o.UseNpgsql(options.ConnectionString)),
-                options.PoolSize);
-        }
-        else
-        {
-            var connectionString = SqliteConnectionString(options.ConnectionString);
-            services.AddDbContextPool<HubDbContext, SqliteHubDbContext>(
-                o => Configure(o.UseSqlite(connectionString).AddInterceptors(SqlitePragmas.Instance)),
-                options.PoolSize);
-        }
-
+        services.AddDbContextPool<PostgresHubDbContext>((sp, o) =>
+            Configure(o.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)), 128);
+        services.AddDbContextPool<SqliteHubDbContext>((sp, o) =>
+            Configure(o.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString))
+                .AddInterceptors(SqlitePragmas.Instance)), 128);
+        services.AddScoped<HubDbContext>(sp => sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.Provider == DatabaseProvider.Postgres
+            ? sp.GetRequiredService<PostgresHubDbContext>()
+            : sp.GetRequiredService<SqliteHubDbContext>());
         return services;
     }
 

@@ -1,5 +1,3 @@
-using System.ComponentModel.DataAnnotations;
-
 namespace QueueKiosk.HubServer.Data;
 
 public enum DatabaseProvider
@@ -17,7 +15,4 @@ public sealed class DatabaseOptions
 
     /// <summary>Defaults to data/hub.db beside the working directory for SQLite; required for PostgreSQL.</summary>
     public string? ConnectionString { get; set; }
-
-    [Range(1, 1024)]
-    public int PoolSize { get; set; } = 128;
 }

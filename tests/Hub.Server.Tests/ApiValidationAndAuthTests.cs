@@ -1,0 +1,241 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Tests.Infrastructure;
+
+namespace QueueKiosk.HubServer.Tests;
+
+/// <summary>Bad bodies answer 400 ProblemDetails naming the field (vi and en); every action needs the right identity.</summary>
+public sealed class ApiValidationAndAuthTests : IAsyncLifetime
+{
+    private static readonly string[] CounterActions =
+        ["call-next", "call", "recall", "start", "finish", "no-show", "transfer", "open", "pause", "resume", "close"];
+
+    private readonly SqliteTestDatabase _database = new();
+    private HubApp _app = null!;
+
+    public Task InitializeAsync()
+    {
+        _app = new HubApp(_database);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _app.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Theory]
+    [InlineData("""{"priority":"Bogus","serviceId":"00000000-0000-0000-0000-000000000001"}""", "priority", "vi", "không hợp lệ")]
+    [InlineData("""{"priority":"Bogus","serviceId":"00000000-0000-0000-0000-000000000001"}""", "priority", "en", "not valid")]
+    [InlineData("""{"serviceId":"not-a-guid"}""", "serviceId", "vi", "không hợp lệ")]
+    [InlineData("""{"priority":"None"}""", "serviceId", "vi", "dịch vụ hoặc thủ tục")]
+    [InlineData("""{"priority":"None"}""", "serviceId", "en", "service or a procedure")]
+    [InlineData("""{"serviceId":"00000000-0000-0000-0000-000000000001"}""", "serviceId", "en", "Service not found")]
+    [InlineData("""{"serviceId":"00000000-0000-0000-0000-000000000001","priority":42}""", "priority", "en", "not valid")]
+    [InlineData("not json", "body", "vi", "không hợp lệ")]
+    public async Task IssueTicket_BadBody_Is400_NamingTheField(string body, string field, string language, string text)
+    {
+        using var kiosk = _app.Kiosk();
+        var problem = await PostRawAsync(kiosk, "/api/tickets", body, language);
+        AssertProblem(problem, field, text);
+    }
+
+    [Fact]
+    public async Task Pause_WithoutReason_Is400_NamingReason()
+    {
+        var counter = await _app.CounterIdAsync(1);
+        using var officer = await _app.SignInAsync("canbo1", counter);
+        AssertProblem(await PostRawAsync(officer, $"/api/counters/{counter}/pause", """{"reason":"  "}""", "vi"), "reason", "bắt buộc");
+        AssertProblem(await PostRawAsync(officer, $"/api/counters/{counter}/pause", """{"reason":"  "}""", "en"), "reason", "required");
+    }
+
+    [Fact]
+    public async Task Login_WithoutPassword_Is400_NamingPassword()
+    {
+        using var client = _app.CreateClient();
+        AssertProblem(await PostRawAsync(client, "/api/auth/login", """{"userName":"canbo1"}""", "en"), "password", "required");
+    }
+
+    [Fact]
+    public async Task Transfer_WithoutTarget_Is400()
+    {
+        var counter = await _app.CounterIdAsync(1);
+        using var officer = await _app.SignInAsync("canbo1", counter);
+        AssertProblem(await PostRawAsync(officer, $"/api/counters/{counter}/transfer", "{}", "en"), "serviceId", "Choose a service or a counter");
+    }
+
+    [Fact]
+    public async Task EveryAction_WithoutSignIn_Is401()
+    {
+        using var anonymous = _app.CreateClient();
+        var counter = await _app.CounterIdAsync(1);
+        var ticket = Guid.NewGuid();
+        foreach (var action in CounterActions)
+        {
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync($"/api/counters/{counter}/{action}", JsonBody("{}"))).StatusCode);
+        }
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/tickets", JsonBody("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync($"/api/tickets/{ticket}/cancel", JsonBody("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync($"/api/tickets/{ticket}/rating", JsonBody("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/tickets/{ticket}")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/snapshot")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/auth/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/admin/counters", JsonBody("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/admin/devices", JsonBody("{}"))).StatusCode);
+
+        using var badKey = _app.Device("not-a-real-key");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await badKey.PostAsync("/api/tickets", JsonBody("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await badKey.GetAsync("/api/snapshot")).StatusCode);
+    }
+
+    [Fact]
+    public async Task EveryCounterAction_ByDevicesOrAnotherCountersOfficer_Is403()
+    {
+        var counter1 = await _app.CounterIdAsync(1);
+        var counter2 = await _app.CounterIdAsync(2);
+        using var kiosk = _app.Kiosk();
+        using var display = _app.Display();
+        using var otherOfficer = await _app.SignInAsync("canbo2", counter2);
+        foreach (var action in CounterActions)
+        {
+            foreach (var client in new[] { kiosk, display, otherOfficer })
+            {
+                var response = await client.PostAsync($"/api/counters/{counter1}/{action}", JsonBody("""{"reason":"x","ticketId":"00000000-0000-0000-0000-000000000001"}"""));
+                Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{action}: {(int)response.StatusCode}");
+            }
+        }
+
+        // A display may read but not issue; devices may not cancel; officers may not do admin work.
+        Assert.Equal(HttpStatusCode.Forbidden, (await display.PostAsJsonAsync("/api/tickets", new IssueTicketRequest(await _app.ServiceIdAsync("A")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await kiosk.PostAsync($"/api/tickets/{Guid.NewGuid()}/cancel", JsonBody("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherOfficer.PostAsync("/api/admin/counters", JsonBody("{}"))).StatusCode);
+        using var supervisor = await _app.SupervisorAsync();
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsync("/api/admin/devices", JsonBody("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await kiosk.GetAsync("/api/auth/me")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Officer_MustChooseACounter_AndActsOnlyThere()
+    {
+        using var client = _app.CreateClient();
+        var noCounter = await PostRawAsync(client, "/api/auth/login", """{"userName":"canbo1","password":"Demo@123"}""", "en");
+        AssertProblem(noCounter, "counterId", "choose their counter");
+
+        var counter1 = await _app.CounterIdAsync(1);
+        using var officer = await _app.SignInAsync("canbo1", counter1);
+        var me = await officer.GetFromJsonAsync<MeDto>("/api/auth/me");
+        Assert.Equal(1, me!.CounterNumber);
+        Assert.Equal(OfficerRole.Officer, me.Role);
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsync($"/api/counters/{counter1}/call-next", null)).StatusCode);
+    }
+
+    [Fact]
+    public async Task Login_LocksOutAfterFiveFailures_EvenWithTheRightPassword()
+    {
+        using var client = _app.CreateClient();
+        for (var i = 0; i < 5; i++)
+        {
+            var wrong = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest("giamsat", "wrong-password"));
+            Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
+        }
+
+        var locked = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest("giamsat", HubApp.Password));
+        Assert.Equal((HttpStatusCode)423, locked.StatusCode);
+
+        _app.Time.Advance(TimeSpan.FromMinutes(16));
+        var again = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest("giamsat", HubApp.Password));
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+    }
+
+    [Fact]
+    public async Task Admin_CreatesADeviceKey_ThatWorksOnce_Shown()
+    {
+        using var admin = await _app.SignInAsync("quantri");
+        var created = await admin.PostOkAsync<JsonElement>("/api/admin/devices", new { kind = "Kiosk", name = "Kiosk 2" });
+        var key = created.GetProperty("key").GetString()!;
+        Assert.StartsWith("qkd_", key, StringComparison.Ordinal);
+        Assert.DoesNotContain(_app.Db(db => db.Devices.Select(d => d.KeyHash).ToList()), h => h == key);
+
+        using var kiosk = _app.Device(key);
+        var ticket = await _app.IssueAsync(kiosk, await _app.ServiceIdAsync("A"));
+        Assert.Equal(TicketChannel.Kiosk, ticket.Channel);
+    }
+
+    [Fact]
+    public async Task DossierLookup_IsAnonymous_MasksTheName_AndChecksTheCodeFormat()
+    {
+        using var anonymous = _app.CreateClient();
+        var code = _app.Db(db => db.Dossiers.Where(d => d.ApplicantName == "Nguyễn Văn An").Select(d => d.Code).Single());
+        var dossier = await anonymous.GetFromJsonAsync<DossierStatusDto>($"/api/dossiers/{code}");
+        Assert.Equal("Nguyễn V** A*", dossier!.MaskedApplicantName);
+        Assert.Equal("Đã tiếp nhận", dossier.StateText);
+
+        var bad = await anonymous.GetAsync("/api/dossiers/12345");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Equal("code", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/api/dossiers/000.00.31.H29-200101-9999")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Nguyễn Văn An", "Nguyễn V** A*")]
+    [InlineData("Trần Thị Bình", "Trần T** B***")]
+    [InlineData("  Lê  ", "Lê")]
+    [InlineData("Đặng Quốc Gia", "Đặng Q*** G**")]
+    public void NameMask_KeepsTheFamilyName_AndInitials(string name, string masked) =>
+        Assert.Equal(masked, Dossiers.NameMask.Mask(name));
+
+    [Fact]
+    public async Task Catalogue_IsAnonymous_AndRateLimited()
+    {
+        using var anonymous = _app.CreateClient();
+        var fields = await anonymous.GetFromJsonAsync<List<FieldDto>>("/api/fields");
+        Assert.Contains(fields!, f => f.Name == "Tư pháp - Hộ tịch" && f.ProcedureCount >= 5);
+        var search = await anonymous.GetFromJsonAsync<List<ProcedureDto>>("/api/procedures?q=khai sinh");
+        Assert.Contains(search!, p => p.Code == "1.001193");
+
+        var statuses = new List<HttpStatusCode>();
+        for (var i = 0; i < 130; i++)
+        {
+            statuses.Add((await anonymous.GetAsync("/api/sites")).StatusCode);
+        }
+
+        Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
+        using var kiosk = _app.Kiosk();
+        Assert.Equal(HttpStatusCode.OK, (await kiosk.GetAsync("/api/sites")).StatusCode);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_AndHealth_Answer()
+    {
+        using var client = _app.CreateClient();
+        var openApi = await client.GetStringAsync("/openapi/v1.json");
+        Assert.Contains("/api/counters/{counterId}/call-next", openApi, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+    }
+
+    private static StringContent JsonBody(string json) => new(json, Encoding.UTF8, "application/json");
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> PostRawAsync(HttpClient client, string url, string body, string language)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonBody(body) };
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        return (response.StatusCode, JsonSerializer.Deserialize<JsonElement>(text));
+    }
+
+    private static void AssertProblem((HttpStatusCode Status, JsonElement Body) problem, string field, string text)
+    {
+        Assert.Equal(HttpStatusCode.BadRequest, problem.Status);
+        Assert.Equal(field, problem.Body.GetProperty("field").GetString());
+        var messages = problem.Body.GetProperty("errors").GetProperty(field).EnumerateArray().Select(e => e.GetString()).ToList();
+        Assert.Contains(messages, m => m!.Contains(text, StringComparison.Ordinal));
+        Assert.Equal(400, problem.Body.GetProperty("status").GetInt32());
+    }
+}

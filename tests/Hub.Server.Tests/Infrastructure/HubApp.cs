@@ -1,0 +1,139 @@
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Data;
+using QueueKiosk.HubServer.Demo;
+
+namespace QueueKiosk.HubServer.Tests.Infrastructure;
+
+/// <summary>
+/// Hub.Server in process on a real database with the demo data (services A-E, six counters,
+/// officers canbo1..6, supervisor giamsat, admin quantri, one kiosk and one display key), a clock
+/// the test controls, and helpers for signed-in clients.
+/// </summary>
+public sealed class HubApp : WebApplicationFactory<Program>
+{
+    public const string Password = "Demo@123";
+    public const string KioskKey = "demo-kiosk-key-0001";
+    public const string DisplayKey = "demo-display-key-0001";
+
+    private readonly Dictionary<string, string?> _settings;
+
+    public HubApp(TestDatabase database, bool ignoreOpeningHours = true, DateTimeOffset? start = null)
+    {
+        // Monday 23 Nov 2026, 09:00 in Hồ Chí Minh City: inside the demo opening hours.
+        Time = new FakeTimeProvider(start ?? FakeTimeProvider.Vietnam(2026, 11, 23, 9, 0));
+        _settings = new()
+        {
+            ["Database:Provider"] = database.Provider,
+            ["Database:ConnectionString"] = database.ConnectionString,
+            ["Demo:Enabled"] = "true",
+            ["Queue:IgnoreOpeningHours"] = ignoreOpeningHours ? "true" : "false",
+            ["Queue:ClosingCheckSeconds"] = "3600",
+            ["Logging:LogLevel:Default"] = "Warning",
+        };
+    }
+
+    public FakeTimeProvider Time { get; }
+
+    public Guid SiteId => DemoSeeder.SiteId;
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseEnvironment("Testing");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
+
+        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+    }
+
+    public HttpClient Device(string key)
+    {
+        var client = CreateClient();
+        client.DefaultRequestHeaders.Add(HubRoutes.DeviceKeyHeader, key);
+        return client;
+    }
+
+    public HttpClient Kiosk() => Device(KioskKey);
+
+    public HttpClient Display() => Device(DisplayKey);
+
+    /// <summary>A client with the cookie of a signed-in officer (HttpClient keeps cookies).</summary>
+    public async Task<HttpClient> SignInAsync(string user, Guid? counterId = null)
+    {
+        var client = CreateClient();
+        var response = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest(user, Password, counterId));
+        response.EnsureSuccessStatusCode();
+        return client;
+    }
+
+    public Task<HttpClient> SupervisorAsync() => SignInAsync("giamsat");
+
+    public async Task<QueueSnapshotDto> SnapshotAsync()
+    {
+        using var display = Display();
+        return (await display.GetFromJsonAsync<QueueSnapshotDto>("/api/snapshot"))!;
+    }
+
+    public async Task<IReadOnlyList<ServiceDto>> ServicesAsync()
+    {
+        using var client = CreateClient();
+        return (await client.GetFromJsonAsync<List<ServiceDto>>("/api/services"))!;
+    }
+
+    public async Task<Guid> ServiceIdAsync(string code) => (await ServicesAsync()).Single(s => s.Code == code).Id;
+
+    public async Task<Guid> CounterIdAsync(int number) => (await SnapshotAsync()).Counters.Single(c => c.Number == number).Id;
+
+    public async Task<TicketDto> IssueAsync(HttpClient client, Guid serviceId, PriorityCategory priority = PriorityCategory.None)
+    {
+        var response = await client.PostAsJsonAsync("/api/tickets", new IssueTicketRequest(serviceId, null, priority));
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"issue failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return (await response.Content.ReadFromJsonAsync<TicketDto>())!;
+    }
+
+    public T Db<T>(Func<HubDbContext, T> query)
+    {
+        using var scope = Services.CreateScope();
+        return query(scope.ServiceProvider.GetRequiredService<HubDbContext>());
+    }
+}
+
+public static class HttpClientExtensions
+{
+    public static async Task<TicketDto?> CallNextAsync(this HttpClient client, Guid counterId)
+    {
+        var response = await client.PostAsync($"/api/counters/{counterId}/call-next", null);
+        if (response.StatusCode == System.Net.HttpStatusCode.NoContent)
+        {
+            return null;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"call-next failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return await response.Content.ReadFromJsonAsync<TicketDto>();
+    }
+
+    public static async Task<T> PostOkAsync<T>(this HttpClient client, string url, object? body = null)
+    {
+        var response = body is null ? await client.PostAsync(url, null) : await client.PostAsJsonAsync(url, body);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"POST {url} failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        }
+
+        return (await response.Content.ReadFromJsonAsync<T>())!;
+    }
+}
