@@ -434,8 +434,18 @@ public sealed class CameraFeed : IAsyncDisposable
             changed = _state != state;
             _state = state;
         }
-        if (changed)
-            StateChanged?.Invoke(GetHealth());
+        if (!changed || StateChanged is not { } handlers)
+            return;
+        try
+        {
+            handlers(GetHealth());
+        }
+#pragma warning disable CA1031 // a subscriber's bug must not stop the supervision loop
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            _log.LogError(ex, "Camera {CameraId}: a StateChanged handler failed", Id);
+        }
     }
 
     private void TrimFrameWindow(DateTimeOffset now)
