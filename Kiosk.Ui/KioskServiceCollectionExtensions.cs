@@ -1,5 +1,9 @@
 using System.Text.Json.Serialization;
 using Microsoft.Extensions.Options;
+using QueueKiosk.Devices.Printing;
+using QueueKiosk.Devices.Printing.Layout;
+using QueueKiosk.Devices.Printing.Queue;
+using QueueKiosk.Devices.Printing.Transports;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.KioskUi.Catalogue;
 using QueueKiosk.KioskUi.Configuration;
@@ -44,10 +48,38 @@ public static class KioskServiceCollectionExtensions
         return services;
     }
 
-    /// <summary>The ticket printer: the print queue when Printer:Enabled (default), otherwise none.</summary>
+    /// <summary>
+    /// The ticket printer from the "Printer" section (profile and transport, validated at start):
+    /// the Kiosk.Devices print queue, and in demo mode (Transport=Virtual) the virtual printer
+    /// saving PNGs. Kiosk:PrinterEnabled=false runs without a printer (numbers on screen only).
+    /// </summary>
     public static IServiceCollection AddKioskPrinter(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton<ITicketPrinter, UnconfiguredPrinter>();
+        if (!configuration.GetValue($"{KioskOptions.SectionName}:PrinterEnabled", true))
+        {
+            services.AddSingleton<ITicketPrinter, UnconfiguredPrinter>();
+            return services;
+        }
+
+        services.AddPrinterProfile();
+        services.AddTicketPrinting(configuration);
+        services.AddSingleton(_ => new TicketRenderer());
+        services.AddSingleton<ITicketPrinter>(sp => new QueueTicketPrinter(
+            sp.GetRequiredService<ITicketPrintQueue>(),
+            sp.GetRequiredService<TicketRenderer>(),
+            sp.GetRequiredService<IOptions<PrinterProfile>>().Value));
+
+        var transport = configuration.GetValue($"{PrinterOptions.SectionName}:{nameof(PrinterOptions.Transport)}", PrinterTransportKind.Virtual);
+        if (transport == PrinterTransportKind.Virtual)
+        {
+            services.AddSingleton(sp => new VirtualPrinterHost(
+                sp.GetRequiredService<InMemoryPrinterTransport>(),
+                sp.GetRequiredService<TicketRenderer>(),
+                sp.GetRequiredService<IOptions<PrinterProfile>>().Value,
+                Path.GetFullPath(sp.GetRequiredService<IOptions<KioskOptions>>().Value.VirtualPrinterFolder, sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+            services.AddHostedService(sp => sp.GetRequiredService<VirtualPrinterHost>());
+        }
+
         return services;
     }
 }

@@ -1,5 +1,6 @@
 using QueueKiosk.KioskUi;
 using QueueKiosk.KioskUi.Api;
+using QueueKiosk.KioskUi.Printing;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.Services.AddKiosk();
@@ -9,6 +10,7 @@ builder.Services.AddRazorPages();
 var app = builder.Build();
 app.UseStaticFiles();
 app.MapKioskApi();
+app.MapPrinterSimulation();
 app.MapRazorPages();
 app.Run();
 

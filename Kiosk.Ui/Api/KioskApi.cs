@@ -3,6 +3,7 @@ using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.KioskUi.Catalogue;
 using QueueKiosk.KioskUi.Dossiers;
 using QueueKiosk.KioskUi.Hub;
+using QueueKiosk.KioskUi.Localization;
 using QueueKiosk.KioskUi.Status;
 using QueueKiosk.KioskUi.Tickets;
 
@@ -36,7 +37,7 @@ public static class KioskApi
     public static async Task<Ok<TakeNumberResult>> TakeNumber(TakeNumberBody body, TakeNumberService service, CancellationToken cancellationToken) =>
         TypedResults.Ok(await service.TakeAsync(body.ProcedureId, body.ServiceId, body.Priority, cancellationToken));
 
-    public static async Task<Ok<DossierAnswer>> FindDossier(string code, IKioskHub hub, CancellationToken cancellationToken)
+    public static async Task<Ok<DossierAnswer>> FindDossier(string code, HttpRequest request, IKioskHub hub, CancellationToken cancellationToken)
     {
         if (!DossierCode.TryParse(code, out var canonical, out var problem))
         {
@@ -45,7 +46,8 @@ public static class KioskApi
 
         try
         {
-            var dossier = await hub.FindDossierAsync(canonical, cancellationToken);
+            var language = KioskText.Normalize(request.Cookies[KioskText.CookieName]);
+            var dossier = await hub.FindDossierAsync(canonical, language, cancellationToken);
             return TypedResults.Ok(new DossierAnswer(dossier is null ? DossierAnswerKind.NotFound : DossierAnswerKind.Found, canonical, dossier));
         }
         catch (HubUnavailableException)

@@ -45,6 +45,15 @@ public sealed class KioskOptions
     [Required]
     public string CataloguePath { get; set; } = "data/kiosk-catalogue.json";
 
+    /// <summary>Demo and tests only: issue numbers at any hour (pair with the hub's Queue:IgnoreOpeningHours).</summary>
+    public bool IgnoreOpeningHours { get; set; }
+
+    /// <summary>Demo mode (Printer:Transport=Virtual): where the virtual printer saves each ticket as PNG.</summary>
+    public string VirtualPrinterFolder { get; set; } = "data/printed-tickets";
+
+    /// <summary>False runs the kiosk without a ticket printer: numbers are shown on screen only.</summary>
+    public bool PrinterEnabled { get; set; } = true;
+
     /// <summary>Seconds to wait for a ticket to leave the printer before the screen says it failed.</summary>
     [Range(1, 60)]
     public int PrintWaitSeconds { get; set; } = 8;

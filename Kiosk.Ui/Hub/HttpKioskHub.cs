@@ -40,7 +40,7 @@ public sealed class HttpKioskHub(HttpClient http, HubLink link, IOptions<KioskOp
         }
 
         var problem = await ReadProblemAsync(response, cancellationToken);
-        if (problem.OpensAtLocal is not null || problem.Type?.Contains("closed", StringComparison.OrdinalIgnoreCase) == true)
+        if (problem.Code == "site.closed" || problem.OpensAtLocal is not null)
         {
             return new IssueOutcome.Closed(problem.OpensAtLocal);
         }
@@ -48,9 +48,12 @@ public sealed class HttpKioskHub(HttpClient http, HubLink link, IOptions<KioskOp
         return new IssueOutcome.Rejected((int)response.StatusCode, problem.Detail ?? problem.Title ?? response.ReasonPhrase ?? "");
     }
 
-    public async Task<DossierStatusDto?> FindDossierAsync(string code, CancellationToken cancellationToken)
+    public async Task<DossierStatusDto?> FindDossierAsync(string code, string language, CancellationToken cancellationToken)
     {
-        using var response = await SendAsync(() => http.GetAsync(new Uri(KioskHubRoutes.Dossier(code), UriKind.Relative), cancellationToken));
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(KioskHubRoutes.Dossier(code), UriKind.Relative));
+        // The hub words the dossier's state in the language the citizen chose.
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        using var response = await SendAsync(() => http.SendAsync(request, cancellationToken));
         if (response.StatusCode is HttpStatusCode.NotFound)
         {
             return null;
@@ -68,14 +71,14 @@ public sealed class HttpKioskHub(HttpClient http, HubLink link, IOptions<KioskOp
 
     private async Task<SiteDto> ResolveSiteAsync(CancellationToken cancellationToken)
     {
+        var sites = await GetAsync<List<SiteDto>>(KioskHubRoutes.Sites, cancellationToken) ?? [];
         if (siteId is { } id)
         {
-            return await GetAsync<SiteDto>(KioskHubRoutes.Site(id), cancellationToken)
-                ?? throw new HubUnavailableException($"hub does not know site {id}");
+            return sites.FirstOrDefault(s => s.Id == id)
+                ?? throw new HubUnavailableException($"hub has no site {id} (Kiosk:SiteId)");
         }
 
         var code = options.Value.SiteCode;
-        var sites = await GetAsync<List<SiteDto>>(KioskHubRoutes.Sites, cancellationToken) ?? [];
         var site = sites.FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase))
             ?? throw new HubUnavailableException($"hub has no site with code '{code}' (Kiosk:SiteCode)");
         siteId = site.Id;
@@ -130,7 +133,7 @@ public sealed class HttpKioskHub(HttpClient http, HubLink link, IOptions<KioskOp
         {
             var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
             return new Problem(
-                Text(problem, "type"),
+                Text(problem, "code"),
                 Text(problem, "title"),
                 Text(problem, "detail"),
                 Text(problem, "opensAtLocal") ?? Text(problem, "opensAt"));
@@ -144,7 +147,7 @@ public sealed class HttpKioskHub(HttpClient http, HubLink link, IOptions<KioskOp
     private static string? Text(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;
 
-    private sealed record Problem(string? Type, string? Title, string? Detail, string? OpensAtLocal);
+    private sealed record Problem(string? Code, string? Title, string? Detail, string? OpensAtLocal);
 }
 
 /// <summary>Hub.Server routes the kiosk uses, in one place.</summary>
@@ -152,13 +155,13 @@ public static class KioskHubRoutes
 {
     public const string Sites = "api/sites";
     public const string Tickets = "api/tickets";
+
+    /// <summary>Heartbeat with printer status (body: KioskStatusReport). Hub.Server must provide it.</summary>
     public const string DeviceStatus = "api/devices/me/status";
 
-    public static string Site(Guid siteId) => $"api/sites/{siteId}";
+    public static string Fields(Guid siteId) => $"api/fields?siteId={siteId}";
 
-    public static string Fields(Guid siteId) => $"api/sites/{siteId}/fields";
-
-    public static string Procedures(Guid siteId) => $"api/sites/{siteId}/procedures";
+    public static string Procedures(Guid siteId) => $"api/procedures?siteId={siteId}";
 
     public static string Snapshot(Guid siteId) => $"api/sites/{siteId}/snapshot";
 

@@ -12,7 +12,7 @@ public interface IKioskHub
     Task<IssueOutcome> IssueTicketAsync(IssueTicketRequest request, CancellationToken cancellationToken);
 
     /// <summary>The dossier's status, or null when the hub does not know the code.</summary>
-    Task<DossierStatusDto?> FindDossierAsync(string code, CancellationToken cancellationToken);
+    Task<DossierStatusDto?> FindDossierAsync(string code, string language, CancellationToken cancellationToken);
 
     Task ReportStatusAsync(KioskStatusReport report, CancellationToken cancellationToken);
 }

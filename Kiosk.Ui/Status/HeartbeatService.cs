@@ -31,11 +31,9 @@ public sealed class HeartbeatService(
             var status = printer.Status;
             if (status != lastPrinter || DateTime.UtcNow - lastSent >= period)
             {
-                if (await SendOnceAsync(stoppingToken))
-                {
-                    lastPrinter = status;
-                }
-
+                // A failed report is retried at the next period, not every second.
+                await SendOnceAsync(stoppingToken);
+                lastPrinter = status;
                 lastSent = DateTime.UtcNow;
             }
 

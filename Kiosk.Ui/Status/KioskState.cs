@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using QueueKiosk.KioskUi.Catalogue;
+using QueueKiosk.KioskUi.Configuration;
 using QueueKiosk.KioskUi.Hub;
 using QueueKiosk.KioskUi.Printing;
 using QueueKiosk.KioskUi.Schedule;
@@ -9,13 +11,13 @@ namespace QueueKiosk.KioskUi.Status;
 /// What is wrong right now, if anything, as one notice the screens show in one sentence
 /// (the most important first) and the heartbeat reports to the hub.
 /// </summary>
-public sealed class KioskState(CatalogueStore catalogue, HubLink hub, ITicketPrinter printer, TimeProvider time)
+public sealed class KioskState(CatalogueStore catalogue, HubLink hub, ITicketPrinter printer, IOptions<KioskOptions> options, TimeProvider time)
 {
     public KioskStateView Current()
     {
         var current = catalogue.Current;
         var now = time.GetUtcNow();
-        var open = current is null || OpeningHours.IsOpen(current.Site, now);
+        var open = current is null || options.Value.IgnoreOpeningHours || OpeningHours.IsOpen(current.Site, now);
         var next = current is null || open ? null : OpeningHours.NextOpening(current.Site, now);
         var status = printer.Status;
 

@@ -29,7 +29,7 @@ public sealed class TakeNumberService(
             return TakeNumberResult.Failure(TakeNumberKind.Invalid);
         }
 
-        if (current is not null && !OpeningHours.IsOpen(current.Site, time.GetUtcNow()))
+        if (current is not null && !options.Value.IgnoreOpeningHours && !OpeningHours.IsOpen(current.Site, time.GetUtcNow()))
         {
             return TakeNumberResult.Failure(TakeNumberKind.Closed, NextOpeningText(current));
         }

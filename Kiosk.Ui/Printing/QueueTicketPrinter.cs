@@ -1,0 +1,123 @@
+using System.Collections.Concurrent;
+using QueueKiosk.Devices.EscPos;
+using QueueKiosk.Devices.Printing.Layout;
+using QueueKiosk.Devices.Printing.Queue;
+using QueueKiosk.Devices.Printing.Status;
+
+namespace QueueKiosk.KioskUi.Printing;
+
+/// <summary>
+/// <see cref="ITicketPrinter"/> on the Kiosk.Devices print queue: renders the ticket for the
+/// configured printer profile, queues it (on disk before this returns) and waits, bounded, for
+/// the queue to report it printed.
+/// </summary>
+public sealed class QueueTicketPrinter : ITicketPrinter, IDisposable
+{
+    private readonly ITicketPrintQueue queue;
+    private readonly TicketRenderer renderer;
+    private readonly PrinterProfile profile;
+    private readonly ConcurrentDictionary<Guid, TaskCompletionSource> waiting = new();
+
+    public QueueTicketPrinter(ITicketPrintQueue queue, TicketRenderer renderer, PrinterProfile profile)
+    {
+        this.queue = queue;
+        this.renderer = renderer;
+        this.profile = profile;
+        queue.JobPrinted += OnJobPrinted;
+    }
+
+    public PrinterStatusView Status => Map(queue.State);
+
+    public async Task<PrintOutcome> PrintAsync(TicketPrintRequest ticket, TimeSpan wait, CancellationToken cancellationToken)
+    {
+        var bytes = renderer.Render(ToLayout(ticket), profile);
+        var printed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        PrintJobInfo job;
+        try
+        {
+            job = await queue.EnqueueAsync(bytes, ticket.Number, cancellationToken);
+        }
+        catch (IOException e)
+        {
+            return new PrintOutcome(PrintResult.Failed, e.Message);
+        }
+
+        waiting[job.Id] = printed;
+        try
+        {
+            // The job may have printed between EnqueueAsync returning and the registration above.
+            if (queue.State.LastPrinted?.Id == job.Id || (queue.State.LastPrinted?.Sequence ?? -1) >= job.Sequence)
+            {
+                return new PrintOutcome(PrintResult.Printed);
+            }
+
+            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            timeout.CancelAfter(wait);
+            while (!printed.Task.IsCompleted)
+            {
+                // Stop waiting as soon as the printer says it cannot print: the citizen should not stand there.
+                if (!queue.State.PrinterStatus.CanPrint() && queue.State.PrinterStatus != PrinterStatus.None)
+                {
+                    return new PrintOutcome(PrintResult.Failed, queue.State.PrinterStatus.Describe());
+                }
+
+                try
+                {
+                    await printed.Task.WaitAsync(TimeSpan.FromMilliseconds(100), timeout.Token);
+                }
+                catch (TimeoutException)
+                {
+                }
+                catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+                {
+                    return new PrintOutcome(PrintResult.Pending, queue.State.LastError);
+                }
+            }
+
+            return new PrintOutcome(PrintResult.Printed);
+        }
+        finally
+        {
+            waiting.TryRemove(job.Id, out _);
+        }
+    }
+
+    public void Dispose() => queue.JobPrinted -= OnJobPrinted;
+
+    public static TicketLayout ToLayout(TicketPrintRequest ticket) => new()
+    {
+        CentreName = ticket.CentreName,
+        Number = ticket.Number,
+        ServiceName = ticket.PriorityText is null ? ticket.ServiceName : $"{ticket.ServiceName} – Ưu tiên: {ticket.PriorityText}",
+        ProcedureName = ticket.ProcedureName,
+        Counters = [.. ticket.Counters.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+        PeopleAhead = ticket.PeopleAhead,
+        EstimatedWait = TimeSpan.FromMinutes(ticket.EstimatedWaitMinutes),
+        IssuedAt = new DateTimeOffset(DateTime.SpecifyKind(ticket.IssuedAtLocal, DateTimeKind.Unspecified), TimeSpan.Zero),
+    };
+
+    public static PrinterStatusView Map(PrintQueueState state)
+    {
+        var status = state.PrinterStatus;
+        var detail = state.LastError ?? status.Describe();
+        return status switch
+        {
+            _ when status.HasFlag(PrinterStatus.PaperOut) => new(PrinterCondition.PaperOut, detail),
+            _ when status.HasFlag(PrinterStatus.CoverOpen) => new(PrinterCondition.CoverOpen, detail),
+            _ when status.HasFlag(PrinterStatus.Disconnected) || status.HasFlag(PrinterStatus.Offline) => new(PrinterCondition.Offline, detail),
+            _ when status.HasFlag(PrinterStatus.Error) => new(PrinterCondition.Error, detail),
+            _ when status.HasFlag(PrinterStatus.PaperNearEnd) => new(PrinterCondition.PaperLow, detail),
+            _ when status.HasFlag(PrinterStatus.Online) => new(PrinterCondition.Ready, state.LastError),
+            // Not polled yet (just started): assume it can print; the queue keeps the job if not.
+            _ => new(PrinterCondition.Ready, state.LastError),
+        };
+    }
+
+    private void OnJobPrinted(object? sender, PrintJobInfo job)
+    {
+        if (waiting.TryGetValue(job.Id, out var printed))
+        {
+            printed.TrySetResult();
+        }
+    }
+}
