@@ -84,4 +84,15 @@ public class FramedLedProtocolTests
         Assert.Equal(expected, FramedLedProtocol.TryParseFrame(Convert.FromHexString(hex), out _, out var consumed));
         Assert.Equal(expectedConsumed, consumed);
     }
+
+    // The examples printed in hardware-docs/displays.md.
+    [Fact]
+    public void DocumentedExamples_AreWhatTheCodeSends()
+    {
+        Assert.Equal("02014E04303031354F03", Convert.ToHexString(FramedLedProtocol.BuildShow(1, "0015")));
+        Assert.Equal("020142004303", Convert.ToHexString(FramedLedProtocol.BuildBlank(1)));
+        Assert.Equal("02024C01357A03", Convert.ToHexString(FramedLedProtocol.BuildBrightness(2, 5)));
+        Assert.Equal("0601", Convert.ToHexString(FramedLedProtocol.BuildReply(1, accepted: true)));
+        Assert.Equal("1501", Convert.ToHexString(FramedLedProtocol.BuildReply(1, accepted: false)));
+    }
 }

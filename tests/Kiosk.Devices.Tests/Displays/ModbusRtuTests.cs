@@ -130,4 +130,18 @@ public class ModbusRtuTests
     {
         Assert.Equal("018602C3A1", Convert.ToHexString(ModbusRtu.BuildExceptionResponse(1, 0x06, 2)));
     }
+
+    // The examples printed in hardware-docs/displays.md, so the document cannot drift from the code.
+    [Fact]
+    public void DocumentedExamples_AreWhatTheCodeSends()
+    {
+        Assert.Equal("01060000000FC9CE", Convert.ToHexString(ModbusRtu.BuildWriteSingleRegister(1, 0, 15)));
+        Assert.Equal("01060000FFFF887A", Convert.ToHexString(ModbusRtu.BuildWriteSingleRegister(1, 0, 0xFFFF)));
+        Assert.Equal("030600020006A9EA", Convert.ToHexString(ModbusRtu.BuildWriteSingleRegister(3, 2, 6)));
+        var segments = SevenSegment.Encode("A015").Select(b => (ushort)b).ToArray();
+        var fc16 = ModbusRtu.BuildWriteMultipleRegisters(2, 0, segments);
+        Assert.Equal("02100000000408007700" + "3F0006006DC795", Convert.ToHexString(fc16));
+        ModbusRtu.TryParseRequest(fc16, out var request, out _);
+        Assert.Equal("021000000004C1F9", Convert.ToHexString(ModbusRtu.BuildWriteResponse(request!)));
+    }
 }
