@@ -134,7 +134,9 @@ public sealed class TicketPrintQueue : BackgroundService, ITicketPrintQueue
         _printer.StatusChanged -= OnPrinterStatusChanged;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    /// <summary>Opens the journal before returning, so a locked or unwritable journal stops start-up
+    /// and <see cref="State"/> counts recovered jobs at once.</summary>
+    public override Task StartAsync(CancellationToken cancellationToken)
     {
         lock (_sync)
         {
@@ -142,6 +144,11 @@ public sealed class TicketPrintQueue : BackgroundService, ITicketPrintQueue
         }
 
         RaiseStateChanged();
+        return base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
         var polling = _printer.RunPollingAsync(stoppingToken);
         var delay = _options.RetryInitialDelay;
         try
@@ -193,9 +200,10 @@ public sealed class TicketPrintQueue : BackgroundService, ITicketPrintQueue
             return false;
         }
 
+        PrinterStatus after;
         try
         {
-            await _printer.SendAsync(job.Data, cancellationToken);
+            after = await _printer.SendJobAsync(job.Data, cancellationToken);
         }
         catch (Exception ex) when (ex is IOException or TimeoutException)
         {
@@ -205,7 +213,6 @@ public sealed class TicketPrintQueue : BackgroundService, ITicketPrintQueue
         }
 
         // The bytes are in the printer now. Only a dropped link makes us send them again.
-        var after = await _printer.CheckStatusAfterJobAsync(job.Data.Length, cancellationToken);
         var delay = _options.RetryInitialDelay;
         while (!after.CanPrint())
         {

@@ -46,33 +46,49 @@ public sealed class PrinterConnection : IAsyncDisposable
         CheckStatusAsync(_options.ReplyTimeout, cancellationToken);
 
     /// <summary>
-    /// The status check after a job: the first reply waits behind the job's bytes in the
-    /// printer, so it is allowed the time the printer needs to take them in.
+    /// Sends a whole job, flushes it, and asks for the status, all in one turn of the gate so no
+    /// other poll can slip in while the job's bytes are still on their way. The first reply
+    /// queues behind the job inside the printer, so it is allowed the time the printer needs to
+    /// take the job in (ReplyTimeout + length / MinBytesPerSecond).
     /// </summary>
-    public Task<PrinterStatus> CheckStatusAfterJobAsync(int jobLength, CancellationToken cancellationToken = default)
+    /// <returns>The status after the job; Disconnected when no reply came.</returns>
+    /// <exception cref="IOException">The job could not be sent (status becomes Disconnected).</exception>
+    /// <exception cref="TimeoutException">The printer stopped taking bytes (status becomes Disconnected).</exception>
+    public async Task<PrinterStatus> SendJobAsync(ReadOnlyMemory<byte> job, CancellationToken cancellationToken = default)
     {
-        var allowance = TimeSpan.FromSeconds((double)jobLength / Math.Max(1, _options.MinBytesPerSecond));
-        return CheckStatusAsync(_options.ReplyTimeout + allowance, cancellationToken);
-    }
-
-    /// <summary>Sends a whole job and flushes it. Throws on failure (status becomes Disconnected).</summary>
-    public async Task SendAsync(ReadOnlyMemory<byte> job, CancellationToken cancellationToken = default)
-    {
+        var allowance = TimeSpan.FromSeconds((double)job.Length / Math.Max(1, _options.MinBytesPerSecond));
+        PrinterStatus status;
         await _gate.WaitAsync(cancellationToken);
         try
         {
-            await _transport.WriteAsync(job, cancellationToken);
-            await _transport.FlushAsync(cancellationToken);
-        }
-        catch (Exception ex) when (ex is IOException or TimeoutException)
-        {
-            await MarkDisconnectedAsync(ex);
-            throw;
+            try
+            {
+                await _transport.WriteAsync(job, cancellationToken);
+                await _transport.FlushAsync(cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or TimeoutException)
+            {
+                await MarkDisconnectedAsync(ex);
+                throw;
+            }
+
+            try
+            {
+                status = await QueryAsync(_options.ReplyTimeout + allowance, cancellationToken);
+            }
+            catch (Exception ex) when (ex is IOException or TimeoutException)
+            {
+                await MarkDisconnectedAsync(ex);
+                return PrinterStatus.Disconnected;
+            }
         }
         finally
         {
             _gate.Release();
         }
+
+        SetStatus(status, null);
+        return status;
     }
 
     /// <summary>Polls every <see cref="PrinterStatusOptions.PollInterval"/> until cancelled.</summary>

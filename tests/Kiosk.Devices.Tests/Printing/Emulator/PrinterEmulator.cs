@@ -37,6 +37,9 @@ public sealed class PrinterEmulator : IAsyncDisposable
 
     public int StatusRequestsAnswered { get; private set; }
 
+    /// <summary>How many TCP connections were accepted.</summary>
+    public int Connections { get; private set; }
+
     public int Port => _port;
 
     /// <summary>The pty end the code under test opens.</summary>
@@ -167,6 +170,7 @@ public sealed class PrinterEmulator : IAsyncDisposable
             lock (_lock)
             {
                 _clients.Add(client);
+                Connections++;
             }
 
             _tasks.Add(Task.Run(() => Serve(new NetworkStream(client, ownsSocket: false))));
