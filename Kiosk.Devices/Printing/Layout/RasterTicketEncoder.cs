@@ -65,8 +65,8 @@ internal sealed class RasterTicketEncoder(ITextRasterizer rasterizer, PrinterPro
         var narrow = widthDots < 500;
         return role switch
         {
-            TicketTextRole.Body => new TextStyle(narrow ? 22 : 24),
-            TicketTextRole.BodyBold => new TextStyle(narrow ? 22 : 24, Bold: true),
+            TicketTextRole.Body => new TextStyle(narrow ? 20 : 24),
+            TicketTextRole.BodyBold => new TextStyle(narrow ? 20 : 24, Bold: true),
             TicketTextRole.Small => new TextStyle(narrow ? 18 : 20),
             TicketTextRole.CentreName => new TextStyle(narrow ? 22 : 26, Bold: true),
             TicketTextRole.Heading => new TextStyle(narrow ? 28 : 32, Bold: true),
