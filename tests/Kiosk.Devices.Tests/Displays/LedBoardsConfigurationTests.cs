@@ -5,6 +5,7 @@ using Microsoft.Extensions.Options;
 using QueueKiosk.Devices.Displays;
 using QueueKiosk.Devices.Displays.Configuration;
 using QueueKiosk.Devices.Displays.Modbus;
+using QueueKiosk.Devices.Serial;
 using QueueKiosk.KioskDevices.Tests.Displays.Emulator;
 
 namespace QueueKiosk.KioskDevices.Tests.Displays;
@@ -89,7 +90,8 @@ public class LedBoardsConfigurationTests
     {
         await using var line = await PtyBoardEmulator.StartAsync(new LedBoardEmulator(EmulatedProtocol.ModbusRtu, 1, 2));
         var section = new Dictionary<string, string?>(ValidSection) { ["LedBoards:Port:PortName"] = line.HostPath };
-        await using var set = LedBoardSet.Create(Bind(section), () => new PtyDuplexStream(line.HostPath));
+        var options = Bind(section);
+        await using var set = LedBoardSet.Create(options, () => new TermiosSerialPortFactory().Open(options.Port.ToSerialPortSettings()));
 
         Assert.True(set.TryGetBoard(1, out var counter1));
         Assert.True(set.TryGetBoard(2, out var counter2));

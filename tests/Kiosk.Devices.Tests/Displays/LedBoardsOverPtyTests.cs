@@ -1,6 +1,7 @@
 using QueueKiosk.Devices.Displays;
 using QueueKiosk.Devices.Displays.Framed;
 using QueueKiosk.Devices.Displays.Modbus;
+using QueueKiosk.Devices.Serial;
 using QueueKiosk.KioskDevices.Tests.Displays.Emulator;
 
 namespace QueueKiosk.KioskDevices.Tests.Displays;
@@ -58,7 +59,7 @@ public class LedBoardsOverPtyTests
     public async Task ModbusFrameWithWrongCrc_IsRejectedSilently_AndTheLineStillWorks()
     {
         await using var line = await PtyBoardEmulator.StartAsync(new LedBoardEmulator(EmulatedProtocol.ModbusRtu, 1));
-        await using var bus = OpenBus(line, TimeSpan.FromMilliseconds(500));
+        await using var bus = OpenBus(line, TimeSpan.FromMilliseconds(1000));
         var corrupt = ModbusRtu.BuildWriteSingleRegister(1, 0, 42);
         corrupt[^1] ^= 0xFF;
 
@@ -85,6 +86,26 @@ public class LedBoardsOverPtyTests
         var e = await Assert.ThrowsAsync<LedBoardTimeoutException>(() => showing);
         Assert.Contains("quầy 9 (Modbus RTU, địa chỉ 9)", e.Message, StringComparison.Ordinal);
         Assert.True(await PtyBoardEmulator.EventuallyAsync(() => line.Boards.IgnoredFrames == 2)); // first try + one retry
+    }
+
+    [Fact]
+    public async Task LateReply_DoesNotConfuseTheNextCalls()
+    {
+        await using var line = await PtyBoardEmulator.StartAsync(new LedBoardEmulator(EmulatedProtocol.ModbusRtu, 1));
+        await using var bus = OpenBus(line, TimeSpan.FromMilliseconds(1500));
+        var board = new ModbusCounterBoard(bus, 1, new DisplayFormat(4), name: "quầy 1", retries: 2);
+
+        // The board answers the first frame only after the driver gave up on it.
+        line.ReplyDelay = TimeSpan.FromMilliseconds(2000);
+        await Assert.ThrowsAsync<LedBoardTimeoutException>(() => bus.ExchangeAsync(ModbusRtu.BuildWriteSingleRegister(1, 0, 11), ModbusRtu.ExpectedResponseLength, "quầy 1"));
+        line.ReplyDelay = TimeSpan.Zero;
+        Assert.True(await PtyBoardEmulator.EventuallyAsync(() => line.RepliesWritten == 1));
+
+        // Its late echo of 11 is thrown away (or, if it comes in as an answer, refused and resent).
+        await board.ShowNumberAsync(12);
+        await board.ShowNumberAsync(13);
+
+        Assert.Equal("13", line.Boards.Shown[1]);
     }
 
     [Fact]
@@ -160,9 +181,7 @@ public class LedBoardsOverPtyTests
 
     private static LedBus OpenBus(PtyBoardEmulator line, TimeSpan? responseTimeout = null)
     {
-        // TODO(serial): open with SerialPortStream.Open(new SerialPortSettings(line.HostPath)) once
-        // its ReadAsync stops treating an idle line (read() == 0 under VMIN=0) as a hang-up.
-        var port = new PtyDuplexStream(line.HostPath);
+        var port = SerialPortStream.Open(new SerialPortSettings(line.HostPath) { BaudRate = 9600 });
         return new LedBus(port, shouldDispose: true, responseTimeout is { } t ? Timing with { ResponseTimeout = t } : Timing);
     }
 }

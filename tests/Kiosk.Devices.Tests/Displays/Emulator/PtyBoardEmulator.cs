@@ -10,6 +10,7 @@ public sealed class PtyBoardEmulator : IAsyncDisposable
     private readonly FileStream _fromHost;
     private readonly FileStream _toHost;
     private readonly Task _loop;
+    private int _repliesWritten;
 
     private PtyBoardEmulator(SocatPtyPair ptys, LedBoardEmulator boards)
     {
@@ -22,6 +23,11 @@ public sealed class PtyBoardEmulator : IAsyncDisposable
     }
 
     public LedBoardEmulator Boards { get; }
+
+    /// <summary>How long the boards think before answering (a slow or overloaded board).</summary>
+    public TimeSpan ReplyDelay { get; set; }
+
+    public int RepliesWritten => Volatile.Read(ref _repliesWritten);
 
     /// <summary>The pty path the driver opens.</summary>
     public string HostPath => _ptys.HostPath;
@@ -72,7 +78,13 @@ public sealed class PtyBoardEmulator : IAsyncDisposable
                 var reply = Boards.Feed(buffer.AsSpan(0, count));
                 if (reply.Length > 0)
                 {
+                    if (ReplyDelay > TimeSpan.Zero)
+                    {
+                        await Task.Delay(ReplyDelay);
+                    }
+
                     await _toHost.WriteAsync(reply);
+                    Interlocked.Increment(ref _repliesWritten);
                 }
             }
         }
