@@ -18,6 +18,9 @@ public sealed class DisplayOptions
     public string NewsLine { get; set; } = "Trung tâm Phục vụ hành chính công xin kính chào quý công dân.";
 
     public int LastCallsShown { get; set; } = 6;
+
+    /// <summary>Demo mode: counters that get a virtual LED board (shown at /leds) instead of one on a wire.</summary>
+    public List<int> VirtualLedBoards { get; set; } = [];
 }
 
 public static class CounterDisplayExtensions
@@ -28,8 +31,7 @@ public static class CounterDisplayExtensions
         var services = builder.Services;
         services.AddOptions<HubOptions>().BindConfiguration(HubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DisplayOptions>().BindConfiguration(DisplayOptions.Section);
-        services.AddOptions<VoiceOptions>().BindConfiguration(VoiceOptions.Section);
-        services.AddOptions<LedBoardsOptions>().BindConfiguration(LedBoardsOptions.Section);
+        services.AddOptions<VoiceOptions>().BindConfiguration(VoiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
@@ -48,12 +50,8 @@ public static class CounterDisplayExtensions
         services.AddSingleton<IHubConnection>(sp => CreateHubConnection(sp.GetRequiredService<IOptions<HubOptions>>().Value));
         services.AddHostedService<HubSync>();
 
-        services.AddSingleton<IAnnouncementComposer, TemplateAnnouncementComposer>();
-        services.AddSingleton<AnnouncementQueue>();
-        services.AddHostedService(sp => sp.GetRequiredService<AnnouncementQueue>());
-
-        services.AddSingleton<ICounterBoardSet>(sp => new VirtualCounterBoardSet(sp.GetRequiredService<IOptions<LedBoardsOptions>>().Value));
-        services.AddHostedService<LedBoardDriver>();
+        services.AddHallVoice();
+        services.AddCounterBoards(builder.Configuration);
 
         services.AddSingleton<LiveBroadcaster>();
         return builder;
@@ -63,8 +61,9 @@ public static class CounterDisplayExtensions
     {
         ArgumentNullException.ThrowIfNull(app);
 
-        // Created now so its subscriptions exist before the first hub event arrives.
+        // Created now so their subscriptions exist before the first hub event arrives.
         app.Services.GetRequiredService<LiveBroadcaster>();
+        app.Services.GetRequiredService<HallVoice>();
         // Run from the build folder (./run.sh, the end-to-end tests) there is no wwwroot next to
         // the DLL outside Development: serve the project's files through the build's static web
         // assets manifest, as Development does. A published app has its own wwwroot.
@@ -78,8 +77,8 @@ public static class CounterDisplayExtensions
         app.MapGet("/", () => Results.Redirect("/hall"));
         app.MapGet("/hall", () => Page(app.Environment, "hall/index.html"));
         app.MapGet("/counter/{number:int}", (int number) => Page(app.Environment, "counter/index.html"));
-        app.MapGet("/audio/{id:guid}", (Guid id, AnnouncementQueue queue) =>
-            queue.FindAudio(id) is { } audio ? Results.Bytes(audio.Data, audio.ContentType) : Results.NotFound());
+        app.MapGet("/audio/{id}", (string id, HallVoice voice) =>
+            voice.TryGetAudio(id, out var wav) ? Results.Bytes(wav, "audio/wav") : Results.NotFound());
         app.MapGet("/leds", (ICounterBoardSet boards) => TypedResults.Ok(boards.Boards.Select(b => new
         {
             counter = b.CounterNumber,

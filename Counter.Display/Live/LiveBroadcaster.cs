@@ -19,7 +19,7 @@ public sealed class LiveBroadcaster
     private readonly Lock gate = new();
     private readonly List<Channel<LiveMessage>> subscribers = [];
 
-    public LiveBroadcaster(DisplayState state, AnnouncementQueue announcements)
+    public LiveBroadcaster(DisplayState state, HallVoice announcements)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(announcements);

@@ -1,10 +1,14 @@
 namespace QueueKiosk.CounterDisplay.Voice;
 
-/// <summary>An announcement as the hall page gets it; AudioUrl is null when there is no audio (voice off or failed).</summary>
-public sealed record Announcement(
-    Guid Id,
+/// <summary>
+/// An announcement as the hall page gets it. AudioUrl is null when there is no audio (voice
+/// switched off, or making it failed: Error says why); the page then only shows the call.
+/// </summary>
+public sealed record HallAnnouncement(
+    string Id,
     string TicketNumber,
     int CounterNumber,
     bool IsRecall,
     string Text,
-    string? AudioUrl);
+    string? AudioUrl,
+    string? Error);

@@ -25,7 +25,6 @@ public static class OfficerConsoleExtensions
 
         app.UseStaticFiles();
         app.MapRazorPages();
-        app.MapGet("/officer/", () => Results.Redirect("/officer")).ExcludeFromDescription();
         return app;
     }
 }

@@ -1,0 +1,88 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using QueueKiosk.CounterDisplay.State;
+using QueueKiosk.Devices.Voice;
+
+namespace QueueKiosk.CounterDisplay.Voice;
+
+/// <summary>
+/// Hands every live call to Kiosk.Devices' announcement queue (which makes the audio and lets
+/// calls out one at a time, never over each other) and tells the pages when each one's turn
+/// comes (<see cref="Ready"/>); the pages fetch the WAV by id from /audio/{id}.
+/// </summary>
+public sealed partial class HallVoice
+{
+    private readonly AnnouncementQueue? queue;
+    private readonly AnnouncementComposer composer;
+    private readonly ILogger<HallVoice> logger;
+    private readonly Dictionary<string, CallAnnouncement> pending = [];
+
+    public HallVoice(DisplayState state, AnnouncementComposer composer, IOptions<VoiceOptions> options, ILogger<HallVoice> logger, AnnouncementQueue? queue = null)
+    {
+        ArgumentNullException.ThrowIfNull(state);
+        ArgumentNullException.ThrowIfNull(options);
+        this.composer = composer;
+        this.logger = logger;
+        this.queue = options.Value.Enabled ? queue : null;
+        if (this.queue is not null)
+        {
+            this.queue.Published += OnPublished;
+        }
+
+        state.Announced += OnCall;
+    }
+
+    public event Action<HallAnnouncement>? Ready;
+
+    public bool TryGetAudio(string id, out byte[] wav)
+    {
+        wav = [];
+        return queue is not null && queue.Store.TryGetWav(id, out wav);
+    }
+
+    private void OnCall(CallAnnouncement call)
+    {
+        var counter = call.CounterNumber.ToString(CultureInfo.InvariantCulture);
+        if (queue is null)
+        {
+            Ready?.Invoke(new HallAnnouncement(Guid.NewGuid().ToString("N"), call.TicketNumber, call.CounterNumber, call.IsRecall,
+                composer.TextFor(call.TicketNumber, counter), null, null));
+            return;
+        }
+
+        try
+        {
+            lock (pending)
+            {
+                pending[queue.Enqueue(call.TicketNumber, counter).Id] = call;
+            }
+        }
+        catch (InvalidOperationException ex)
+        {
+            // Queue full (a hundred calls unsaid): the screens still show every call.
+            LogQueueFull(logger, call.TicketNumber, ex.Message);
+        }
+    }
+
+    private void OnPublished(Announcement a)
+    {
+        CallAnnouncement? call;
+        lock (pending)
+        {
+            pending.Remove(a.Id, out call);
+        }
+
+        var ok = a.Status == AnnouncementStatus.Published;
+        Ready?.Invoke(new HallAnnouncement(
+            a.Id,
+            a.TicketNumber,
+            call?.CounterNumber ?? int.Parse(a.Counter, CultureInfo.InvariantCulture),
+            call?.IsRecall ?? false,
+            a.Text ?? "",
+            ok ? $"/audio/{a.Id}" : null,
+            a.Error));
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Call {Ticket} not spoken: {Error}")]
+    private static partial void LogQueueFull(ILogger logger, string ticket, string error);
+}

@@ -1,0 +1,136 @@
+using System.Text.Json;
+using Microsoft.Playwright;
+using QueueKiosk.EndToEnd.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace QueueKiosk.EndToEnd.Tests.Calling;
+
+/// <summary>
+/// The calling chain as people see it, in Debian's Chromium: an officer's console, the hall TV
+/// page, the per-counter page and the LED boards, against real Hub.Server and Counter.Display
+/// processes. Deadlines are generous (a loaded 2-core machine); no timing is asserted.
+/// </summary>
+public class CallingEndToEndTests(BrowserFixture browser) : IClassFixture<BrowserFixture>
+{
+    private static readonly LocatorAssertionsToHaveTextOptions Slow = new() { Timeout = 20_000 };
+
+    [Fact]
+    public async Task OfficerCalls_TvPageAndLedShowTheNumber_RecallAnnouncesAgain()
+    {
+        await using var rig = await CallingRig.StartAsync();
+        var first = await rig.IssueTicketForCounterAsync(1);
+        await using var officerContext = await browser.NewContextAsync(1366, 768);
+        await using var hallContext = await browser.NewContextAsync(1920, 1080);
+        var hall = await hallContext.NewPageAsync();
+        await hall.GotoAsync(new Uri(rig.Display.BaseAddress, "/hall").ToString());
+
+        var console = await SignInAsync(officerContext, rig, "canbo1", counterNumber: 1);
+        await Expect(console.Locator("#waiting-list tr[data-ticket='" + first.Number + "']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        await console.ClickAsync("#btn-call-next");
+
+        await Expect(console.Locator("#current-number")).ToHaveTextAsync(first.Number, Slow);
+        await Expect(hall.Locator("[data-counter='1'] .number")).ToHaveTextAsync(first.Number, Slow);
+        await Expect(hall.Locator("#last-calls li").First).ToContainTextAsync(first.Number, new() { Timeout = 20_000 });
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(rig.Led.Boards.Shown.GetValueOrDefault(CallingRig.LedAddress) == first.Number)),
+            $"LED board shows '{rig.Led.Boards.Shown.GetValueOrDefault(CallingRig.LedAddress)}', expected {first.Number}\n{rig.Logs}");
+        Assert.Equal(0, rig.Led.Boards.RejectedFrames);
+
+        var firstCall = await WaitForAnnouncementsAsync(hall, 1, rig);
+        Assert.False(firstCall.GetProperty("isRecall").GetBoolean());
+        Assert.Contains("Xin mời công dân có số thứ tự", firstCall.GetProperty("text").GetString(), StringComparison.Ordinal);
+        await AssertAudioServedAsync(rig, firstCall);
+
+        await console.Keyboard.PressAsync("r");
+
+        var recall = await WaitForAnnouncementsAsync(hall, 2, rig);
+        Assert.True(recall.GetProperty("isRecall").GetBoolean());
+        Assert.Equal(first.Number, recall.GetProperty("ticketNumber").GetString());
+        await AssertAudioServedAsync(rig, recall);
+        await Expect(console.Locator("#current-status")).ToContainTextAsync("gọi lại 1 lần", new() { Timeout = 20_000 });
+    }
+
+    [Fact]
+    public async Task HubRestarted_EveryDisplayBackInSyncWithoutReload()
+    {
+        await using var rig = await CallingRig.StartAsync(voice: false);
+        var first = await rig.IssueTicketForCounterAsync(1);
+        var second = await rig.IssueTicketForCounterAsync(1);
+        await using var officerContext = await browser.NewContextAsync(1366, 768);
+        await using var screens = await browser.NewContextAsync(1920, 1080);
+        var hall = await screens.NewPageAsync();
+        await hall.GotoAsync(new Uri(rig.Display.BaseAddress, "/hall").ToString());
+        var counterPage = await screens.NewPageAsync();
+        await counterPage.GotoAsync(new Uri(rig.Display.BaseAddress, "/counter/1").ToString());
+        var console = await SignInAsync(officerContext, rig, "canbo1", counterNumber: 1);
+        await console.ClickAsync("#btn-call-next");
+        await Expect(hall.Locator("[data-counter='1'] .number")).ToHaveTextAsync(first.Number, Slow);
+        foreach (var page in new[] { hall, counterPage, console })
+        {
+            await page.EvaluateAsync("() => { window.__sameDocument = 'yes'; }");
+        }
+
+        await rig.KillHubAsync();
+
+        await Expect(hall.Locator("#offline")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(counterPage.Locator("#offline")).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(console.Locator("body")).ToHaveAttributeAsync("data-live", "false", new() { Timeout = 30_000 });
+        await Expect(hall.Locator("[data-counter='1'] .number")).ToHaveTextAsync(first.Number);
+
+        await rig.RestartHubAsync();
+
+        await Expect(hall.Locator("#offline")).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        await Expect(counterPage.Locator("#offline")).ToBeHiddenAsync(new() { Timeout = 30_000 });
+        await Expect(console.Locator("body")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 30_000 });
+
+        await console.ClickAsync("#btn-call-next");
+
+        await Expect(console.Locator("#current-number")).ToHaveTextAsync(second.Number, Slow);
+        await Expect(hall.Locator("[data-counter='1'] .number")).ToHaveTextAsync(second.Number, Slow);
+        await Expect(counterPage.Locator("#ticket")).ToHaveTextAsync(second.Number, Slow);
+        Assert.True(await Eventually.TrueAsync(() => Task.FromResult(rig.Led.Boards.Shown.GetValueOrDefault(CallingRig.LedAddress) == second.Number)),
+            $"LED board shows '{rig.Led.Boards.Shown.GetValueOrDefault(CallingRig.LedAddress)}', expected {second.Number}\n{rig.Logs}");
+        foreach (var page in new[] { hall, counterPage, console })
+        {
+            Assert.Equal("yes", await page.EvaluateAsync<string>("() => window.__sameDocument"));
+        }
+    }
+
+    private static async Task<IPage> SignInAsync(IBrowserContext context, CallingRig rig, string userName, int counterNumber)
+    {
+        var snapshot = await rig.SnapshotAsync();
+        var counterId = snapshot.Counters.Single(c => c.Number == counterNumber).Id;
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(rig.Hub.BaseAddress, "/officer").ToString());
+        await page.WaitForURLAsync("**/officer/login", new() { Timeout = 20_000 });
+        await page.FillAsync("#user-name", userName);
+        await page.FillAsync("#password", CallingRig.Password);
+        await page.SelectOptionAsync("#counter", counterId.ToString());
+        await page.ClickAsync("#login-button");
+        await page.WaitForURLAsync("**/officer", new() { Timeout = 20_000 });
+        await Expect(page.Locator("body")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 20_000 });
+        return page;
+    }
+
+    private static async Task<JsonElement> WaitForAnnouncementsAsync(IPage hall, int count, CallingRig rig)
+    {
+        var ok = await Eventually.TrueAsync(
+            async () => await hall.EvaluateAsync<int>("() => window.qkHall.announced.length") >= count,
+            TimeSpan.FromSeconds(45));
+        Assert.True(ok, $"the hall page did not get {count} announcement(s)\n{rig.Logs}");
+        var json = await hall.EvaluateAsync<string>($"() => JSON.stringify(window.qkHall.announced[{count - 1}])");
+        return JsonDocument.Parse(json).RootElement.Clone();
+    }
+
+    private static async Task AssertAudioServedAsync(CallingRig rig, JsonElement announcement)
+    {
+        var url = announcement.GetProperty("audioUrl").GetString();
+        Assert.False(string.IsNullOrEmpty(url), $"no audio: {announcement.GetProperty("error")}");
+        using var http = new HttpClient { BaseAddress = rig.Display.BaseAddress };
+        using var response = await http.GetAsync(new Uri(url, UriKind.Relative));
+        response.EnsureSuccessStatusCode();
+        Assert.Equal("audio/wav", response.Content.Headers.ContentType?.MediaType);
+        var wav = await response.Content.ReadAsByteArrayAsync();
+        Assert.Equal("RIFF"u8.ToArray(), wav[..4]);
+        Assert.True(wav.Length > 10_000, $"WAV of {wav.Length} bytes is too short to hold a sentence");
+    }
+}
