@@ -36,6 +36,7 @@ public sealed class VirtualPrinter
     private bool _lastWasImage;
 
     private byte _codeTable;
+    private int _lineSpacing = DefaultLineSpacing;
     private Justification _justification;
     private bool _bold;
     private int _widthMultiplier = 1;
@@ -84,11 +85,7 @@ public sealed class VirtualPrinter
     /// <summary>Ends whatever was printed since the last cut as a ticket (the paper torn off by hand).</summary>
     public VirtualTicket? TearOff()
     {
-        if (_lineBytes.Count > 0)
-        {
-            PrintLineBuffer(DefaultLineSpacing);
-        }
-
+        PrintLineBuffer(DefaultLineSpacing);
         return _page.Height == 0 && _textLines.Count == 0 ? null : FinishTicket(0);
     }
 
@@ -100,7 +97,11 @@ public sealed class VirtualPrinter
         {
             case EscPosBytes.LineFeed:
                 _lastWasImage = false;
-                PrintLineBuffer(LineAdvance());
+                if (!PrintLineBuffer(LineAdvance()))
+                {
+                    _page.Advance(LineAdvance());
+                }
+
                 return 1;
             case CarriageReturn:
                 return 1;
@@ -121,11 +122,12 @@ public sealed class VirtualPrinter
                     return 0;
                 }
 
-                if (data[1] != Eot)
+                if (data[1] is not (Eot or 0x05))
                 {
                     throw Unknown(data, position);
                 }
 
+                // DLE EOT n (status) and DLE ENQ n (real-time request) are answered, never printed.
                 _statusRequests++;
                 return 3;
             default:
@@ -149,6 +151,7 @@ public sealed class VirtualPrinter
                 _justification = Justification.Left;
                 _bold = false;
                 _widthMultiplier = _heightMultiplier = 1;
+                _lineSpacing = DefaultLineSpacing;
                 return 2;
             case CodeTableLetter when data.Length >= 3:
                 _codeTable = data[2];
@@ -161,15 +164,28 @@ public sealed class VirtualPrinter
                 return 3;
             case FeedLinesLetter when data.Length >= 3:
                 _lastWasImage = false;
-                PrintLineBuffer(LineAdvance());
-                _page.Advance(data[2] * DefaultLineSpacing);
+                PrintLineBuffer(0);
+                _page.Advance(data[2] * _lineSpacing);
                 return 3;
             case FeedDotsLetter when data.Length >= 3:
                 _lastWasImage = false;
                 PrintLineBuffer(0);
                 _page.Advance(data[2]);
                 return 3;
-            case CodeTableLetter or JustificationLetter or BoldLetter or FeedLinesLetter or FeedDotsLetter:
+            case (byte)'2':
+                _lineSpacing = DefaultLineSpacing;
+                return 2;
+            case (byte)'3' when data.Length >= 3:
+                _lineSpacing = data[2];
+                return 3;
+            case (byte)'!' or (byte)'-' or (byte)'M' or (byte)'R' or (byte)'G' when data.Length >= 3:
+                // Print mode, underline, font, international set, double strike: no effect on what
+                // the virtual page records beyond what GS ! and ESC E already give.
+                return 3;
+            case (byte)'p' when data.Length >= 5:
+                return 5; // cash drawer pulse
+            case CodeTableLetter or JustificationLetter or BoldLetter or FeedLinesLetter or FeedDotsLetter
+                or (byte)'3' or (byte)'!' or (byte)'-' or (byte)'M' or (byte)'R' or (byte)'G' or (byte)'p':
                 return 0;
             default:
                 throw Unknown(data, position);
@@ -201,7 +217,11 @@ public sealed class VirtualPrinter
                 return InterpretBarcode(data, position);
             case CutLetter:
                 return InterpretCut(data, position);
-            case CharacterSizeLetter or BarcodeHeightLetter or BarcodeWidthLetter or BarcodeTextPositionLetter:
+            case (byte)'a' or (byte)'B' or (byte)'r' or (byte)'I' when data.Length >= 3:
+                // Automatic status back, reverse print, status and ID requests: nothing to draw.
+                return 3;
+            case CharacterSizeLetter or BarcodeHeightLetter or BarcodeWidthLetter or BarcodeTextPositionLetter
+                or (byte)'a' or (byte)'B' or (byte)'r' or (byte)'I':
                 return 0;
             default:
                 throw Unknown(data, position);
@@ -371,15 +391,17 @@ public sealed class VirtualPrinter
         return ticket;
     }
 
-    private int LineAdvance() => Math.Max(DefaultLineSpacing, CharacterHeight * _heightMultiplier);
+    private int LineAdvance() => Math.Max(_lineSpacing, CharacterHeight * _heightMultiplier);
 
-    /// <summary>Prints the buffered text (if any) at the current line and advances by <paramref name="advance"/> dots.</summary>
-    private void PrintLineBuffer(int advance)
+    /// <summary>
+    /// Prints the buffered text at the current line and advances by <paramref name="advance"/> dots
+    /// (at least the character height). Returns false, feeding nothing, when the buffer is empty.
+    /// </summary>
+    private bool PrintLineBuffer(int advance)
     {
         if (_lineBytes.Count == 0)
         {
-            _page.Advance(advance);
-            return;
+            return false;
         }
 
         var text = DecodeLine();
@@ -401,6 +423,7 @@ public sealed class VirtualPrinter
         var top = _page.Height + cellHeight - (cellHeight / 6) - ((metrics.Ascent + 4) * _heightMultiplier);
         _page.Draw(glyphs, AlignedX(glyphs.Width), top);
         _page.Advance(Math.Max(advance, cellHeight));
+        return true;
     }
 
     private string DecodeLine()
@@ -519,7 +542,8 @@ public sealed class VirtualPrinter
             for (var row = 0; row < source.Height; row++)
             {
                 var targetY = y + row;
-                if (targetY < 0)
+                // White rows of a glyph box must not lengthen the paper.
+                if (targetY < 0 || !source.Row(row).ContainsAnyExcept((byte)0))
                 {
                     continue;
                 }

@@ -1,5 +1,6 @@
 using QueueKiosk.Devices.EscPos;
 using QueueKiosk.Devices.Fonts;
+using QueueKiosk.Devices.Text;
 
 namespace QueueKiosk.Devices.Printing.Layout;
 
@@ -89,7 +90,7 @@ internal sealed class RasterTicketEncoder(ITextRasterizer rasterizer, PrinterPro
         }
 
         var metrics = rasterizer.GetLineMetrics(style);
-        foreach (var line in TextWrapper.Wrap(text.Text, usable, s => rasterizer.MeasureWidth(s, style)))
+        foreach (var line in TextWrapper.Wrap(VietnameseText.Nfc(text.Text), usable, s => rasterizer.MeasureWidth(s, style)))
         {
             var rendered = rasterizer.RenderLine(line, style);
             if (rendered.Bitmap.FindInk() is not { } ink)

@@ -1,5 +1,6 @@
 using QueueKiosk.Devices.EscPos;
 using QueueKiosk.Devices.EscPos.CodePages;
+using QueueKiosk.Devices.Text;
 
 namespace QueueKiosk.Devices.Printing.Layout;
 
@@ -75,7 +76,7 @@ internal sealed class TextTicketEncoder(IPrinterTextEncoder textEncoder, Printer
 
         var columns = profile.TextColumns / width;
         _builder.Justify(text.Align).CharacterSize(width, height).Bold(bold);
-        foreach (var line in TextWrapper.Wrap(text.Text, columns, s => s.Length))
+        foreach (var line in TextWrapper.Wrap(VietnameseText.Nfc(text.Text), columns, s => s.Length))
         {
             textEncoder.Write(_builder, line);
             _builder.LineFeed();

@@ -167,6 +167,24 @@ public sealed class TicketRendererTests : IDisposable
         Assert.Equal(layout.ProcedureName, string.Join(' ', lines.Select(l => l.Text)));
     }
 
+    [Theory]
+    [InlineData(PrinterTextMode.Raster)]
+    [InlineData(PrinterTextMode.Tcvn3)]
+    [InlineData(PrinterTextMode.Cp1258)]
+    public void DecomposedInput_PrintsTheSameAsNfc(PrinterTextMode mode)
+    {
+        var nfc = TicketLayout.Demo();
+        var nfd = nfc with
+        {
+            CentreName = nfc.CentreName.Normalize(System.Text.NormalizationForm.FormD),
+            ProcedureName = nfc.ProcedureName!.Normalize(System.Text.NormalizationForm.FormD),
+            Heading = nfc.Heading.Normalize(System.Text.NormalizationForm.FormD),
+        };
+        var profile = new PrinterProfile { Mode = mode };
+
+        Assert.Equal(_renderer.Render(nfc, profile), _renderer.Render(nfd, profile));
+    }
+
     [Fact]
     public void WithoutLookupUrl_NoQrCommand()
     {

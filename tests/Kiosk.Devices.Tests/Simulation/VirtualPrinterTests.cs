@@ -165,6 +165,34 @@ public sealed class VirtualPrinterTests : IDisposable
         Assert.Contains("1B7E01", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("1B2D01")] // underline
+    [InlineData("1B2100")] // print mode
+    [InlineData("1B4D00")] // font A
+    [InlineData("1B5200")] // international set
+    [InlineData("1B700019FA")] // drawer pulse
+    [InlineData("1D6100")] // automatic status back off
+    [InlineData("1D4901")] // printer ID request
+    [InlineData("100501")] // DLE ENQ
+    public void OtherCommonCommands_AreAcceptedAndPrintNothing(string hex)
+    {
+        var printer = NewPrinter(new PrinterProfile());
+
+        printer.Write([.. Convert.FromHexString(hex), .. EscPosCommands.Cut(CutMode.Full)]);
+
+        Assert.Null(Assert.Single(printer.Tickets).Page.FindInk());
+    }
+
+    [Fact]
+    public void LineSpacing_EscThree_SetsTheFeedOfEachLine()
+    {
+        var printer = NewPrinter(new PrinterProfile());
+
+        printer.Write([.. Convert.FromHexString("1B3350"), .. EscPosCommands.FeedLines(3), .. EscPosCommands.Cut(CutMode.Full)]);
+
+        Assert.Equal(3 * 0x50, printer.Tickets[0].Page.Height);
+    }
+
     [Fact]
     public void TearOff_ReturnsUncutContent()
     {
