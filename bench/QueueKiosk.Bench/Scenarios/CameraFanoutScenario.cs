@@ -52,9 +52,9 @@ public sealed class CameraFanoutScenario : IScenario
                 return 1;
             }
             Console.WriteLine($"ffmpeg: {feed.Command!.CommandLine}");
-            await Task.Delay(TimeSpan.FromSeconds(3), cancellationToken); // warm-up: JIT, encoder start
-
             var url = $"{address}/api/cameras/{CameraId}/live.mjpg";
+            // Warm-up with one viewer so JIT of the streaming path does not count in the first phase.
+            await MeasurePhaseAsync(feed, url, 1, 3, cancellationToken, report: false);
             var one = await MeasurePhaseAsync(feed, url, 1, seconds, cancellationToken);
             var many = await MeasurePhaseAsync(feed, url, manyViewers, seconds, cancellationToken);
 
@@ -110,7 +110,7 @@ public sealed class CameraFanoutScenario : IScenario
         return app;
     }
 
-    private static async Task<Phase> MeasurePhaseAsync(CameraFeed feed, string url, int viewers, int seconds, CancellationToken cancellationToken)
+    private static async Task<Phase> MeasurePhaseAsync(CameraFeed feed, string url, int viewers, int seconds, CancellationToken cancellationToken, bool report = true)
     {
         var curls = new List<Process>();
         try
@@ -156,7 +156,8 @@ public sealed class CameraFanoutScenario : IScenario
             }
             var frameBytes = feed.Preview.Latest?.Data.Length ?? 1;
             var viewerFps = bytes.Average() / (frameBytes + 80) / (seconds + 4);
-            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            if (report)
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"viewers={viewers}: host cpu {hostCpu:0.0}% rss {hostRss:0} MB; ffmpeg cpu {ffmpegCpu:0.0}% rss {ffmpegRss:0} MB; ffmpeg processes {ffmpegProcesses}; preview {previewFps:0.0} fps, jpeg ~{frameBytes / 1024.0:0} kB; per viewer ~{viewerFps:0.0} fps (min {bytes.Min() / 1024.0:0} kB, max {bytes.Max() / 1024.0:0} kB received)"));
             return new Phase(viewers, hostCpu, ffmpegCpu, hostRss, ffmpegRss, ffmpegProcesses, viewerFps);
         }

@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -19,7 +20,19 @@ namespace QueueKiosk.KioskDevices.Tests.Camera;
 [Collection(FfmpegCollection.Name)]
 public sealed class CameraEndpointsTests
 {
-    private static async Task<(WebApplication App, HttpClient Client)> StartHostAsync(string recordingFolder)
+    private sealed class AuditLog : ICameraRecordingAudit
+    {
+        public List<string> Opened { get; } = [];
+
+        public ValueTask RecordingOpenedAsync(HttpContext context, RecordingSegment segment, CancellationToken cancellationToken)
+        {
+            lock (Opened)
+                Opened.Add(segment.FileName);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    private static async Task<(WebApplication App, HttpClient Client)> StartHostAsync(string recordingFolder, AuditLog? audit = null)
     {
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
@@ -38,6 +51,8 @@ public sealed class CameraEndpointsTests
         };
         builder.Configuration.AddInMemoryCollection(settings);
         builder.Services.AddCameras(builder.Configuration);
+        if (audit is not null)
+            builder.Services.AddSingleton<ICameraRecordingAudit>(audit);
         var app = builder.Build();
         app.MapCameraEndpoints(authorizationPolicy: null);
         await app.StartAsync();
@@ -121,7 +136,8 @@ public sealed class CameraEndpointsTests
     public async Task Recordings_ListedForAWindow_AndServedWithRanges()
     {
         using var folder = new TempFolder();
-        var (app, client) = await StartHostAsync(folder.Path);
+        var audit = new AuditLog();
+        var (app, client) = await StartHostAsync(folder.Path, audit);
         await using var _ = app;
         using var __ = client;
         var feed = app.Services.GetRequiredService<CameraRegistry>().Find("quay1")!;
@@ -146,6 +162,7 @@ public sealed class CameraEndpointsTests
         using var whole = await client.GetAsync(item.Url);
         var bytes = await whole.Content.ReadAsByteArrayAsync();
         Assert.Equal("ftyp", Encoding.ASCII.GetString(bytes, 4, 4));
+        Assert.Equal([finished.FileName], audit.Opened); // the whole-file view, not the range request
 
         using var traversal = await client.GetAsync("/api/cameras/quay1/recordings/..%2F..%2Fetc%2Fpasswd");
         Assert.Equal(HttpStatusCode.NotFound, traversal.StatusCode);

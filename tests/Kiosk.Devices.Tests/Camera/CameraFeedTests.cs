@@ -56,13 +56,15 @@ public sealed class CameraFeedTests
         })).ToList();
         feed.Start();
 
-        Assert.True(await CameraTestSupport.WaitUntilAsync(() => feed.Preview.PublishedCount >= 15, TimeSpan.FromSeconds(30)));
+        Assert.True(await CameraTestSupport.WaitUntilAsync(() => feed.Preview.PublishedCount >= 25, TimeSpan.FromSeconds(40)));
         await stop.CancelAsync();
         await Task.WhenAll(readers);
         var published = feed.Preview.PublishedCount;
 
-        // Every reading viewer got (almost) every frame: a stalled one costs the others nothing.
-        Assert.All(counts, c => Assert.True(c >= published - 3, $"viewer got {c} of {published}"));
+        // Reading viewers keep receiving while one never reads: its full queue costs the others
+        // nothing. (Not "every frame": on a starved machine a reader may itself lag and drop a few.)
+        Assert.All(counts, c => Assert.True(c >= published / 2, $"viewer got {c} of {published}"));
+        Assert.All(viewers, v => Assert.True(v.OfferedCount >= published));
         Assert.True(stalled.DroppedCount >= published - 2, $"stalled viewer dropped {stalled.DroppedCount} of {published}");
         Assert.Equal(21, feed.Preview.ViewerCount);
         viewers.ForEach(v => v.Dispose());
