@@ -11,6 +11,11 @@ namespace QueueKiosk.HubServer.Catalogue;
 
 public sealed record CreateCounterRequest(int Number, string Name, IReadOnlyList<Guid> ServiceIds, int? LedAddress = null, string? CameraId = null, bool Open = true);
 
+/// <summary>A service: prefix + zero-padded number (A001), or a numeric range without prefix (1001-1999).</summary>
+public sealed record CreateServiceRequest(
+    string Code, string Name, string? NameEn = null, string? Prefix = null, int Digits = 3, int RangeStart = 1, int RangeEnd = 999,
+    int WaitTargetMinutes = 15, int MaxWaitMinutes = 0, int DefaultServiceSeconds = 300);
+
 public sealed record CreateDeviceRequest(DeviceKind Kind, string Name);
 
 public sealed record CreatedDeviceDto(Guid Id, DeviceKind Kind, string Name, string Key);
@@ -22,6 +27,7 @@ public static class AdminApi
     {
         var group = app.MapGroup("/api/admin").WithTags("Admin");
         group.MapPost("/counters", CreateCounterAsync).RequireAuthorization(Policies.Supervisor);
+        group.MapPost("/services", CreateServiceAsync).RequireAuthorization(Policies.Supervisor);
         group.MapPost("/devices", CreateDeviceAsync).RequireAuthorization(Policies.Admin);
         return app;
     }
@@ -66,6 +72,51 @@ public static class AdminApi
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
         return TypedResults.Created($"/api/counters/{counter.Id}", counter.ToDto(await cache.GetAsync(ct), null));
+    }
+
+    public static async Task<Created<ServiceDto>> CreateServiceAsync(CreateServiceRequest request, System.Security.Claims.ClaimsPrincipal user,
+        HubDbContext db, CatalogueCache cache, CancellationToken ct)
+    {
+        Validate.Required(request.Code, "code", 8);
+        Validate.Required(request.Name, "name", 200);
+        if (request.Prefix is { Length: > 8 })
+        {
+            throw new DomainException("validation.too_long", 400, "prefix", "prefix", 8);
+        }
+
+        if (request.Digits is < 1 or > 9)
+        {
+            throw new DomainException("validation.invalid", 400, "digits", "digits");
+        }
+
+        if (request.RangeStart < 0 || request.RangeEnd < request.RangeStart)
+        {
+            throw new DomainException("validation.invalid", 400, "rangeEnd", "rangeEnd");
+        }
+
+        if (request.WaitTargetMinutes < 0 || request.MaxWaitMinutes < 0 || request.DefaultServiceSeconds < 1)
+        {
+            throw new DomainException("validation.invalid", 400, "maxWaitMinutes", "maxWaitMinutes");
+        }
+
+        var siteId = user.SiteOf() ?? throw new DomainException("site.not_found", 400, "siteId");
+        if (await db.Services.AnyAsync(s => s.SiteId == siteId && s.Code == request.Code, ct))
+        {
+            throw new DomainException("validation.invalid", 409, "code", "code");
+        }
+
+        var service = new Service
+        {
+            Id = Guid.CreateVersion7(), SiteId = siteId, Code = request.Code, Name = request.Name, NameEn = request.NameEn,
+            Prefix = request.Prefix ?? "", Digits = request.Digits, RangeStart = request.RangeStart, RangeEnd = request.RangeEnd,
+            WaitTargetMinutes = request.WaitTargetMinutes, MaxWaitMinutes = request.MaxWaitMinutes,
+            DefaultServiceSeconds = request.DefaultServiceSeconds, SortOrder = 100,
+        };
+        db.Services.Add(service);
+        await db.SaveChangesAsync(ct);
+        cache.Invalidate();
+        return TypedResults.Created($"/api/services/{service.Id}", new ServiceDto(service.Id, service.Code, service.Name, service.NameEn,
+            service.Prefix, 0, 0, service.WaitTargetMinutes, service.Active));
     }
 
     public static async Task<Ok<CreatedDeviceDto>> CreateDeviceAsync(CreateDeviceRequest request, System.Security.Claims.ClaimsPrincipal user,

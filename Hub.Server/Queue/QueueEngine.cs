@@ -29,6 +29,7 @@ public sealed class QueueEngine(
     TimeProvider time,
     WaitEstimator estimator,
     IQueueNotifier notifier,
+    SequenceAllocator sequences,
     IOptions<QueueOptions> options)
 {
     private const int Waiting = (int)TicketStatus.Waiting;
@@ -493,6 +494,8 @@ public sealed class QueueEngine(
     {
         using var entered = await gate.EnterAsync(ct);
         await db.Database.OpenConnectionAsync(ct);
+        long firstSequence = 0;
+        var allocated = 0;
         try
         {
             await using var tx = await BeginWriteAsync(ct);
@@ -501,19 +504,24 @@ public sealed class QueueEngine(
             var notifications = new List<IHubEvent>(batch.Items.Count);
             if (batch.Items.Count > 0)
             {
-                // Taken last, so the site row (the one lock every writer of the site shares) is held briefly.
-                var last = (await db.Database.SqlQueryRaw<long>(
-                    """UPDATE "Sites" SET "LastSequence" = "LastSequence" + {0} WHERE "Id" = {1} RETURNING "LastSequence" AS "Value" """,
-                    (long)batch.Items.Count, siteId).ToListAsync(ct))[0];
-                var sequence = last - batch.Items.Count;
+                allocated = batch.Items.Count;
+                firstSequence = db.IsPostgres
+                    ? await sequences.AllocateAsync(db, siteId, allocated, ct)
+                    // Taken last, so the site row (which every SQLite writer bumps) is held briefly.
+                    : (await db.Database.SqlQueryRaw<long>(
+                        """UPDATE "Sites" SET "LastSequence" = "LastSequence" + {0} WHERE "Id" = {1} RETURNING "LastSequence" AS "Value" """,
+                        (long)allocated, siteId).ToListAsync(ct))[0] - allocated + 1;
+                var sequence = firstSequence;
                 foreach (var (ticketEvent, notification) in batch.Items)
                 {
-                    ticketEvent.Sequence = ++sequence;
+                    ticketEvent.Sequence = sequence;
                     db.TicketEvents.Add(ticketEvent);
                     if (notification is not null)
                     {
                         notifications.Add(notification(sequence));
                     }
+
+                    sequence++;
                 }
             }
 
@@ -529,6 +537,11 @@ public sealed class QueueEngine(
         }
         finally
         {
+            if (allocated > 0 && db.IsPostgres)
+            {
+                sequences.Complete(siteId, firstSequence, allocated);
+            }
+
             db.ChangeTracker.Clear();
             await db.Database.CloseConnectionAsync();
         }

@@ -7,6 +7,7 @@ public static class QueueExtensions
         services.AddOptions<QueueOptions>().BindConfiguration(QueueOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<CatalogueCache>();
         services.AddSingleton<WaitEstimator>();
+        services.AddSingleton<SequenceAllocator>();
         services.AddScoped<QueueEngine>();
         services.AddScoped<QueueReader>();
         services.AddSingleton<ClosingService>();

@@ -142,7 +142,7 @@ public sealed class HubQueueNotifier(
         foreach (var siteId in sites)
         {
             var services = await reader.ServicesAsync(siteId, ct);
-            var stats = new QueueStatsEvent(reader.LastSequence(siteId), siteId, services, services.Sum(s => s.WaitingCount));
+            var stats = new QueueStatsEvent(await reader.LastSequenceAsync(siteId, ct), siteId, services, services.Sum(s => s.WaitingCount));
             await hub.Clients.Groups([HubGroups.Site(siteId), HubGroups.Displays(siteId), HubGroups.Supervisors(siteId)])
                 .SendAsync(HubEvents.QueueStats, stats, ct);
         }

@@ -22,8 +22,14 @@ public sealed class HubApp : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    public HubApp(TestDatabase database, bool ignoreOpeningHours = true, DateTimeOffset? start = null)
+    public HubApp(TestDatabase database, bool ignoreOpeningHours = true, DateTimeOffset? start = null, bool kestrel = false)
     {
+        if (kestrel)
+        {
+            // Real Kestrel on a port the OS picks (for WebSocket clients); CreateClient then talks to it over TCP.
+            UseKestrel(options => options.Listen(System.Net.IPAddress.Loopback, 0));
+        }
+
         // Monday 23 Nov 2026, 09:00 in Hồ Chí Minh City: inside the demo opening hours.
         Time = new FakeTimeProvider(start ?? FakeTimeProvider.Vietnam(2026, 11, 23, 9, 0));
         _settings = new()
@@ -38,6 +44,18 @@ public sealed class HubApp : WebApplicationFactory<Program>
     }
 
     public FakeTimeProvider Time { get; }
+
+    /// <summary>The Kestrel address (kestrel: true only), e.g. http://127.0.0.1:43121.</summary>
+    public Uri ServerAddress
+    {
+        get
+        {
+            StartServer();
+            var addresses = Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>().Features
+                .Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses;
+            return new Uri(addresses.First());
+        }
+    }
 
     public Guid SiteId => DemoSeeder.SiteId;
 

@@ -1,0 +1,165 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Net.Http.Json;
+using Microsoft.EntityFrameworkCore;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Catalogue;
+using QueueKiosk.HubServer.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace QueueKiosk.HubServer.Tests;
+
+/// <summary>
+/// Twenty counters calling at once while kiosks keep issuing: no ticket called twice, none lost,
+/// no number issued twice, event sequence gap-free. Run on SQLite and on PostgreSQL.
+/// </summary>
+public abstract class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private const int Counters = 20;
+    private const int Issuers = 5;
+    private const int TicketsPerIssuer = 60;
+
+    private TestDatabase? _database;
+    private HubApp? _app;
+
+    protected abstract Task<(TestDatabase? Database, string? SkipReason)> CreateDatabaseAsync();
+
+    public async Task InitializeAsync()
+    {
+        var (database, skip) = await CreateDatabaseAsync();
+        if (database is null)
+        {
+            output.WriteLine(skip);
+            return;
+        }
+
+        _database = database;
+        _app = new HubApp(database);
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task CallNext_TwentyCountersAtOnce_NeverGetTheSameTicket_AndLoseNone()
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        var app = _app;
+        var a = await app.ServiceIdAsync("A");
+        var b = await app.ServiceIdAsync("B");
+        using var supervisor = await app.SupervisorAsync();
+        var counters = new List<Guid>();
+        for (var i = 0; i < Counters; i++)
+        {
+            var counter = await supervisor.PostOkAsync<CounterDto>("/api/admin/counters",
+                new CreateCounterRequest(100 + i, $"Quầy thử {i}", i % 2 == 0 ? [a, b] : [b, a]));
+            counters.Add(counter.Id);
+        }
+
+        var issued = new ConcurrentBag<TicketDto>();
+        var called = new ConcurrentBag<(Guid Counter, TicketDto Ticket)>();
+        var issuing = Task.WhenAll(Enumerable.Range(0, Issuers).Select(i => Task.Run(async () =>
+        {
+            using var kiosk = app.Kiosk();
+            for (var n = 0; n < TicketsPerIssuer; n++)
+            {
+                issued.Add(await app.IssueAsync(kiosk, n % 3 == 0 ? b : a, n % 10 == 0 ? PriorityCategory.Elderly : PriorityCategory.None));
+            }
+        })));
+        var deadline = Stopwatch.StartNew();
+        var calling = Task.WhenAll(counters.Select(counterId => Task.Run(async () =>
+        {
+            for (var round = 0; round < 2000 && deadline.Elapsed < TimeSpan.FromSeconds(120); round++)
+            {
+                var issuingDone = issuing.IsCompleted;
+                var ticket = await supervisor.CallNextAsync(counterId);
+                if (ticket is not null)
+                {
+                    called.Add((counterId, ticket));
+                }
+                else if (issuingDone)
+                {
+                    return;
+                }
+            }
+        })));
+        await issuing;
+        await calling;
+
+        const int total = Issuers * TicketsPerIssuer;
+        Assert.Equal(total, issued.Count);
+        Assert.Equal(total, issued.Select(t => (t.ServiceId, t.Number)).Distinct().Count());
+        var calledIds = called.Select(c => c.Ticket.Id).ToList();
+        Assert.Equal(calledIds.Count, calledIds.Distinct().Count());
+        Assert.Equal(issued.Select(t => t.Id).Order(), calledIds.Order());
+
+        var (statuses, sequences, calledEvents) = app.Db(db => (
+            db.Tickets.GroupBy(t => t.Status).Select(g => new { g.Key, Count = g.Count() }).ToDictionary(x => x.Key, x => x.Count),
+            db.TicketEvents.Where(e => e.SiteId == app.SiteId).OrderBy(e => e.Sequence).Select(e => e.Sequence).ToList(),
+            db.TicketEvents.Count(e => e.Kind == TicketEventKind.Called)));
+        Assert.Equal(total, calledEvents);
+        Assert.False(statuses.ContainsKey(TicketStatus.Waiting));
+        // Each counter's last call stays "Called"; every earlier one was finished by the next call.
+        Assert.Equal(total, statuses.GetValueOrDefault(TicketStatus.Served) + statuses.GetValueOrDefault(TicketStatus.Called));
+        Assert.True(statuses.GetValueOrDefault(TicketStatus.Called) <= Counters);
+        Assert.Equal(Enumerable.Range(1, sequences.Count).Select(i => (long)i), sequences);
+        var snapshot = await app.SnapshotAsync();
+        Assert.Equal(sequences[^1], snapshot.LastSequence);
+        output.WriteLine($"{total} tickets issued and called by {Counters} counters in {deadline.Elapsed.TotalSeconds:0.0} s; {sequences.Count} events");
+    }
+
+    [Fact]
+    public async Task Issue_ManyKiosksAtOnce_NumbersAreGapFreeAndUnique()
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        var app = _app;
+        var a = await app.ServiceIdAsync("A");
+        var tickets = new ConcurrentBag<TicketDto>();
+        await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
+        {
+            using var kiosk = app.Kiosk();
+            for (var n = 0; n < 20; n++)
+            {
+                tickets.Add(await app.IssueAsync(kiosk, a));
+            }
+        })));
+
+        Assert.Equal(Enumerable.Range(1, 200), tickets.Select(t => t.NumberValue).Order());
+        Assert.Equal(200, tickets.Select(t => t.Number).Distinct().Count());
+        var dbCount = app.Db(db => db.Tickets.Count());
+        Assert.Equal(200, dbCount);
+    }
+}
+
+public sealed class SqliteConcurrencyTests(ITestOutputHelper output) : ConcurrencyTests(output)
+{
+    protected override Task<(TestDatabase? Database, string? SkipReason)> CreateDatabaseAsync() =>
+        Task.FromResult<(TestDatabase?, string?)>((new SqliteTestDatabase(), null));
+}
+
+public sealed class PostgresConcurrencyTests(ITestOutputHelper output) : ConcurrencyTests(output)
+{
+    protected override async Task<(TestDatabase? Database, string? SkipReason)> CreateDatabaseAsync()
+    {
+        var (database, skip) = await PostgresTestDatabase.TryCreateAsync();
+        return (database, skip);
+    }
+}
