@@ -62,8 +62,18 @@ public sealed class ModbusCounterBoard : ICounterBoard
     public Task ShowNumberAsync(int number, CancellationToken cancellationToken = default) =>
         ShowTextAsync(BoardText.FormatNumber(number, Format), cancellationToken);
 
+    /// <summary>
+    /// Shows a ticket text. In Register mode the board can only draw a number, so a letter
+    /// prefix is dropped ("A015" shows 15); in Segments mode the text is shown as laid out.
+    /// </summary>
     public Task ShowTextAsync(string text, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(text);
+        if (Registers.Mode == ModbusBoardMode.Register)
+        {
+            text = string.Concat(text.Trim().SkipWhile(c => !char.IsAsciiDigit(c)));
+        }
+
         var laidOut = BoardText.FormatText(text, Format);
         return SendAsync(BuildShow(laidOut), cancellationToken);
     }

@@ -31,6 +31,10 @@ public class LedBoardsOverPtyTests
         Assert.Equal("7", line.Boards.Shown[2]);
         Assert.Equal("A015", line.Boards.Shown[3]);
 
+        // A number-only (Register mode) board shows the digits of a prefixed ticket.
+        await counter2.ShowTextAsync("B042");
+        Assert.Equal("42", line.Boards.Shown[2]);
+
         await counter1.BlankAsync();
         await counter3.BlankAsync();
         Assert.Equal(string.Empty, line.Boards.Shown[1]);
