@@ -10,6 +10,7 @@ using QueueKiosk.HubServer.Dossiers;
 using QueueKiosk.HubServer.Pages;
 using QueueKiosk.HubServer.Queue;
 using QueueKiosk.HubServer.Realtime;
+using QueueKiosk.HubServer.Supervision;
 
 namespace QueueKiosk.HubServer;
 
@@ -35,6 +36,7 @@ public static class HubServerExtensions
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         services.AddOpenApi();
         services.AddOfficerConsole();
+        services.AddSupervision(builder.Configuration, builder.Environment);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         return builder;
     }
@@ -74,6 +76,7 @@ public static class HubServerExtensions
         app.MapAdminApi();
         app.MapRealtime();
         app.MapOfficerConsole();
+        app.MapSupervision();
         return app;
     }
 }

@@ -217,7 +217,8 @@ public sealed class DemoSeeder(HubDbContext db, IPasswordHasher<Officer> hasher,
         Number = number,
         Name = name,
         LedAddress = number,
-        CameraId = $"cam{number}",
+        // Two demo cameras (Supervision/CameraHosting.cs): cam1 watches the odd counters, cam2 the even ones.
+        CameraId = $"cam{((number - 1) % 2) + 1}",
         Services = [.. services.Select(s => new CounterService { ServiceId = s.Service.Id, Order = s.Order, Weight = 1 })],
     };
 

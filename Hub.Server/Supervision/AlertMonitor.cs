@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QueueKiosk.Devices.Camera;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Data;
+using QueueKiosk.HubServer.Queue;
+
+namespace QueueKiosk.HubServer.Supervision;
+
+/// <summary>
+/// Checks, every Supervision:CheckSeconds, the conditions that no request reports by itself:
+/// a wait above its service's target, a counter paused too long, a device gone silent, a camera
+/// without picture. Raises what holds and clears what no longer does.
+/// </summary>
+public sealed class AlertMonitor(IServiceScopeFactory scopes, IOptions<SupervisionOptions> options, TimeProvider time, ILogger<AlertMonitor> logger) : BackgroundService
+{
+    private readonly ConcurrentDictionary<string, DateTime> _noPictureSince = new(StringComparer.OrdinalIgnoreCase);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Max(1, options.Value.CheckSeconds)));
+        try
+        {
+            do
+            {
+                try
+                {
+                    await CheckOnceAsync(stoppingToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    logger.LogWarning(ex, "Alert check failed; trying again at the next tick");
+                }
+            }
+            while (await timer.WaitForNextTickAsync(stoppingToken));
+        }
+        catch (OperationCanceledException)
+        {
+        }
+    }
+
+    public async Task CheckOnceAsync(CancellationToken ct)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var services = scope.ServiceProvider;
+        var db = services.GetRequiredService<HubDbContext>();
+        var alerts = services.GetRequiredService<AlertService>();
+        var catalogue = await services.GetRequiredService<CatalogueCache>().GetAsync(ct);
+        var cameras = services.GetService<CameraRegistry>();
+        var o = options.Value;
+        var now = time.GetUtcNow().UtcDateTime;
+
+        foreach (var site in catalogue.Sites.Values.Select(s => s.Site))
+        {
+            await alerts.ReconcileAsync(site.Id, AlertKind.WaitAboveTarget, await LongWaitsAsync(db, catalogue, site.Id, now, ct), ct);
+            await alerts.ReconcileAsync(site.Id, AlertKind.CounterPausedTooLong, await LongPausesAsync(db, site.Id, now, o, ct), ct);
+            await alerts.ReconcileAsync(site.Id, AlertKind.DeviceOffline, await SilentDevicesAsync(db, site.Id, now, o, ct), ct);
+        }
+
+        if (cameras is not null && catalogue.Sites.Count > 0)
+        {
+            var down = DownCameras(cameras, now, o);
+            foreach (var siteId in catalogue.Sites.Keys)
+            {
+                // A camera belongs to the sites whose counters point to it; unlinked cameras to every site.
+                var linked = catalogue.Counters.Values.Where(c => c.CameraId is not null).GroupBy(c => c.CameraId!, StringComparer.OrdinalIgnoreCase)
+                    .ToDictionary(g => g.Key, g => g.Select(c => c.SiteId).ToHashSet(), StringComparer.OrdinalIgnoreCase);
+                var forSite = down.Where(c => !linked.TryGetValue(c.SubjectKey["camera:".Length..], out var sites) || sites.Contains(siteId)).ToList();
+                await alerts.ReconcileAsync(siteId, AlertKind.CameraDown, forSite, ct);
+            }
+        }
+    }
+
+    private static async Task<List<AlertCondition>> LongWaitsAsync(HubDbContext db, CatalogueData catalogue, Guid siteId, DateTime now, CancellationToken ct)
+    {
+        var oldest = await db.Tickets.Where(t => t.SiteId == siteId && t.Status == TicketStatus.Waiting)
+            .GroupBy(t => t.ServiceId)
+            .Select(g => new { ServiceId = g.Key, OldestMs = g.Min(t => t.IssuedMs), Count = g.Count() })
+            .ToListAsync(ct);
+        var result = new List<AlertCondition>();
+        foreach (var row in oldest)
+        {
+            if (!catalogue.Services.TryGetValue(row.ServiceId, out var service) || service.WaitTargetMinutes <= 0)
+            {
+                continue;
+            }
+
+            var waited = now - DateTimeOffset.FromUnixTimeMilliseconds(row.OldestMs).UtcDateTime;
+            if (waited > TimeSpan.FromMinutes(service.WaitTargetMinutes))
+            {
+                result.Add(new AlertCondition($"service:{service.Id:N}", $"{service.Code} - {service.Name}",
+                    $"Có người chờ {(int)waited.TotalMinutes} phút, quá mục tiêu {service.WaitTargetMinutes} phút ({row.Count} người đang chờ) / "
+                    + $"a citizen has waited {(int)waited.TotalMinutes} min, target {service.WaitTargetMinutes} min ({row.Count} waiting)"));
+            }
+        }
+
+        return result;
+    }
+
+    private static async Task<List<AlertCondition>> LongPausesAsync(HubDbContext db, Guid siteId, DateTime now, SupervisionOptions o, CancellationToken ct)
+    {
+        var limit = now - TimeSpan.FromMinutes(o.PausedTooLongMinutes);
+        var paused = await db.Counters.Where(c => c.SiteId == siteId && c.State == CounterState.Paused).ToListAsync(ct);
+        return [.. paused.Where(c => c.StateChangedAt <= limit).Select(c => new AlertCondition(
+            $"counter:{c.Id:N}", c.Name,
+            $"Quầy tạm dừng {(int)(now - c.StateChangedAt).TotalMinutes} phút (lý do: {c.PauseReason}) / counter paused for {(int)(now - c.StateChangedAt).TotalMinutes} min"))];
+    }
+
+    private static async Task<List<AlertCondition>> SilentDevicesAsync(HubDbContext db, Guid siteId, DateTime now, SupervisionOptions o, CancellationToken ct)
+    {
+        var limit = now - o.OfflineAfter;
+        // A device that never reported is listed as "never reported" on the dashboard but not alerted:
+        // keys are often created before the kiosk is installed.
+        var silent = await db.Devices.Where(d => d.SiteId == siteId && d.Active && d.LastSeenAt != null && d.LastSeenAt < limit).ToListAsync(ct);
+        return [.. silent.Select(d => new AlertCondition(
+            DeviceStatusApi.DeviceSubjectKey(d.Id), d.Name,
+            $"Thiết bị không báo trạng thái từ {(int)(now - d.LastSeenAt!.Value).TotalMinutes} phút / no heartbeat for {(int)(now - d.LastSeenAt!.Value).TotalSeconds} s"))];
+    }
+
+    private List<AlertCondition> DownCameras(CameraRegistry cameras, DateTime now, SupervisionOptions o)
+    {
+        var grace = TimeSpan.FromSeconds(o.CameraDownAfterSeconds);
+        var result = new List<AlertCondition>();
+        foreach (var feed in cameras.Feeds)
+        {
+            var health = feed.GetHealth();
+            if (health.State == CameraState.Stopped)
+            {
+                continue;
+            }
+
+            var lastPicture = health.LastFrameUtc?.UtcDateTime;
+            // Before its first frame a camera is only "down" once it had the grace time to start.
+            var down = lastPicture is { } last
+                ? now - last > grace
+                : now - _noPictureSince.GetOrAdd(health.CameraId, now) > grace;
+            if (down)
+            {
+                result.Add(new AlertCondition($"camera:{health.CameraId}", health.Name.Length > 0 ? health.Name : health.CameraId,
+                    $"Camera không có hình ({health.State}){(health.LastError is { } e ? ": " + e : "")} / camera has no picture"));
+            }
+        }
+
+        return result;
+    }
+}

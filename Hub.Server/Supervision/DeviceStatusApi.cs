@@ -1,0 +1,85 @@
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Auth;
+using QueueKiosk.HubServer.Common;
+using QueueKiosk.HubServer.Data;
+using QueueKiosk.HubServer.Domain;
+
+namespace QueueKiosk.HubServer.Supervision;
+
+/// <summary>Heartbeats of kiosks and display hosts: device row, dashboard, printer alerts.</summary>
+public static class DeviceStatusApi
+{
+    public static IEndpointRouteBuilder MapDeviceStatusApi(this IEndpointRouteBuilder app)
+    {
+        app.MapPost(DeviceStatusRoutes.Me, ReportAsync).WithTags("Devices").RequireAuthorization(Policies.AnyClient);
+        return app;
+    }
+
+    public static async Task<Results<Ok<DeviceStatusAck>, ProblemHttpResult>> ReportAsync(
+        DeviceStatusReport report, ClaimsPrincipal user, HubDbContext db, WriteGate writeGate, DeviceStatusBoard board,
+        AlertService alerts, ISupervisorFeed feed, IOptions<SupervisionOptions> options, TimeProvider time, CancellationToken ct)
+    {
+        if (user.DeviceIdOf() is not { } deviceId)
+        {
+            return TypedResults.Problem(
+                title: "Chỉ thiết bị (khóa thiết bị) được gửi trạng thái / only devices (device key) report status",
+                statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        Validate.Required(report.Status, "status", 100);
+        Validate.Required(report.PrinterState, "printerState", 40);
+        if (report.Name?.Length > 200)
+        {
+            throw new DomainException("validation.too_long", 400, "name", "name", 200);
+        }
+
+        var now = time.GetUtcNow().UtcDateTime;
+        Device device;
+        using (await writeGate.EnterAsync(ct))
+        {
+            device = await db.Devices.AsTracking().FirstOrDefaultAsync(d => d.Id == deviceId, ct)
+                ?? throw new DomainException("validation.invalid", 403, "deviceKey", "deviceKey");
+            device.Status = DeviceStatusBoard.Summary(report);
+            device.LastSeenAt = now;
+            await db.SaveChangesAsync(ct);
+            db.ChangeTracker.Clear();
+        }
+
+        board.Set(deviceId, report, now);
+        var subjectKey = DeviceSubjectKey(deviceId);
+        var subject = device.Name;
+        await alerts.ClearAsync(device.SiteId, AlertKind.DeviceOffline, subjectKey, ct);
+        if (report.PaperOut || string.Equals(report.PrinterState, "PaperOut", StringComparison.OrdinalIgnoreCase))
+        {
+            await alerts.RaiseAsync(device.SiteId, AlertKind.PrinterPaperOut, new AlertCondition(subjectKey, subject,
+                $"Máy in hết giấy, không in được số thứ tự / printer out of paper{Detail(report)}"), ct);
+        }
+        else
+        {
+            await alerts.ClearAsync(device.SiteId, AlertKind.PrinterPaperOut, subjectKey, ct);
+        }
+
+        if (DeviceStatusBoard.PrinterIsDown(report.PrinterState))
+        {
+            await alerts.RaiseAsync(device.SiteId, AlertKind.PrinterOffline, new AlertCondition(subjectKey, subject,
+                $"Máy in không hoạt động ({report.PrinterState}) / printer not working{Detail(report)}"), ct);
+        }
+        else
+        {
+            await alerts.ClearAsync(device.SiteId, AlertKind.PrinterOffline, subjectKey, ct);
+        }
+
+        await feed.DeviceHealthAsync(device.SiteId, board.Health(device, now, options.Value.OfflineAfter), ct);
+        return TypedResults.Ok(new DeviceStatusAck(deviceId, DtoTime(now), options.Value.HeartbeatSeconds));
+    }
+
+    public static string DeviceSubjectKey(Guid deviceId) => $"device:{deviceId:N}";
+
+    private static string Detail(DeviceStatusReport report) => report.PrinterMessage is { Length: > 0 } m ? ": " + m : "";
+
+    private static DateTimeOffset DtoTime(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
+}

@@ -1,0 +1,65 @@
+using System.Collections.Concurrent;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Domain;
+
+namespace QueueKiosk.HubServer.Supervision;
+
+/// <summary>
+/// The last heartbeat of each device, in memory: the dashboard shows printer and paper from it.
+/// After a restart the hub knows only the Device row's summary until the next heartbeat (seconds).
+/// </summary>
+public sealed class DeviceStatusBoard
+{
+    private readonly ConcurrentDictionary<Guid, (DeviceStatusReport Report, DateTime ReceivedAt)> _last = new();
+
+    public void Set(Guid deviceId, DeviceStatusReport report, DateTime receivedAt) => _last[deviceId] = (report, receivedAt);
+
+    public DeviceStatusReport? Get(Guid deviceId) => _last.TryGetValue(deviceId, out var entry) ? entry.Report : null;
+
+    /// <summary>Printer conditions that stop tickets (paper out is its own alert).</summary>
+    public static bool PrinterIsDown(string? printerState) =>
+        printerState is not null && (printerState.Equals("Offline", StringComparison.OrdinalIgnoreCase)
+            || printerState.Equals("Error", StringComparison.OrdinalIgnoreCase)
+            || printerState.Equals("CoverOpen", StringComparison.OrdinalIgnoreCase));
+
+    /// <summary>The Device row's Status text: short, readable without the dashboard.</summary>
+    public static string Summary(DeviceStatusReport report)
+    {
+        var printer = string.IsNullOrWhiteSpace(report.PrinterState) || report.PrinterState == "NotConfigured"
+            ? ""
+            : $"; máy in / printer: {report.PrinterState}{(report.PrinterMessage is { Length: > 0 } m ? " (" + m + ")" : "")}";
+        var text = $"{report.Status}{printer}";
+        return text.Length <= 400 ? text : text[..400];
+    }
+
+    public DeviceHealthDto Health(Device device, DateTime now, TimeSpan offlineAfter)
+    {
+        var report = Get(device.Id);
+        var online = device.LastSeenAt is { } seen && now - seen <= offlineAfter;
+        string status;
+        if (device.LastSeenAt is null)
+        {
+            status = "Chưa kết nối / never reported";
+        }
+        else if (!online)
+        {
+            status = "Mất kết nối / offline";
+        }
+        else
+        {
+            status = report?.Status ?? device.Status ?? "OK";
+        }
+
+        return new DeviceHealthDto(
+            device.Id.ToString(),
+            device.Kind.ToString(),
+            device.Name,
+            online,
+            device.LastSeenAt is { } last ? new DateTimeOffset(DateTime.SpecifyKind(last, DateTimeKind.Utc)) : null,
+            status,
+            report?.PrinterState,
+            report?.PaperLow ?? false,
+            report?.PaperOut ?? false,
+            report?.PrinterMessage ?? (report is null ? device.Status : null));
+    }
+}

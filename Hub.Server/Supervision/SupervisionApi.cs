@@ -1,0 +1,103 @@
+using System.Globalization;
+using System.Security.Claims;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Auth;
+using QueueKiosk.HubServer.Common;
+using QueueKiosk.HubServer.Data;
+using QueueKiosk.HubServer.Domain;
+using QueueKiosk.HubServer.Queue;
+
+namespace QueueKiosk.HubServer.Supervision;
+
+/// <summary>/api/supervision: dashboard, alerts, ticket history (supervisors and admins); recording audit (admins).</summary>
+public static class SupervisionApi
+{
+    public const string Prefix = "/api/supervision";
+
+    public static IEndpointRouteBuilder MapSupervisionApi(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup(Prefix).WithTags("Supervision").RequireAuthorization(Policies.Supervisor);
+        group.MapGet("/dashboard", DashboardAsync);
+        group.MapGet("/alerts", AlertsAsync);
+        group.MapPost("/alerts/{alertId:guid}/acknowledge", AcknowledgeAsync);
+        group.MapGet("/tickets", FindTicketsAsync);
+        group.MapGet("/tickets/{ticketId:guid}", TicketAsync);
+        group.MapGet("/recording-views", RecordingViewsAsync).RequireAuthorization(Policies.Admin);
+        return app;
+    }
+
+    public static async Task<Results<Ok<DashboardDto>, NotFound>> DashboardAsync(Guid? siteId, ClaimsPrincipal user, CatalogueCache catalogue, DashboardReader reader, CancellationToken ct)
+    {
+        var site = await SiteAsync(user, siteId, catalogue, ct);
+        return await reader.ReadAsync(site, ct) is { } dashboard ? TypedResults.Ok(dashboard) : TypedResults.NotFound();
+    }
+
+    public static async Task<Ok<IReadOnlyList<AlertDto>>> AlertsAsync(Guid? siteId, ClaimsPrincipal user, CatalogueCache catalogue, AlertService alerts, CancellationToken ct) =>
+        TypedResults.Ok(await alerts.ListActiveAsync(await SiteAsync(user, siteId, catalogue, ct), ct));
+
+    public static async Task<Results<Ok<AlertDto>, ProblemHttpResult>> AcknowledgeAsync(Guid alertId, ClaimsPrincipal user, AlertService alerts, CancellationToken ct)
+    {
+        var name = user.FindFirstValue(ClaimTypes.GivenName) is { Length: > 0 } given ? given : user.Identity?.Name ?? "?";
+        var site = user.SiteOf() ?? Guid.Empty;
+        return await alerts.AcknowledgeAsync(alertId, site, user.OfficerId(), name, ct) is { } alert
+            ? TypedResults.Ok(alert)
+            : TypedResults.Problem(title: "Không tìm thấy cảnh báo / alert not found", statusCode: StatusCodes.Status404NotFound);
+    }
+
+    public static async Task<Ok<IReadOnlyList<TicketHistoryDto>>> FindTicketsAsync(
+        string? number, string? day, Guid? siteId, ClaimsPrincipal user, CatalogueCache catalogue, TicketHistoryReader history, TimeProvider time, CancellationToken ct)
+    {
+        Validate.Required(number, "number", 16);
+        var site = await SiteAsync(user, siteId, catalogue, ct);
+        DateOnly localDay;
+        if (string.IsNullOrWhiteSpace(day))
+        {
+            localDay = (await catalogue.GetAsync(ct)).Sites[site].Hours.LocalDay(time.GetUtcNow().UtcDateTime);
+        }
+        else if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out localDay))
+        {
+            throw new DomainException("validation.invalid", 400, "day", "day");
+        }
+
+        return TypedResults.Ok(await history.FindAsync(site, number!, localDay, ct));
+    }
+
+    public static async Task<Results<Ok<TicketHistoryDto>, ProblemHttpResult>> TicketAsync(Guid ticketId, Guid? siteId, ClaimsPrincipal user, CatalogueCache catalogue, TicketHistoryReader history, CancellationToken ct) =>
+        await history.GetAsync(await SiteAsync(user, siteId, catalogue, ct), ticketId, ct) is { } found
+            ? TypedResults.Ok(found)
+            : TypedResults.Problem(title: "Không tìm thấy số thứ tự / ticket not found", statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>Who opened which recording, newest first (default: the last 7 days).</summary>
+    public static async Task<Ok<IReadOnlyList<RecordingViewDto>>> RecordingViewsAsync(DateTimeOffset? from, DateTimeOffset? to, HubDbContext db, TimeProvider time, CancellationToken ct)
+    {
+        var toUtc = (to ?? time.GetUtcNow()).UtcDateTime;
+        var fromUtc = (from ?? toUtc.AddDays(-7)).UtcDateTime;
+        var rows = await db.Set<RecordingView>().Where(v => v.ViewedAt >= fromUtc && v.ViewedAt <= toUtc)
+            .OrderByDescending(v => v.ViewedAt).Take(1000).ToListAsync(ct);
+        IReadOnlyList<RecordingViewDto> list = [.. rows.Select(v => new RecordingViewDto(
+            v.Id, Utc(v.ViewedAt), v.UserName, v.CameraId, v.FileName, Utc(v.SegmentStart), v.RemoteAddress))];
+        return TypedResults.Ok(list);
+    }
+
+    /// <summary>The site asked for: the caller's own by default; another site only for admins.</summary>
+    public static async Task<Guid> SiteAsync(ClaimsPrincipal user, Guid? requested, CatalogueCache catalogueCache, CancellationToken ct)
+    {
+        var own = user.SiteOf();
+        if (requested is { } wanted && wanted != own)
+        {
+            if (!user.IsInRole(nameof(OfficerRole.Admin)))
+            {
+                throw new DomainException("validation.invalid", 403, "siteId", "siteId");
+            }
+
+            var catalogue = await catalogueCache.GetAsync(ct);
+            return catalogue.Sites.ContainsKey(wanted) ? wanted : throw new DomainException("site.not_found", 404, "siteId");
+        }
+
+        return own ?? throw new DomainException("site.not_found", 404, "siteId");
+    }
+
+    private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
+}
