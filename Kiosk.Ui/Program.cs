@@ -3,6 +3,13 @@ using QueueKiosk.KioskUi.Api;
 using QueueKiosk.KioskUi.Printing;
 
 var builder = WebApplication.CreateBuilder(args);
+// Run from the build folder (./run.sh, end-to-end tests) there is no wwwroot next to the DLL
+// outside Development: serve the project's files through the static web assets manifest.
+if (!Directory.Exists(builder.Environment.WebRootPath))
+{
+    builder.WebHost.UseStaticWebAssets();
+}
+
 builder.Services.AddKiosk();
 builder.Services.AddKioskPrinter(builder.Configuration);
 builder.Services.AddRazorPages();

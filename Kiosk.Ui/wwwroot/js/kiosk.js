@@ -44,8 +44,15 @@
     }
   });
   function goBack() {
-    const sameSite = document.referrer.startsWith(window.location.origin + '/');
-    if (sameSite && window.history.length > 1) window.history.back();
+    // Back to where the citizen came from on this kiosk (keeps a search), else one level up.
+    const from = document.referrer;
+    if (from.startsWith(window.location.origin + '/') && from !== window.location.href && window.history.length > 1) {
+      window.history.back();
+      return;
+    }
+    const path = window.location.pathname;
+    if (window.location.search) window.location.href = path;
+    else if (path.startsWith('/thu-tuc/')) window.location.href = '/thu-tuc';
     else window.location.href = '/';
   }
 
