@@ -1,0 +1,443 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using System.Net.Http.Json;
+using System.Net.Sockets;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Playwright;
+using QueueKiosk.Bench.Support;
+using QueueKiosk.Devices.Displays.Framed;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubClient.Realtime;
+using QueueKiosk.HubClient.Realtime.Resync;
+
+namespace QueueKiosk.Bench.Scenarios;
+
+/// <summary>
+/// call-to-display: an officer's call-next through the REST API, timed until (a) Hub.Client
+/// (WebSocket client + QueueFeed, as a display host uses it) receives TicketCalled, (b) the last
+/// byte of the LED frame showing the number arrives on the board's side of a socat pty, behind
+/// a real Counter.Display, and (c) the hall TV page in Chromium has the number in a painted frame.
+/// All times are on the same machine's wall clock (browser: performance.timeOrigin + now()).
+/// </summary>
+public sealed class CallToDisplayScenario : IScenario
+{
+    private const string DisplayKey = "demo-display-key-0001";
+    private const string KioskKey = "demo-kiosk-key-0001";
+    private const byte LedAddress = 1;
+    private const int Warmup = 5;
+    private static readonly TimeSpan PerCallLimit = TimeSpan.FromSeconds(10);
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    // Page script: when counter 1's number changes, note the time of the next animation frame
+    // (the frame that paints it). Numbers are unique, so the first time each is seen counts.
+    private const string PageProbe = """
+        () => {
+          window.__seen = {};
+          const pending = new Set();
+          const look = () => {
+            const el = document.querySelector("[data-counter='1'] .number");
+            const n = el && el.dataset.ticket;
+            if (!n || n in window.__seen || pending.has(n)) return;
+            pending.add(n);
+            requestAnimationFrame(() => { window.__seen[n] = performance.timeOrigin + performance.now(); pending.delete(n); });
+          };
+          new MutationObserver(look).observe(document.getElementById("counters"), { childList: true, subtree: true, characterData: true });
+        }
+        """;
+
+    public string Name => "call-to-display";
+
+    public string Description => "API call-next -> Hub.Client event, LED byte on a pty, hall page in Chromium (--calls N, default 200)";
+
+    public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
+    {
+        var calls = ReadCalls(args);
+        var dir = Directory.CreateTempSubdirectory("qk-bench-call-").FullName;
+        try
+        {
+            return await RunInAsync(dir, calls, cancellationToken);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    private static int ReadCalls(string[] args)
+    {
+        var i = Array.IndexOf(args, "--calls");
+        return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 200;
+    }
+
+    private static async Task<int> RunInAsync(string dir, int calls, CancellationToken ct)
+    {
+        await using var hub = await HubServerProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Demo:Enabled"] = "true",
+            ["Queue:IgnoreOpeningHours"] = "true",
+            ["Database:Provider"] = "Sqlite",
+            ["Database:ConnectionString"] = $"Data Source={Path.Combine(dir, "hub.db")}",
+        }, ct);
+        using var board = await PtyBoard.StartAsync(Path.Combine(dir, "pty"), LedAddress, ct);
+        await using var display = await DisplayProcess.StartAsync(new Dictionary<string, string>
+        {
+            ["Hub:Url"] = hub.BaseAddress.ToString(),
+            ["Hub:DeviceKey"] = DisplayKey,
+            ["LedBoards:Port:PortName"] = board.HostPath,
+            ["LedBoards:Boards:0:CounterNumber"] = "1",
+            ["LedBoards:Boards:0:Protocol"] = "Framed",
+            ["LedBoards:Boards:0:Address"] = "1",
+            ["LedBoards:Boards:0:Digits"] = "4",
+            ["Voice:Enabled"] = "false",
+        }, ct);
+
+        using var kiosk = Client(hub.BaseAddress, KioskKey);
+        using var device = Client(hub.BaseAddress, DisplayKey);
+        var snapshot = (await device.GetFromJsonAsync<QueueSnapshotDto>("api/snapshot", Json, ct))!;
+        var counter = snapshot.Counters.Single(c => c.Number == 1);
+
+        // (a) Hub.Client as a display host uses it.
+        var clientSeen = new ConcurrentDictionary<string, double>();
+        await using var connection = new WebSocketHubConnection(new HubConnectionOptions
+        {
+            HubUrl = new Uri(hub.BaseAddress, HubRoutes.QueueHub),
+            Headers = { [HubRoutes.DeviceKeyHeader] = DisplayKey },
+        });
+        using var feed = new QueueFeed(connection, new DelegateSnapshotSource(async (site, token) =>
+            (await device.GetFromJsonAsync<QueueSnapshotDto>(HttpSnapshotSource.PathFor(site), Json, token))!), new QueueFeedOptions { SiteId = snapshot.SiteId });
+        feed.TicketCalled += e =>
+        {
+            clientSeen.TryAdd(e.Ticket.Number, NowMs());
+            return Task.CompletedTask;
+        };
+        await connection.StartAsync(ct);
+
+        // (c) the hall page in Chromium.
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = "/usr/bin/chromium",
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+        });
+        var page = await browser.NewPageAsync(new BrowserNewPageOptions { ViewportSize = new ViewportSize { Width = 1920, Height = 1080 } });
+        await page.GotoAsync(new Uri(display.BaseAddress, "/hall").ToString());
+        await page.WaitForSelectorAsync("[data-counter='1']", new PageWaitForSelectorOptions { Timeout = 30_000 });
+        await page.EvaluateAsync(PageProbe);
+
+        // The officer at counter 1, signed in with a cookie like the console.
+        using var officer = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = hub.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        (await officer.PostAsJsonAsync("api/auth/login", new LoginRequest("canbo1", "Demo@123", counter.Id), Json, ct)).EnsureSuccessStatusCode();
+        for (var i = 0; i < calls + Warmup; i++)
+        {
+            (await kiosk.PostAsJsonAsync("api/tickets", new IssueTicketRequest(ServiceId: counter.Services[0].ServiceId), Json, ct)).EnsureSuccessStatusCode();
+        }
+
+        Console.WriteLine($"call-to-display: {calls} calls (+{Warmup} warm-up) at counter 1; hub {hub.BaseAddress}, display {display.BaseAddress}, LED on {board.HostPath}");
+        var client = new List<double>();
+        var led = new List<double>();
+        var shown = new List<double>();
+        for (var i = 0; i < calls + Warmup; i++)
+        {
+            var start = NowMs();
+            using var response = await officer.PostAsync(new Uri($"api/counters/{counter.Id}/call-next", UriKind.Relative), null, ct);
+            response.EnsureSuccessStatusCode();
+            var number = (await response.Content.ReadFromJsonAsync<TicketDto>(Json, ct))!.Number;
+            var clientAt = await WaitForAsync(() => clientSeen.TryGetValue(number, out var t) ? t : null, "Hub.Client", number, ct);
+            var ledAt = await WaitForAsync(() => board.ShownAt(number), "LED", number, ct);
+            await page.WaitForFunctionAsync("n => n in window.__seen", number, new PageWaitForFunctionOptions { Timeout = (float)PerCallLimit.TotalMilliseconds, PollingInterval = 5 });
+            var pageAt = await page.EvaluateAsync<double>("n => window.__seen[n]", number);
+            if (i >= Warmup)
+            {
+                client.Add(clientAt - start);
+                led.Add(ledAt - start);
+                shown.Add(pageAt - start);
+            }
+        }
+
+        Console.WriteLine($"  Hub.Client event : p50 {P(client, 50):F1} ms  p99 {P(client, 99):F1} ms  max {client.Max():F1} ms");
+        Console.WriteLine($"  LED last byte    : p50 {P(led, 50):F1} ms  p99 {P(led, 99):F1} ms  max {led.Max():F1} ms  (bad frames {board.BadFrames})");
+        Console.WriteLine($"  TV page painted  : p50 {P(shown, 50):F1} ms  p99 {P(shown, 99):F1} ms  max {shown.Max():F1} ms");
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"RESULT call-to-display client_p50_ms={Round(P(client, 50))} client_p99_ms={Round(P(client, 99))} led_p99_ms={Round(P(led, 99))} page_p50_ms={Round(P(shown, 50))} page_p99_ms={Round(P(shown, 99))}"));
+        return 0;
+    }
+
+    private static HttpClient Client(Uri baseAddress, string deviceKey)
+    {
+        var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        http.DefaultRequestHeaders.Add(HubRoutes.DeviceKeyHeader, deviceKey);
+        return http;
+    }
+
+    private static async Task<double> WaitForAsync(Func<double?> seen, string what, string number, CancellationToken ct)
+    {
+        var limit = Stopwatch.StartNew();
+        while (true)
+        {
+            if (seen() is { } at)
+            {
+                return at;
+            }
+
+            if (limit.Elapsed > PerCallLimit)
+            {
+                throw new TimeoutException($"{what} did not see {number} within {PerCallLimit.TotalSeconds} s");
+            }
+
+            await Task.Delay(1, ct);
+        }
+    }
+
+    /// <summary>Wall-clock milliseconds since the Unix epoch, comparable with the browser's performance.timeOrigin + now().</summary>
+    private static double NowMs() => (DateTime.UtcNow - DateTime.UnixEpoch).TotalMilliseconds;
+
+    private static double P(List<double> values, int percentile)
+    {
+        var sorted = values.Order().ToList();
+        var rank = (int)Math.Ceiling(percentile / 100.0 * sorted.Count) - 1;
+        return sorted[Math.Clamp(rank, 0, sorted.Count - 1)];
+    }
+
+    private static long Round(double ms) => (long)Math.Round(ms, MidpointRounding.AwayFromZero);
+
+    /// <summary>A framed-protocol board on the far side of a socat pty pair: checks each frame, answers ACK, notes when each number's frame ended.</summary>
+    private sealed class PtyBoard : IDisposable
+    {
+        private readonly Process socat;
+        private readonly FileStream fromHost;
+        private readonly FileStream toHost;
+        private readonly byte address;
+        private readonly ConcurrentDictionary<string, double> shownAt = new();
+        private readonly Thread reader;
+        private int badFrames;
+
+        private PtyBoard(Process socat, string directory, byte address)
+        {
+            this.socat = socat;
+            this.address = address;
+            HostPath = Path.Combine(directory, "host");
+            var boardPath = Path.Combine(directory, "board");
+            fromHost = new FileStream(boardPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+            toHost = new FileStream(boardPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
+            // A dedicated thread with blocking reads: the receive time is taken the moment the bytes arrive.
+            reader = new Thread(Listen) { IsBackground = true, Name = "pty-board" };
+            reader.Start();
+        }
+
+        public string HostPath { get; }
+
+        public int BadFrames => Volatile.Read(ref badFrames);
+
+        public static async Task<PtyBoard> StartAsync(string directory, byte address, CancellationToken ct)
+        {
+            Directory.CreateDirectory(directory);
+            var info = new ProcessStartInfo("socat") { UseShellExecute = false, RedirectStandardError = true };
+            info.ArgumentList.Add($"pty,raw,echo=0,link={Path.Combine(directory, "host")}");
+            info.ArgumentList.Add($"pty,raw,echo=0,link={Path.Combine(directory, "board")}");
+            var socat = Process.Start(info) ?? throw new InvalidOperationException("socat did not start");
+            socat.ErrorDataReceived += (_, _) => { };
+            socat.BeginErrorReadLine();
+            var limit = Stopwatch.StartNew();
+            while (!File.Exists(Path.Combine(directory, "host")) || !File.Exists(Path.Combine(directory, "board")))
+            {
+                if (limit.Elapsed > TimeSpan.FromSeconds(15) || socat.HasExited)
+                {
+                    socat.Kill();
+                    throw new InvalidOperationException("socat did not create the pty links within 15 s");
+                }
+
+                await Task.Delay(20, ct);
+            }
+
+            return new PtyBoard(socat, directory, address);
+        }
+
+        public double? ShownAt(string number) => shownAt.TryGetValue(number, out var t) ? t : null;
+
+        public void Dispose()
+        {
+            if (!socat.HasExited)
+            {
+                socat.Kill();
+                socat.WaitForExit(5000);
+            }
+
+            reader.Join(TimeSpan.FromSeconds(5));
+            fromHost.Dispose();
+            toHost.Dispose();
+            socat.Dispose();
+        }
+
+        private void Listen()
+        {
+            var chunk = new byte[256];
+            var pending = new List<byte>();
+            try
+            {
+                while (true)
+                {
+                    var n = fromHost.Read(chunk, 0, chunk.Length);
+                    if (n <= 0)
+                    {
+                        return;
+                    }
+
+                    var at = NowMs();
+                    pending.AddRange(chunk.AsSpan(0, n));
+                    while (pending.Count > 0)
+                    {
+                        var status = FramedLedProtocol.TryParseFrame(CollectionsMarshalSpan(pending), out var frame, out var consumed);
+                        if (status == FramedParseStatus.NeedMoreData)
+                        {
+                            break;
+                        }
+
+                        pending.RemoveRange(0, Math.Clamp(consumed, 1, pending.Count));
+                        if (status != FramedParseStatus.Frame || frame is null)
+                        {
+                            Interlocked.Increment(ref badFrames);
+                            if (status == FramedParseStatus.BadChecksum && frame is not null)
+                            {
+                                toHost.Write(FramedLedProtocol.BuildReply(frame.Address, accepted: false));
+                            }
+
+                            continue;
+                        }
+
+                        if (frame.Address != address)
+                        {
+                            continue;
+                        }
+
+                        if (frame.Command == FramedLedProtocol.CommandShow)
+                        {
+                            shownAt.TryAdd(frame.PayloadText.Trim(), at);
+                        }
+
+                        toHost.Write(FramedLedProtocol.BuildReply(address, accepted: true));
+                    }
+                }
+            }
+            catch (IOException)
+            {
+                // socat went away: the run is over.
+            }
+        }
+
+        private static ReadOnlySpan<byte> CollectionsMarshalSpan(List<byte> list) => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
+    }
+
+    /// <summary>Counter.Display as a real process (same configuration as the bench), killed on dispose.</summary>
+    private sealed class DisplayProcess : IAsyncDisposable
+    {
+        private readonly Process process;
+        private readonly StringBuilder output = new();
+
+        private DisplayProcess(Process process, Uri baseAddress)
+        {
+            this.process = process;
+            BaseAddress = baseAddress;
+        }
+
+        public Uri BaseAddress { get; }
+
+        public static async Task<DisplayProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken ct)
+        {
+            int port;
+            using (var listener = new TcpListener(IPAddress.Loopback, 0))
+            {
+                listener.Start();
+                port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            }
+
+            var baseAddress = new Uri($"http://127.0.0.1:{port}");
+            var dll = HubServerProcess.HostDll("Counter.Display");
+            var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+            info.ArgumentList.Add(dll);
+            info.ArgumentList.Add($"--urls={baseAddress}");
+            foreach (var (key, value) in settings)
+            {
+                info.ArgumentList.Add($"--{key}={value}");
+            }
+
+            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+            info.Environment["Logging__LogLevel__Default"] = "Warning";
+            var process = new Process { StartInfo = info };
+            var host = new DisplayProcess(process, baseAddress);
+            process.OutputDataReceived += (_, e) => host.Append(e.Data);
+            process.ErrorDataReceived += (_, e) => host.Append(e.Data);
+            process.Start();
+            process.BeginOutputReadLine();
+            process.BeginErrorReadLine();
+
+            // Ready when it is live and already in sync with the hub (the hall page then draws counters).
+            using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(2) };
+            var limit = Stopwatch.StartNew();
+            while (limit.Elapsed < TimeSpan.FromSeconds(90))
+            {
+                ct.ThrowIfCancellationRequested();
+                if (process.HasExited)
+                {
+                    throw new InvalidOperationException($"Counter.Display exited with code {process.ExitCode}:\n{host.Output}");
+                }
+
+                try
+                {
+                    var state = await http.GetStringAsync(new Uri("/live/state", UriKind.Relative), ct);
+                    if (state.Contains("\"hubConnected\":true", StringComparison.Ordinal))
+                    {
+                        return host;
+                    }
+                }
+                catch (HttpRequestException)
+                {
+                }
+                catch (TaskCanceledException) when (!ct.IsCancellationRequested)
+                {
+                }
+
+                await Task.Delay(200, ct);
+            }
+
+            await host.DisposeAsync();
+            throw new TimeoutException($"Counter.Display did not connect to the hub within 90 s:\n{host.Output}");
+        }
+
+        private string Output
+        {
+            get
+            {
+                lock (output)
+                {
+                    return output.ToString();
+                }
+            }
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+            }
+
+            process.Dispose();
+        }
+
+        private void Append(string? line)
+        {
+            if (line is not null)
+            {
+                lock (output)
+                {
+                    output.AppendLine(line);
+                }
+            }
+        }
+    }
+}
