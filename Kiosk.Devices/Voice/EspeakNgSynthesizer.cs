@@ -29,8 +29,14 @@ public sealed class EspeakNgSynthesizer : ISpeechSynthesizer
     }
 
     /// <summary>The command line for <paramref name="text"/>, for logs and docs.</summary>
-    public IReadOnlyList<string> Arguments(string text, string outputPath) =>
-        ["-v", _options.Voice, "-s", _options.Rate.ToString(CultureInfo.InvariantCulture), "-w", outputPath, text];
+    public IReadOnlyList<string> Arguments(string text, string outputPath)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+
+        // A leading '-' would be taken for an option; a leading space is not spoken.
+        var spoken = text.StartsWith('-') ? " " + text : text;
+        return ["-v", _options.Voice, "-s", _options.Rate.ToString(CultureInfo.InvariantCulture), "-w", outputPath, spoken];
+    }
 
     public async Task<PcmAudio> SynthesizeAsync(string text, CancellationToken cancellationToken = default)
     {

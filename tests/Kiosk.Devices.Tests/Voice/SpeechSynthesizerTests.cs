@@ -10,6 +10,7 @@ public sealed class SpeechSynthesizerTests : IDisposable
 
     [Theory]
     [InlineData("vi")]
+    [InlineData("vi-vn-x-central")]
     [InlineData("vi-vn-x-south")]
     public async Task EspeakNg_VietnameseSentence_IsNonSilentSpeech(string voice)
     {
@@ -30,6 +31,14 @@ public sealed class SpeechSynthesizerTests : IDisposable
         var espeak = new EspeakNgSynthesizer(new EspeakNgOptions { Voice = "no-such-voice-xx" });
         var e = await Assert.ThrowsAsync<SpeechSynthesisException>(() => espeak.SynthesizeAsync("xin chào"));
         Assert.Contains("no-such-voice-xx", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EspeakNg_Arguments_TextCannotBecomeAnOption()
+    {
+        var espeak = new EspeakNgSynthesizer(new EspeakNgOptions { Voice = "vi-vn-x-south", Rate = 140 });
+        Assert.Equal(["-v", "vi-vn-x-south", "-s", "140", "-w", "/tmp/o.wav", " --help"], espeak.Arguments("--help", "/tmp/o.wav"));
+        Assert.Equal("xin chào", espeak.Arguments("xin chào", "/tmp/o.wav")[^1]);
     }
 
     [Fact]
