@@ -41,6 +41,20 @@ public sealed class SerialPortStream : SerialStream
         set => _writeTimeout = CheckedTimeout(value);
     }
 
+    public override unsafe int? BytesToWrite
+    {
+        get
+        {
+            var (result, queued) = _fd.Use(d =>
+            {
+                var pending = 0;
+                var r = Ioctl(d, TIOCOUTQ, &pending);
+                return (r, pending);
+            });
+            return result < 0 ? null : queued;
+        }
+    }
+
     /// <inheritdoc cref="ISerialPortFactory.Open"/>
     public static SerialPortStream Open(SerialPortSettings settings)
     {

@@ -23,6 +23,9 @@ public abstract class SerialStream : Stream
         set => throw new NotSupportedException();
     }
 
+    /// <summary>Bytes written but not yet sent on the line; null when the driver cannot tell.</summary>
+    public virtual int? BytesToWrite => null;
+
     /// <summary>Drops bytes received but not yet read (e.g. a late reply after a timeout).</summary>
     public abstract void DiscardInBuffer();
 

@@ -49,7 +49,8 @@ public sealed class PrinterConnection : IAsyncDisposable
     /// Sends a whole job, flushes it, and asks for the status, all in one turn of the gate so no
     /// other poll can slip in while the job's bytes are still on their way. The first reply
     /// queues behind the job inside the printer, so it is allowed the time the printer needs to
-    /// take the job in (ReplyTimeout + length / MinBytesPerSecond).
+    /// take the job in (up to ReplyTimeout + length / MinBytesPerSecond, and only while it keeps
+    /// taking bytes where the transport can tell).
     /// </summary>
     /// <returns>The status after the job; Disconnected when no reply came.</returns>
     /// <exception cref="IOException">The job could not be sent (status becomes Disconnected).</exception>
@@ -63,7 +64,7 @@ public sealed class PrinterConnection : IAsyncDisposable
         {
             try
             {
-                await _transport.WriteAsync(job, cancellationToken);
+                await WriteWatchingProgressAsync(job, cancellationToken);
                 await _transport.FlushAsync(cancellationToken);
             }
             catch (Exception ex) when (ex is IOException or TimeoutException)
@@ -89,6 +90,30 @@ public sealed class PrinterConnection : IAsyncDisposable
 
         SetStatus(status, null);
         return status;
+    }
+
+    /// <summary>
+    /// Writes a job while watching that the printer keeps taking bytes: a printer that stops
+    /// (cable pulled, RTS/CTS held) is reported Disconnected after ReplyTimeout without waiting
+    /// for the write timeout. Where progress cannot be seen the write timeout alone decides.
+    /// </summary>
+    private async Task WriteWatchingProgressAsync(ReadOnlyMemory<byte> job, CancellationToken cancellationToken)
+    {
+        var write = _transport.WriteAsync(job, cancellationToken).AsTask();
+        int? unsent = null;
+        while (await Task.WhenAny(write, Task.Delay(_options.ReplyTimeout, cancellationToken)) != write)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var nowUnsent = _transport.UnsentBytes;
+            if (nowUnsent is not null && unsent is not null && nowUnsent >= unsent)
+            {
+                SetStatus(PrinterStatus.Disconnected, "máy in không nhận thêm dữ liệu (printer stopped taking bytes)");
+            }
+
+            unsent = nowUnsent;
+        }
+
+        await write;
     }
 
     /// <summary>Polls every <see cref="PrinterStatusOptions.PollInterval"/> until cancelled.</summary>
@@ -144,7 +169,10 @@ public sealed class PrinterConnection : IAsyncDisposable
         return status;
     }
 
-    private async Task<PrinterStatus> QueryAsync(TimeSpan firstReplyTimeout, CancellationToken cancellationToken)
+    /// <param name="firstReplyBudget">How long the first reply may take in total (after a job).
+    /// The status turns Disconnected after each ReplyTimeout in which the printer took no bytes,
+    /// so a link that dies during a long job is reported as fast as an idle one.</param>
+    private async Task<PrinterStatus> QueryAsync(TimeSpan firstReplyBudget, CancellationToken cancellationToken)
     {
         await _transport.ConnectAsync(cancellationToken);
         if (!_transport.CanRead)
@@ -154,33 +182,61 @@ public sealed class PrinterConnection : IAsyncDisposable
 
         _transport.DiscardInput();
         var replies = new List<(StatusRequest, byte)>(Requests.Length);
-        var timeout = firstReplyTimeout;
+        var budget = firstReplyBudget;
         foreach (var request in Requests)
         {
             await _transport.WriteAsync(EscPosCommands.RequestStatus(request), cancellationToken);
             await _transport.FlushAsync(cancellationToken);
-            replies.Add((request, await ReadReplyAsync(request, timeout, cancellationToken)));
-            timeout = _options.ReplyTimeout;
+            replies.Add((request, await ReadReplyAsync(request, budget, cancellationToken)));
+            budget = _options.ReplyTimeout;
         }
 
         return PrinterStatusBits.Combine(replies);
     }
 
-    private async Task<byte> ReadReplyAsync(StatusRequest request, TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task<byte> ReadReplyAsync(StatusRequest request, TimeSpan budget, CancellationToken cancellationToken)
     {
         var buffer = new byte[1];
-        for (var i = 0; i < MaxStrayBytesPerReply; i++)
+        var deadline = DateTime.UtcNow + budget;
+        var unsent = _transport.UnsentBytes;
+        var strayBytes = 0;
+        while (true)
         {
-            await _transport.ReadAsync(buffer, timeout, cancellationToken);
+            try
+            {
+                await _transport.ReadAsync(buffer, _options.ReplyTimeout, cancellationToken);
+            }
+            catch (TimeoutException ex)
+            {
+                if (DateTime.UtcNow >= deadline)
+                {
+                    throw;
+                }
+
+                // Still inside a long job's budget. If the printer is not even taking bytes any
+                // more, say Disconnected now (the kiosk must know within 2 s) but keep waiting:
+                // a late reply means the job is fine and must not be sent twice.
+                var nowUnsent = _transport.UnsentBytes;
+                if (nowUnsent is null || unsent is null || nowUnsent >= unsent)
+                {
+                    SetStatus(PrinterStatus.Disconnected, $"{ex.Message} (vẫn chờ máy in trả lời sau lệnh in; still waiting for the reply after a job)");
+                }
+
+                unsent = nowUnsent;
+                continue;
+            }
+
             if (PrinterStatusBits.IsStatusReply(buffer[0]))
             {
                 return buffer[0];
             }
 
             _logger.LogDebug("{Printer}: skipped byte 0x{Byte:X2} while waiting for DLE EOT {Request}", _transport.Description, buffer[0], request);
+            if (++strayBytes >= MaxStrayBytesPerReply)
+            {
+                throw new IOException($"{_transport.Description}: máy in trả lời không đúng giao thức (no valid status reply to DLE EOT {(byte)request}).");
+            }
         }
-
-        throw new IOException($"{_transport.Description}: máy in trả lời không đúng giao thức (no valid status reply to DLE EOT {(byte)request}).");
     }
 
     private async Task MarkDisconnectedAsync(Exception cause)

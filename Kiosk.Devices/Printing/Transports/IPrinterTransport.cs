@@ -16,6 +16,13 @@ public interface IPrinterTransport : IAsyncDisposable
 
     bool IsConnected { get; }
 
+    /// <summary>
+    /// Bytes written but not yet taken in by the printer, where the link can tell (TCP: the
+    /// socket's unacknowledged send queue); null when it cannot. Lets a long job's status check
+    /// tell a slow printer (the number keeps falling) from a dead one.
+    /// </summary>
+    int? UnsentBytes { get; }
+
     /// <summary>Opens the connection if it is not open.</summary>
     /// <exception cref="IOException">The printer cannot be reached.</exception>
     /// <exception cref="TimeoutException">The connection attempt took too long.</exception>

@@ -24,6 +24,8 @@ public sealed class InMemoryPrinterTransport : IPrinterTransport
 
     public bool CanRead => true;
 
+    public int? UnsentBytes => 0;
+
     public bool IsConnected => _connected;
 
     /// <summary>What the printer answers to status requests (Online, PaperOut, CoverOpen...).</summary>

@@ -15,6 +15,21 @@ public sealed class SerialPrinterTransport(SerialPortSettings settings, ISerialP
 
     public bool CanRead => true;
 
+    public int? UnsentBytes
+    {
+        get
+        {
+            try
+            {
+                return _port?.BytesToWrite;
+            }
+            catch (ObjectDisposedException)
+            {
+                return null;
+            }
+        }
+    }
+
     public bool IsConnected => _port is not null;
 
     public ValueTask ConnectAsync(CancellationToken cancellationToken = default)

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
+using QueueKiosk.Devices.Serial;
 
 namespace QueueKiosk.Devices.Printing.Transports;
 
@@ -31,6 +32,28 @@ public sealed class TcpPrinterTransport(TcpPrinterTransportOptions options) : IP
     public bool CanRead => true;
 
     public bool IsConnected => _socket is { Connected: true };
+
+    public unsafe int? UnsentBytes
+    {
+        get
+        {
+            var socket = _socket;
+            if (socket is null)
+            {
+                return null;
+            }
+
+            try
+            {
+                var unsent = 0;
+                return LinuxNative.Ioctl((int)socket.SafeHandle.DangerousGetHandle(), LinuxNative.TIOCOUTQ, &unsent) == 0 ? unsent : null;
+            }
+            catch (ObjectDisposedException)
+            {
+                return null;
+            }
+        }
+    }
 
     public async ValueTask ConnectAsync(CancellationToken cancellationToken = default)
     {

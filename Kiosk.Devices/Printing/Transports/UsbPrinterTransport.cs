@@ -18,6 +18,8 @@ public sealed class UsbPrinterTransport(string devicePath, TimeSpan writeTimeout
 
     public bool CanRead => false;
 
+    public int? UnsentBytes => null;
+
     public bool IsConnected => _file is not null;
 
     public ValueTask ConnectAsync(CancellationToken cancellationToken = default)

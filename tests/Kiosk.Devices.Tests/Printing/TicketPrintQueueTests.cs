@@ -102,6 +102,30 @@ public sealed class TicketPrintQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task PrinterStopsTakingBytesMidJob_IsReportedDisconnectedDuringTheJob_AndTheJobFinishesOnce()
+    {
+        await using var emulator = PrinterEmulator.StartTcp();
+        emulator.BytesPerSecond = 10_000;
+        var transport = new TcpPrinterTransport(new TcpPrinterTransportOptions("127.0.0.1", emulator.Port) { WriteTimeout = TimeSpan.FromMinutes(2) });
+        using var queue = Queue(transport);
+        await queue.StartAsync(CancellationToken.None);
+        await queue.EnqueueAsync(TestJobs.Job(1, padding: 30_000), "1");
+        await Eventually.True(() => emulator.ReceivedText.Contains("JOB:001", StringComparison.Ordinal), "job 1 started");
+
+        emulator.Silent = true; // the LAN cable is out: the socket stays open, nothing moves
+        await Eventually.True(() => queue.State.PrinterStatus == PrinterStatus.Disconnected, "disconnected while the job is in flight");
+        Assert.Equal("1", queue.State.CurrentJob?.Label);
+        Assert.Equal(1, emulator.Connections); // reported before giving up on the job
+
+        emulator.Silent = false; // cable back before the job's budget ran out: TCP resumes
+        await Eventually.True(() => queue.State.QueuedCount == 0, "job 1 finished");
+        Assert.Equal([1], Printed(emulator));
+        Assert.Equal(1, emulator.Connections);
+        Assert.Equal(PrinterStatus.Online, queue.State.PrinterStatus);
+        await queue.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task SlowPrinter_LargeJob_IsPrintedOnce()
     {
         await using var emulator = PrinterEmulator.StartTcp();

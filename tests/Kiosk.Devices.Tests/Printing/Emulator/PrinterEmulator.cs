@@ -143,6 +143,7 @@ public sealed class PrinterEmulator : IAsyncDisposable
     {
         var listener = new TcpListener(IPAddress.Loopback, port);
         listener.Server.SetSocketOption(SocketOptionLevel.Socket, SocketOptionName.ReuseAddress, true);
+        listener.Server.ReceiveBufferSize = 4096; // printers advertise small TCP windows
         listener.Start();
         _port = ((IPEndPoint)listener.LocalEndpoint).Port;
         lock (_lock)
