@@ -1,0 +1,91 @@
+// Shared helpers of the supervisor pages: JSON calls with Vietnamese errors, formatting in the site's zone.
+"use strict";
+
+const Qk = (function () {
+  const zone = "Asia/Ho_Chi_Minh";
+
+  async function call(method, url, body) {
+    const init = { method, headers: { Accept: "application/json" }, credentials: "same-origin" };
+    if (body !== undefined) {
+      init.headers["Content-Type"] = "application/json";
+      init.body = JSON.stringify(body);
+    }
+    const response = await fetch(url, init);
+    if (response.status === 401) {
+      location.href = "/supervisor/login?returnUrl=" + encodeURIComponent(location.pathname + location.search);
+      throw new Error("Phiên đăng nhập đã hết, vui lòng đăng nhập lại.");
+    }
+    if (!response.ok) {
+      let text = `Lỗi ${response.status}`;
+      try {
+        const problem = await response.json();
+        text = problem.detail || problem.title || text;
+        if (problem.errors) {
+          text += ": " + Object.values(problem.errors).flat().join("; ");
+        }
+      } catch {
+        // Not a ProblemDetails body: keep the status text.
+      }
+      throw new Error(text);
+    }
+    return response.status === 204 ? null : response.json();
+  }
+
+  function el(tag, attrs, ...children) {
+    const node = document.createElement(tag);
+    for (const [k, v] of Object.entries(attrs || {})) {
+      if (v === null || v === undefined || v === false) continue;
+      if (k === "class") node.className = v;
+      else if (k.startsWith("data-")) node.setAttribute(k, v);
+      else if (k.startsWith("on")) node.addEventListener(k.slice(2), v);
+      else node[k] = v;
+    }
+    for (const c of children.flat()) {
+      if (c === null || c === undefined) continue;
+      node.append(c instanceof Node ? c : document.createTextNode(String(c)));
+    }
+    return node;
+  }
+
+  function time(iso) {
+    return iso ? new Date(iso).toLocaleTimeString("vi-VN", { timeZone: zone, hour: "2-digit", minute: "2-digit", second: "2-digit" }) : "";
+  }
+
+  function dateTime(iso) {
+    return iso ? new Date(iso).toLocaleString("vi-VN", { timeZone: zone }) : "";
+  }
+
+  function duration(seconds) {
+    if (seconds === null || seconds === undefined) return "–";
+    const s = Math.max(0, Math.round(seconds));
+    const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
+    return h > 0 ? `${h} giờ ${m} phút` : m > 0 ? `${m} phút ${r} giây` : `${r} giây`;
+  }
+
+  function today() {
+    // The site's local day as yyyy-MM-dd (en-CA formats dates that way).
+    return new Date().toLocaleDateString("en-CA", { timeZone: zone });
+  }
+
+  function message(text, isError) {
+    const box = document.getElementById("message");
+    if (!box) return;
+    box.textContent = text || "";
+    box.className = "message" + (isError ? " error" : "");
+    box.hidden = !text;
+  }
+
+  const logout = document.getElementById("logout");
+  if (logout) {
+    logout.addEventListener("click", async () => {
+      try { await call("POST", "/api/auth/logout"); } catch { /* signed out anyway */ }
+      location.href = "/supervisor/login";
+    });
+  }
+
+  return {
+    get: (url) => call("GET", url),
+    post: (url, body) => call("POST", url, body),
+    el, time, dateTime, duration, today, message, zone,
+  };
+})();

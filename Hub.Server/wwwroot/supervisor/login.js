@@ -1,0 +1,34 @@
+// Supervisor sign-in: POST /api/auth/login without a counter, then back to the page asked for.
+"use strict";
+
+(function () {
+  const form = document.getElementById("login-form");
+  const error = document.getElementById("login-error");
+  const button = document.getElementById("login-button");
+  const params = new URLSearchParams(location.search);
+  const back = params.get("returnUrl");
+  const target = back && back.startsWith("/supervisor") ? back : "/supervisor";
+
+  form.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    error.hidden = true;
+    button.disabled = true;
+    try {
+      const me = await Qk.post("/api/auth/login", {
+        userName: document.getElementById("user-name").value.trim(),
+        password: document.getElementById("password").value,
+      });
+      if (me.role === "Officer") {
+        error.textContent = "Tài khoản cán bộ quầy không có quyền giám sát. / Officers cannot open the supervisor desk.";
+        error.hidden = false;
+        return;
+      }
+      location.href = target;
+    } catch (err) {
+      error.textContent = err.message;
+      error.hidden = false;
+    } finally {
+      button.disabled = false;
+    }
+  });
+})();
