@@ -72,10 +72,15 @@ public static class DataExtensions
         o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
 
-    /// <summary>Per-connection SQLite settings: NORMAL sync is safe with WAL (no corruption, last commit may be lost only on power loss).</summary>
+    /// <summary>
+    /// Per-connection SQLite settings: NORMAL sync is safe with WAL (no corruption; only a power cut
+    /// can lose the last commits). Run once per native handle: Microsoft.Data.Sqlite pools handles,
+    /// and the settings stay with the handle, so pooled re-opens cost nothing.
+    /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
     {
         public static readonly SqlitePragmas Instance = new();
+        private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<object, object> Configured = [];
 
         public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData) => Apply(connection);
 
@@ -87,9 +92,15 @@ public static class DataExtensions
 
         private static void Apply(DbConnection connection)
         {
+            if (connection is not SqliteConnection { Handle: { } handle } || Configured.TryGetValue(handle, out _))
+            {
+                return;
+            }
+
             using var command = connection.CreateCommand();
             command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
             command.ExecuteNonQuery();
+            Configured.AddOrUpdate(handle, handle);
         }
     }
 }

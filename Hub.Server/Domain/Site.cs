@@ -17,7 +17,7 @@ public sealed class Site
     /// <summary>Weekly opening intervals as text, e.g. "Mon-Fri 07:30-11:30,13:30-17:00; Sat 07:30-11:30" (see OpeningHours).</summary>
     public string OpeningHours { get; set; } = "";
 
-    /// <summary>Last TicketEvent sequence of this site; bumped in the same transaction as the events.</summary>
+    /// <summary>Reserved: the live per-site sequence is handed out by Queue.SequenceAllocator from the stored events (see there why not a counter row).</summary>
     public long LastSequence { get; set; }
 }
 

@@ -505,12 +505,7 @@ public sealed class QueueEngine(
             if (batch.Items.Count > 0)
             {
                 allocated = batch.Items.Count;
-                firstSequence = db.IsPostgres
-                    ? await sequences.AllocateAsync(db, siteId, allocated, ct)
-                    // Taken last, so the site row (which every SQLite writer bumps) is held briefly.
-                    : (await db.Database.SqlQueryRaw<long>(
-                        """UPDATE "Sites" SET "LastSequence" = "LastSequence" + {0} WHERE "Id" = {1} RETURNING "LastSequence" AS "Value" """,
-                        (long)allocated, siteId).ToListAsync(ct))[0] - allocated + 1;
+                firstSequence = await sequences.AllocateAsync(db, siteId, allocated, ct);
                 var sequence = firstSequence;
                 foreach (var (ticketEvent, notification) in batch.Items)
                 {
@@ -537,7 +532,7 @@ public sealed class QueueEngine(
         }
         finally
         {
-            if (allocated > 0 && db.IsPostgres)
+            if (allocated > 0)
             {
                 sequences.Complete(siteId, firstSequence, allocated);
             }

@@ -48,14 +48,13 @@ public sealed class QueueReader(HubDbContext db, CatalogueCache catalogueCache, 
         }
 
         var id = site.Site.Id;
-        // On PostgreSQL the watermark is taken before the read transaction starts: every event up
-        // to it is then visible to the reads below (see SequenceAllocator).
-        long? watermark = db.IsPostgres ? await sequences.WatermarkAsync(db, id, ct) : null;
+        // The watermark is taken before the read transaction starts: every event up to it is then
+        // visible to the reads below (see SequenceAllocator).
+        var lastSequence = await sequences.WatermarkAsync(db, id, ct);
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var tx = await BeginReadAsync(ct);
-            var lastSequence = watermark ?? await db.Sites.Where(s => s.Id == id).Select(s => s.LastSequence).FirstAsync(ct);
             var counts = await WaitingCountsAsync(id, ct);
             var counters = await db.Counters.Include(c => c.Services).Where(c => c.SiteId == id).OrderBy(c => c.Number).ToListAsync(ct);
             var waiting = await db.Tickets.Where(t => t.SiteId == id && t.Status == TicketStatus.Waiting)
@@ -96,9 +95,7 @@ public sealed class QueueReader(HubDbContext db, CatalogueCache catalogueCache, 
             .Select(g => new { g.Key, Count = g.Count() })
             .ToDictionaryAsync(x => x.Key, x => x.Count, ct);
 
-    public async Task<long> LastSequenceAsync(Guid siteId, CancellationToken ct) => db.IsPostgres
-        ? await sequences.WatermarkAsync(db, siteId, ct)
-        : await db.Sites.Where(s => s.Id == siteId).Select(s => s.LastSequence).FirstAsync(ct);
+    public async Task<long> LastSequenceAsync(Guid siteId, CancellationToken ct) => await sequences.WatermarkAsync(db, siteId, ct);
 
     private List<ServiceDto> ServiceDtos(CatalogueData catalogue, Guid siteId, Dictionary<Guid, int> counts) =>
         [.. catalogue.Services.Values.Where(s => s.SiteId == siteId).OrderBy(s => s.SortOrder).ThenBy(s => s.Code, StringComparer.Ordinal)

@@ -4,13 +4,14 @@ using QueueKiosk.HubServer.Data;
 namespace QueueKiosk.HubServer.Queue;
 
 /// <summary>
-/// Per-site event sequence numbers on PostgreSQL. Bumping one counter row per transaction would
-/// make every writer of the site wait for the previous commit's disk flush (one flush per action,
-/// a few hundred actions a second at best). Instead this process hands out the numbers (it is the
-/// only writer of its sites' events; the (SiteId, Sequence) primary key refuses a duplicate) and
+/// Per-site event sequence numbers. Bumping one counter row per transaction would make every
+/// writer of the site wait for the previous commit's disk flush on PostgreSQL (one flush per
+/// action, a few hundred actions a second at best) and costs a statement per action on SQLite.
+/// Instead this process hands out the numbers (it is the only writer of its sites' events; the
+/// (SiteId, Sequence) primary key refuses a duplicate), starting after the highest stored one, and
 /// remembers which are not yet committed, so a snapshot can say exactly which events it includes:
 /// every number up to the watermark is committed (or abandoned) before the snapshot reads.
-/// On SQLite writers are serialized anyway, so the engine keeps the counter in Sites.LastSequence.
+/// A number whose transaction failed is a gap; clients treat any gap by fetching a snapshot.
 /// </summary>
 public sealed class SequenceAllocator
 {
