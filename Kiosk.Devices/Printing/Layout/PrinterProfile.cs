@@ -56,6 +56,12 @@ public sealed class PrinterProfile
     /// <summary>Rows per GS v 0 command; lower it for printers that garble tall images.</summary>
     public int MaxRasterRowsPerBand { get; set; } = EscPosCommands.DefaultMaxRasterRowsPerBand;
 
+    /// <summary>
+    /// Centre raster lines with ESC a (fewer bytes) rather than white padding inside the image.
+    /// Turn off for a printer that prints centred lines at the left edge.
+    /// </summary>
+    public bool AlignRasterWithCommand { get; set; } = true;
+
     /// <summary>Dot size of one QR module (1..16).</summary>
     public int QrModuleSize { get; set; } = 6;
 

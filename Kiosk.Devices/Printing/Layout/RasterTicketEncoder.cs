@@ -9,7 +9,8 @@ public sealed record RasterTextLine(string Text, MonoBitmap Bitmap);
 
 /// <summary>
 /// Raster mode: every text line is drawn here and sent as a GS v 0 image cropped to its ink, with
-/// the alignment baked in as left padding (printers differ in whether ESC a moves images). Blank
+/// the alignment done by ESC a or, for printers that ignore ESC a on images, baked in as left padding
+/// (<see cref="PrinterProfile.AlignRasterWithCommand"/>). Blank
 /// space above and below the ink becomes ESC J feeds, never white rows, which keeps an 80 mm
 /// ticket near 20 KB. The QR code stays a native GS ( k command.
 /// </summary>
@@ -22,6 +23,7 @@ internal sealed class RasterTicketEncoder(ITextRasterizer rasterizer, PrinterPro
     private readonly EscPosBuilder _builder = new();
     private readonly List<RasterTextLine> _lines = [];
     private int _pendingFeed;
+    private Justification? _justification;
 
     public (byte[] Bytes, IReadOnlyList<RasterTextLine> Lines) Encode(IReadOnlyList<TicketElement> elements)
     {
@@ -31,7 +33,7 @@ internal sealed class RasterTicketEncoder(ITextRasterizer rasterizer, PrinterPro
             _builder.CancelKanjiMode();
         }
 
-        _builder.Justify(Justification.Left);
+        SetJustification(Justification.Left);
         foreach (var element in elements)
         {
             switch (element)
@@ -47,9 +49,8 @@ internal sealed class RasterTicketEncoder(ITextRasterizer rasterizer, PrinterPro
                     break;
                 case TicketQrCode qr:
                     FlushFeed();
-                    _builder.Justify(Justification.Center)
-                        .QrCode(qr.Data, profile.QrModuleSize, profile.QrErrorCorrection)
-                        .Justify(Justification.Left);
+                    SetJustification(Justification.Center);
+                    _builder.QrCode(qr.Data, profile.QrModuleSize, profile.QrErrorCorrection);
                     break;
                 default:
                     throw new NotSupportedException($"Unknown ticket element {element.GetType().Name}.");
@@ -99,12 +100,17 @@ internal sealed class RasterTicketEncoder(ITextRasterizer rasterizer, PrinterPro
                 continue;
             }
 
-            var left = text.Align switch
+            // Either the printer centres the image (ESC a, fewest bytes) or the white space to
+            // its left is part of the image (works on printers that ignore ESC a for images).
+            var byCommand = profile.AlignRasterWithCommand && text.Align != Justification.Left;
+            var left = byCommand ? (((ink.Width + 7) / 8 * 8) - ink.Width) / 2 : text.Align switch
             {
                 Justification.Center => (profile.WidthDots - ink.Width) / 2,
                 Justification.Right => profile.WidthDots - SideMargin - ink.Width,
                 _ => SideMargin,
             };
+            SetJustification(byCommand ? text.Align : Justification.Left);
+
             // Whole bytes per row: the bitmap kept for callers is exactly what GS v 0 carries.
             var image = new MonoBitmap((left + ink.Width + 7) / 8 * 8, ink.Height);
             image.Draw(rendered.Bitmap.Crop(ink.Left, ink.Top, ink.Width, ink.Height), left, 0);
@@ -120,9 +126,19 @@ internal sealed class RasterTicketEncoder(ITextRasterizer rasterizer, PrinterPro
         }
     }
 
+    private void SetJustification(Justification justification)
+    {
+        if (_justification != justification)
+        {
+            _builder.Justify(justification);
+            _justification = justification;
+        }
+    }
+
     private void WriteRule()
     {
         FlushFeed();
+        SetJustification(Justification.Left);
         var rule = new MonoBitmap(profile.WidthDots, RuleThickness);
         rule.FillRectangle(SideMargin, 0, profile.WidthDots - (2 * SideMargin), RuleThickness);
         _builder.RasterImage(rule, profile.MaxRasterRowsPerBand);

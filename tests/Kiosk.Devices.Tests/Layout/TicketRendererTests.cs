@@ -79,6 +79,25 @@ public sealed class TicketRendererTests : IDisposable
     }
 
     [Fact]
+    public void CentredRasterLines_PrintInTheSamePlace_WithOrWithoutEscA()
+    {
+        var byCommand = new PrinterProfile { AlignRasterWithCommand = true };
+        var byPadding = new PrinterProfile { AlignRasterWithCommand = false };
+        var elements = new TicketElement[] { new TicketText("SỐ THỨ TỰ", TicketTextRole.Heading, Justification.Center) };
+
+        var small = _renderer.RenderElements(elements, byCommand).Bytes;
+        var padded = _renderer.RenderElements(elements, byPadding).Bytes;
+
+        Assert.True(small.Length < padded.Length * 0.75, $"{small.Length} vs {padded.Length} bytes");
+        Assert.False(padded.AsSpan().IndexOf(EscPosCommands.SetJustification(Justification.Center)) >= 0);
+        var inkByCommand = PrintedInk(small, byCommand);
+        var inkByPadding = PrintedInk(padded, byPadding);
+        Assert.InRange(inkByCommand.Left - inkByPadding.Left, -4, 4);
+        Assert.Equal(inkByPadding.Width, inkByCommand.Width);
+        Assert.InRange((inkByCommand.Left + inkByCommand.Right) / 2, 284, 292);
+    }
+
+    [Fact]
     public void Raster80Ticket_IsAtMost24KB_AndTextTicketsAtMost2KB()
     {
         var layout = TicketLayout.Demo();
@@ -220,6 +239,13 @@ public sealed class TicketRendererTests : IDisposable
     [InlineData("xin  chào", 20, new[] { "xin chào" })]
     public void TextWrapper_GreedyByWords(string text, int width, string[] expected) =>
         Assert.Equal(expected, TextWrapper.Wrap(text, width, s => s.Length));
+
+    private InkBounds PrintedInk(byte[] bytes, PrinterProfile profile)
+    {
+        var printer = new VirtualPrinter(_rasterizer, VirtualPrinterOptions.FromProfile(profile));
+        printer.Write(bytes);
+        return Assert.Single(printer.Tickets).Page.FindInk()!.Value;
+    }
 
     private static bool Contains(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle) >= 0;
 
