@@ -54,7 +54,7 @@ public sealed class CameraFanoutScenario : IScenario
             Console.WriteLine($"ffmpeg: {feed.Command!.CommandLine}");
             var url = $"{address}/api/cameras/{CameraId}/live.mjpg";
             // Warm-up with one viewer so JIT of the streaming path does not count in the first phase.
-            await MeasurePhaseAsync(feed, url, 1, 3, cancellationToken, report: false);
+            await MeasurePhaseAsync(feed, url, 1, 10, cancellationToken, report: false);
             var one = await MeasurePhaseAsync(feed, url, 1, seconds, cancellationToken);
             var many = await MeasurePhaseAsync(feed, url, manyViewers, seconds, cancellationToken);
 
