@@ -420,7 +420,8 @@ public sealed class VirtualPrinter
         var glyphs = line.Scale(_widthMultiplier, _heightMultiplier);
         var cellHeight = CharacterHeight * _heightMultiplier;
         // Baselines sit about where Font A's is: 4 of 24 dots above the cell bottom.
-        var top = _page.Height + cellHeight - (cellHeight / 6) - ((metrics.Ascent + 4) * _heightMultiplier);
+        // Tall stacked marks may reach into the line above, but never above the top of the paper.
+        var top = Math.Max(0, _page.Height + cellHeight - (cellHeight / 6) - ((metrics.Ascent + 4) * _heightMultiplier));
         _page.Draw(glyphs, AlignedX(glyphs.Width), top);
         _page.Advance(Math.Max(advance, cellHeight));
         return true;

@@ -15,6 +15,9 @@ public static class VietnameseAlphabet
         "oòỏõóọ", "ôồổỗốộ", "ơờởỡớợ", "uùủũúụ", "ưừửữứự", "yỳỷỹýỵ",
     ];
 
+    /// <summary>Each vowel with its five tones ("aàảãáạ" ...), then "dđ": the order a printed check reads best in.</summary>
+    public static IReadOnlyList<string> LowerRows { get; } = [.. LowerVowelRows, "dđ"];
+
     public static IReadOnlyList<string> Lower { get; } = BuildLower();
 
     public static IReadOnlyList<string> Upper { get; } = Lower.Select(letter => letter.ToUpperInvariant()).ToArray();

@@ -17,17 +17,17 @@ public static class PrinterTestPage
         var tables = profile.ResolveCodeTables();
         var elements = new List<TicketElement>
         {
-            new TicketText("TRANG THỬ MÁY IN", TicketTextRole.Heading, Justification.Center),
+            new TicketText("TRANG IN THỬ", TicketTextRole.Heading, Justification.Center),
             new TicketGap(8),
             new TicketText(string.Create(CultureInfo.InvariantCulture, $"Chế độ: {profile.Mode}, khổ {profile.PaperWidthMm} mm, mẫu {profile.Preset}"), TicketTextRole.Body, Justification.Left),
             new TicketText($"TCVN-3: {Show(tables.Tcvn3Lower)}/{Show(tables.Tcvn3Upper)}, CP1258: {Show(tables.Cp1258)}", TicketTextRole.Body, Justification.Left),
             new TicketRule(),
         };
 
-        foreach (var letters in new[] { VietnameseAlphabet.Lower, VietnameseAlphabet.Upper })
+        foreach (var upper in new[] { false, true })
         {
-            // Six letters per group (a vowel and its tones) so a wrong one is easy to spot.
-            var groups = letters.Chunk(6).Select(group => string.Concat(group));
+            // One group per vowel with its five tones, so a wrong letter is easy to spot.
+            var groups = VietnameseAlphabet.LowerRows.Select(row => upper ? row.ToUpperInvariant() : row);
             elements.Add(new TicketText(string.Join(' ', groups), TicketTextRole.Body, Justification.Left));
             elements.Add(new TicketGap(8));
         }

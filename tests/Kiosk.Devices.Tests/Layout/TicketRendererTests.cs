@@ -205,6 +205,40 @@ public sealed class TicketRendererTests : IDisposable
     }
 
     [Fact]
+    public void ParallelRenders_GiveIdenticalBytes()
+    {
+        var profile = new PrinterProfile();
+        var expected = _renderer.Render(TicketLayout.Demo(), profile);
+        var results = new byte[16][];
+
+        Parallel.For(0, results.Length, i => results[i] = _renderer.Render(TicketLayout.Demo(), profile));
+
+        Assert.All(results, bytes => Assert.Equal(expected, bytes));
+    }
+
+    [Fact]
+    public void LongNamesTicket_StillPrintsEveryWord()
+    {
+        var layout = TicketLayout.Demo() with
+        {
+            CentreName = "TRUNG TÂM PHỤC VỤ HÀNH CHÍNH CÔNG TỈNH THỪA THIÊN HUẾ - CHI NHÁNH THÀNH PHỐ",
+            ProcedureName = "Chứng thực bản sao từ bản chính giấy tờ, văn bản do cơ quan có thẩm quyền của Việt Nam cấp",
+            Counters = ["1", "2", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"],
+        };
+        var profile = new PrinterProfile();
+
+        var rendered = _renderer.RenderDetailed(layout, profile);
+
+        var printed = string.Join(' ', rendered.RasterLines.Select(l => l.Text));
+        foreach (var word in $"{layout.CentreName} {layout.ProcedureName}".Split(' '))
+        {
+            Assert.Contains(word, printed, StringComparison.Ordinal);
+        }
+
+        Assert.All(rendered.RasterLines, l => Assert.True(l.Bitmap.Width <= profile.WidthDots));
+    }
+
+    [Fact]
     public void WithoutLookupUrl_NoQrCommand()
     {
         var bytes = _renderer.Render(TicketLayout.Demo() with { LookupUrl = null }, new PrinterProfile { Mode = PrinterTextMode.Ascii });
