@@ -28,8 +28,8 @@ public enum SerialHandshake
 
 /// <summary>
 /// How to open a serial port. <see cref="ReadTimeout"/> bounds each read (the wait for the first
-/// byte); <see cref="WriteTimeout"/> bounds a whole write and a flush. Both must be finite: no call
-/// on a serial port may block forever.
+/// byte); <see cref="WriteTimeout"/> bounds how long a write or flush may go without the port
+/// taking a byte. Both must be finite: no call on a serial port may block forever.
 /// </summary>
 public sealed record SerialPortSettings(string PortName)
 {

@@ -161,6 +161,7 @@ public sealed class SerialPortStream : SerialStream
 
     private unsafe void WaitForOutputQueueEmpty(Deadline deadline, CancellationToken cancellationToken)
     {
+        var lastPending = int.MaxValue;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -173,6 +174,13 @@ public sealed class SerialPortStream : SerialStream
             if (result < 0 || pending == 0)
             {
                 return; // a driver without TIOCOUTQ leaves the wait to tcdrain
+            }
+
+            if (pending < lastPending)
+            {
+                // Still draining: the write timeout bounds a stall, not the whole transmission.
+                lastPending = pending;
+                deadline = Deadline.After(_writeTimeout);
             }
 
             if (deadline.Remaining <= TimeSpan.Zero)

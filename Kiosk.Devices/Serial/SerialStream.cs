@@ -3,8 +3,9 @@ namespace QueueKiosk.Devices.Serial;
 /// <summary>
 /// An open serial port as a byte stream. Reads return at least one byte or throw
 /// <see cref="TimeoutException"/> after the read timeout; writes send every byte or throw
-/// <see cref="TimeoutException"/> after the write timeout; <see cref="Stream.Flush"/> waits until
-/// the bytes have left the UART. A hang-up (adapter unplugged, pty closed) throws
+/// <see cref="TimeoutException"/> when the port accepted nothing for the write timeout (a stall,
+/// not the length of the whole write); <see cref="Stream.Flush"/> waits until the bytes have left
+/// the UART, with the same stall bound. A hang-up (adapter unplugged, pty closed) throws
 /// <see cref="IOException"/>. Whoever opened the stream disposes it.
 /// </summary>
 public abstract class SerialStream : Stream

@@ -123,7 +123,7 @@ internal sealed class UnixFileDescriptor : IDisposable
         }
     }
 
-    /// <summary>Writes every byte, waiting for room up to <paramref name="timeout"/> in total.</summary>
+    /// <summary>Writes every byte; fails when the device accepts nothing for <paramref name="timeout"/>.</summary>
     public unsafe void WriteAll(ReadOnlySpan<byte> data, TimeSpan timeout, CancellationToken cancellationToken)
     {
         var deadline = Deadline.After(timeout);
@@ -142,7 +142,10 @@ internal sealed class UnixFileDescriptor : IDisposable
                 });
                 if (result > 0)
                 {
+                    // The timeout bounds a stall, not the whole job: at 9600 baud a 40 KB
+                    // raster ticket needs ~40 s, yet a line that stops moving is caught fast.
                     offset += (int)result;
+                    deadline = Deadline.After(timeout);
                     continue;
                 }
 
@@ -159,7 +162,7 @@ internal sealed class UnixFileDescriptor : IDisposable
                 if (!WaitUntilReady(POLLOUT, deadline, cancellationToken))
                 {
                     throw new TimeoutException(
-                        $"{Path}: đã gửi {offset}/{data.Length} byte, thiết bị không nhận thêm trong {timeout.TotalMilliseconds:0} ms (write timed out).");
+                        $"{Path}: đã gửi {offset}/{data.Length} byte, thiết bị không nhận thêm trong {timeout.TotalMilliseconds:0} ms (write timed out: no progress).");
                 }
             }
         }

@@ -39,6 +39,27 @@ public sealed class SerialPortStreamTests : IDisposable
     }
 
     [Fact]
+    public async Task Write_NobodyReading_TimesOutInsteadOfBlocking()
+    {
+        // Only B is open: socat fills A's pty buffer, then stops taking bytes from B.
+        using var b = SerialPortStream.Open(Settings(_pty.PathB) with { WriteTimeout = TimeSpan.FromMilliseconds(500) });
+        var lots = new byte[4 * 1024 * 1024];
+
+        var error = await Assert.ThrowsAsync<TimeoutException>(async () => await b.WriteAsync(lots));
+
+        Assert.Contains("write timed out", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteAsync_Cancelled_StopsWaiting()
+    {
+        using var b = SerialPortStream.Open(Settings(_pty.PathB) with { WriteTimeout = TimeSpan.FromMinutes(5) });
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await b.WriteAsync(new byte[4 * 1024 * 1024], cancel.Token));
+    }
+
+    [Fact]
     public async Task ReadAsync_Cancelled_StopsWaiting()
     {
         using var b = SerialPortStream.Open(Settings(_pty.PathB) with { ReadTimeout = TimeSpan.FromMinutes(5) });
