@@ -225,10 +225,13 @@ public sealed class CameraFeed : IAsyncDisposable
             _splitter.Reset();
             _log.LogInformation("Camera {CameraId}: ffmpeg pid {Pid} started: {CommandLine}", Id, process.Id, command.CommandLine);
 
-            using var runEnd = CancellationTokenSource.CreateLinkedTokenSource(stop);
-            var previewReader = ReadPreviewAsync(process.StandardOutput.BaseStream, runEnd.Token);
-            var errorReader = ReadErrorsAsync(process.StandardError, runEnd.Token);
-            var watchdog = WatchForStallAsync(process, runEnd.Token);
+            // The readers stop at end of file, after ffmpeg's last words: cancelling them at its exit
+            // could lose the very line that says why it stopped.
+            using var readersGiveUp = new CancellationTokenSource();
+            using var watchdogEnd = CancellationTokenSource.CreateLinkedTokenSource(stop);
+            var previewReader = ReadPreviewAsync(process.StandardOutput.BaseStream, readersGiveUp.Token);
+            var errorReader = ReadErrorsAsync(process.StandardError, readersGiveUp.Token);
+            var watchdog = WatchForStallAsync(process, watchdogEnd.Token);
 
             try
             {
@@ -239,16 +242,16 @@ public sealed class CameraFeed : IAsyncDisposable
                 await StopProcessAsync(process);
             }
 
-            // stdout/stderr end by themselves once ffmpeg is gone; the timeout covers a stray child holding them.
-            var stalled = false;
-            await runEnd.CancelAsync();
+            await watchdogEnd.CancelAsync();
+            var stalled = await watchdog;
             try
             {
+                // stdout/stderr end by themselves once ffmpeg is gone; the timeout covers a stray child holding them.
                 await Task.WhenAll(previewReader, errorReader).WaitAsync(StopGrace, CancellationToken.None);
-                stalled = await watchdog;
             }
             catch (TimeoutException)
             {
+                await readersGiveUp.CancelAsync();
             }
 
             var exitCode = process.HasExited ? process.ExitCode : -1;
