@@ -54,7 +54,8 @@ public sealed class SupervisionHost : IAsyncDisposable
         return client;
     }
 
-    public HttpClient Anonymous() => Factory.CreateClient();
+    /// <summary>A client without cookies that does not follow redirects.</summary>
+    public HttpClient Anonymous() => Factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
 
     public async Task<HttpClient> SignInAsync(string user, Guid? counterId = null)
     {
