@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using System.Threading.Channels;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,41 +19,48 @@ public sealed record LedBusTiming
     /// character times (4 ms at 9600 baud); slow vendor boards want more.
     /// </summary>
     public TimeSpan InterFrameGap { get; init; } = TimeSpan.FromMilliseconds(5);
+
+    /// <summary>After the port failed (adapter unplugged), the shortest wait before opening it again.</summary>
+    public TimeSpan ReopenInterval { get; init; } = TimeSpan.FromSeconds(1);
 }
 
 /// <summary>
 /// One half-duplex RS-485 line shared by several boards: one exchange (request, then its reply)
 /// at a time, a gap between frames, stale bytes thrown away before each request.
-/// Takes any Stream (a serial port, a pty, a TCP-to-RS485 gateway), like dotnet/iot devices;
-/// disposes it only when <c>shouldDispose</c> is true. The stream must allow a read to be pending
-/// while a write happens (serial port streams, sockets and ptys do).
+/// Takes any Stream (a serial port, a pty, a TCP-to-RS485 gateway), like dotnet/iot devices:
+/// either one stream, disposed only when <c>shouldDispose</c> is true, or a function that opens
+/// the port, in which case the bus owns the streams and reopens the port on the next call after
+/// it failed (a USB adapter unplugged and plugged back). The stream must allow a read to be
+/// pending while a write happens (serial port streams, sockets and ptys do).
 /// </summary>
 public sealed class LedBus : IAsyncDisposable
 {
-    private readonly Stream _stream;
+    private readonly Func<Stream>? _openPort;
     private readonly bool _shouldDispose;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _oneAtATime = new(1, 1);
-    private readonly CancellationTokenSource _stopping = new();
-
-    // The pump owns every read, so a silent board never leaves a read hanging on the stream:
-    // exchanges wait on this channel with a timeout instead.
-    private readonly Channel<byte[]> _received = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true });
-    private readonly Task _pump;
+    private Connection _connection;
     private long _lastFrameEnd;
+    private long _lastOpenAttempt;
     private bool _disposed;
 
     public LedBus(Stream stream, bool shouldDispose = true, LedBusTiming? timing = null, TimeProvider? timeProvider = null, ILogger? logger = null)
     {
         ArgumentNullException.ThrowIfNull(stream);
-        _stream = stream;
         _shouldDispose = shouldDispose;
         Timing = timing ?? new LedBusTiming();
         _time = timeProvider ?? TimeProvider.System;
         _logger = logger ?? NullLogger.Instance;
-        _lastFrameEnd = _time.GetTimestamp();
-        _pump = Task.Run(PumpAsync);
+        _lastFrameEnd = _lastOpenAttempt = _time.GetTimestamp();
+        _connection = new Connection(stream, _logger);
+    }
+
+    /// <summary>Opens the port now (so a wrong port fails at start) and again after each failure.</summary>
+    public LedBus(Func<Stream> openPort, LedBusTiming? timing = null, TimeProvider? timeProvider = null, ILogger? logger = null)
+        : this((openPort ?? throw new ArgumentNullException(nameof(openPort)))(), shouldDispose: true, timing, timeProvider, logger)
+    {
+        _openPort = openPort;
     }
 
     public LedBusTiming Timing { get; }
@@ -60,10 +68,14 @@ public sealed class LedBus : IAsyncDisposable
     /// <summary>Bytes that arrived when nobody was waiting for them (late replies, noise).</summary>
     public long StaleBytesDiscarded { get; private set; }
 
+    /// <summary>How many times the port was opened again after a failure.</summary>
+    public int Reopens { get; private set; }
+
     /// <summary>
     /// Sends <paramref name="request"/> and returns the reply, whose length <paramref name="replyLength"/>
     /// tells from its first bytes. Throws <see cref="LedBoardTimeoutException"/> naming
-    /// <paramref name="boardName"/> when the reply is not complete within the response timeout.
+    /// <paramref name="boardName"/> when the reply is not complete within the response timeout,
+    /// IOException when the port failed.
     /// </summary>
     public async Task<byte[]> ExchangeAsync(ReadOnlyMemory<byte> request, ReplyLength replyLength, string boardName, CancellationToken cancellationToken = default)
     {
@@ -72,13 +84,19 @@ public sealed class LedBus : IAsyncDisposable
         await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
-            DiscardStaleBytes();
+            var connection = await EnsureOpenAsync(boardName);
+            DiscardStaleBytes(connection);
             await KeepGapAsync(cancellationToken);
-            await _stream.WriteAsync(request, cancellationToken);
-            await _stream.FlushAsync(cancellationToken);
             try
             {
-                return await ReadReplyAsync(replyLength, boardName, cancellationToken);
+                await connection.Stream.WriteAsync(request, cancellationToken);
+                await connection.Stream.FlushAsync(cancellationToken);
+                return await ReadReplyAsync(connection, replyLength, boardName, cancellationToken);
+            }
+            catch (Exception e) when (e is IOException and not LedBoardException || e is ObjectDisposedException)
+            {
+                connection.MarkFailed();
+                throw new IOException($"Cổng RS-485 lỗi khi gửi tới bảng LED {boardName}: {e.Message} / the RS-485 port failed while talking to LED board {boardName}", e);
             }
             finally
             {
@@ -98,10 +116,22 @@ public sealed class LedBus : IAsyncDisposable
         await _oneAtATime.WaitAsync(cancellationToken);
         try
         {
+            var connection = await EnsureOpenAsync("broadcast");
             await KeepGapAsync(cancellationToken);
-            await _stream.WriteAsync(frame, cancellationToken);
-            await _stream.FlushAsync(cancellationToken);
-            _lastFrameEnd = _time.GetTimestamp();
+            try
+            {
+                await connection.Stream.WriteAsync(frame, cancellationToken);
+                await connection.Stream.FlushAsync(cancellationToken);
+            }
+            catch (Exception e) when (e is IOException || e is ObjectDisposedException)
+            {
+                connection.MarkFailed();
+                throw;
+            }
+            finally
+            {
+                _lastFrameEnd = _time.GetTimestamp();
+            }
         }
         finally
         {
@@ -117,19 +147,46 @@ public sealed class LedBus : IAsyncDisposable
         }
 
         _disposed = true;
-        await _stopping.CancelAsync();
-        if (_shouldDispose)
-        {
-            await _stream.DisposeAsync();
-        }
-
-        // A stream we do not own may ignore cancellation of a pending read; do not wait forever.
-        await Task.WhenAny(_pump, Task.Delay(TimeSpan.FromSeconds(2), TimeProvider.System));
-        _stopping.Dispose();
+        await _connection.DisposeAsync(_shouldDispose);
         _oneAtATime.Dispose();
     }
 
-    private async Task<byte[]> ReadReplyAsync(ReplyLength replyLength, string boardName, CancellationToken cancellationToken)
+    private async Task<Connection> EnsureOpenAsync(string boardName)
+    {
+        if (!_connection.Failed || _openPort is null)
+        {
+            if (_connection.Failed)
+            {
+                throw new IOException($"Cổng RS-485 đã đóng, không gửi được tới bảng LED {boardName} / the RS-485 port is closed; cannot reach LED board {boardName}", _connection.Failure);
+            }
+
+            return _connection;
+        }
+
+        if (_time.GetElapsedTime(_lastOpenAttempt) < Timing.ReopenInterval)
+        {
+            throw new IOException($"Cổng RS-485 đang lỗi, chưa gửi được tới bảng LED {boardName}; sẽ mở lại cổng sau {Timing.ReopenInterval.TotalSeconds:0.#} giây / the RS-485 port failed; LED board {boardName} is reached again once the port reopens", _connection.Failure);
+        }
+
+        _lastOpenAttempt = _time.GetTimestamp();
+        await _connection.DisposeAsync(disposeStream: true);
+        Stream stream;
+        try
+        {
+            stream = _openPort();
+        }
+        catch (Exception e) when (e is IOException or ArgumentException or UnauthorizedAccessException)
+        {
+            throw new IOException($"Không mở lại được cổng RS-485 cho bảng LED {boardName}: {e.Message} / cannot reopen the RS-485 port", e);
+        }
+
+        _connection = new Connection(stream, _logger);
+        Reopens++;
+        _logger.LogWarning("LED bus: port reopened after a failure ({Reopens} so far)", Reopens);
+        return _connection;
+    }
+
+    private async Task<byte[]> ReadReplyAsync(Connection connection, ReplyLength replyLength, string boardName, CancellationToken cancellationToken)
     {
         using var timeout = new CancellationTokenSource(Timing.ResponseTimeout, _time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(timeout.Token, cancellationToken);
@@ -140,7 +197,7 @@ public sealed class LedBus : IAsyncDisposable
             byte[] chunk;
             try
             {
-                chunk = await _received.Reader.ReadAsync(linked.Token);
+                chunk = await connection.Received.Reader.ReadAsync(linked.Token);
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
@@ -152,7 +209,7 @@ public sealed class LedBus : IAsyncDisposable
             }
 
             reply.AddRange(chunk);
-            expected = replyLength(System.Runtime.InteropServices.CollectionsMarshal.AsSpan(reply));
+            expected = replyLength(CollectionsMarshal.AsSpan(reply));
         }
 
         if (reply.Count > expected)
@@ -166,10 +223,10 @@ public sealed class LedBus : IAsyncDisposable
         return [.. reply];
     }
 
-    private void DiscardStaleBytes()
+    private void DiscardStaleBytes(Connection connection)
     {
         var count = 0;
-        while (_received.Reader.TryRead(out var chunk))
+        while (connection.Received.Reader.TryRead(out var chunk))
         {
             count += chunk.Length;
         }
@@ -190,47 +247,101 @@ public sealed class LedBus : IAsyncDisposable
         }
     }
 
-    private async Task PumpAsync()
+    /// <summary>One opened stream and the pump that owns its reads.</summary>
+    private sealed class Connection
     {
-        var buffer = new byte[256];
-        Exception? failure = null;
-        try
+        private readonly ILogger _logger;
+        private readonly CancellationTokenSource _stopping = new();
+        private readonly Task _pump;
+        private volatile Exception? _failure;
+        private int _disposed;
+
+        public Connection(Stream stream, ILogger logger)
         {
-            // Bounded by the bus's lifetime: ends on dispose, end of stream or a read error.
-            while (!_stopping.IsCancellationRequested)
+            Stream = stream;
+            _logger = logger;
+            _pump = Task.Run(PumpAsync);
+        }
+
+        public Stream Stream { get; }
+
+        // The pump owns every read, so a silent board never leaves a read hanging on the stream:
+        // exchanges wait on this channel with a timeout instead.
+        public Channel<byte[]> Received { get; } = Channel.CreateBounded<byte[]>(new BoundedChannelOptions(1024) { FullMode = BoundedChannelFullMode.DropOldest, SingleReader = true, SingleWriter = true });
+
+        public bool Failed => _failure is not null;
+
+        public Exception? Failure => _failure;
+
+        public void MarkFailed() => _failure ??= new IOException("the RS-485 port failed");
+
+        public async Task DisposeAsync(bool disposeStream)
+        {
+            // Called again when a reopen failed and is retried later: only the first call acts.
+            if (Interlocked.Exchange(ref _disposed, 1) == 1)
             {
-                int count;
-                try
-                {
-                    count = await _stream.ReadAsync(buffer, _stopping.Token);
-                }
-                catch (TimeoutException)
-                {
-                    // Serial streams with a read timeout report an idle line this way: keep listening.
-                    continue;
-                }
-
-                if (count == 0)
-                {
-                    failure = new EndOfStreamException("the RS-485 port reached end of stream");
-                    break;
-                }
-
-                await _received.Writer.WriteAsync(buffer.AsSpan(0, count).ToArray(), _stopping.Token);
+                return;
             }
-        }
-        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
-        {
-        }
-        catch (ObjectDisposedException) when (_stopping.IsCancellationRequested)
-        {
-        }
-        catch (Exception e) when (e is IOException or ObjectDisposedException)
-        {
-            failure = e;
-            _logger.LogError(e, "LED bus: reading the port failed");
+
+            _failure ??= new ObjectDisposedException(nameof(LedBus));
+            await _stopping.CancelAsync();
+            if (disposeStream)
+            {
+                await Stream.DisposeAsync();
+            }
+
+            // A stream we do not own may ignore cancellation of a pending read; do not wait forever.
+            // The token source is not disposed: a pump still inside a read may yet look at its token.
+            await Task.WhenAny(_pump, Task.Delay(TimeSpan.FromSeconds(2), TimeProvider.System));
         }
 
-        _received.Writer.TryComplete(failure);
+        private async Task PumpAsync()
+        {
+            var buffer = new byte[256];
+            Exception? failure = null;
+            try
+            {
+                // Bounded by the connection's lifetime: ends on dispose, end of stream or a read error.
+                while (!_stopping.IsCancellationRequested)
+                {
+                    int count;
+                    try
+                    {
+                        count = await Stream.ReadAsync(buffer, _stopping.Token);
+                    }
+                    catch (TimeoutException)
+                    {
+                        // Serial streams with a read timeout report an idle line this way: keep listening.
+                        continue;
+                    }
+
+                    if (count == 0)
+                    {
+                        failure = new EndOfStreamException("the RS-485 port reached end of stream");
+                        break;
+                    }
+
+                    await Received.Writer.WriteAsync(buffer.AsSpan(0, count).ToArray(), _stopping.Token);
+                }
+            }
+            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            {
+            }
+            catch (ObjectDisposedException) when (_stopping.IsCancellationRequested)
+            {
+            }
+            catch (Exception e) when (e is IOException or ObjectDisposedException)
+            {
+                failure = e;
+                _logger.LogError(e, "LED bus: reading the port failed");
+            }
+
+            if (failure is not null)
+            {
+                _failure ??= failure;
+            }
+
+            Received.Writer.TryComplete(failure);
+        }
     }
 }

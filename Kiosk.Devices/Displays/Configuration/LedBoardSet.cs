@@ -42,7 +42,8 @@ public sealed class LedBoardSet : IAsyncDisposable
             return new LedBoardSet(null, new Dictionary<int, ICounterBoard>());
         }
 
-        var bus = new LedBus(openPort(), shouldDispose: true, options.ToTiming(), timeProvider, logger);
+        // Given the opener, the bus reopens the port after a failure (adapter unplugged and back).
+        var bus = new LedBus(openPort, options.ToTiming(), timeProvider, logger);
         var boards = new Dictionary<int, ICounterBoard>();
         foreach (var board in options.Boards)
         {

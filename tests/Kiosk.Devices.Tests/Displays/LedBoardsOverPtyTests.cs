@@ -113,6 +113,40 @@ public class LedBoardsOverPtyTests
     }
 
     [Fact]
+    public async Task AdapterUnpluggedAndBack_FailsFast_ThenTheBusReopensThePort()
+    {
+        await using var line = await PtyBoardEmulator.StartAsync(new LedBoardEmulator(EmulatedProtocol.ModbusRtu, 1));
+        var timing = Timing with { ReopenInterval = TimeSpan.FromMilliseconds(100) };
+        await using var bus = new LedBus(() => SerialPortStream.Open(new SerialPortSettings(line.HostPath)), timing);
+        var board = new ModbusCounterBoard(bus, 1, new DisplayFormat(4), name: "quầy 1", retries: 0);
+        await board.ShowNumberAsync(1);
+
+        await line.UnplugAsync();
+        var unplugged = await Assert.ThrowsAnyAsync<IOException>(() => board.ShowNumberAsync(2));
+        Assert.Contains("quầy 1", unplugged.Message, StringComparison.Ordinal);
+
+        await line.PlugAsync();
+        // The first call after the reopen interval opens the new port; allow for a loaded machine.
+        var shown = false;
+        for (var attempt = 0; attempt < 100 && !shown; attempt++)
+        {
+            try
+            {
+                await board.ShowNumberAsync(3);
+                shown = true;
+            }
+            catch (IOException)
+            {
+                await Task.Delay(100);
+            }
+        }
+
+        Assert.True(shown, "the bus never reopened the port");
+        Assert.Equal("3", line.Boards.Shown[1]);
+        Assert.True(bus.Reopens >= 1);
+    }
+
+    [Fact]
     public async Task ModbusExceptionResponse_SurfacesTheExceptionCode()
     {
         await using var line = await PtyBoardEmulator.StartAsync(new LedBoardEmulator(EmulatedProtocol.ModbusRtu, 4));

@@ -6,20 +6,15 @@ namespace QueueKiosk.KioskDevices.Tests.Displays.Emulator;
 /// </summary>
 public sealed class PtyBoardEmulator : IAsyncDisposable
 {
-    private readonly SocatPtyPair _ptys;
-    private readonly FileStream _fromHost;
-    private readonly FileStream _toHost;
-    private readonly Task _loop;
+    private readonly SocatPtyPair _ptys = new();
+    private FileStream? _fromHost;
+    private FileStream? _toHost;
+    private Task _loop = Task.CompletedTask;
     private int _repliesWritten;
 
-    private PtyBoardEmulator(SocatPtyPair ptys, LedBoardEmulator boards)
+    private PtyBoardEmulator(LedBoardEmulator boards)
     {
-        _ptys = ptys;
         Boards = boards;
-        // Separate read and write handles: a read stays pending while replies are written.
-        _fromHost = new FileStream(ptys.BoardPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
-        _toHost = new FileStream(ptys.BoardPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
-        _loop = Task.Run(ListenAsync);
     }
 
     public LedBoardEmulator Boards { get; }
@@ -32,8 +27,12 @@ public sealed class PtyBoardEmulator : IAsyncDisposable
     /// <summary>The pty path the driver opens.</summary>
     public string HostPath => _ptys.HostPath;
 
-    public static async Task<PtyBoardEmulator> StartAsync(LedBoardEmulator boards) =>
-        new(await SocatPtyPair.StartAsync(), boards);
+    public static async Task<PtyBoardEmulator> StartAsync(LedBoardEmulator boards)
+    {
+        var emulator = new PtyBoardEmulator(boards);
+        await emulator.PlugAsync();
+        return emulator;
+    }
 
     /// <summary>Polls (up to 10 s) until <paramref name="condition"/> holds; false if it never does.</summary>
     public static async Task<bool> EventuallyAsync(Func<bool> condition)
@@ -52,16 +51,42 @@ public sealed class PtyBoardEmulator : IAsyncDisposable
         return true;
     }
 
-    public async ValueTask DisposeAsync()
+    /// <summary>Like pulling the USB-RS485 adapter: the host side hangs up.</summary>
+    public async Task UnplugAsync()
     {
         // Killing socat ends the pending read (EOF or EIO), which ends the loop.
-        _ptys.Dispose();
+        _ptys.Unplug();
         await Task.WhenAny(_loop, Task.Delay(TimeSpan.FromSeconds(5)));
-        await _fromHost.DisposeAsync();
-        await _toHost.DisposeAsync();
+        if (_fromHost is not null)
+        {
+            await _fromHost.DisposeAsync();
+        }
+
+        if (_toHost is not null)
+        {
+            await _toHost.DisposeAsync();
+        }
     }
 
-    private async Task ListenAsync()
+    /// <summary>A new pty pair under the same names, boards listening again, what they show kept.</summary>
+    public async Task PlugAsync()
+    {
+        await _ptys.StartAsync();
+        // Separate read and write handles: a read stays pending while replies are written.
+        _fromHost = new FileStream(_ptys.BoardPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+        _toHost = new FileStream(_ptys.BoardPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
+        var fromHost = _fromHost;
+        var toHost = _toHost;
+        _loop = Task.Run(() => ListenAsync(fromHost, toHost));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await UnplugAsync();
+        _ptys.Dispose();
+    }
+
+    private async Task ListenAsync(FileStream fromHost, FileStream toHost)
     {
         var buffer = new byte[512];
         try
@@ -69,7 +94,7 @@ public sealed class PtyBoardEmulator : IAsyncDisposable
             // Bounded by the pty's life: ends when socat is killed.
             while (true)
             {
-                var count = await _fromHost.ReadAsync(buffer);
+                var count = await fromHost.ReadAsync(buffer);
                 if (count == 0)
                 {
                     return;
@@ -83,7 +108,7 @@ public sealed class PtyBoardEmulator : IAsyncDisposable
                         await Task.Delay(ReplyDelay);
                     }
 
-                    await _toHost.WriteAsync(reply);
+                    await toHost.WriteAsync(reply);
                     Interlocked.Increment(ref _repliesWritten);
                 }
             }

@@ -2,17 +2,15 @@ using System.Diagnostics;
 
 namespace QueueKiosk.KioskDevices.Tests.Displays.Emulator;
 
-/// <summary>Two linked pseudo terminals from socat, in a temp dir removed on dispose.</summary>
+/// <summary>
+/// Two linked pseudo terminals from socat, in a temp dir removed on dispose. <see cref="Unplug"/>
+/// kills socat (both ends hang up, like pulling the USB adapter); <see cref="StartAsync()"/> again
+/// makes a new pair under the same names.
+/// </summary>
 public sealed class SocatPtyPair : IDisposable
 {
-    private readonly Process _socat;
-    private readonly string _directory;
-
-    private SocatPtyPair(Process socat, string directory)
-    {
-        _socat = socat;
-        _directory = directory;
-    }
+    private readonly string _directory = Directory.CreateTempSubdirectory("qk-led-").FullName;
+    private Process? _socat;
 
     /// <summary>The side the driver under test opens.</summary>
     public string HostPath => Path.Combine(_directory, "host");
@@ -20,46 +18,59 @@ public sealed class SocatPtyPair : IDisposable
     /// <summary>The side the emulated boards listen on.</summary>
     public string BoardPath => Path.Combine(_directory, "board");
 
-    public static async Task<SocatPtyPair> StartAsync()
+    public async Task StartAsync()
     {
-        var directory = Directory.CreateTempSubdirectory("qk-led-").FullName;
+        Unplug();
         var start = new ProcessStartInfo("socat") { RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add($"pty,raw,echo=0,link={Path.Combine(directory, "host")}");
-        start.ArgumentList.Add($"pty,raw,echo=0,link={Path.Combine(directory, "board")}");
+        start.ArgumentList.Add($"pty,raw,echo=0,link={HostPath}");
+        start.ArgumentList.Add($"pty,raw,echo=0,link={BoardPath}");
         var socat = Process.Start(start) ?? throw new InvalidOperationException("socat did not start");
         socat.ErrorDataReceived += (_, _) => { };
         socat.BeginErrorReadLine();
-        var pair = new SocatPtyPair(socat, directory);
+        _socat = socat;
         var deadline = Stopwatch.StartNew();
-        while (!(File.Exists(pair.HostPath) && File.Exists(pair.BoardPath)))
+        while (!(File.Exists(HostPath) && File.Exists(BoardPath)))
         {
             if (deadline.Elapsed > TimeSpan.FromSeconds(15) || socat.HasExited)
             {
-                pair.Dispose();
                 throw new InvalidOperationException("socat did not create the pty links within 15 s");
             }
 
             await Task.Delay(20);
         }
-
-        return pair;
     }
 
-    public void Dispose()
+    public void Unplug()
     {
+        if (_socat is null)
+        {
+            return;
+        }
+
         try
         {
             if (!_socat.HasExited)
             {
                 _socat.Kill();
-                _socat.WaitForExit(5000);
+                _socat.WaitForExit(10_000);
             }
         }
         catch (InvalidOperationException)
         {
+            // already gone
         }
 
         _socat.Dispose();
+        _socat = null;
+
+        // SIGKILL leaves the links dangling; a new socat must be able to make them again.
+        File.Delete(HostPath);
+        File.Delete(BoardPath);
+    }
+
+    public void Dispose()
+    {
+        Unplug();
         try
         {
             Directory.Delete(_directory, recursive: true);
