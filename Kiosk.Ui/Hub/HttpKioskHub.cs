@@ -63,7 +63,7 @@ public sealed class HttpKioskHub(HttpClient http, HubLink link, IOptions<KioskOp
         return await response.Content.ReadFromJsonAsync<DossierStatusDto>(Json, cancellationToken);
     }
 
-    public async Task ReportStatusAsync(KioskStatusReport report, CancellationToken cancellationToken)
+    public async Task ReportStatusAsync(DeviceStatusReport report, CancellationToken cancellationToken)
     {
         using var response = await SendAsync(() => http.PostAsJsonAsync(KioskHubRoutes.DeviceStatus, report, Json, cancellationToken));
         await EnsureSuccessAsync(response, cancellationToken);
@@ -156,8 +156,7 @@ public static class KioskHubRoutes
     public const string Sites = "api/sites";
     public const string Tickets = "api/tickets";
 
-    /// <summary>Heartbeat with printer status (body: KioskStatusReport). Hub.Server must provide it.</summary>
-    public const string DeviceStatus = "api/devices/me/status";
+    public static readonly string DeviceStatus = DeviceStatusRoutes.Me.TrimStart('/');
 
     public static string Fields(Guid siteId) => $"api/fields?siteId={siteId}";
 

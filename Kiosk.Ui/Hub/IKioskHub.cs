@@ -14,20 +14,9 @@ public interface IKioskHub
     /// <summary>The dossier's status, or null when the hub does not know the code.</summary>
     Task<DossierStatusDto?> FindDossierAsync(string code, string language, CancellationToken cancellationToken);
 
-    Task ReportStatusAsync(KioskStatusReport report, CancellationToken cancellationToken);
+    /// <summary>Heartbeat with printer status, shown to supervisors (alerts on paper out).</summary>
+    Task ReportStatusAsync(DeviceStatusReport report, CancellationToken cancellationToken);
 }
-
-/// <summary>Heartbeat body: the kiosk's state in words a supervisor reads, plus machine-readable flags.</summary>
-public sealed record KioskStatusReport(
-    string Name,
-    string Status,
-    string PrinterState,
-    bool PaperLow,
-    bool PaperOut,
-    string? PrinterMessage,
-    bool CatalogueFromCache,
-    DateTimeOffset? CatalogueFetchedAt,
-    string Version);
 
 /// <summary>The hub's answer to "take a number".</summary>
 public abstract record IssueOutcome

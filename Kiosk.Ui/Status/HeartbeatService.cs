@@ -1,5 +1,6 @@
 using System.Reflection;
 using Microsoft.Extensions.Options;
+using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.KioskUi.Configuration;
 using QueueKiosk.KioskUi.Hub;
 using QueueKiosk.KioskUi.Printing;
@@ -52,7 +53,7 @@ public sealed class HeartbeatService(
     {
         var view = state.Current();
         var printerStatus = printer.Status;
-        var report = new KioskStatusReport(
+        var report = new DeviceStatusReport(
             options.Value.Name,
             view.Notice == KioskNotice.None ? "OK" : view.Notice.ToString(),
             printerStatus.Condition.ToString(),

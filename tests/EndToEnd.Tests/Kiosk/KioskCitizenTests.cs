@@ -142,8 +142,10 @@ public sealed class KioskCitizenTests(KioskRig rig, BrowserFixture browser) : IC
     [Fact]
     public async Task PrinterOutOfPaper_NumberStaysOnScreen_AndStatusIsReported()
     {
-        // A kiosk of its own, so its printer trouble cannot disturb the other tests.
-        var kiosk = await rig.StartKioskAsync();
+        // A kiosk (and device key) of its own, so its printer trouble cannot disturb the other tests.
+        const string deviceName = "Kiosk tầng 2 (e2e)";
+        var key = await rig.CreateKioskKeyAsync(deviceName);
+        var kiosk = await rig.StartKioskAsync(new Dictionary<string, string?> { ["Kiosk:DeviceKey"] = key });
         await KioskRig.SetPrinterAsync(kiosk, "paper-out");
         var state = await KioskRig.WaitForAsync(kiosk, s => s.GetProperty("printer").GetString() == "PaperOut", "the print queue to see the paper out");
         Assert.Equal("PaperOut", state.GetProperty("notice").GetString());
@@ -165,10 +167,20 @@ public sealed class KioskCitizenTests(KioskRig rig, BrowserFixture browser) : IC
         Assert.Contains((await rig.HubSnapshotAsync()).Waiting, t => t.Number == shown);
         Assert.Empty(PrintedTickets(kiosk));
 
-        // The failed ticket stays until touched: still there after the normal display time would have passed? Not timed here;
-        // what matters is that Done takes the citizen home.
+        // The supervisor sees it too: the kiosk's heartbeat raised a paper-out alert at the hub.
+        var alert = await EventuallyAsync(
+            async () => (await rig.ActiveAlertsAsync()).FirstOrDefault(a => a.Kind == HubClient.Contracts.AlertKind.PrinterPaperOut && a.Subject == deviceName && a.ClearedAt is null),
+            "the hub's paper-out alert for the kiosk");
+        Assert.Contains("hết giấy", alert.Message, StringComparison.Ordinal);
+
+        // Paper back in: the notice goes, the alert clears, and the citizen's Done goes home.
+        await KioskRig.SetPrinterAsync(kiosk, "online");
+        await EventuallyAsync(
+            async () => (await rig.ActiveAlertsAsync()).FirstOrDefault(a => a.Id == alert.Id && a.ClearedAt is not null),
+            "the paper-out alert to clear");
         await page.Locator("#ticket-done").ClickAsync();
         await Expect(page.Locator("#menu-take")).ToBeVisibleAsync();
+        await Expect(page.Locator("#notice")).ToBeHiddenAsync();
     }
 
     private static async Task TypeOnScreenAsync(IPage page, string text)
@@ -185,12 +197,14 @@ public sealed class KioskCitizenTests(KioskRig rig, BrowserFixture browser) : IC
         return Directory.Exists(folder) ? Directory.GetFiles(folder, "ticket-*.png") : [];
     }
 
-    private static async Task<T> EventuallyAsync<T>(Func<T?> probe, string what)
+    private static Task<T> EventuallyAsync<T>(Func<T?> probe, string what) => EventuallyAsync(() => Task.FromResult(probe()), what);
+
+    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
         while (DateTime.UtcNow < deadline)
         {
-            if (probe() is { } value)
+            if (await probe() is { } value)
             {
                 return value;
             }

@@ -111,6 +111,31 @@ public sealed class KioskRig : IAsyncLifetime
         return (await http.GetFromJsonAsync<QueueSnapshotDto>($"/api/sites/{SiteId}/snapshot", Json))!;
     }
 
+    /// <summary>An HttpClient signed in to the hub as a demo person (cookie), e.g. "giamsat" (supervisor) or "quantri" (admin).</summary>
+    public async Task<HttpClient> SignInAsync(string userName)
+    {
+        var http = new HttpClient { BaseAddress = Hub.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
+        using var response = await http.PostAsJsonAsync("/api/auth/login", new LoginRequest(userName, "Demo@123"), Json);
+        response.EnsureSuccessStatusCode();
+        return http;
+    }
+
+    /// <summary>A new kiosk device key made by the admin, so one kiosk's status does not mix with another's.</summary>
+    public async Task<string> CreateKioskKeyAsync(string name)
+    {
+        using var admin = await SignInAsync("quantri");
+        using var response = await admin.PostAsJsonAsync("/api/admin/devices", new { kind = "Kiosk", name }, Json);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("key").GetString()!;
+    }
+
+    /// <summary>What the supervisor sees: the site's active alerts.</summary>
+    public async Task<IReadOnlyList<AlertDto>> ActiveAlertsAsync()
+    {
+        using var supervisor = await SignInAsync("giamsat");
+        return (await supervisor.GetFromJsonAsync<List<AlertDto>>("/api/supervision/alerts", Json))!;
+    }
+
     public static async Task SetPrinterAsync(HostProcess kiosk, string state)
     {
         using var http = new HttpClient { BaseAddress = kiosk.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
