@@ -151,6 +151,21 @@ public sealed class PrinterProfileTests
         Assert.Contains("Printer:PaperWidthMm", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void AddTicketRendering_GivesARendererForTheBoundProfile()
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["Printer:Mode"] = "ascii" }).Build();
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration);
+        services.AddTicketRendering();
+        using var provider = services.BuildServiceProvider();
+
+        var renderer = provider.GetRequiredService<TicketRenderer>();
+        var bytes = renderer.Render(TicketLayout.Demo(), provider.GetRequiredService<IOptions<PrinterProfile>>().Value);
+
+        Assert.Same(renderer, provider.GetRequiredService<TicketRenderer>());
+        Assert.All(bytes, b => Assert.True(b < 0x80));
+    }
+
     private static ServiceProvider Services(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
