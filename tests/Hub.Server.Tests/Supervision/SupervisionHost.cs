@@ -83,6 +83,12 @@ public sealed class SupervisionHost : IAsyncDisposable
         return query(scope.ServiceProvider.GetRequiredService<HubDbContext>());
     }
 
+    public async Task<T> DbAsync<T>(Func<HubDbContext, Task<T>> work)
+    {
+        await using var scope = Factory.Services.CreateAsyncScope();
+        return await work(scope.ServiceProvider.GetRequiredService<HubDbContext>());
+    }
+
     public async ValueTask DisposeAsync()
     {
         await Factory.DisposeAsync();
