@@ -11,8 +11,8 @@ namespace QueueKiosk.KioskDevices.Tests.Printing.Emulator;
 /// <summary>
 /// A thermal printer for tests, on a real TCP socket (127.0.0.1, free port) or on one end of a
 /// socat pty pair. It records every byte that is not a status request, answers DLE EOT n from
-/// <see cref="State"/>, and can be unplugged (sockets closed and listener stopped, or socat
-/// killed so the pty vanishes), go silent (a dead link that still accepts bytes) or be slow.
+/// <see cref="State"/>, and can be unplugged (sockets closed and new connections dropped, or
+/// socat killed so the pty vanishes), go silent (a dead link that still accepts bytes) or be slow.
 /// Like a real printer it keeps bytes received while out of paper.
 /// </summary>
 public sealed class PrinterEmulator : IAsyncDisposable
@@ -26,6 +26,7 @@ public sealed class PrinterEmulator : IAsyncDisposable
     private SocatPtyPair? _pty;
     private SerialStream? _ptyEnd;
     private int _port;
+    private bool _unplugged;
 
     public PrinterStatus State { get; set; } = PrinterStatus.Online;
 
@@ -72,13 +73,14 @@ public sealed class PrinterEmulator : IAsyncDisposable
         return emulator;
     }
 
-    /// <summary>Unplugs the cable: TCP sockets are closed and new connections refused; the pty vanishes.</summary>
+    /// <summary>Unplugs the cable: TCP sockets are closed and new connections dropped at once; the pty vanishes.</summary>
     public void PullCable()
     {
         lock (_lock)
         {
-            _listener?.Stop();
-            _listener = null;
+            // The listener stays bound (new connections are closed at once) so no other test
+            // can take the port before the cable is plugged back.
+            _unplugged = true;
             foreach (var client in _clients)
             {
                 client.Dispose();
@@ -104,7 +106,10 @@ public sealed class PrinterEmulator : IAsyncDisposable
         }
         else
         {
-            Listen(_port);
+            lock (_lock)
+            {
+                _unplugged = false;
+            }
         }
     }
 
@@ -126,6 +131,12 @@ public sealed class PrinterEmulator : IAsyncDisposable
     {
         await _stop.CancelAsync();
         PullCable();
+        lock (_lock)
+        {
+            _listener?.Stop();
+            _listener = null;
+        }
+
         try
         {
             await Task.WhenAll(_tasks).WaitAsync(TimeSpan.FromSeconds(10));
@@ -170,6 +181,13 @@ public sealed class PrinterEmulator : IAsyncDisposable
 
             lock (_lock)
             {
+                if (_unplugged)
+                {
+                    client.LingerState = new LingerOption(true, 0);
+                    client.Dispose();
+                    continue;
+                }
+
                 _clients.Add(client);
                 Connections++;
             }
