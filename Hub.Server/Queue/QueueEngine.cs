@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubServer.Data;
@@ -33,6 +34,7 @@ public sealed class QueueEngine(
     IOptions<QueueOptions> options)
 {
     private const int Waiting = (int)TicketStatus.Waiting;
+    private WriteBatch? _batch;
 
     // ---------------------------------------------------------------- tickets
 
@@ -52,7 +54,7 @@ public sealed class QueueEngine(
         {
             var number = await AllocateNumberAsync(site.Site.Id, service, localDay, ct);
             var ticket = Ticket.Issue(site.Site.Id, service, request.ProcedureId, localDay, number, request.Priority, request.Channel, now);
-            db.Tickets.Add(ticket);
+            w.NewTickets.Add(ticket);
             var ahead = await db.Tickets.CountAsync(t => t.SiteId == ticket.SiteId && t.Status == TicketStatus.Waiting && t.ServiceId == service.Id, ct);
             var dto = ticket.ToDto(catalogue, ahead, estimator.EstimateMinutes(service, ahead));
             w.Add(Event(ticket, TicketEventKind.Issued, actor, now), seq => new TicketIssuedEvent(seq, ticket.SiteId, dto));
@@ -204,12 +206,13 @@ public sealed class QueueEngine(
 
         return await WriteAsync(siteId, async w =>
         {
-            var tickets = await db.Tickets.AsTracking()
+            var tickets = await db.Tickets
                 .Where(t => t.SiteId == siteId && t.Status == TicketStatus.Waiting && t.LocalDay <= lastDay)
                 .Take(5000)
                 .ToListAsync(ct);
             foreach (var ticket in tickets)
             {
+                w.Tickets.Add(ticket);
                 ticket.Expire(now);
                 Changed(ticket, TicketEventKind.Expired, catalogue, Actor.System, now, w);
             }
@@ -430,8 +433,9 @@ public sealed class QueueEngine(
         var sql = db.IsPostgres
             ? """SELECT * FROM "Counters" WHERE "Id" = {0} FOR UPDATE"""
             : """SELECT * FROM "Counters" WHERE "Id" = {0}""";
-        var counters = await db.Counters.FromSqlRaw(sql, counterId).AsTracking().ToListAsync(ct);
+        var counters = await db.Counters.FromSqlRaw(sql, counterId).ToListAsync(ct);
         var counter = counters.Count == 1 ? counters[0] : throw new DomainException("counter.not_found", 404, "counterId");
+        _batch!.Counters.Add(counter);
         // Services come from the catalogue cache; the row lock is what matters here.
         return counter;
     }
@@ -441,8 +445,14 @@ public sealed class QueueEngine(
         var sql = db.IsPostgres
             ? """SELECT * FROM "Tickets" WHERE "Id" = {0} FOR UPDATE"""
             : """SELECT * FROM "Tickets" WHERE "Id" = {0}""";
-        var tickets = await db.Tickets.FromSqlRaw(sql, ticketId).AsTracking().ToListAsync(ct);
-        return tickets.Count == 1 ? tickets[0] : null;
+        var tickets = await db.Tickets.FromSqlRaw(sql, ticketId).ToListAsync(ct);
+        if (tickets.Count != 1)
+        {
+            return null;
+        }
+
+        _batch!.Tickets.Add(tickets[0]);
+        return tickets[0];
     }
 
     /// <summary>
@@ -486,8 +496,14 @@ public sealed class QueueEngine(
             ORDER BY {rank}, CASE WHEN {rank} = 2 THEN {order} ELSE 0 END, CASE WHEN {rank} = 2 THEN {weighted} ELSE "IssuedMs" END, "IssuedMs", "NumberValue"
             LIMIT 1{(db.IsPostgres ? " FOR UPDATE SKIP LOCKED" : "")}
             """;
-        var rows = await db.Tickets.FromSqlRaw(sql, [.. args]).AsTracking().ToListAsync(ct);
-        return rows.Count == 0 ? null : rows[0];
+        var rows = await db.Tickets.FromSqlRaw(sql, [.. args]).ToListAsync(ct);
+        if (rows.Count == 0)
+        {
+            return null;
+        }
+
+        _batch!.Tickets.Add(rows[0]);
+        return rows[0];
     }
 
     private async Task<T> WriteAsync<T>(Guid siteId, Func<WriteBatch, Task<T>> action, CancellationToken ct)
@@ -499,7 +515,7 @@ public sealed class QueueEngine(
         try
         {
             await using var tx = await BeginWriteAsync(ct);
-            var batch = new WriteBatch();
+            var batch = _batch = new WriteBatch();
             var result = await action(batch);
             var notifications = new List<IHubEvent>(batch.Items.Count);
             if (batch.Items.Count > 0)
@@ -510,7 +526,6 @@ public sealed class QueueEngine(
                 foreach (var (ticketEvent, notification) in batch.Items)
                 {
                     ticketEvent.Sequence = sequence;
-                    db.TicketEvents.Add(ticketEvent);
                     if (notification is not null)
                     {
                         notifications.Add(notification(sequence));
@@ -520,7 +535,12 @@ public sealed class QueueEngine(
                 }
             }
 
-            await db.SaveChangesAsync(ct);
+            await WriteRowsAsync(batch, ct);
+            if (db.ChangeTracker.HasChanges())
+            {
+                await db.SaveChangesAsync(ct);
+            }
+
             await tx.CommitAsync(ct);
             foreach (var n in notifications)
             {
@@ -537,9 +557,38 @@ public sealed class QueueEngine(
                 sequences.Complete(siteId, firstSequence, allocated);
             }
 
+            _batch = null;
             db.ChangeTracker.Clear();
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private async Task WriteRowsAsync(WriteBatch batch, CancellationToken ct)
+    {
+        await using var command = db.Database.GetDbConnection().CreateCommand();
+        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        var writer = new RowWriter(command, sqlite: !db.IsPostgres);
+        foreach (var ticket in batch.NewTickets)
+        {
+            writer.InsertTicket(ticket);
+        }
+
+        foreach (var ticket in batch.Tickets)
+        {
+            writer.UpdateTicket(ticket);
+        }
+
+        foreach (var counter in batch.Counters)
+        {
+            writer.UpdateCounter(counter);
+        }
+
+        foreach (var (ticketEvent, _) in batch.Items)
+        {
+            writer.InsertEvent(ticketEvent);
+        }
+
+        await writer.ExecuteAsync(ct);
     }
 
     private async Task<WriteTransaction> BeginWriteAsync(CancellationToken ct)
@@ -558,7 +607,7 @@ public sealed class QueueEngine(
     }
 
     /// <summary>EF does not own a transaction passed to UseTransaction, so this disposes (rolls back if uncommitted) both.</summary>
-    private sealed class WriteTransaction(Microsoft.EntityFrameworkCore.Storage.IDbContextTransaction efTransaction, SqliteTransaction? owned) : IAsyncDisposable
+    private sealed class WriteTransaction(IDbContextTransaction efTransaction, SqliteTransaction? owned) : IAsyncDisposable
     {
         public Task CommitAsync(CancellationToken ct) => efTransaction.CommitAsync(ct);
 
@@ -572,8 +621,15 @@ public sealed class QueueEngine(
         }
     }
 
+    /// <summary>What one write transaction changes: rows loaded for update are written back whole.</summary>
     private sealed class WriteBatch
     {
+        public List<Ticket> NewTickets { get; } = [];
+
+        public HashSet<Ticket> Tickets { get; } = new(ReferenceEqualityComparer.Instance);
+
+        public HashSet<Counter> Counters { get; } = new(ReferenceEqualityComparer.Instance);
+
         public List<(TicketEvent Event, Func<long, IHubEvent>? Notification)> Items { get; } = [];
 
         public void Add(TicketEvent ticketEvent, Func<long, IHubEvent>? notification) => Items.Add((ticketEvent, notification));
