@@ -260,7 +260,9 @@ public sealed class LedBus : IAsyncDisposable
         {
             Stream = stream;
             _logger = logger;
-            _pump = Task.Run(PumpAsync);
+            // A thread of its own with blocking reads: on a busy machine a pool thread parked in a
+            // read, waiting for the pool to grow, cost hundreds of milliseconds per reply.
+            _pump = Task.Factory.StartNew(Pump, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
 
         public Stream Stream { get; }
@@ -295,7 +297,7 @@ public sealed class LedBus : IAsyncDisposable
             await Task.WhenAny(_pump, Task.Delay(TimeSpan.FromSeconds(2), TimeProvider.System));
         }
 
-        private async Task PumpAsync()
+        private void Pump()
         {
             var buffer = new byte[256];
             Exception? failure = null;
@@ -307,7 +309,7 @@ public sealed class LedBus : IAsyncDisposable
                     int count;
                     try
                     {
-                        count = await Stream.ReadAsync(buffer, _stopping.Token);
+                        count = Stream.Read(buffer);
                     }
                     catch (TimeoutException)
                     {
@@ -321,14 +323,13 @@ public sealed class LedBus : IAsyncDisposable
                         break;
                     }
 
-                    await Received.Writer.WriteAsync(buffer.AsSpan(0, count).ToArray(), _stopping.Token);
+                    // Never blocks: the channel drops its oldest chunk when full.
+                    Received.Writer.TryWrite(buffer.AsSpan(0, count).ToArray());
                 }
             }
-            catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+            catch (Exception e) when (_stopping.IsCancellationRequested && e is OperationCanceledException or ObjectDisposedException or IOException)
             {
-            }
-            catch (ObjectDisposedException) when (_stopping.IsCancellationRequested)
-            {
+                // Closing the port ends the read this way.
             }
             catch (Exception e) when (e is IOException or ObjectDisposedException)
             {

@@ -77,7 +77,8 @@ public sealed class PtyBoardEmulator : IAsyncDisposable
         _toHost = new FileStream(_ptys.BoardPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
         var fromHost = _fromHost;
         var toHost = _toHost;
-        _loop = Task.Run(() => ListenAsync(fromHost, toHost));
+        // Its own thread with blocking reads, like a board's firmware loop: no pool thread parked.
+        _loop = Task.Factory.StartNew(() => Listen(fromHost, toHost), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
     }
 
     public async ValueTask DisposeAsync()
@@ -86,7 +87,7 @@ public sealed class PtyBoardEmulator : IAsyncDisposable
         _ptys.Dispose();
     }
 
-    private async Task ListenAsync(FileStream fromHost, FileStream toHost)
+    private void Listen(FileStream fromHost, FileStream toHost)
     {
         var buffer = new byte[512];
         try
@@ -94,7 +95,7 @@ public sealed class PtyBoardEmulator : IAsyncDisposable
             // Bounded by the pty's life: ends when socat is killed.
             while (true)
             {
-                var count = await fromHost.ReadAsync(buffer);
+                var count = fromHost.Read(buffer);
                 if (count == 0)
                 {
                     return;
@@ -105,10 +106,10 @@ public sealed class PtyBoardEmulator : IAsyncDisposable
                 {
                     if (ReplyDelay > TimeSpan.Zero)
                     {
-                        await Task.Delay(ReplyDelay);
+                        Thread.Sleep(ReplyDelay);
                     }
 
-                    await toHost.WriteAsync(reply);
+                    toHost.Write(reply);
                     Interlocked.Increment(ref _repliesWritten);
                 }
             }
