@@ -61,13 +61,20 @@
     else if (t.status === "Called" || t.status === "Serving") model.active.set(t.id, t);
   }
 
+  // Counter actions on the hub currently send the counter without its services (the engine
+  // locks the row without them); keep the services we know rather than empty the waiting list.
+  function upsertCounter(c) {
+    const known = model.counters.get(c.id);
+    model.counters.set(c.id, known && c.services.length === 0 ? { ...c, services: known.services } : c);
+  }
+
   function applyEvent(name, e) {
     switch (name) {
       case "TicketIssued": case "TicketCalled": case "TicketRecalled": case "TicketChanged":
         upsertTicket(e.ticket);
         break;
       case "CounterChanged":
-        model.counters.set(e.counter.id, e.counter);
+        upsertCounter(e.counter);
         break;
     }
   }
@@ -261,7 +268,7 @@
     try {
       const result = await call();
       if (result && result.number !== undefined && result.status !== undefined) upsertTicket(result);
-      if (result && result.services !== undefined && result.state !== undefined) model.counters.set(result.id, result);
+      if (result && result.services !== undefined && result.state !== undefined) upsertCounter(result);
       say(describe(result), "info");
     } catch (err) {
       if (err.status === 401) return toLogin();

@@ -95,7 +95,8 @@ public class CallingEndToEndTests(BrowserFixture browser) : IClassFixture<Browse
         }
     }
 
-    private static async Task<IPage> SignInAsync(IBrowserContext context, CallingRig rig, string userName, int counterNumber)
+    /// <summary>Signs in at the console as an officer would and waits until it is live.</summary>
+    public static async Task<IPage> SignInAsync(IBrowserContext context, CallingRig rig, string userName, int counterNumber)
     {
         var snapshot = await rig.SnapshotAsync();
         var counterId = snapshot.Counters.Single(c => c.Number == counterNumber).Id;

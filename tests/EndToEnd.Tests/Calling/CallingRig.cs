@@ -105,6 +105,12 @@ public sealed class CallingRig : IAsyncDisposable
         return (await http.GetFromJsonAsync<QueueSnapshotDto>("api/snapshot", Json))!;
     }
 
+    public async Task<TicketDto> TicketAsync(Guid id)
+    {
+        using var http = HubClient(DisplayKey);
+        return (await http.GetFromJsonAsync<TicketDto>($"api/tickets/{id}", Json))!;
+    }
+
     /// <summary>Takes a ticket at the kiosk for the first service counter <paramref name="counterNumber"/> serves.</summary>
     public async Task<TicketDto> IssueTicketForCounterAsync(int counterNumber)
     {
