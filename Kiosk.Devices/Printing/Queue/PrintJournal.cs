@@ -38,6 +38,9 @@ internal sealed class PrintJournal : IDisposable
 
     public string Path => _file.Name;
 
+    /// <summary>Current size of the file; the queue compacts it when it has grown and nothing waits.</summary>
+    public long Length => _file.Length;
+
     /// <summary>Jobs not yet printed, oldest first, as found when opening.</summary>
     public IReadOnlyList<PrintJob> Pending { get; }
 

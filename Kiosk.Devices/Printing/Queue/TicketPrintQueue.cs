@@ -243,12 +243,20 @@ public sealed class TicketPrintQueue : BackgroundService, ITicketPrintQueue
             }
 
             var printedAt = DateTimeOffset.UtcNow;
-            OpenJournal().AppendPrinted(job.Id, printedAt);
+            var journal = OpenJournal();
+            journal.AppendPrinted(job.Id, printedAt);
             _pending.Remove(job);
             _lastPrinted = job;
             _lastPrintedAt = printedAt;
             _current = null;
             _lastError = null;
+            if (_pending.Count == 0 && journal.Length > _options.CompactAfterBytes)
+            {
+                // Reopening compacts: with nothing pending only the last printed job is kept.
+                journal.Dispose();
+                _journal = null;
+                OpenJournal();
+            }
         }
 
         _logger.LogInformation("Print job {Sequence} ({Label}) printed", job.Sequence, job.Label);

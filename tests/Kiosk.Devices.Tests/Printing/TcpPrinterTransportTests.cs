@@ -34,6 +34,21 @@ public sealed class TcpPrinterTransportTests
     }
 
     [Fact]
+    public async Task Write_AfterLongIdle_UsesAFreshConnection()
+    {
+        await using var emulator = PrinterEmulator.StartTcp();
+        await using var transport = new TcpPrinterTransport(new TcpPrinterTransportOptions("127.0.0.1", emulator.Port) { IdleReconnectAfter = TimeSpan.FromMilliseconds(100) });
+        await transport.WriteAsync(TestJobs.Job(1));
+        await Eventually.True(() => emulator.Connections == 1, "first connection");
+
+        await Task.Delay(300); // idle longer than IdleReconnectAfter
+
+        await transport.WriteAsync(TestJobs.Job(2));
+        await Eventually.True(() => TestJobs.Complete(emulator.ReceivedText).SequenceEqual([1, 2]), "both jobs received");
+        Assert.Equal(2, emulator.Connections);
+    }
+
+    [Fact]
     public async Task Connect_NobodyListening_FailsWithIOException()
     {
         int port;

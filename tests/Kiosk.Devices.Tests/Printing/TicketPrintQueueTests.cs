@@ -170,6 +170,29 @@ public sealed class TicketPrintQueueTests : IDisposable
     }
 
     [Fact]
+    public async Task Journal_IsCompactedWhileRunning_WhenTheQueueEmpties()
+    {
+        var transport = new InMemoryPrinterTransport();
+        using var queue = new TicketPrintQueue(
+            new PrinterConnection(transport, new PrinterStatusOptions { PollInterval = TimeSpan.FromMilliseconds(200) }),
+            new PrintQueueOptions(JournalPath) { RetryInitialDelay = TimeSpan.FromMilliseconds(100), CompactAfterBytes = 2_000 });
+        await queue.StartAsync(CancellationToken.None);
+
+        for (var i = 1; i <= 20; i++)
+        {
+            await queue.EnqueueAsync(TestJobs.Job(i, padding: 200), i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        await Eventually.True(() => queue.State.QueuedCount == 0, "all printed");
+        await Eventually.True(() => new FileInfo(JournalPath).Length < 2_000, "journal compacted");
+        Assert.Equal(Enumerable.Range(1, 20), TestJobs.Complete(System.Text.Encoding.ASCII.GetString(transport.Received)));
+        Assert.Equal("20", queue.State.LastPrinted?.Label);
+        Assert.NotNull(await queue.ReprintLastAsync());
+        await Eventually.True(() => TestJobs.Complete(System.Text.Encoding.ASCII.GetString(transport.Received)).Count == 21, "reprinted after compaction");
+        await queue.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
     public async Task Enqueue_RaisesStateChanged_AndJobPrinted()
     {
         var transport = new InMemoryPrinterTransport();
