@@ -1,0 +1,146 @@
+using System.Net;
+using System.Net.Http.Json;
+using Microsoft.Playwright;
+using QueueKiosk.EndToEnd.Tests.Calling;
+using QueueKiosk.EndToEnd.Tests.Infrastructure;
+using QueueKiosk.HubClient.Contracts;
+using static Microsoft.Playwright.Assertions;
+
+namespace QueueKiosk.EndToEnd.Tests.Supervisor;
+
+/// <summary>
+/// The supervisor's desk in Chromium against a real Hub.Server with demo data and two small
+/// synthetic cameras: live counters, camera pictures, alerts from a kiosk heartbeat, and a served
+/// ticket's recording played in the ticket history.
+/// </summary>
+public sealed class SupervisorDashboardTests(SupervisorRig rig, BrowserFixture browser) : IClassFixture<SupervisorRig>, IClassFixture<BrowserFixture>
+{
+    static SupervisorDashboardTests() => SetDefaultExpectTimeout(20_000);
+
+    [Fact]
+    public async Task Dashboard_ShowsOfficersCallLive_AndTheCameraPictureLoads()
+    {
+        await using var context = await browser.NewContextAsync(1400, 1000);
+        var page = await OpenDashboardAsync(context);
+        await Expect(page.Locator("tr[data-counter='1'] td.ticket")).ToHaveTextAsync("–");
+        // Marks this page load: if the page reloaded itself, the mark would be gone.
+        await page.EvaluateAsync("() => window.__sameLoad = true");
+
+        var ticket = await rig.IssueAsync("A");
+        var (officer, counter) = await rig.OfficerAsync(1);
+        using (officer)
+        {
+            var called = await officer.PostAsync($"/api/counters/{counter}/call-next", null);
+            Assert.Equal(HttpStatusCode.OK, called.StatusCode);
+        }
+
+        await Expect(page.Locator("tr[data-counter='1'] td.ticket")).ToContainTextAsync(ticket.Number);
+        await Expect(page.Locator("#link-state")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("online"));
+        Assert.True(await page.EvaluateAsync<bool>("() => window.__sameLoad === true"), "the counter changed without a reload");
+
+        var camera = page.Locator("img.camera[data-camera='cam1']");
+        await Expect(camera).ToBeVisibleAsync();
+        Assert.True(await Eventually.TrueAsync(async () => await camera.EvaluateAsync<int>("img => img.naturalWidth") > 0, TimeSpan.FromSeconds(30)),
+            "the live camera picture loaded:\n" + rig.Hub.Output);
+        Assert.Equal(320, await camera.EvaluateAsync<int>("img => img.naturalWidth"));
+    }
+
+    [Fact]
+    public async Task KioskReportsPaperOut_AlertAppearsLive_AndIsAcknowledged()
+    {
+        await using var context = await browser.NewContextAsync(1400, 1000);
+        var page = await OpenDashboardAsync(context);
+        await Expect(page.Locator("#link-state")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("online"));
+
+        using (var kiosk = rig.Client(SupervisorRig.KioskKey))
+        {
+            var report = new DeviceStatusReport("Kiosk sảnh", "OK", "PaperOut", false, true, "Hết giấy", false, null, "e2e");
+            (await kiosk.PostAsJsonAsync(DeviceStatusRoutes.Me, report, SupervisorRig.Json)).EnsureSuccessStatusCode();
+        }
+
+        var alert = page.Locator("#alerts li[data-kind='PrinterPaperOut']");
+        await Expect(alert).ToBeVisibleAsync();
+        await Expect(alert).ToContainTextAsync("Máy in hết giấy");
+        await Expect(page.Locator("#devices tr", new() { HasText = "Kiosk sảnh (mẫu)" }).Locator("td.printer")).ToHaveTextAsync("HẾT GIẤY");
+
+        await alert.Locator("button.ack").ClickAsync();
+        await Expect(alert).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("acknowledged"));
+        await Expect(alert).ToContainTextAsync("đã xác nhận");
+    }
+
+    [Fact]
+    public async Task TicketHistory_PlaysTheCounterRecording_FromCallToFinish()
+    {
+        var ticket = await rig.IssueAsync("B");
+        var (officer, counter) = await rig.OfficerAsync(3);
+        using (officer)
+        {
+            (await officer.PostAsync($"/api/counters/{counter}/call-next", null)).EnsureSuccessStatusCode();
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            (await officer.PostAsync($"/api/counters/{counter}/finish", null)).EnsureSuccessStatusCode();
+        }
+
+        // The segment holding the finish is playable once ffmpeg has moved on to the next one.
+        using var supervisor = await rig.SignInAsync("giamsat");
+        var url = $"/api/supervision/tickets?number={ticket.Number}&day={SupervisorRig.TodayInVietnam()}";
+        Assert.True(await Eventually.TrueAsync(async () =>
+        {
+            var found = await supervisor.GetFromJsonAsync<List<TicketHistoryDto>>(url, SupervisorRig.Json);
+            return found is [{ Clips: [{ Parts: [_, ..] parts }] }] && parts.All(p => p.Complete);
+        }, TimeSpan.FromSeconds(30)), "the recording of the visit was complete:\n" + rig.Hub.Output);
+
+        await using var context = await browser.NewContextAsync(1400, 1000);
+        await SignInAsync(context, "giamsat");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(rig.BaseAddress, $"/supervisor/history?number={ticket.Number}&day={SupervisorRig.TodayInVietnam()}").ToString());
+        var history = page.Locator($"section[data-ticket='{ticket.Number}']");
+        await Expect(history.Locator(".timeline li[data-kind='Called']")).ToContainTextAsync("quầy 3");
+        await Expect(history.Locator(".timeline li[data-kind='Served']")).ToBeVisibleAsync();
+        var video = history.Locator("video.recording");
+        await Expect(video).ToBeVisibleAsync();
+        Assert.True(await Eventually.TrueAsync(
+            async () => await video.EvaluateAsync<bool>("v => v.readyState >= 2 || v.currentTime > 0"), TimeSpan.FromSeconds(30)),
+            "the recording played in the browser: " + await video.EvaluateAsync<string>("v => `readyState=${v.readyState} error=${v.error && v.error.code} src=${v.currentSrc}`"));
+
+        // The viewing was audited for the admins.
+        using var admin = await rig.SignInAsync("quantri");
+        var views = await admin.GetFromJsonAsync<List<RecordingViewDto>>("/api/supervision/recording-views", SupervisorRig.Json);
+        Assert.Contains(views!, v => v.UserName == "giamsat" && v.CameraId == "cam1");
+    }
+
+    [Fact]
+    public async Task Officer_Gets403_OnTheDashboardAndCameraUrls()
+    {
+        var (officer, _) = await rig.OfficerAsync(2);
+        using (officer)
+        {
+            foreach (var url in new[] { "/supervisor", "/api/supervision/dashboard", "/api/cameras/cam1/live.mjpg", "/api/cameras/cam1/snapshot.jpg", "/api/cameras/cam1/recordings" })
+            {
+                using var response = await officer.GetAsync(url, HttpCompletionOption.ResponseHeadersRead);
+                Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{url}: {(int)response.StatusCode}");
+            }
+        }
+    }
+
+    private async Task<IPage> OpenDashboardAsync(IBrowserContext context)
+    {
+        await SignInAsync(context, "giamsat");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(rig.BaseAddress, "/supervisor").ToString());
+        await Expect(page.Locator("#counters tr")).ToHaveCountAsync(6);
+        return page;
+    }
+
+    /// <summary>Signs in through the login page, as a supervisor would.</summary>
+    private async Task SignInAsync(IBrowserContext context, string user)
+    {
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(rig.BaseAddress, "/supervisor").ToString());
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/supervisor/login"));
+        await page.Locator("#user-name").FillAsync(user);
+        await page.Locator("#password").FillAsync(SupervisorRig.Password);
+        await page.Locator("#login-button").ClickAsync();
+        await Expect(page.Locator("#counters")).ToBeAttachedAsync();
+        await page.CloseAsync();
+    }
+}
