@@ -50,6 +50,7 @@ public sealed class QueueEngine(
         }
 
         var localDay = site.Hours.LocalDay(now);
+        await EnsureNumberSequenceAsync(service, localDay, ct);
         return await WriteAsync(site.Site.Id, async w =>
         {
             var number = await AllocateNumberAsync(site.Site.Id, service, localDay, ct);
@@ -411,14 +412,28 @@ public sealed class QueueEngine(
 
     private async Task<int> AllocateNumberAsync(Guid siteId, Service service, DateOnly localDay, CancellationToken ct)
     {
-        // Upsert-and-return inside the ticket's transaction: if the ticket insert rolls back, so does
-        // the number; once committed, the counter row only grows, so no number comes back.
-        var numbers = await db.Database.SqlQueryRaw<int>(
-            """
-            INSERT INTO "ServiceDayCounters" ("SiteId", "ServiceId", "LocalDay", "LastNumber") VALUES ({0}, {1}, {2}, {3})
-            ON CONFLICT ("SiteId", "ServiceId", "LocalDay") DO UPDATE SET "LastNumber" = "ServiceDayCounters"."LastNumber" + 1
-            RETURNING "LastNumber" AS "Value"
-            """, siteId, service.Id, localDay, service.RangeStart).ToListAsync(ct);
+        List<int> numbers;
+        if (db.IsPostgres)
+        {
+            // One sequence per service and local day: a counter row would make every kiosk wait for
+            // the previous ticket's commit flush. A sequence never hands a value out twice, even
+            // across crashes; a rolled-back ticket leaves a skipped number, never a reused one.
+            // The name is built from a Guid and digits only, so composing it into SQL is safe.
+            var sql = $"SELECT CAST(nextval('\"{NumberSequenceName(service.Id, localDay)}\"') AS integer) AS \"Value\"";
+            numbers = await db.Database.SqlQueryRaw<int>(sql).ToListAsync(ct);
+        }
+        else
+        {
+            // Upsert-and-return inside the ticket's transaction: if the ticket insert rolls back, so
+            // does the number; once committed, the row only grows, so no number comes back.
+            numbers = await db.Database.SqlQueryRaw<int>(
+                """
+                INSERT INTO "ServiceDayCounters" ("SiteId", "ServiceId", "LocalDay", "LastNumber") VALUES ({0}, {1}, {2}, {3})
+                ON CONFLICT ("SiteId", "ServiceId", "LocalDay") DO UPDATE SET "LastNumber" = "ServiceDayCounters"."LastNumber" + 1
+                RETURNING "LastNumber" AS "Value"
+                """, siteId, service.Id, localDay, service.RangeStart).ToListAsync(ct);
+        }
+
         var number = numbers[0];
         if (number > service.RangeEnd)
         {
@@ -427,6 +442,33 @@ public sealed class QueueEngine(
 
         return number;
     }
+
+    private static string NumberSequenceName(Guid serviceId, DateOnly localDay) =>
+        $"qk_num_{serviceId:N}_{localDay.ToString("yyyyMMdd", CultureInfo.InvariantCulture)}";
+
+    /// <summary>Creates today's number sequence of a service once (PostgreSQL), outside any write transaction.</summary>
+    private async Task EnsureNumberSequenceAsync(Service service, DateOnly localDay, CancellationToken ct)
+    {
+        var name = NumberSequenceName(service.Id, localDay);
+        if (!db.IsPostgres || KnownSequences.ContainsKey(name))
+        {
+            return;
+        }
+
+        try
+        {
+            var sql = $"CREATE SEQUENCE IF NOT EXISTS \"{name}\" START WITH {service.RangeStart} MINVALUE {service.RangeStart}";
+            await db.Database.ExecuteSqlRawAsync(sql, ct);
+        }
+        catch (Npgsql.PostgresException e) when (e.SqlState is "23505" or "42P07")
+        {
+            // Another process or request created it at the same moment.
+        }
+
+        KnownSequences[name] = true;
+    }
+
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> KnownSequences = new(StringComparer.Ordinal);
 
     private async Task<Counter> LockCounterAsync(Guid counterId, CancellationToken ct)
     {
