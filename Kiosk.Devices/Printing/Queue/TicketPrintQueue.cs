@@ -300,7 +300,15 @@ public sealed class TicketPrintQueue : BackgroundService, ITicketPrintQueue
             return _journal;
         }
 
-        _journal = PrintJournal.Open(_options.JournalPath);
+        try
+        {
+            _journal = PrintJournal.Open(_options.JournalPath);
+        }
+        catch (UnauthorizedAccessException ex)
+        {
+            throw new IOException($"{_options.JournalPath}: không ghi được tệp hàng đợi in (cannot write the print queue journal): {ex.Message}", ex);
+        }
+
         if (_journal.SkippedLines > 0)
         {
             _logger.LogWarning("{Path}: skipped {Count} unreadable journal lines", _journal.Path, _journal.SkippedLines);

@@ -1,6 +1,7 @@
 using QueueKiosk.Devices.EscPos;
 using QueueKiosk.Devices.Printing.Status;
 using QueueKiosk.Devices.Printing.Transports;
+using QueueKiosk.Devices.Serial;
 using QueueKiosk.KioskDevices.Tests.Printing.Emulator;
 
 namespace QueueKiosk.KioskDevices.Tests.Printing;
@@ -118,6 +119,28 @@ public sealed class TcpPrinterTransportTests
 
         emulator.Silent = false;
         await Eventually.True(() => printer.Status == PrinterStatus.Online, "online when replies resume");
+        await stop.CancelAsync();
+        await polling;
+    }
+
+    [Fact]
+    public async Task SerialPolling_At9600_Rs232CablePulled_BecomesDisconnected_ThenOnline()
+    {
+        // On RS-232 a pulled cable just means silence: nothing closes, replies stop coming.
+        await using var emulator = PrinterEmulator.StartPty(9600);
+        var settings = new SerialPortSettings(emulator.PtyPath!) { BaudRate = 9600, WriteTimeout = TimeSpan.FromSeconds(10) };
+        await using var printer = new PrinterConnection(new SerialPrinterTransport(settings, new TermiosSerialPortFactory()));
+        using var stop = new CancellationTokenSource();
+        var polling = printer.RunPollingAsync(stop.Token);
+        await Eventually.True(() => printer.Status == PrinterStatus.Online, "online over the pty");
+
+        emulator.Silent = true;
+        await Eventually.True(() => printer.Status == PrinterStatus.Disconnected, "disconnected when replies stop");
+        emulator.Silent = false;
+        await Eventually.True(() => printer.Status == PrinterStatus.Online, "online when replies resume");
+
+        emulator.State = PrinterStatus.CoverOpen;
+        await Eventually.True(() => printer.Status.HasFlag(PrinterStatus.CoverOpen), "cover open reported");
         await stop.CancelAsync();
         await polling;
     }
