@@ -1,0 +1,132 @@
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using QueueKiosk.CounterDisplay.State;
+using static QueueKiosk.CounterDisplay.Tests.State.Samples;
+
+namespace QueueKiosk.CounterDisplay.Tests.Host;
+
+public class DisplayHostTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task LiveEvents_StartWithWholeStateMarkedDisconnected_ThenPushCallAndAnnouncement()
+    {
+        await using var factory = new DisplayHostFactory();
+        using var client = factory.CreateClient();
+        using var cts = new CancellationTokenSource(Deadline);
+        using var response = await client.GetAsync(new Uri("/live/events", UriKind.Relative), HttpCompletionOption.ResponseHeadersRead, cts.Token);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        using var reader = new StreamReader(await response.Content.ReadAsStreamAsync(cts.Token));
+
+        var first = await NextEventAsync(reader, cts.Token);
+        Assert.Equal("state", first.Name);
+        Assert.False(first.Data.GetProperty("hubConnected").GetBoolean());
+        Assert.Equal("Thông báo thử", first.Data.GetProperty("newsLine").GetString());
+
+        var state = factory.Services.GetRequiredService<DisplayState>();
+        state.ApplySnapshot(Snapshot(0));
+        state.Apply(Called(1, "A015", Counter1, 1));
+
+        var sawState = false;
+        var sawAnnouncement = false;
+        while (!(sawState && sawAnnouncement))
+        {
+            var e = await NextEventAsync(reader, cts.Token);
+            if (e.Name == "state" && e.Data.GetProperty("counters").EnumerateArray().Any(c => c.GetProperty("ticketNumber").GetString() == "A015"))
+            {
+                sawState = true;
+            }
+
+            if (e.Name == "announce")
+            {
+                Assert.Equal("A015", e.Data.GetProperty("ticketNumber").GetString());
+                Assert.Equal(1, e.Data.GetProperty("counterNumber").GetInt32());
+                Assert.StartsWith("Xin mời công dân có số thứ tự", e.Data.GetProperty("text").GetString(), StringComparison.Ordinal);
+                Assert.Equal(JsonValueKind.Null, e.Data.GetProperty("audioUrl").ValueKind); // voice is off
+                sawAnnouncement = true;
+            }
+        }
+    }
+
+    [Fact]
+    public async Task VirtualLedBoard_ShowsTheCountersTicketThenBlanks()
+    {
+        await using var factory = new DisplayHostFactory();
+        using var client = factory.CreateClient();
+        var state = factory.Services.GetRequiredService<DisplayState>();
+        state.ApplySnapshot(Snapshot(0));
+
+        state.Apply(Called(1, "A015", Counter1, 1));
+        Assert.True(await EventuallyAsync(async () => await ShownAsync(client) == "A015"), await ShownAsync(client));
+
+        state.Apply(new HubClient.Contracts.TicketChangedEvent(2, Site, Ticket("A015", HubClient.Contracts.TicketStatus.Served), HubClient.Contracts.TicketEventKind.Served));
+        Assert.True(await EventuallyAsync(async () => await ShownAsync(client) == "    "), await ShownAsync(client));
+    }
+
+    [Fact]
+    public async Task Pages_AreServed()
+    {
+        await using var factory = new DisplayHostFactory();
+        using var client = factory.CreateClient();
+
+        Assert.Contains("Mất kết nối", await client.GetStringAsync(new Uri("/hall", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains("Đang phục vụ số", await client.GetStringAsync(new Uri("/counter/3", UriKind.Relative)), StringComparison.Ordinal);
+        Assert.Contains("EventSource", await client.GetStringAsync(new Uri("/shared/live.js", UriKind.Relative)), StringComparison.Ordinal);
+        using var missing = await client.GetAsync(new Uri("/audio/nope", UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, missing.StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Hub:DeviceKey", "", "Hub:DeviceKey")]
+    [InlineData("Voice:Template", "Mời số tiếp theo", "Voice:Template")]
+    [InlineData("Voice:Repeat", "9", "Voice:Repeat")]
+    public void BadConfiguration_StopsStartNamingTheKey(string key, string value, string named)
+    {
+        using var factory = new DisplayHostFactory(new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+
+        Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    private static async Task<string?> ShownAsync(HttpClient client)
+    {
+        using var doc = JsonDocument.Parse(await client.GetStringAsync(new Uri("/leds", UriKind.Relative)));
+        return doc.RootElement.EnumerateArray().Single(b => b.GetProperty("counter").GetInt32() == 1).GetProperty("shown").GetString();
+    }
+
+    private static async Task<bool> EventuallyAsync(Func<Task<bool>> condition)
+    {
+        var deadline = DateTime.UtcNow + Deadline;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (await condition())
+            {
+                return true;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return false;
+    }
+
+    private static async Task<(string Name, JsonElement Data)> NextEventAsync(StreamReader reader, CancellationToken cancellationToken)
+    {
+        string? name = null;
+        while (true)
+        {
+            var line = await reader.ReadLineAsync(cancellationToken) ?? throw new EndOfStreamException("the event stream ended");
+            if (line.StartsWith("event: ", StringComparison.Ordinal))
+            {
+                name = line["event: ".Length..];
+            }
+            else if (line.StartsWith("data: ", StringComparison.Ordinal) && name is not null)
+            {
+                return (name, JsonDocument.Parse(line["data: ".Length..]).RootElement.Clone());
+            }
+        }
+    }
+}

@@ -1,0 +1,118 @@
+using Microsoft.Extensions.Logging.Abstractions;
+using QueueKiosk.CounterDisplay.Leds;
+using QueueKiosk.CounterDisplay.State;
+using QueueKiosk.CounterDisplay.Tests.State;
+using QueueKiosk.Devices.Displays;
+using static QueueKiosk.CounterDisplay.Tests.State.Samples;
+
+namespace QueueKiosk.CounterDisplay.Tests.Leds;
+
+public class LedBoardDriverTests
+{
+    [Fact]
+    public async Task BoardThatFails_GetsTheNewestNumberOnceItAnswersAgain()
+    {
+        var state = new DisplayState(new FakeTimeProvider(T0));
+        var board = new FlakyBoard(failures: 2);
+        var driver = new LedBoardDriver(state, new BoardList(new CounterBoard(1, board)), NullLogger<LedBoardDriver>.Instance);
+        await driver.StartAsync(CancellationToken.None);
+        try
+        {
+            state.ApplySnapshot(Snapshot(0));
+            state.Apply(Called(1, "A001", Counter1, 1));
+            state.Apply(Called(2, "A002", Counter1, 1));
+
+            Assert.True(await EventuallyAsync(() => board.Shown == "A002"), $"board shows '{board.Shown}' after {board.Attempts} attempts");
+            Assert.True(board.Attempts >= 3);
+        }
+        finally
+        {
+            await driver.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
+    public async Task OtherCountersCalls_DoNotResendToTheBoard()
+    {
+        var state = new DisplayState(new FakeTimeProvider(T0));
+        var board = new FlakyBoard(failures: 0);
+        var driver = new LedBoardDriver(state, new BoardList(new CounterBoard(1, board)), NullLogger<LedBoardDriver>.Instance);
+        await driver.StartAsync(CancellationToken.None);
+        try
+        {
+            state.ApplySnapshot(Snapshot(0));
+            state.Apply(Called(1, "A001", Counter1, 1));
+            Assert.True(await EventuallyAsync(() => board.Shown == "A001"));
+            var sends = board.Attempts;
+
+            state.Apply(Called(2, "A002", Counter2, 2));
+            state.Apply(Called(3, "A003", Counter2, 2));
+            await Task.Delay(300);
+
+            Assert.Equal(sends, board.Attempts);
+        }
+        finally
+        {
+            await driver.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task<bool> EventuallyAsync(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline)
+            {
+                return false;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return true;
+    }
+
+    private sealed class BoardList(params CounterBoard[] boards) : ICounterBoardSet
+    {
+        public IReadOnlyList<CounterBoard> Boards { get; } = boards;
+    }
+
+    /// <summary>A board that times out a few times (cable pulled), then works.</summary>
+    private sealed class FlakyBoard(int failures) : ICounterBoard
+    {
+        private int remainingFailures = failures;
+        private int attempts;
+
+        public string Name => "thử";
+
+        public DisplayFormat Format { get; } = new();
+
+        public string? Shown { get; private set; }
+
+        public int Attempts => Volatile.Read(ref attempts);
+
+        public Task ShowNumberAsync(int number, CancellationToken cancellationToken = default) => throw new NotSupportedException();
+
+        public Task ShowTextAsync(string text, CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref attempts);
+            if (Interlocked.Decrement(ref remainingFailures) >= 0)
+            {
+                throw new LedBoardTimeoutException(Name, TimeSpan.FromMilliseconds(500), 0);
+            }
+
+            Shown = BoardText.FormatText(text, Format);
+            return Task.CompletedTask;
+        }
+
+        public Task BlankAsync(CancellationToken cancellationToken = default)
+        {
+            Interlocked.Increment(ref attempts);
+            Shown = BoardText.BlankText(Format);
+            return Task.CompletedTask;
+        }
+
+        public Task SetBrightnessAsync(int level, CancellationToken cancellationToken = default) => Task.CompletedTask;
+    }
+}
