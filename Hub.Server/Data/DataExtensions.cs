@@ -21,7 +21,7 @@ public static class DataExtensions
         // added late (tests, command line) still decide it. Both pools exist; only one is ever used.
         services.AddSingleton<WriteGate>();
         services.AddDbContextPool<PostgresHubDbContext>((sp, o) =>
-            Configure(o.UseNpgsql(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString)), 128);
+            Configure(o.UseNpgsql(PostgresConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString))), 128);
         services.AddDbContextPool<SqliteHubDbContext>((sp, o) =>
             Configure(o.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString))
                 .AddInterceptors(SqlitePragmas.Instance)), 128);
@@ -44,6 +44,27 @@ public static class DataExtensions
         }
 
         await db.Database.MigrateAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Unless the connection string says otherwise: statements prepared automatically (the queue runs
+    /// the same few statements all day, so PostgreSQL parses and plans them once per connection) and
+    /// no session reset when a pooled connection is reused (nothing here changes session state).
+    /// </summary>
+    internal static string PostgresConnectionString(string? configured)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(configured);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+        {
+            builder.MaxAutoPrepare = 64;
+        }
+
+        if (!builder.ContainsKey("No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
+        return builder.ConnectionString;
     }
 
     internal static string SqliteConnectionString(string? configured)
