@@ -76,7 +76,7 @@ public static class KioskServiceCollectionExtensions
                 sp.GetRequiredService<InMemoryPrinterTransport>(),
                 sp.GetRequiredService<TicketRenderer>(),
                 sp.GetRequiredService<IOptions<PrinterProfile>>().Value,
-                Path.GetFullPath(sp.GetRequiredService<IOptions<KioskOptions>>().Value.VirtualPrinterFolder, sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+                Path.GetFullPath(configuration[$"{PrinterOptions.SectionName}:VirtualOutputPath"] ?? sp.GetRequiredService<IOptions<KioskOptions>>().Value.VirtualPrinterFolder, sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
             services.AddHostedService(sp => sp.GetRequiredService<VirtualPrinterHost>());
         }
 

@@ -5,6 +5,7 @@ namespace QueueKiosk.KioskUi.Catalogue;
 /// <summary>
 /// Everything the kiosk needs to answer lookups without the hub: the site (name, zone, opening
 /// hours), fields, procedures, services and which counters serve them. Persisted as JSON.
+/// HubSaidOpen is the hub's own verdict when fetched (it may be set to ignore opening hours).
 /// </summary>
 public sealed record KioskCatalogue(
     SiteDto Site,
@@ -12,7 +13,8 @@ public sealed record KioskCatalogue(
     IReadOnlyList<ProcedureDto> Procedures,
     IReadOnlyList<ServiceDto> Services,
     IReadOnlyList<CounterDto> Counters,
-    DateTimeOffset FetchedAt)
+    DateTimeOffset FetchedAt,
+    bool HubSaidOpen = true)
 {
     public ProcedureDto? FindProcedure(Guid id) => Procedures.FirstOrDefault(p => p.Id == id);
 

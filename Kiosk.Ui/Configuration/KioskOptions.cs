@@ -15,7 +15,7 @@ public sealed class KioskOptions
     [Required]
     public string DeviceKey { get; set; } = "";
 
-    /// <summary>The site's id; either this or SiteCode must be set.</summary>
+    /// <summary>The site's id; when neither this nor SiteCode is set, the hub's only site is used.</summary>
     public Guid? SiteId { get; set; }
 
     /// <summary>The site's code (e.g. "PHUONG-1"), used when SiteId is not set.</summary>
@@ -35,7 +35,7 @@ public sealed class KioskOptions
 
     /// <summary>How often the catalogue is refreshed from the hub.</summary>
     [Range(5, 86400)]
-    public int CatalogueRefreshSeconds { get; set; } = 300;
+    public int CatalogueRefreshSeconds { get; set; } = 60;
 
     /// <summary>How often the kiosk reports heartbeat and printer status to the hub.</summary>
     [Range(2, 3600)]
@@ -48,7 +48,7 @@ public sealed class KioskOptions
     /// <summary>Demo and tests only: issue numbers at any hour (pair with the hub's Queue:IgnoreOpeningHours).</summary>
     public bool IgnoreOpeningHours { get; set; }
 
-    /// <summary>Demo mode (Printer:Transport=Virtual): where the virtual printer saves each ticket as PNG.</summary>
+    /// <summary>Demo mode (Printer:Transport=Virtual): where the virtual printer saves each ticket as PNG (Printer:VirtualOutputPath wins when set).</summary>
     public string VirtualPrinterFolder { get; set; } = "data/printed-tickets";
 
     /// <summary>False runs the kiosk without a ticket printer: numbers are shown on screen only.</summary>

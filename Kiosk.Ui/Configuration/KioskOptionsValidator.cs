@@ -2,7 +2,7 @@ using Microsoft.Extensions.Options;
 
 namespace QueueKiosk.KioskUi.Configuration;
 
-/// <summary>Checks what data annotations cannot: a usable hub URL and a site to belong to.</summary>
+/// <summary>Checks what data annotations cannot: a usable hub URL and a device key.</summary>
 public sealed class KioskOptionsValidator : IValidateOptions<KioskOptions>
 {
     public ValidateOptionsResult Validate(string? name, KioskOptions options)
@@ -18,9 +18,9 @@ public sealed class KioskOptionsValidator : IValidateOptions<KioskOptions>
             failures.Add("Kiosk:DeviceKey chưa được cấu hình / is required.");
         }
 
-        if ((options.SiteId is null || options.SiteId == Guid.Empty) && string.IsNullOrWhiteSpace(options.SiteCode))
+        if (options.SiteCode is { Length: > 0 } code && code.Trim().Length == 0)
         {
-            failures.Add("Kiosk:SiteId hoặc Kiosk:SiteCode phải được cấu hình / one of Kiosk:SiteId or Kiosk:SiteCode is required.");
+            failures.Add("Kiosk:SiteCode không được chỉ có dấu cách / must not be blank.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

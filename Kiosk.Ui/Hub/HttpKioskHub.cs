@@ -25,7 +25,7 @@ public sealed class HttpKioskHub(HttpClient http, HubLink link, IOptions<KioskOp
         var procedures = await GetAsync<List<ProcedureDto>>(KioskHubRoutes.Procedures(site.Id), cancellationToken) ?? [];
         var snapshot = await GetAsync<QueueSnapshotDto>(KioskHubRoutes.Snapshot(site.Id), cancellationToken)
             ?? throw new HubUnavailableException("hub returned no snapshot");
-        return new KioskCatalogue(site, fields, procedures, snapshot.Services, snapshot.Counters, time.GetUtcNow());
+        return new KioskCatalogue(site, fields, procedures, snapshot.Services, snapshot.Counters, time.GetUtcNow(), snapshot.IsOpen);
     }
 
     public async Task<IssueOutcome> IssueTicketAsync(IssueTicketRequest request, CancellationToken cancellationToken)
@@ -79,8 +79,19 @@ public sealed class HttpKioskHub(HttpClient http, HubLink link, IOptions<KioskOp
         }
 
         var code = options.Value.SiteCode;
-        var site = sites.FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase))
-            ?? throw new HubUnavailableException($"hub has no site with code '{code}' (Kiosk:SiteCode)");
+        SiteDto site;
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            // One hub usually serves one office: then the kiosk needs no site setting at all.
+            site = sites.Count == 1 ? sites[0]
+                : throw new HubUnavailableException($"hub serves {sites.Count} sites: set Kiosk:SiteCode (one of {string.Join(", ", sites.Select(s => s.Code))})");
+        }
+        else
+        {
+            site = sites.FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase))
+                ?? throw new HubUnavailableException($"hub has no site with code '{code}' (Kiosk:SiteCode)");
+        }
+
         siteId = site.Id;
         return site;
     }

@@ -17,7 +17,8 @@ public sealed class KioskState(CatalogueStore catalogue, HubLink hub, ITicketPri
     {
         var current = catalogue.Current;
         var now = time.GetUtcNow();
-        var open = current is null || options.Value.IgnoreOpeningHours || OpeningHours.IsOpen(current.Site, now);
+        // Open by the site's hours, or by the hub's last word (a hub set to ignore hours says open).
+        var open = current is null || options.Value.IgnoreOpeningHours || OpeningHours.IsOpen(current.Site, now) || current.HubSaidOpen;
         var next = current is null || open ? null : OpeningHours.NextOpening(current.Site, now);
         var status = printer.Status;
 

@@ -5,6 +5,7 @@ using QueueKiosk.KioskUi.Configuration;
 using QueueKiosk.KioskUi.Hub;
 using QueueKiosk.KioskUi.Printing;
 using QueueKiosk.KioskUi.Schedule;
+using QueueKiosk.KioskUi.Status;
 
 namespace QueueKiosk.KioskUi.Tickets;
 
@@ -16,6 +17,7 @@ public sealed class TakeNumberService(
     IKioskHub hub,
     CatalogueStore catalogue,
     ITicketPrinter printer,
+    KioskState state,
     IOptions<KioskOptions> options,
     TimeProvider time,
     ILogger<TakeNumberService> logger)
@@ -29,7 +31,7 @@ public sealed class TakeNumberService(
             return TakeNumberResult.Failure(TakeNumberKind.Invalid);
         }
 
-        if (current is not null && !options.Value.IgnoreOpeningHours && !OpeningHours.IsOpen(current.Site, time.GetUtcNow()))
+        if (current is not null && !state.Current().IsOpen)
         {
             return TakeNumberResult.Failure(TakeNumberKind.Closed, NextOpeningText(current));
         }

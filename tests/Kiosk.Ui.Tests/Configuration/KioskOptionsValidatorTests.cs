@@ -25,15 +25,21 @@ public class KioskOptionsValidatorTests
     }
 
     [Fact]
-    public void Validate_NoSite_NamesBothKeys()
+    public void Validate_NoSite_IsAllowed_TheHubsOnlySiteIsUsed()
     {
         var options = Valid();
         options.SiteCode = null;
 
-        var result = new KioskOptionsValidator().Validate(null, options);
+        Assert.True(new KioskOptionsValidator().Validate(null, options).Succeeded);
+    }
 
-        Assert.Contains("Kiosk:SiteId", result.FailureMessage, StringComparison.Ordinal);
-        Assert.Contains("Kiosk:SiteCode", result.FailureMessage, StringComparison.Ordinal);
+    [Fact]
+    public void Validate_BlankSiteCode_NamesTheKey()
+    {
+        var options = Valid();
+        options.SiteCode = "   ";
+
+        Assert.Contains("Kiosk:SiteCode", new KioskOptionsValidator().Validate(null, options).FailureMessage, StringComparison.Ordinal);
     }
 
     [Fact]
