@@ -63,8 +63,14 @@
   const queue = [];
   let playing = false;
 
+  // The TV stays open for days: keep only the recent entries.
+  function remember(list, item) {
+    list.push(item);
+    if (list.length > 50) list.splice(0, list.length - 50);
+  }
+
   function announce(a) {
-    hall.announced.push(a);
+    remember(hall.announced, a);
     queue.push(a);
     playNext();
   }
@@ -79,12 +85,12 @@
     try {
       if (a.audioUrl) {
         await playAudio(a.audioUrl);
-        hall.played.push(a.id);
+        remember(hall.played, a.id);
       } else {
         await new Promise((r) => setTimeout(r, 3000));
       }
     } catch (err) {
-      hall.failed.push({ id: a.id, error: String(err) });
+      remember(hall.failed, { id: a.id, error: String(err) });
       await new Promise((r) => setTimeout(r, 3000));
     } finally {
       banner.hidden = true;

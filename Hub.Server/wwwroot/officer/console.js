@@ -83,7 +83,8 @@
   function onEvent(name, e) {
     if (e.siteId !== model.siteId) return;
     if (resyncing || !model.synced) {
-      buffered.push([name, e]);
+      // Bounded: if this many arrive while the snapshot loads, the snapshot after them is newer anyway.
+      if (buffered.length < 1000) buffered.push([name, e]);
       return;
     }
     if (name === "QueueStats") {
@@ -104,12 +105,13 @@
   async function resync() {
     if (resyncing) return;
     resyncing = true;
+    let done = false;
     try {
-      // Bounded: a few quick tries, then the next reconnect or event tries again.
-      for (let attempt = 0; attempt < 5; attempt++) {
+      // A few quick tries; if the server still does not answer, try again a little later.
+      for (let attempt = 0; attempt < 5 && !done; attempt++) {
         try {
           applySnapshot(await api.get(`/api/sites/${model.siteId}/snapshot`));
-          break;
+          done = true;
         } catch (err) {
           if (err.status === 401) return toLogin();
           await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
@@ -117,6 +119,10 @@
       }
     } finally {
       resyncing = false;
+    }
+    if (!done) {
+      setTimeout(resync, 5000);
+      return;
     }
     const pending = buffered;
     buffered = [];
