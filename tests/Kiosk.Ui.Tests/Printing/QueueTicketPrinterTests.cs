@@ -1,0 +1,87 @@
+using QueueKiosk.Devices.EscPos;
+using QueueKiosk.Devices.Printing.Layout;
+using QueueKiosk.Devices.Printing.Queue;
+using QueueKiosk.Devices.Printing.Status;
+using QueueKiosk.Devices.Printing.Transports;
+using QueueKiosk.KioskUi.Printing;
+
+namespace QueueKiosk.KioskUi.Tests.Printing;
+
+/// <summary>The kiosk's printer adapter over the real print queue and an in-memory printer.</summary>
+public sealed class QueueTicketPrinterTests : IAsyncLifetime
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("kiosk-printer-").FullName;
+    private readonly InMemoryPrinterTransport transport = new();
+    private readonly TicketRenderer renderer = new();
+    private readonly PrinterProfile profile = new() { Mode = PrinterTextMode.Ascii };
+    private TicketPrintQueue queue = null!;
+    private QueueTicketPrinter printer = null!;
+
+    private static TicketPrintRequest Ticket(string number) => new(
+        Guid.NewGuid(), "UBND phường Bến Thành", number, "Tư pháp - Hộ tịch", "Đăng ký khai sinh", [1, 2], 3, 12,
+        new DateTime(2026, 11, 23, 8, 15, 0), null);
+
+    public async Task InitializeAsync()
+    {
+        var connection = new PrinterConnection(transport, new PrinterStatusOptions { PollInterval = TimeSpan.FromMilliseconds(100), ReplyTimeout = TimeSpan.FromSeconds(1) });
+        queue = new TicketPrintQueue(connection, new PrintQueueOptions(Path.Combine(dir, "queue.journal")));
+        printer = new QueueTicketPrinter(queue, renderer, profile);
+        await queue.StartAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Print_ReadyPrinter_SendsTheTicketAndSaysPrinted()
+    {
+        var outcome = await printer.PrintAsync(Ticket("A012"), TimeSpan.FromSeconds(15), CancellationToken.None);
+
+        Assert.Equal(PrintResult.Printed, outcome.Result);
+        var sent = System.Text.Encoding.ASCII.GetString(transport.Received);
+        Assert.Contains("A012", sent, StringComparison.Ordinal);
+        Assert.Contains("Dang ky khai sinh", sent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Status_PaperOut_IsReportedAsPaperOut_AndPrintingFailsWithoutWaitingTheFullTime()
+    {
+        transport.PrinterState = PrinterStatus.Online | PrinterStatus.PaperOut;
+        await Eventually(() => printer.Status.Condition == PrinterCondition.PaperOut);
+        Assert.False(printer.Status.CanPrint);
+
+        var outcome = await printer.PrintAsync(Ticket("A013"), TimeSpan.FromSeconds(30), CancellationToken.None);
+
+        Assert.Equal(PrintResult.Failed, outcome.Result);
+        Assert.Contains("paper out", outcome.Detail, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(PrinterStatus.Online, PrinterCondition.Ready)]
+    [InlineData(PrinterStatus.Online | PrinterStatus.PaperNearEnd, PrinterCondition.PaperLow)]
+    [InlineData(PrinterStatus.Online | PrinterStatus.PaperOut | PrinterStatus.PaperNearEnd, PrinterCondition.PaperOut)]
+    [InlineData(PrinterStatus.Online | PrinterStatus.CoverOpen, PrinterCondition.CoverOpen)]
+    [InlineData(PrinterStatus.Disconnected, PrinterCondition.Offline)]
+    [InlineData(PrinterStatus.Offline, PrinterCondition.Offline)]
+    [InlineData(PrinterStatus.Online | PrinterStatus.Error, PrinterCondition.Error)]
+    public void Map_PrinterStatus_ToWhatTheKioskShows(PrinterStatus status, PrinterCondition expected)
+    {
+        Assert.Equal(expected, QueueTicketPrinter.Map(new PrintQueueState(0, null, status, null, null, null)).Condition);
+    }
+
+    private static async Task Eventually(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met within 15 s");
+            await Task.Delay(50);
+        }
+    }
+
+    public async Task DisposeAsync()
+    {
+        await queue.StopAsync(CancellationToken.None);
+        printer.Dispose();
+        queue.Dispose();
+        renderer.Dispose();
+        Directory.Delete(dir, recursive: true);
+    }
+}
