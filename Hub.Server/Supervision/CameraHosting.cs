@@ -42,7 +42,7 @@ public static class CameraHosting
     internal static IEnumerable<CameraOptions> DemoCameras(SupervisionOptions o, DatabaseOptions database)
     {
         var folder = o.DemoRecordingFolder is { Length: > 0 } configured ? configured : Path.Combine(DataFolder(database), "recordings");
-        string[] names = ["Quầy 1, 3, 5 (camera mẫu)", "Quầy 2, 4, 6 (camera mẫu)"];
+        string[] names = ["Camera 1 (mẫu)", "Camera 2 (mẫu)"];
         string[] patterns = ["testsrc2", "testsrc2"];
         for (var i = 0; i < DemoCameraIds.Length; i++)
         {

@@ -61,7 +61,8 @@ public sealed class DashboardReader(
         var counters = await db.Counters.Where(c => c.SiteId == siteId).OrderBy(c => c.Number).ToListAsync(ct);
         var currentIds = counters.Where(c => c.CurrentTicketId != null).Select(c => c.CurrentTicketId!.Value).ToList();
         var current = await db.Tickets.Where(t => currentIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, ct);
-        var officerIds = counters.Where(c => c.OfficerId != null).Select(c => c.OfficerId!.Value).ToList();
+        var officerAt = await OfficersAtCountersAsync(siteId, counters, site.Hours.Zone, today, ct);
+        var officerIds = officerAt.Values.Distinct().ToList();
         var officers = await db.Officers.Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.DisplayName, ct);
         var counterRows = counters.Select(c =>
         {
@@ -69,7 +70,7 @@ public sealed class DashboardReader(
             var active = ticket is { IsActive: true } ? ticket : null;
             return new CounterBoardDto(
                 c.Id, c.Number, c.Name, c.State,
-                c.OfficerId is { } o ? officers.GetValueOrDefault(o) : null,
+                officerAt.TryGetValue(c.Id, out var o) ? officers.GetValueOrDefault(o) : null,
                 active?.Number, active?.Status,
                 active?.CalledAt is { } called ? Utc(called) : null,
                 active?.CalledAt is { } since ? (int)Math.Max(0, (now - since).TotalSeconds) : null,
@@ -96,6 +97,28 @@ public sealed class DashboardReader(
         }
 
         return new DashboardDto(siteId, site.Site.Name, Utc(now), lastSequence, services, counterRows, devices, tiles, await alerts.ListActiveAsync(siteId, ct));
+    }
+
+    /// <summary>
+    /// Who works at each counter: the counter's officer when set, else the officer of the counter's
+    /// latest event today (a call, a pause...), since officers sign in per counter.
+    /// </summary>
+    private async Task<Dictionary<Guid, Guid>> OfficersAtCountersAsync(Guid siteId, List<Domain.Counter> counters, TimeZoneInfo zone, DateOnly today, CancellationToken ct)
+    {
+        var since = TimeZoneInfo.ConvertTimeToUtc(today.ToDateTime(TimeOnly.MinValue), zone);
+        var latest = await db.TicketEvents
+            .Where(e => e.SiteId == siteId && e.CounterId != null && e.OfficerId != null && e.At >= since)
+            .GroupBy(e => e.CounterId)
+            .Select(g => g.Max(e => e.Sequence))
+            .ToListAsync(ct);
+        var fromEvents = await db.TicketEvents.Where(e => e.SiteId == siteId && latest.Contains(e.Sequence))
+            .ToDictionaryAsync(e => e.CounterId!.Value, e => e.OfficerId!.Value, ct);
+        foreach (var c in counters.Where(c => c.OfficerId != null))
+        {
+            fromEvents[c.Id] = c.OfficerId!.Value;
+        }
+
+        return fromEvents;
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

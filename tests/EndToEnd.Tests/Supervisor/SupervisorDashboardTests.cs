@@ -35,6 +35,7 @@ public sealed class SupervisorDashboardTests(SupervisorRig rig, BrowserFixture b
         }
 
         await Expect(page.Locator("tr[data-counter='1'] td.ticket")).ToContainTextAsync(ticket.Number);
+        await Expect(page.Locator("tr[data-counter='1']")).ToContainTextAsync("Cán bộ quầy 1 (mẫu)");
         await Expect(page.Locator("#link-state")).ToHaveClassAsync(new System.Text.RegularExpressions.Regex("online"));
         Assert.True(await page.EvaluateAsync<bool>("() => window.__sameLoad === true"), "the counter changed without a reload");
 

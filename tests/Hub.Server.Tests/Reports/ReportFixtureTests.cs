@@ -75,6 +75,15 @@ public sealed class ReportFixtureTests(ITestOutputHelper output)
         var birth = report.ByProcedure.Single(r => r.Key == "1.001193");
         Assert.Equal(("1.001193 - Đăng ký khai sinh", 1, 240.0), (birth.Label, birth.Issued, birth.Wait.MeanSeconds!.Value));
 
+        // The dashboard reads the same day (the test clock is 09:00 that Monday): A's four calls
+        // waited 780 s on average, and the counters show the officer of their latest event.
+        var dashboard = (await supervisor.GetFromJsonAsync<DashboardDto>("/api/supervision/dashboard"))!;
+        var boardA = dashboard.Services.Single(s => s.Code == "A");
+        Assert.Equal((4, 780), (boardA.CalledToday, boardA.AverageWaitTodaySeconds));
+        Assert.Equal("Cán bộ quầy 1 (mẫu)", dashboard.Counters.Single(c => c.Number == 1).OfficerName);
+        Assert.Equal("Cán bộ quầy 2 (mẫu)", dashboard.Counters.Single(c => c.Number == 2).OfficerName);
+        Assert.Null(dashboard.Counters.Single(c => c.Number == 3).OfficerName);
+
         // Another day has nothing.
         var empty = (await supervisor.GetFromJsonAsync<ReportDto>("/api/reports?from=2026-11-24&to=2026-11-24"))!;
         Assert.Equal(0, empty.Total.Issued);
