@@ -60,8 +60,10 @@
   const locale = lang === 'en' ? 'en-GB' : 'vi-VN';
   function tick() {
     const now = new Date();
-    const time = now.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit' });
-    const date = now.toLocaleDateString(locale, { weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric' });
+    // The office's own zone, whatever the kiosk PC's clock zone is set to.
+    const timeZone = body.dataset.zone || 'Asia/Ho_Chi_Minh';
+    const time = now.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', timeZone });
+    const date = now.toLocaleDateString(locale, { weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric', timeZone });
     if ($('clock')) $('clock').textContent = date + ' – ' + time;
     if ($('welcome-date')) $('welcome-date').textContent = time + ' · ' + date;
   }
