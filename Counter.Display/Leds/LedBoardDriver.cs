@@ -6,16 +6,21 @@ namespace QueueKiosk.CounterDisplay.Leds;
 /// <summary>
 /// Makes every LED board show its counter's current ticket (or blank). Always works from the
 /// newest view, sends only what changed, and retries a board that failed, so a board that was
-/// unplugged shows the right number as soon as it answers again.
+/// unplugged shows the right number as soon as it answers again. A board is blanked only after
+/// the counter stayed empty for <see cref="BlankHold"/>: "finish" is usually followed at once by
+/// "call next", and a blank frame on the shared line would only delay the new number.
 /// </summary>
 public sealed partial class LedBoardDriver : BackgroundService
 {
+    public static readonly TimeSpan BlankHold = TimeSpan.FromMilliseconds(300);
+
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
     private readonly DisplayState state;
     private readonly ICounterBoardSet boards;
     private readonly ILogger<LedBoardDriver> logger;
     private readonly Dictionary<CounterBoard, string?> sent = [];
+    private readonly Dictionary<CounterBoard, DateTime> blankDue = [];
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
@@ -64,10 +69,21 @@ public sealed partial class LedBoardDriver : BackgroundService
     {
         lock (sent)
         {
+            if (ticket is not null)
+            {
+                blankDue.Remove(board);
+            }
+
             if (sent.TryGetValue(board, out var shown) && shown == ticket)
             {
+                blankDue.Remove(board);
                 return true;
             }
+        }
+
+        if (ticket is null && !BlankIsDue(board))
+        {
+            return true;
         }
 
         try
@@ -104,6 +120,35 @@ public sealed partial class LedBoardDriver : BackgroundService
             LogFailed(logger, board.Board.Name, ex.Message);
             return false;
         }
+    }
+
+    /// <summary>True once the counter has been empty for the hold time; until then a wake-up is scheduled.</summary>
+    private bool BlankIsDue(CounterBoard board)
+    {
+        var now = DateTime.UtcNow;
+        lock (sent)
+        {
+            if (!blankDue.TryGetValue(board, out var due))
+            {
+                blankDue[board] = now + BlankHold;
+                _ = WakeLaterAsync();
+                return false;
+            }
+
+            if (now < due)
+            {
+                return false;
+            }
+
+            blankDue.Remove(board);
+            return true;
+        }
+    }
+
+    private async Task WakeLaterAsync()
+    {
+        await Task.Delay(BlankHold + TimeSpan.FromMilliseconds(10));
+        wake.Writer.TryWrite(true);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "LED board {Board} failed; retrying: {Error}")]
