@@ -7,7 +7,7 @@ namespace QueueKiosk.EndToEnd.Tests.Kiosk;
 /// <summary>
 /// A citizen at the kiosk, in Chromium, against real Hub.Server and Kiosk.Ui processes: search,
 /// read a procedure, take a number, look up dossiers, and what happens when the paper runs out.
-/// Screenshots of the main screens go to docs/screenshots (540x960, a portrait screen at half size).
+/// Screenshots of the main screens (540x960, a portrait screen at half size) refresh docs/screenshots when QK_UPDATE_SCREENSHOTS=1.
 /// </summary>
 public sealed class KioskCitizenTests(KioskRig rig, BrowserFixture browser) : IClassFixture<KioskRig>, IClassFixture<BrowserFixture>
 {

@@ -147,12 +147,7 @@ public sealed class KioskRig : IAsyncLifetime
     public static string DemoDossierCode() =>
         $"000.00.31.H29-{DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(-2):yyMMdd}-0001";
 
-    public static string ScreenshotPath(string name)
-    {
-        var folder = Path.Combine(RepoPaths.Root, "docs", "screenshots");
-        Directory.CreateDirectory(folder);
-        return Path.Combine(folder, $"kiosk-{name}.png");
-    }
+    public static string ScreenshotPath(string name) => Screenshots.PathFor($"kiosk-{name}.png");
 
     public async Task DisposeAsync()
     {
