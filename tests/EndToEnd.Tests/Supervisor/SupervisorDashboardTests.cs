@@ -110,6 +110,21 @@ public sealed class SupervisorDashboardTests(SupervisorRig rig, BrowserFixture b
     }
 
     [Fact]
+    public async Task Reports_ShowTodaysFigures_WithCharts_AndACsvLink()
+    {
+        await rig.IssueAsync("C");
+        await using var context = await browser.NewContextAsync(1400, 1000);
+        await SignInAsync(context, "giamsat");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(rig.BaseAddress, "/supervisor/reports").ToString());
+        await Expect(page.Locator("#report-summary")).ToContainTextAsync("Số phát:");
+        await Expect(page.Locator("#by-service tr[data-key='C']")).ToContainTextAsync("C - Địa chính - Xây dựng");
+        Assert.True(await page.EvaluateAsync<bool>("() => Chart.getChart('chart-hour') !== undefined"), "the hour chart was drawn");
+        var today = SupervisorRig.TodayInVietnam();
+        await Expect(page.Locator("#csv")).ToHaveAttributeAsync("href", $"/api/reports/csv?from={today}&to={today}");
+    }
+
+    [Fact]
     public async Task Officer_Gets403_OnTheDashboardAndCameraUrls()
     {
         var (officer, _) = await rig.OfficerAsync(2);

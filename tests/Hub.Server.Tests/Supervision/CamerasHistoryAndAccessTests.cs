@@ -164,6 +164,20 @@ public sealed class CamerasHistoryAndAccessTests : IAsyncLifetime
         Assert.Equal(6, dashboard.Counters.Count);
     }
 
+    [Fact]
+    public async Task CameraWithoutPicture_RaisesCameraDownAlert_AfterTheGraceTime()
+    {
+        // Its ffmpeg (/bin/false) never delivers a frame.
+        await _host.CheckAlertsAsync();
+        Assert.DoesNotContain(_host.Pushes.Alerts(SupervisionEvents.AlertRaised), a => a.Kind == AlertKind.CameraDown);
+
+        _host.Time.Advance(TimeSpan.FromSeconds(31));
+        await _host.CheckAlertsAsync();
+        var alert = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertRaised), a => a.Kind == AlertKind.CameraDown);
+        Assert.Equal("Quầy 1", alert.Subject);
+        Assert.Contains("không có hình", alert.Message, StringComparison.Ordinal);
+    }
+
     private async Task<string> ServeOneTicketAtCounter1Async()
     {
         var serviceA = await _host.ServiceIdAsync("A");
