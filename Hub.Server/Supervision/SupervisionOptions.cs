@@ -31,7 +31,7 @@ public sealed class SupervisionOptions
 
     public int DemoCameraHeight { get; set; } = 360;
 
-    public int DemoCameraFrameRate { get; set; } = 10;
+    public int DemoCameraFrameRate { get; set; } = 5;
 
     public int DemoSegmentSeconds { get; set; } = 10;
 
