@@ -67,7 +67,8 @@ public static class KioskServiceCollectionExtensions
         services.AddSingleton<ITicketPrinter>(sp => new QueueTicketPrinter(
             sp.GetRequiredService<ITicketPrintQueue>(),
             sp.GetRequiredService<TicketRenderer>(),
-            sp.GetRequiredService<IOptions<PrinterProfile>>().Value));
+            sp.GetRequiredService<IOptions<PrinterProfile>>().Value,
+            sp.GetRequiredService<IOptions<KioskOptions>>().Value.TicketLookupUrl));
 
         var transport = configuration.GetValue($"{PrinterOptions.SectionName}:{nameof(PrinterOptions.Transport)}", PrinterTransportKind.Virtual);
         if (transport == PrinterTransportKind.Virtual)

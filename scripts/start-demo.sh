@@ -46,9 +46,12 @@ wait_live hub "$hub_url"
 
 start kiosk "$(bin Kiosk.Ui)" --urls="http://127.0.0.1:$kiosk_port" \
   --Kiosk:HubUrl="$hub_url" --Kiosk:DeviceKey="$kiosk_key" --Kiosk:CataloguePath="$data/kiosk-catalogue.json" \
+  --Kiosk:TicketLookupUrl="https://motcua.example.gov.vn/tra-cuu?so={number}" \
   --Printer:Transport=Virtual --Printer:VirtualOutputPath="$data/tickets" --Printer:QueuePath="$data/print-queue.journal"
 start display "$(bin Counter.Display)" --urls="http://127.0.0.1:$display_port" \
-  --Hub:Url="$hub_url" --Hub:DeviceKey="$display_key"
+  --Hub:Url="$hub_url" --Hub:DeviceKey="$display_key" \
+  --Display:VirtualLedBoards:0=1 --Display:VirtualLedBoards:1=2 --Display:VirtualLedBoards:2=3 \
+  --Display:VirtualLedBoards:3=4 --Display:VirtualLedBoards:4=5 --Display:VirtualLedBoards:5=6
 wait_live kiosk "http://127.0.0.1:$kiosk_port"
 wait_live display "http://127.0.0.1:$display_port"
 
@@ -58,7 +61,9 @@ QueueKiosk demo is running (logs in data/*.log, printed tickets as PNG in data/t
   Kiosk (touch screen):      http://127.0.0.1:$kiosk_port/
   Officer console:           $hub_url/officer
   Supervisor dashboard:      $hub_url/supervisor
-  Hall TV display:           http://127.0.0.1:$display_port/
+  Hall TV display:           http://127.0.0.1:$display_port/hall
+  Counter screen (quầy 1):   http://127.0.0.1:$display_port/counter/1
+  Virtual LED boards:        http://127.0.0.1:$display_port/leds
   REST API (OpenAPI):        $hub_url/openapi/v1.json
   Health:                    $hub_url/health/ready
 

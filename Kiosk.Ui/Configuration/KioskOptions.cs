@@ -57,4 +57,10 @@ public sealed class KioskOptions
     /// <summary>Seconds to wait for a ticket to leave the printer before the screen says it failed.</summary>
     [Range(1, 60)]
     public int PrintWaitSeconds { get; set; } = 8;
+
+    /// <summary>
+    /// Printed on the ticket as a QR code when set: an absolute http(s) URL in which "{number}" is
+    /// replaced by the ticket number (e.g. the centre's page for following the queue).
+    /// </summary>
+    public string? TicketLookupUrl { get; set; }
 }

@@ -23,6 +23,13 @@ public sealed class KioskOptionsValidator : IValidateOptions<KioskOptions>
             failures.Add("Kiosk:SiteCode không được chỉ có dấu cách / must not be blank.");
         }
 
+        if (!string.IsNullOrWhiteSpace(options.TicketLookupUrl)
+            && (!Uri.TryCreate(options.TicketLookupUrl.Replace("{number}", "A001", StringComparison.Ordinal), UriKind.Absolute, out var lookup)
+                || (lookup.Scheme != Uri.UriSchemeHttp && lookup.Scheme != Uri.UriSchemeHttps)))
+        {
+            failures.Add($"Kiosk:TicketLookupUrl phải là địa chỉ http(s) đầy đủ / must be an absolute http(s) URL (was '{options.TicketLookupUrl}').");
+        }
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

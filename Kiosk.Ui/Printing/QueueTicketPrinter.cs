@@ -16,13 +16,15 @@ public sealed class QueueTicketPrinter : ITicketPrinter, IDisposable
     private readonly ITicketPrintQueue queue;
     private readonly TicketRenderer renderer;
     private readonly PrinterProfile profile;
+    private readonly string? lookupUrlTemplate;
     private readonly ConcurrentDictionary<Guid, TaskCompletionSource> waiting = new();
 
-    public QueueTicketPrinter(ITicketPrintQueue queue, TicketRenderer renderer, PrinterProfile profile)
+    public QueueTicketPrinter(ITicketPrintQueue queue, TicketRenderer renderer, PrinterProfile profile, string? lookupUrlTemplate = null)
     {
         this.queue = queue;
         this.renderer = renderer;
         this.profile = profile;
+        this.lookupUrlTemplate = string.IsNullOrWhiteSpace(lookupUrlTemplate) ? null : lookupUrlTemplate;
         queue.JobPrinted += OnJobPrinted;
     }
 
@@ -30,7 +32,7 @@ public sealed class QueueTicketPrinter : ITicketPrinter, IDisposable
 
     public async Task<PrintOutcome> PrintAsync(TicketPrintRequest ticket, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var bytes = renderer.Render(ToLayout(ticket), profile);
+        var bytes = renderer.Render(ToLayout(ticket, lookupUrlTemplate), profile);
         var printed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         PrintJobInfo job;
         try
@@ -84,8 +86,9 @@ public sealed class QueueTicketPrinter : ITicketPrinter, IDisposable
 
     public void Dispose() => queue.JobPrinted -= OnJobPrinted;
 
-    public static TicketLayout ToLayout(TicketPrintRequest ticket) => new()
+    public static TicketLayout ToLayout(TicketPrintRequest ticket, string? lookupUrlTemplate = null) => new()
     {
+        LookupUrl = lookupUrlTemplate is null ? null : TicketLayout.FormatLookupUrl(lookupUrlTemplate, ticket.Number),
         CentreName = ticket.CentreName,
         Number = ticket.Number,
         ServiceName = ticket.PriorityText is null ? ticket.ServiceName : $"{ticket.ServiceName} – Ưu tiên: {ticket.PriorityText}",

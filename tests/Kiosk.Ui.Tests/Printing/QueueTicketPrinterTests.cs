@@ -41,6 +41,20 @@ public sealed class QueueTicketPrinterTests : IAsyncLifetime
     }
 
     [Fact]
+    public void ToLayout_WithLookupTemplate_PutsTheNumberInTheQrUrl()
+    {
+        var layout = QueueTicketPrinter.ToLayout(Ticket("A012"), "https://motcua.example.gov.vn/tra-cuu?so={number}");
+
+        Assert.Equal("https://motcua.example.gov.vn/tra-cuu?so=A012", layout.LookupUrl);
+    }
+
+    [Fact]
+    public void ToLayout_WithoutLookupTemplate_PrintsNoQrCode()
+    {
+        Assert.Null(QueueTicketPrinter.ToLayout(Ticket("A012")).LookupUrl);
+    }
+
+    [Fact]
     public async Task Status_PaperOut_IsReportedAsPaperOut_AndPrintingFailsWithoutWaitingTheFullTime()
     {
         transport.PrinterState = PrinterStatus.Online | PrinterStatus.PaperOut;
