@@ -21,8 +21,7 @@ public sealed class AlertService(HubDbContext db, WriteGate writeGate, ISupervis
         AlertDto raised;
         using (await writeGate.EnterAsync(ct))
         {
-            var open = await db.Set<Alert>().AnyAsync(a => a.SiteId == siteId && a.Kind == kind && a.SubjectKey == condition.SubjectKey && a.ClearedAt == null, ct);
-            if (open)
+            if (await OpenExistsAsync(siteId, kind, condition.SubjectKey, ct))
             {
                 return null;
             }
@@ -38,8 +37,24 @@ public sealed class AlertService(HubDbContext db, WriteGate writeGate, ISupervis
                 RaisedAt = time.GetUtcNow().UtcDateTime,
             };
             db.Set<Alert>().Add(alert);
-            await db.SaveChangesAsync(ct);
+            try
+            {
+                await db.SaveChangesAsync(ct);
+            }
+            catch (DbUpdateException)
+            {
+                db.ChangeTracker.Clear();
+                // A concurrent raise of the same cause won (unique open-alert index): one alert is enough.
+                if (await OpenExistsAsync(siteId, kind, condition.SubjectKey, ct))
+                {
+                    return null;
+                }
+
+                throw;
+            }
+
             db.ChangeTracker.Clear();
+
             raised = alert.ToDto();
         }
 
@@ -52,7 +67,7 @@ public sealed class AlertService(HubDbContext db, WriteGate writeGate, ISupervis
     public async Task ClearAsync(Guid siteId, AlertKind kind, string subjectKey, CancellationToken ct)
     {
         // Most checks find nothing to clear: look before taking the write gate.
-        if (!await db.Set<Alert>().AnyAsync(a => a.SiteId == siteId && a.Kind == kind && a.SubjectKey == subjectKey && a.ClearedAt == null, ct))
+        if (!await OpenExistsAsync(siteId, kind, subjectKey, ct))
         {
             return;
         }
@@ -112,6 +127,9 @@ public sealed class AlertService(HubDbContext db, WriteGate writeGate, ISupervis
             .ToListAsync(ct);
         return [.. alerts.OrderByDescending(a => a.RaisedAt).Take(MaxListed).Select(a => a.ToDto())];
     }
+
+    private Task<bool> OpenExistsAsync(Guid siteId, AlertKind kind, string subjectKey, CancellationToken ct) =>
+        db.Set<Alert>().AnyAsync(a => a.SiteId == siteId && a.Kind == kind && a.SubjectKey == subjectKey && a.ClearedAt == null, ct);
 
     private async Task ClearWhereAsync(Guid siteId, AlertKind kind, Func<string, bool> subjectMatches, CancellationToken ct)
     {

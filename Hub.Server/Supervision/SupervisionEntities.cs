@@ -76,7 +76,8 @@ internal sealed class AlertConfiguration : IEntityTypeConfiguration<Alert>
         b.Ignore(x => x.IsOpen);
         // The dashboard lists a site's open or unacknowledged alerts; raising looks up the open one by subject.
         b.HasIndex(x => new { x.SiteId, x.ClearedAt });
-        b.HasIndex(x => new { x.SiteId, x.Kind, x.SubjectKey });
+        // At most one open alert per cause, enforced by the database (two heartbeats at once on PostgreSQL, where no write gate serializes them).
+        b.HasIndex(x => new { x.SiteId, x.Kind, x.SubjectKey }).IsUnique().HasFilter("\"ClearedAt\" IS NULL").HasDatabaseName("IX_Alerts_Open_Subject");
         b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId);
     }
 }

@@ -29,7 +29,7 @@ internal static class SupervisionSchema
             t.ForeignKey("FK_Alerts_Sites_SiteId", x => x.SiteId, "Sites", "Id", onDelete: ReferentialAction.Cascade);
         });
         m.CreateIndex("IX_Alerts_SiteId_ClearedAt", "Alerts", ["SiteId", "ClearedAt"]);
-        m.CreateIndex("IX_Alerts_SiteId_Kind_SubjectKey", "Alerts", ["SiteId", "Kind", "SubjectKey"]);
+        m.CreateIndex("IX_Alerts_Open_Subject", "Alerts", ["SiteId", "Kind", "SubjectKey"], unique: true, filter: "\"ClearedAt\" IS NULL");
 
         m.CreateTable("RecordingViews", t => new
         {

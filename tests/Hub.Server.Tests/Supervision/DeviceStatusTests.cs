@@ -122,3 +122,31 @@ public sealed class DeviceStatusTests : IAsyncLifetime
         Assert.NotNull(cleared.ClearedAt);
     }
 }
+
+/// <summary>Heartbeats arriving together on PostgreSQL (no in-process write gate there) still raise one alert.</summary>
+public sealed class DeviceStatusPostgresTests(Xunit.Abstractions.ITestOutputHelper output)
+{
+    [Fact]
+    public async Task TenPaperOutHeartbeatsAtOnce_RaiseExactlyOneOpenAlert()
+    {
+        var (database, skip) = await PostgresTestDatabase.TryCreateAsync();
+        if (database is null)
+        {
+            output.WriteLine(skip);
+            return;
+        }
+
+        await using (database)
+        {
+            await using var host = new SupervisionHost(database);
+            using var kiosk = host.Device(HubApp.KioskKey);
+            (await kiosk.PostAsJsonAsync(DeviceStatusRoutes.Me, SupervisionHost.Report("Ready"))).EnsureSuccessStatusCode();
+
+            var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => kiosk.PostAsJsonAsync(DeviceStatusRoutes.Me, SupervisionHost.Report("PaperOut", paperOut: true))));
+            Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
+
+            Assert.Single(host.Pushes.Alerts(SupervisionEvents.AlertRaised));
+            Assert.Equal(1, host.Db(db => db.Set<QueueKiosk.HubServer.Supervision.Alert>().Count(a => a.ClearedAt == null)));
+        }
+    }
+}
