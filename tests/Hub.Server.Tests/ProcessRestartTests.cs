@@ -75,7 +75,7 @@ public sealed class ProcessRestartTests(ITestOutputHelper output) : IAsyncLifeti
             foreach (var arg in new[]
             {
                 ServerDll(), "--urls", $"http://127.0.0.1:{port}", "--Database:Provider=Sqlite",
-                $"--Database:ConnectionString={database.ConnectionString}", "--Demo:Enabled=true", "--Queue:IgnoreOpeningHours=true",
+                $"--Database:ConnectionString={database.ConnectionString}", "--Demo:Enabled=true", "--Supervision:DemoCameras=false", "--Queue:IgnoreOpeningHours=true",
                 "--Logging:LogLevel:Default=Warning",
             })
             {

@@ -53,6 +53,8 @@ public sealed class KioskTapToPrintScenario : IScenario
         await using var hub = await HubServerProcess.StartAsync(new Dictionary<string, string>
         {
             ["Demo:Enabled"] = "true",
+            // The demo's two synthetic cameras are for the supervisor's tests; here they would only cost CPU.
+            ["Supervision:DemoCameras"] = "false",
             ["Queue:IgnoreOpeningHours"] = "true",
             ["Database:Provider"] = "Sqlite",
             ["Database:ConnectionString"] = $"Data Source={Path.Combine(dir, "hub.db")}",

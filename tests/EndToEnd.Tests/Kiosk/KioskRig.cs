@@ -39,6 +39,8 @@ public sealed class KioskRig : IAsyncLifetime
             ["Database:Provider"] = "Sqlite",
             ["Database:ConnectionString"] = $"Data Source={Path.Combine(Root, "hub.db")}",
             ["Demo:Enabled"] = "true",
+            // The demo's two synthetic cameras are for the supervisor's tests; here they would only cost CPU.
+            ["Supervision:DemoCameras"] = "false",
             ["Queue:IgnoreOpeningHours"] = "true",
         }, port);
     }

@@ -48,6 +48,8 @@ public sealed class RealHubServer : IAsyncDisposable
             ["Database:Provider"] = "Sqlite",
             ["Database:ConnectionString"] = $"Data Source={databaseFile}",
             ["Demo:Enabled"] = "true",
+            // The demo's two synthetic cameras are for the supervisor's tests; here they would only cost CPU.
+            ["Supervision:DemoCameras"] = "false",
             ["Queue:IgnoreOpeningHours"] = "true",
             ["Queue:ClosingCheckSeconds"] = "3600",
         });
