@@ -49,6 +49,7 @@ public static class CounterDisplayExtensions
         });
         services.AddSingleton<IHubConnection>(sp => CreateHubConnection(sp.GetRequiredService<IOptions<HubOptions>>().Value));
         services.AddHostedService<HubSync>();
+        services.AddHostedService<HeartbeatService>();
 
         services.AddHallVoice();
         services.AddCounterBoards(builder.Configuration);

@@ -27,6 +27,13 @@ public sealed class HubApiClient(HttpClient http)
             ?? throw new InvalidDataException("Hub trả về ảnh chụp rỗng / the hub returned an empty snapshot");
     }
 
+    /// <summary>This host's heartbeat (POST /api/devices/me/status).</summary>
+    public async Task ReportStatusAsync(DeviceStatusReport report, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync(new Uri(DeviceStatusRoutes.Me.TrimStart('/'), UriKind.Relative), report, Json, cancellationToken);
+        await EnsureOkAsync(response, "trạng thái thiết bị / device status", cancellationToken);
+    }
+
     private static async Task EnsureOkAsync(HttpResponseMessage response, string what, CancellationToken cancellationToken)
     {
         if (response.IsSuccessStatusCode)

@@ -20,4 +20,8 @@ public sealed class HubOptions
 
     /// <summary>Longest wait between reconnect attempts: a LAN hub is back in seconds, so keep it short.</summary>
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often the host reports its health to the hub (also at once when an LED board fails or recovers).</summary>
+    [Range(1, 3600, ErrorMessage = "Hub:HeartbeatSeconds phải từ 1 đến 3600 / Hub:HeartbeatSeconds must be 1..3600")]
+    public int HeartbeatSeconds { get; set; } = 30;
 }

@@ -49,6 +49,7 @@ public static class CounterBoardExtensions
     {
         services.AddLedBoards(configuration);
         services.AddSingleton<ICounterBoardSet, CounterBoardSet>();
+        services.AddSingleton<LedBoardHealth>();
         services.AddHostedService<LedBoardDriver>();
         return services;
     }

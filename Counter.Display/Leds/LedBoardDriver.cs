@@ -19,16 +19,18 @@ public sealed partial class LedBoardDriver : BackgroundService
     private readonly DisplayState state;
     private readonly ICounterBoardSet boards;
     private readonly ILogger<LedBoardDriver> logger;
+    private readonly LedBoardHealth? health;
     private readonly Dictionary<CounterBoard, string?> sent = [];
     private readonly Dictionary<CounterBoard, DateTime> blankDue = [];
     private readonly Channel<bool> wake = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
-    public LedBoardDriver(DisplayState state, ICounterBoardSet boards, ILogger<LedBoardDriver> logger)
+    public LedBoardDriver(DisplayState state, ICounterBoardSet boards, ILogger<LedBoardDriver> logger, LedBoardHealth? health = null)
     {
         this.state = state;
         this.boards = boards;
         this.logger = logger;
+        this.health = health;
         state.Changed += _ => wake.Writer.TryWrite(true);
     }
 
@@ -102,6 +104,7 @@ public sealed partial class LedBoardDriver : BackgroundService
                 sent[board] = ticket;
             }
 
+            health?.Report(board.CounterNumber, ok: true);
             return true;
         }
         catch (ArgumentException ex)
@@ -118,6 +121,7 @@ public sealed partial class LedBoardDriver : BackgroundService
         catch (Exception ex) when (ex is IOException or TimeoutException)
         {
             LogFailed(logger, board.Board.Name, ex.Message);
+            health?.Report(board.CounterNumber, ok: false);
             return false;
         }
     }

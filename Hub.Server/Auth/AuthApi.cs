@@ -25,7 +25,7 @@ public static class AuthApi
     }
 
     public static async Task<Ok<MeDto>> LoginAsync(LoginRequest request, HttpContext http, HubDbContext db, CatalogueCache catalogueCache,
-        IPasswordHasher<Officer> hasher, TimeProvider time, CancellationToken ct)
+        IPasswordHasher<Officer> hasher, TimeProvider time, QueueEngine engine, CancellationToken ct)
     {
         Validate.Required(request.UserName, "userName", 100);
         Validate.Required(request.Password, "password", 200);
@@ -68,6 +68,7 @@ public static class AuthApi
 
         officer.RecordSuccessfulLogin();
         await db.SaveChangesAsync(ct);
+        await RecordCounterOfficerAsync(engine, db, officer.Id, counter?.Id, ct);
         var claims = new List<Claim>
         {
             new(ClaimTypes.NameIdentifier, officer.Id.ToString()),
@@ -86,11 +87,32 @@ public static class AuthApi
         return TypedResults.Ok(new MeDto(officer.Id, officer.UserName, officer.DisplayName, officer.Role, officer.SiteId, counter?.Id, counter?.Number));
     }
 
-    public static async Task<NoContent> LogoutAsync(HttpContext http, CancellationToken ct)
+    public static async Task<NoContent> LogoutAsync(HttpContext http, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
+        if (user.OfficerId() is { } officerId && user.CounterOf() is { } counterId)
+        {
+            await engine.ReleaseOfficerAsync(counterId, officerId, new Actor(officerId, null), ct);
+        }
+
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
+    }
+
+    // The officer works at one counter at a time: signing in at a counter takes it over and leaves any other one.
+    private static async Task RecordCounterOfficerAsync(QueueEngine engine, HubDbContext db, Guid officerId, Guid? counterId, CancellationToken ct)
+    {
+        var actor = new Actor(officerId, null);
+        var previous = await db.Counters.Where(c => c.OfficerId == officerId && c.Id != counterId).Select(c => c.Id).ToListAsync(ct);
+        foreach (var id in previous)
+        {
+            await engine.ReleaseOfficerAsync(id, officerId, actor, ct);
+        }
+
+        if (counterId is { } current)
+        {
+            await engine.AssignOfficerAsync(current, officerId, actor, ct);
+        }
     }
 
     public static async Task<Results<Ok<MeDto>, UnauthorizedHttpResult>> MeAsync(ClaimsPrincipal user, CatalogueCache catalogueCache, CancellationToken ct)

@@ -263,6 +263,14 @@ public sealed class QueueEngine(
     public Task<CounterDto> CloseCounterAsync(Guid counterId, Actor actor, CancellationToken ct) =>
         CounterActionAsync(counterId, actor, ct, (c, now) => c.Close(now));
 
+    /// <summary>Records the officer who signed in at the counter (replacing whoever was there), so dashboards show a name.</summary>
+    public Task<CounterDto> AssignOfficerAsync(Guid counterId, Guid officerId, Actor actor, CancellationToken ct) =>
+        CounterActionAsync(counterId, actor, ct, (c, _) => c.OfficerId = officerId, "officer signed in");
+
+    /// <summary>Clears the counter's officer if it is still <paramref name="officerId"/> (a newer sign-in there is kept).</summary>
+    public Task<CounterDto> ReleaseOfficerAsync(Guid counterId, Guid officerId, Actor actor, CancellationToken ct) =>
+        CounterActionAsync(counterId, actor, ct, (c, _) => c.OfficerId = c.OfficerId == officerId ? null : c.OfficerId, "officer signed out");
+
     /// <summary>Counts open counters per service for the waiting estimate.</summary>
     public async Task RefreshOpenCountersAsync(CancellationToken ct)
     {
@@ -286,7 +294,8 @@ public sealed class QueueEngine(
             var counter = await LockCounterAsync(counterId, ct);
             change(counter, now);
             var current = counter.CurrentTicketId is { } id ? await db.Tickets.Where(t => t.Id == id).Select(t => t.Number).FirstOrDefaultAsync(ct) : null;
-            var result = counter.ToDto(catalogue, current);
+            var officerName = counter.OfficerId is { } officerId ? await db.Officers.Where(o => o.Id == officerId).Select(o => o.DisplayName).FirstOrDefaultAsync(ct) : null;
+            var result = counter.ToDto(catalogue, current, officerName);
             w.Add(new TicketEvent { SiteId = info.SiteId, CounterId = counterId, OfficerId = actor.OfficerId, Kind = TicketEventKind.CounterChanged, At = now, Detail = counter.State + (detail is null ? "" : ": " + detail) },
                 seq => new CounterChangedEvent(seq, info.SiteId, result));
             return result;

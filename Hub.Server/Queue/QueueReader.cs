@@ -57,6 +57,8 @@ public sealed class QueueReader(HubDbContext db, CatalogueCache catalogueCache, 
             await using var tx = await BeginReadAsync(ct);
             var counts = await WaitingCountsAsync(id, ct);
             var counters = await db.Counters.Include(c => c.Services).Where(c => c.SiteId == id).OrderBy(c => c.Number).ToListAsync(ct);
+            var officerIds = counters.Where(c => c.OfficerId != null).Select(c => c.OfficerId!.Value).ToList();
+            Dictionary<Guid, string> officerNames = officerIds.Count == 0 ? [] : await db.Officers.Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.DisplayName, ct);
             var waiting = await db.Tickets.Where(t => t.SiteId == id && t.Status == TicketStatus.Waiting)
                 .OrderBy(t => t.IssuedMs).Take(500).ToListAsync(ct);
             var active = await db.Tickets.Where(t => t.SiteId == id && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving))
@@ -78,7 +80,7 @@ public sealed class QueueReader(HubDbContext db, CatalogueCache catalogueCache, 
             return new QueueSnapshotDto(
                 id, lastSequence, DtoMapping.Utc(now), options.Value.IgnoreOpeningHours || site.Hours.IsOpen(now),
                 ServiceDtos(catalogue, id, counts),
-                [.. counters.Select(c => c.ToDto(catalogue, c.CurrentTicketId is { } cur ? activeNumbers.GetValueOrDefault(cur) : null))],
+                [.. counters.Select(c => c.ToDto(catalogue, c.CurrentTicketId is { } cur ? activeNumbers.GetValueOrDefault(cur) : null, c.OfficerId is { } o ? officerNames.GetValueOrDefault(o) : null))],
                 waitingDtos,
                 [.. active.OrderBy(t => t.CalledAt).Select(t => t.ToDto(catalogue))],
                 [.. recent.Select(t => t.ToDto(catalogue))]);
