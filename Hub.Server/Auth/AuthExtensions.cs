@@ -2,6 +2,7 @@ using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Options;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubServer.Domain;
 
@@ -31,6 +32,8 @@ public static class AuthExtensions
                 o.Events.OnRedirectToAccessDenied = ctx => Status(ctx, 403);
             })
             .AddScheme<AuthenticationSchemeOptions, DeviceKeyAuthenticationHandler>(DeviceKeyAuthenticationHandler.SchemeName, null);
+        // Registered after AddCookie, so it runs after the post-configure that creates the format.
+        services.AddSingleton<IPostConfigureOptions<CookieAuthenticationOptions>, CachedTicketFormat.Install>();
 
         services.AddAuthorizationBuilder()
             .AddPolicy(Policies.Staff, p => p.RequireRole(nameof(OfficerRole.Officer), nameof(OfficerRole.Supervisor), nameof(OfficerRole.Admin)))
