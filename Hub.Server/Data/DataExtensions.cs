@@ -20,6 +20,7 @@ public static class DataExtensions
         // The provider is chosen when the first context is made, not at registration, so settings
         // added late (tests, command line) still decide it. Both pools exist; only one is ever used.
         services.AddSingleton<WriteGate>();
+        services.AddHostedService<SqliteCheckpointer>();
         services.AddDbContextPool<PostgresHubDbContext>((sp, o) =>
             Configure(o.UseNpgsql(PostgresConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString))), 128);
         services.AddDbContextPool<SqliteHubDbContext>((sp, o) =>
@@ -143,7 +144,10 @@ public static class DataExtensions
             }
 
             using var command = connection.CreateCommand();
-            command.CommandText = "PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000;";
+            // The WAL is copied back into the database by SqliteCheckpointer, outside the write gate;
+            // a writer only checkpoints itself (holding every other writer up for the copy and its
+            // fsync) when the WAL has grown past about 40 MB.
+            command.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint={SqliteCheckpointer.WriterCheckpointPages};";
             command.ExecuteNonQuery();
             Configured.AddOrUpdate(handle, handle);
         }
