@@ -53,10 +53,9 @@ public sealed class QueueEngine(
         await EnsureNumberSequenceAsync(service, localDay, ct);
         return await WriteAsync(site.Site.Id, async w =>
         {
-            var number = await AllocateNumberAsync(site.Site.Id, service, localDay, ct);
+            var (number, ahead) = await AllocateNumberAsync(site.Site.Id, service, localDay, ct);
             var ticket = Ticket.Issue(site.Site.Id, service, request.ProcedureId, localDay, number, request.Priority, request.Channel, now);
             w.NewTickets.Add(ticket);
-            var ahead = await db.Tickets.CountAsync(t => t.SiteId == ticket.SiteId && t.Status == TicketStatus.Waiting && t.ServiceId == service.Id, ct);
             var dto = ticket.ToDto(catalogue, ahead, estimator.EstimateMinutes(service, ahead));
             w.Add(Event(ticket, TicketEventKind.Issued, actor, now), seq => new TicketIssuedEvent(seq, ticket.SiteId, dto));
             return dto;
@@ -105,36 +104,36 @@ public sealed class QueueEngine(
     }
 
     public Task<TicketDto> RecallAsync(Guid counterId, Actor actor, CancellationToken ct) =>
-        CurrentTicketActionAsync(counterId, actor, ct, (ticket, counter, info, catalogue, now, w) =>
+        CurrentTicketActionAsync(counterId, actor, ct, (ticket, info, catalogue, now, w) =>
         {
             ticket.Recall();
             var dto = ticket.ToDto(catalogue);
             w.Add(Event(ticket, TicketEventKind.Recalled, actor, now),
-                seq => new TicketRecalledEvent(seq, ticket.SiteId, dto, counter.Id, info.Number, ticket.RecallCount));
+                seq => new TicketRecalledEvent(seq, ticket.SiteId, dto, info.Id, info.Number, ticket.RecallCount));
             return dto;
         });
 
     public Task<TicketDto> StartAsync(Guid counterId, Actor actor, CancellationToken ct) =>
-        CurrentTicketActionAsync(counterId, actor, ct, (ticket, _, _, catalogue, now, w) =>
+        CurrentTicketActionAsync(counterId, actor, ct, (ticket, _, catalogue, now, w) =>
         {
             ticket.Start(now);
             return Changed(ticket, TicketEventKind.Started, catalogue, actor, now, w);
         });
 
     public Task<TicketDto> FinishAsync(Guid counterId, Actor actor, CancellationToken ct) =>
-        CurrentTicketActionAsync(counterId, actor, ct, (ticket, counter, _, catalogue, now, w) =>
+        CurrentTicketActionAsync(counterId, actor, ct, (ticket, info, catalogue, now, w) =>
         {
             ticket.Finish(now);
-            counter.CurrentTicketId = null;
+            w.ClearedCounters.Add(info.Id);
             ObserveServiceTime(ticket);
             return Changed(ticket, TicketEventKind.Served, catalogue, actor, now, w);
         });
 
     public Task<TicketDto> NoShowAsync(Guid counterId, Actor actor, CancellationToken ct) =>
-        CurrentTicketActionAsync(counterId, actor, ct, (ticket, counter, _, catalogue, now, w) =>
+        CurrentTicketActionAsync(counterId, actor, ct, (ticket, info, catalogue, now, w) =>
         {
             ticket.MarkNoShow(now);
-            counter.CurrentTicketId = null;
+            w.ClearedCounters.Add(info.Id);
             return Changed(ticket, TicketEventKind.NoShow, catalogue, actor, now, w);
         });
 
@@ -158,10 +157,10 @@ public sealed class QueueEngine(
             throw new DomainException("counter.bad_target", 400, "counterId");
         }
 
-        return await CurrentTicketActionAsync(counterId, actor, ct, (ticket, counter, _, cat, now, w) =>
+        return await CurrentTicketActionAsync(counterId, actor, ct, (ticket, info, cat, now, w) =>
         {
             ticket.Transfer(request.ServiceId, request.CounterId);
-            counter.CurrentTicketId = null;
+            w.ClearedCounters.Add(info.Id);
             var detail = request.Reason;
             return Changed(ticket, TicketEventKind.Transferred, cat, actor, now, w, detail);
         });
@@ -304,7 +303,7 @@ public sealed class QueueEngine(
         return dto;
     }
 
-    private delegate TicketDto CurrentTicketAction(Ticket ticket, Counter counter, CounterInfo info, CatalogueData catalogue, DateTime now, WriteBatch w);
+    private delegate TicketDto CurrentTicketAction(Ticket ticket, CounterInfo info, CatalogueData catalogue, DateTime now, WriteBatch w);
 
     private async Task<TicketDto> CurrentTicketActionAsync(Guid counterId, Actor actor, CancellationToken ct, CurrentTicketAction action)
     {
@@ -314,14 +313,8 @@ public sealed class QueueEngine(
         var now = Now();
         return await WriteAsync(info.SiteId, async w =>
         {
-            var counter = await LockCounterAsync(counterId, ct);
-            var ticket = counter.CurrentTicketId is { } id ? await LockTicketAsync(id, ct) : null;
-            if (ticket is null)
-            {
-                throw new DomainException("counter.no_current_ticket", 409);
-            }
-
-            return action(ticket, counter, info, catalogue, now, w);
+            var ticket = await LockCurrentTicketAsync(counterId, ct) ?? throw new DomainException("counter.no_current_ticket", 409);
+            return action(ticket, info, catalogue, now, w);
         }, ct);
     }
 
@@ -419,37 +412,46 @@ public sealed class QueueEngine(
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
 
-    private async Task<int> AllocateNumberAsync(Guid siteId, Service service, DateOnly localDay, CancellationToken ct)
+    /// <summary>The ticket's number, and how many tickets of the service wait ahead of it: one statement.</summary>
+    private async Task<(int Number, int Ahead)> AllocateNumberAsync(Guid siteId, Service service, DateOnly localDay, CancellationToken ct)
     {
-        List<int> numbers;
+        var ahead = $$"""(SELECT COUNT(*) FROM "Tickets" WHERE "SiteId" = {0} AND "Status" = {{Waiting}} AND "ServiceId" = {1})""";
+        List<NumberAndAhead> rows;
         if (db.IsPostgres)
         {
             // One sequence per service and local day: a counter row would make every kiosk wait for
             // the previous ticket's commit flush. A sequence never hands a value out twice, even
             // across crashes; a rolled-back ticket leaves a skipped number, never a reused one.
             // The name is built from a Guid and digits only, so composing it into SQL is safe.
-            var sql = $"SELECT CAST(nextval('\"{NumberSequenceName(service.Id, localDay)}\"') AS integer) AS \"Value\"";
-            numbers = await db.Database.SqlQueryRaw<int>(sql).ToListAsync(ct);
+            var sql = $"""SELECT CAST(nextval('"{NumberSequenceName(service.Id, localDay)}"') AS integer) AS "Number", CAST({ahead} AS integer) AS "Ahead" """;
+            rows = await db.Database.SqlQueryRaw<NumberAndAhead>(sql, siteId, service.Id).ToListAsync(ct);
         }
         else
         {
-            // Upsert-and-return inside the ticket's transaction: if the ticket insert rolls back, so
+            // Upsert-and-return inside the ticket's own transaction: if the ticket insert rolls back, so
             // does the number; once committed, the row only grows, so no number comes back.
-            numbers = await db.Database.SqlQueryRaw<int>(
-                """
+            var sql = $$"""
                 INSERT INTO "ServiceDayCounters" ("SiteId", "ServiceId", "LocalDay", "LastNumber") VALUES ({0}, {1}, {2}, {3})
                 ON CONFLICT ("SiteId", "ServiceId", "LocalDay") DO UPDATE SET "LastNumber" = "ServiceDayCounters"."LastNumber" + 1
-                RETURNING "LastNumber" AS "Value"
-                """, siteId, service.Id, localDay, service.RangeStart).ToListAsync(ct);
+                RETURNING "LastNumber" AS "Number", {{ahead}} AS "Ahead"
+                """;
+            rows = await db.Database.SqlQueryRaw<NumberAndAhead>(sql, siteId, service.Id, localDay, service.RangeStart).ToListAsync(ct);
         }
 
-        var number = numbers[0];
-        if (number > service.RangeEnd)
+        var row = rows[0];
+        if (row.Number > service.RangeEnd)
         {
             throw new DomainException("service.numbers_exhausted", 409, "serviceId", service.Code);
         }
 
-        return number;
+        return (row.Number, row.Ahead);
+    }
+
+    private sealed class NumberAndAhead
+    {
+        public int Number { get; set; }
+
+        public int Ahead { get; set; }
     }
 
     private static string NumberSequenceName(Guid serviceId, DateOnly localDay) =>
@@ -497,6 +499,27 @@ public sealed class QueueEngine(
             ? """SELECT * FROM "Tickets" WHERE "Id" = {0} FOR UPDATE"""
             : """SELECT * FROM "Tickets" WHERE "Id" = {0}""";
         var tickets = await db.Tickets.FromSqlRaw(sql, ticketId).ToListAsync(ct);
+        if (tickets.Count != 1)
+        {
+            return null;
+        }
+
+        _batch!.Tickets.Add(tickets[0]);
+        return tickets[0];
+    }
+
+    /// <summary>
+    /// The counter's current ticket in one statement that locks the counter row first, then the
+    /// ticket (the same order as every other action), on PostgreSQL; under BEGIN IMMEDIATE on SQLite.
+    /// Only the ticket is read: these actions change nothing on the counter but, at most, clear its
+    /// current ticket (WriteBatch.ClearedCounters).
+    /// </summary>
+    private async Task<Ticket?> LockCurrentTicketAsync(Guid counterId, CancellationToken ct)
+    {
+        var sql = db.IsPostgres
+            ? """SELECT * FROM "Tickets" WHERE "Id" = (SELECT "CurrentTicketId" FROM "Counters" WHERE "Id" = {0} FOR UPDATE) FOR UPDATE"""
+            : """SELECT * FROM "Tickets" WHERE "Id" = (SELECT "CurrentTicketId" FROM "Counters" WHERE "Id" = {0})""";
+        var tickets = await db.Tickets.FromSqlRaw(sql, counterId).ToListAsync(ct);
         if (tickets.Count != 1)
         {
             return null;
@@ -634,6 +657,11 @@ public sealed class QueueEngine(
             writer.UpdateCounter(counter);
         }
 
+        foreach (var counterId in batch.ClearedCounters)
+        {
+            writer.ClearCurrentTicket(counterId);
+        }
+
         foreach (var (ticketEvent, _) in batch.Items)
         {
             writer.InsertEvent(ticketEvent);
@@ -680,6 +708,9 @@ public sealed class QueueEngine(
         public HashSet<Ticket> Tickets { get; } = new(ReferenceEqualityComparer.Instance);
 
         public HashSet<Counter> Counters { get; } = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>Counters whose current ticket was finished or sent away, written without loading the row.</summary>
+        public HashSet<Guid> ClearedCounters { get; } = [];
 
         public List<(TicketEvent Event, Func<long, IHubEvent>? Notification)> Items { get; } = [];
 

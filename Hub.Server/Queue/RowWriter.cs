@@ -35,6 +35,12 @@ internal sealed class RowWriter(DbCommand command, bool sqlite)
             $"""UPDATE "Counters" SET "State" = {p[0]}, "PauseReason" = {p[1]}, "CurrentTicketId" = {p[2]}, "StateChangedAt" = {p[3]}, "OfficerId" = {p[4]} WHERE "Id" = {p[5]};""");
     }
 
+    public void ClearCurrentTicket(Guid counterId)
+    {
+        var p = Params(counterId);
+        _sql.Append($"""UPDATE "Counters" SET "CurrentTicketId" = NULL WHERE "Id" = {p[0]};""");
+    }
+
     public void InsertEvent(TicketEvent e) => Append(
         """INSERT INTO "TicketEvents" ("SiteId", "Sequence", "TicketId", "CounterId", "OfficerId", "Kind", "At", "Detail") VALUES """,
         e.SiteId, e.Sequence, e.TicketId, e.CounterId, e.OfficerId, (int)e.Kind, e.At, e.Detail);
