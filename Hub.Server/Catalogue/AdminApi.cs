@@ -107,10 +107,19 @@ public static class AdminApi
 
         var service = new Service
         {
-            Id = Guid.CreateVersion7(), SiteId = siteId, Code = request.Code, Name = request.Name, NameEn = request.NameEn,
-            Prefix = request.Prefix ?? "", Digits = request.Digits, RangeStart = request.RangeStart, RangeEnd = request.RangeEnd,
-            WaitTargetMinutes = request.WaitTargetMinutes, MaxWaitMinutes = request.MaxWaitMinutes,
-            DefaultServiceSeconds = request.DefaultServiceSeconds, SortOrder = 100,
+            Id = Guid.CreateVersion7(),
+            SiteId = siteId,
+            Code = request.Code,
+            Name = request.Name,
+            NameEn = request.NameEn,
+            Prefix = request.Prefix ?? "",
+            Digits = request.Digits,
+            RangeStart = request.RangeStart,
+            RangeEnd = request.RangeEnd,
+            WaitTargetMinutes = request.WaitTargetMinutes,
+            MaxWaitMinutes = request.MaxWaitMinutes,
+            DefaultServiceSeconds = request.DefaultServiceSeconds,
+            SortOrder = 100,
         };
         db.Services.Add(service);
         await db.SaveChangesAsync(ct);
