@@ -22,7 +22,8 @@ public static class DataExtensions
         services.AddSingleton<WriteGate>();
         services.AddHostedService<SqliteCheckpointer>();
         services.AddDbContextPool<PostgresHubDbContext>((sp, o) =>
-            Configure(o.UseNpgsql(PostgresConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString))), 128);
+            Configure(o.UseNpgsql(PostgresConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString))
+                .AddInterceptors(PendingBeginInterceptor.Instance)), 128);
         services.AddDbContextPool<SqliteHubDbContext>((sp, o) =>
             Configure(o.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString))
                 .AddInterceptors(SqlitePragmas.Instance)), 128);

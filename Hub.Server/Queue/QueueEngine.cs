@@ -1,4 +1,5 @@
 using System.Data;
+using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using Microsoft.Data.Sqlite;
@@ -609,12 +610,12 @@ public sealed class QueueEngine(
                 }
             }
 
-            await WriteRowsAsync(batch, ct);
             if (db.ChangeTracker.HasChanges())
             {
                 await db.SaveChangesAsync(ct);
             }
 
+            await WriteRowsAsync(batch, tx, ct);
             await tx.CommitAsync(ct);
             foreach (var n in notifications)
             {
@@ -637,10 +638,10 @@ public sealed class QueueEngine(
         }
     }
 
-    private async Task WriteRowsAsync(WriteBatch batch, CancellationToken ct)
+    private async Task WriteRowsAsync(WriteBatch batch, WriteTransaction tx, CancellationToken ct)
     {
         await using var command = db.Database.GetDbConnection().CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction!.GetDbTransaction();
+        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
         var writer = new RowWriter(command, sqlite: !db.IsPostgres);
         foreach (var ticket in batch.NewTickets)
         {
@@ -667,14 +668,17 @@ public sealed class QueueEngine(
             writer.InsertEvent(ticketEvent);
         }
 
-        await writer.ExecuteAsync(ct);
+        if (!writer.IsEmpty)
+        {
+            await tx.ExecuteWritesAsync(writer, ct);
+        }
     }
 
     private async Task<WriteTransaction> BeginWriteAsync(CancellationToken ct)
     {
         if (db.IsPostgres)
         {
-            return new WriteTransaction(await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct), null);
+            return PostgresWriteTransaction.Begin(db);
         }
 
         // BEGIN IMMEDIATE: take SQLite's write lock up front, so a transaction never fails half-way
@@ -682,21 +686,112 @@ public sealed class QueueEngine(
         var connection = (SqliteConnection)db.Database.GetDbConnection();
         var sqliteTransaction = connection.BeginTransaction(IsolationLevel.Serializable, deferred: false);
         var wrapper = await db.Database.UseTransactionAsync(sqliteTransaction, ct) ?? throw new InvalidOperationException("No transaction");
-        return new WriteTransaction(wrapper, sqliteTransaction);
+        return new SqliteWriteTransaction(wrapper, sqliteTransaction);
+    }
+
+    private abstract class WriteTransaction : IAsyncDisposable
+    {
+        /// <summary>Runs the batch of row writes (and, where it can, the commit with them).</summary>
+        public abstract Task ExecuteWritesAsync(RowWriter writer, CancellationToken ct);
+
+        public abstract Task CommitAsync(CancellationToken ct);
+
+        public abstract ValueTask DisposeAsync();
     }
 
     /// <summary>EF does not own a transaction passed to UseTransaction, so this disposes (rolls back if uncommitted) both.</summary>
-    private sealed class WriteTransaction(IDbContextTransaction efTransaction, SqliteTransaction? owned) : IAsyncDisposable
+    private sealed class SqliteWriteTransaction(IDbContextTransaction efTransaction, SqliteTransaction owned) : WriteTransaction
     {
-        public Task CommitAsync(CancellationToken ct) => efTransaction.CommitAsync(ct);
+        public override Task ExecuteWritesAsync(RowWriter writer, CancellationToken ct) => writer.ExecuteAsync(ct);
 
-        public async ValueTask DisposeAsync()
+        public override Task CommitAsync(CancellationToken ct) => efTransaction.CommitAsync(ct);
+
+        public override async ValueTask DisposeAsync()
         {
             await efTransaction.DisposeAsync();
-            if (owned is not null)
+            await owned.DisposeAsync();
+        }
+    }
+
+    /// <summary>
+    /// A PostgreSQL transaction that costs no round trip of its own: BEGIN goes out in front of the
+    /// action's first command (HubDbContext.PendingBegin) and COMMIT after its row writes, in the
+    /// same command. Four queue actions a cycle each saved two of their four round trips to the
+    /// database (and the same number of wake-ups of its backend). A failure before the commit sends
+    /// ROLLBACK; a connection that breaks instead is dropped by Npgsql and PostgreSQL rolls back.
+    /// </summary>
+    private sealed class PostgresWriteTransaction : WriteTransaction
+    {
+        private const string Commit = "COMMIT;";
+        private readonly HubDbContext _db;
+        private bool _committed;
+
+        private PostgresWriteTransaction(HubDbContext db) => _db = db;
+
+        public static PostgresWriteTransaction Begin(HubDbContext db)
+        {
+            // SaveChanges (ratings) must run inside this transaction, not open and commit its own.
+            db.Database.AutoTransactionBehavior = AutoTransactionBehavior.Never;
+            db.PendingBegin = true;
+            return new PostgresWriteTransaction(db);
+        }
+
+        private bool Begun => !_db.PendingBegin;
+
+        public override async Task ExecuteWritesAsync(RowWriter writer, CancellationToken ct)
+        {
+            if (!Begun)
             {
-                await owned.DisposeAsync();
+                writer.PrependStatement(HubDbContext.BeginStatement);
+                _db.PendingBegin = false;
             }
+
+            writer.AppendStatement(Commit);
+            await writer.ExecuteAsync(ct);
+            _committed = true;
+        }
+
+        public override async Task CommitAsync(CancellationToken ct)
+        {
+            if (_committed)
+            {
+                return;
+            }
+
+            if (Begun)
+            {
+                await ExecuteAsync(Commit, ct);
+            }
+
+            _committed = true;
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            try
+            {
+                if (!_committed && Begun)
+                {
+                    await ExecuteAsync("ROLLBACK;", CancellationToken.None);
+                }
+            }
+            catch (Exception e) when (e is DbException or InvalidOperationException)
+            {
+                // The connection is broken: Npgsql will not return it to the pool in a transaction,
+                // and PostgreSQL rolls back what a lost session left open.
+            }
+            finally
+            {
+                _db.PendingBegin = false;
+                _db.Database.AutoTransactionBehavior = AutoTransactionBehavior.WhenNeeded;
+            }
+        }
+
+        private async Task ExecuteAsync(string sql, CancellationToken ct)
+        {
+            await using var command = _db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync(ct);
         }
     }
 

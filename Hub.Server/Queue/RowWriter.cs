@@ -45,6 +45,12 @@ internal sealed class RowWriter(DbCommand command, bool sqlite)
         """INSERT INTO "TicketEvents" ("SiteId", "Sequence", "TicketId", "CounterId", "OfficerId", "Kind", "At", "Detail") VALUES """,
         e.SiteId, e.Sequence, e.TicketId, e.CounterId, e.OfficerId, (int)e.Kind, e.At, e.Detail);
 
+    /// <summary>A statement without parameters in front of the rows (BEGIN).</summary>
+    public void PrependStatement(string statement) => _sql.Insert(0, statement);
+
+    /// <summary>A statement without parameters after the rows (COMMIT).</summary>
+    public void AppendStatement(string statement) => _sql.Append(statement);
+
     public async Task ExecuteAsync(CancellationToken ct)
     {
         if (IsEmpty)
