@@ -18,6 +18,39 @@ public static class ProcessCpu
         return TimeSpan.FromSeconds(ticks / (double)ClockTicksPerSecond);
     }
 
+    /// <summary>
+    /// CPU of every process with this command name (e.g. all "postgres" backends): the database's
+    /// share of the same two cores. Processes that end within the window are not counted.
+    /// </summary>
+    public static TimeSpan OfAllNamed(string command)
+    {
+        var total = TimeSpan.Zero;
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                if (File.ReadAllText(Path.Combine(dir, "comm")).Trim() == command)
+                {
+                    total += Of(pid);
+                }
+            }
+            catch (IOException)
+            {
+                // The process ended while being read.
+            }
+            catch (UnauthorizedAccessException)
+            {
+            }
+        }
+
+        return total;
+    }
+
     /// <summary>The first three figures of /proc/loadavg ("1 5 15" minutes), for the record.</summary>
     public static string LoadAverage() =>
         string.Join(' ', File.ReadAllText("/proc/loadavg").Split(' ').Take(3));
