@@ -71,10 +71,17 @@ public sealed class QueueEngine(
         var now = Now();
         return await WriteAsync(info.SiteId, async w =>
         {
+            // The usual case, an open counter that has finished its last ticket, in one statement.
+            var ticket = await LockNextWaitingAsync(info, catalogue, now, onlyForIdleCounter: true, ct);
+            if (ticket is not null)
+            {
+                return CallTicket(ticket, null, info, catalogue, actor, now, w);
+            }
+
             var counter = await LockCounterAsync(counterId, ct);
             counter.EnsureCanCall();
             await FinishCurrentAsync(counter, catalogue, actor, now, w, ct);
-            var ticket = await LockNextWaitingAsync(info, catalogue, now, ct);
+            ticket = await LockNextWaitingAsync(info, catalogue, now, onlyForIdleCounter: false, ct);
             if (ticket is null)
             {
                 return null;
@@ -125,7 +132,7 @@ public sealed class QueueEngine(
         CurrentTicketActionAsync(counterId, actor, ct, (ticket, info, catalogue, now, w) =>
         {
             ticket.Finish(now);
-            w.ClearedCounters.Add(info.Id);
+            w.CurrentTickets[info.Id] = null;
             ObserveServiceTime(ticket);
             return Changed(ticket, TicketEventKind.Served, catalogue, actor, now, w);
         });
@@ -134,7 +141,7 @@ public sealed class QueueEngine(
         CurrentTicketActionAsync(counterId, actor, ct, (ticket, info, catalogue, now, w) =>
         {
             ticket.MarkNoShow(now);
-            w.ClearedCounters.Add(info.Id);
+            w.CurrentTickets[info.Id] = null;
             return Changed(ticket, TicketEventKind.NoShow, catalogue, actor, now, w);
         });
 
@@ -161,7 +168,7 @@ public sealed class QueueEngine(
         return await CurrentTicketActionAsync(counterId, actor, ct, (ticket, info, cat, now, w) =>
         {
             ticket.Transfer(request.ServiceId, request.CounterId);
-            w.ClearedCounters.Add(info.Id);
+            w.CurrentTickets[info.Id] = null;
             var detail = request.Reason;
             return Changed(ticket, TicketEventKind.Transferred, cat, actor, now, w, detail);
         });
@@ -319,12 +326,21 @@ public sealed class QueueEngine(
         }, ct);
     }
 
-    private TicketDto CallTicket(Ticket ticket, Counter counter, CounterInfo info, CatalogueData catalogue, Actor actor, DateTime now, WriteBatch w)
+    /// <summary>Calls the ticket to the counter: through the loaded counter row, or without one (its current ticket is set directly).</summary>
+    private TicketDto CallTicket(Ticket ticket, Counter? counter, CounterInfo info, CatalogueData catalogue, Actor actor, DateTime now, WriteBatch w)
     {
-        ticket.Call(counter.Id, now);
-        counter.CurrentTicketId = ticket.Id;
+        ticket.Call(info.Id, now);
+        if (counter is not null)
+        {
+            counter.CurrentTicketId = ticket.Id;
+        }
+        else
+        {
+            w.CurrentTickets[info.Id] = ticket.Id;
+        }
+
         var dto = ticket.ToDto(catalogue);
-        w.Add(Event(ticket, TicketEventKind.Called, actor, now), seq => new TicketCalledEvent(seq, ticket.SiteId, dto, counter.Id, info.Number));
+        w.Add(Event(ticket, TicketEventKind.Called, actor, now), seq => new TicketCalledEvent(seq, ticket.SiteId, dto, info.Id, info.Number));
         return dto;
     }
 
@@ -513,7 +529,7 @@ public sealed class QueueEngine(
     /// The counter's current ticket in one statement that locks the counter row first, then the
     /// ticket (the same order as every other action), on PostgreSQL; under BEGIN IMMEDIATE on SQLite.
     /// Only the ticket is read: these actions change nothing on the counter but, at most, clear its
-    /// current ticket (WriteBatch.ClearedCounters).
+    /// current ticket (WriteBatch.CurrentTickets).
     /// </summary>
     private async Task<Ticket?> LockCurrentTicketAsync(Guid counterId, CancellationToken ct)
     {
@@ -536,7 +552,7 @@ public sealed class QueueEngine(
     /// among equal orders the waiting time multiplied by the service weight; oldest first.
     /// On PostgreSQL the chosen row is locked with SKIP LOCKED so parallel counters take different rows.
     /// </summary>
-    private async Task<Ticket?> LockNextWaitingAsync(CounterInfo counter, CatalogueData catalogue, DateTime now, CancellationToken ct)
+    private async Task<Ticket?> LockNextWaitingAsync(CounterInfo counter, CatalogueData catalogue, DateTime now, bool onlyForIdleCounter, CancellationToken ct)
     {
         var nowMs = new DateTimeOffset(now, TimeSpan.Zero).ToUnixTimeMilliseconds();
         var args = new List<object> { counter.SiteId, counter.Id, nowMs };
@@ -565,9 +581,19 @@ public sealed class QueueEngine(
         weighted.Append(" ELSE \"IssuedMs\" - {2} END");
         var serviceFilter = inList.Length == 0 ? "" : $"(\"TargetCounterId\" IS NULL AND \"ServiceId\" IN ({inList})) OR ";
         var rank = $"CASE WHEN \"IssuedMs\" <= ({overdue}) THEN 0 WHEN \"Priority\" <> 0 OR \"TargetCounterId\" IS NOT NULL THEN 1 ELSE 2 END";
+        // onlyForIdleCounter: the counter must be open with no current ticket, and its row is locked
+        // first (before any ticket, the order of every action) in the same statement; no row means
+        // "ask again the long way", which also tells a paused counter from an empty queue.
+        var idle = onlyForIdleCounter
+            ? $$"""
+                WITH idle AS{{(db.IsPostgres ? " MATERIALIZED" : "")}} (SELECT "Id" FROM "Counters" WHERE "Id" = {1} AND "State" = {{(int)CounterState.Open}} AND "CurrentTicketId" IS NULL{{(db.IsPostgres ? " FOR UPDATE" : "")}})
+                """
+            : "";
+        var idleFilter = onlyForIdleCounter ? "EXISTS (SELECT 1 FROM idle) AND " : "";
         var sql = $"""
+            {idle}
             SELECT * FROM "Tickets"
-            WHERE "SiteId" = {"{0}"} AND "Status" = {Waiting} AND ({serviceFilter}"TargetCounterId" = {"{1}"})
+            WHERE {idleFilter}"SiteId" = {"{0}"} AND "Status" = {Waiting} AND ({serviceFilter}"TargetCounterId" = {"{1}"})
             ORDER BY {rank}, CASE WHEN {rank} = 2 THEN {order} ELSE 0 END, CASE WHEN {rank} = 2 THEN {weighted} ELSE "IssuedMs" END, "IssuedMs", "NumberValue"
             LIMIT 1{(db.IsPostgres ? " FOR UPDATE SKIP LOCKED" : "")}
             """;
@@ -658,9 +684,9 @@ public sealed class QueueEngine(
             writer.UpdateCounter(counter);
         }
 
-        foreach (var counterId in batch.ClearedCounters)
+        foreach (var (counterId, ticketId) in batch.CurrentTickets)
         {
-            writer.ClearCurrentTicket(counterId);
+            writer.SetCurrentTicket(counterId, ticketId);
         }
 
         foreach (var (ticketEvent, _) in batch.Items)
@@ -804,8 +830,8 @@ public sealed class QueueEngine(
 
         public HashSet<Counter> Counters { get; } = new(ReferenceEqualityComparer.Instance);
 
-        /// <summary>Counters whose current ticket was finished or sent away, written without loading the row.</summary>
-        public HashSet<Guid> ClearedCounters { get; } = [];
+        /// <summary>New current tickets (null: none) of counters whose row was not loaded: only that column is written.</summary>
+        public Dictionary<Guid, Guid?> CurrentTickets { get; } = [];
 
         public List<(TicketEvent Event, Func<long, IHubEvent>? Notification)> Items { get; } = [];
 

@@ -35,10 +35,10 @@ internal sealed class RowWriter(DbCommand command, bool sqlite)
             $"""UPDATE "Counters" SET "State" = {p[0]}, "PauseReason" = {p[1]}, "CurrentTicketId" = {p[2]}, "StateChangedAt" = {p[3]}, "OfficerId" = {p[4]} WHERE "Id" = {p[5]};""");
     }
 
-    public void ClearCurrentTicket(Guid counterId)
+    public void SetCurrentTicket(Guid counterId, Guid? ticketId)
     {
-        var p = Params(counterId);
-        _sql.Append($"""UPDATE "Counters" SET "CurrentTicketId" = NULL WHERE "Id" = {p[0]};""");
+        var p = Params(ticketId, counterId);
+        _sql.Append($"""UPDATE "Counters" SET "CurrentTicketId" = {p[0]} WHERE "Id" = {p[1]};""");
     }
 
     public void InsertEvent(TicketEvent e) => Append(
