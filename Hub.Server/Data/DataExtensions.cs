@@ -51,8 +51,8 @@ public static class DataExtensions
     /// <summary>
     /// Unless the connection string says otherwise: statements prepared automatically (the queue runs
     /// the same few statements all day, so PostgreSQL parses and plans them once per connection), no
-    /// session reset when a pooled connection is reused (nothing here changes session state), and no
-    /// TLS to a database on this machine (loopback or a Unix socket: nothing to protect on the wire,
+    /// session reset when a pooled connection is reused (nothing here changes session state), at most
+    /// 20 connections, and no TLS to a database on this machine (loopback or a Unix socket: nothing to protect on the wire,
     /// and TLS cost both processes about a fifth of their CPU per queue action, measured by the bench).
     /// </summary>
     internal static string PostgresConnectionString(string? configured)
@@ -75,6 +75,15 @@ public static class DataExtensions
         if (!given.Contains("NORESETONCLOSE"))
         {
             builder.NoResetOnClose = true;
+        }
+
+        if (!given.Contains("MAXIMUMPOOLSIZE") && !given.Contains("MAXPOOLSIZE"))
+        {
+            // Npgsql's default is 100. A site server has 2-4 cores: more backends working at once than a
+            // few per core only add context switches and contention inside PostgreSQL, and requests
+            // beyond the pool wait in process, cheaply. 50 clients measured 20 % less CPU per queue
+            // action in both processes with 20 connections than with 100.
+            builder.MaxPoolSize = 20;
         }
 
         return builder.ConnectionString;
