@@ -110,7 +110,7 @@ public sealed class EngineThroughputScenario : IScenario
 
         Console.WriteLine($"issued={ledger.Issued.Count} called={ledger.CalledCount} finished={ledger.Finished.Count} drained_after={drained} errors={ledger.Errors}");
         Console.WriteLine(FormattableString.Invariant(
-            $"cycles={ledger.Cycles} in all; measured after {warmup} s warm-up: {measuredCycles} in {elapsed.TotalSeconds:F1} s; cpu server={serverCpu.TotalSeconds:F1} s ({serverMsPerCycle:F2} ms/cycle) client={clientCpu.TotalSeconds:F1} s ({clientMsPerCycle:F2} ms/cycle) postgres processes={databaseCpu.TotalSeconds:F1} s ({databaseMsPerCycle:F2} ms/cycle); load average {load}"));
+            $"cycles={ledger.Cycles} in all; measured after {warmup} s warm-up: {measuredCycles} in {elapsed.TotalSeconds:F1} s; cpu server={serverCpu.TotalSeconds:F1} s ({serverMsPerCycle:F2} ms/cycle) client={clientCpu.TotalSeconds:F1} s ({clientMsPerCycle:F2} ms/cycle){(db == "postgres" ? $" postgres processes={databaseCpu.TotalSeconds:F1} s ({databaseMsPerCycle:F2} ms/cycle)" : " (SQLite runs inside the server)")}; load average {load}"));
         foreach (var line in report)
         {
             Console.WriteLine("violation: " + line);
