@@ -24,14 +24,14 @@ public sealed class EngineThroughputScenario : IScenario
 
     public string Name => "engine-throughput";
 
-    public string Description => "--db sqlite|postgres [--clients 50] [--warmup 15] [--seconds 20] [--max-cycles 500000]";
+    public string Description => "--db sqlite|postgres [--clients 50] [--warmup 30] [--seconds 20] [--max-cycles 500000]";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var db = Option(args, "--db", "sqlite");
         var clients = int.Parse(Option(args, "--clients", "50"), System.Globalization.CultureInfo.InvariantCulture);
         var seconds = int.Parse(Option(args, "--seconds", "20"), System.Globalization.CultureInfo.InvariantCulture);
-        var warmup = int.Parse(Option(args, "--warmup", "15"), System.Globalization.CultureInfo.InvariantCulture);
+        var warmup = int.Parse(Option(args, "--warmup", "30"), System.Globalization.CultureInfo.InvariantCulture);
         var maxCycles = int.Parse(Option(args, "--max-cycles", "500000"), System.Globalization.CultureInfo.InvariantCulture);
         if (db is not ("sqlite" or "postgres"))
         {
