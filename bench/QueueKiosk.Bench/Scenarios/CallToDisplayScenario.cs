@@ -74,7 +74,7 @@ public sealed class CallToDisplayScenario : IScenario
 
     private static async Task<int> RunInAsync(string dir, int calls, CancellationToken ct)
     {
-        await using var hub = await HubServerProcess.StartAsync(new Dictionary<string, string>
+        await using var hub = await HostProcess.StartAsync(new Dictionary<string, string>
         {
             ["Demo:Enabled"] = "true",
             // The demo's two synthetic cameras are for the supervisor's tests; here they would only cost CPU.
@@ -84,7 +84,7 @@ public sealed class CallToDisplayScenario : IScenario
             ["Database:ConnectionString"] = $"Data Source={Path.Combine(dir, "hub.db")}",
         }, ct);
         using var board = await PtyBoard.StartAsync(Path.Combine(dir, "pty"), LedAddress, ct);
-        await using var display = await DisplayProcess.StartAsync(new Dictionary<string, string>
+        await using var display = await HostProcess.StartAsync("Counter.Display", new Dictionary<string, string>
         {
             ["Hub:Url"] = hub.BaseAddress.ToString(),
             ["Hub:DeviceKey"] = DisplayKey,
@@ -94,7 +94,9 @@ public sealed class CallToDisplayScenario : IScenario
             ["LedBoards:Boards:0:Address"] = "1",
             ["LedBoards:Boards:0:Digits"] = "4",
             ["Voice:Enabled"] = "false",
-        }, ct);
+        }, "/live/state",
+            // Ready when it is in sync with the hub (the hall page then draws counters).
+            body => body.Contains("\"hubConnected\":true", StringComparison.Ordinal), ct);
 
         using var kiosk = Client(hub.BaseAddress, KioskKey);
         using var device = Client(hub.BaseAddress, DisplayKey);
@@ -331,115 +333,5 @@ public sealed class CallToDisplayScenario : IScenario
         }
 
         private static ReadOnlySpan<byte> CollectionsMarshalSpan(List<byte> list) => System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
-    }
-
-    /// <summary>Counter.Display as a real process (same configuration as the bench), killed on dispose.</summary>
-    private sealed class DisplayProcess : IAsyncDisposable
-    {
-        private readonly Process process;
-        private readonly StringBuilder output = new();
-
-        private DisplayProcess(Process process, Uri baseAddress)
-        {
-            this.process = process;
-            BaseAddress = baseAddress;
-        }
-
-        public Uri BaseAddress { get; }
-
-        public static async Task<DisplayProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken ct)
-        {
-            int port;
-            using (var listener = new TcpListener(IPAddress.Loopback, 0))
-            {
-                listener.Start();
-                port = ((IPEndPoint)listener.LocalEndpoint).Port;
-            }
-
-            var baseAddress = new Uri($"http://127.0.0.1:{port}");
-            var dll = HubServerProcess.HostDll("Counter.Display");
-            var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            info.ArgumentList.Add(dll);
-            info.ArgumentList.Add($"--urls={baseAddress}");
-            foreach (var (key, value) in settings)
-            {
-                info.ArgumentList.Add($"--{key}={value}");
-            }
-
-            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            info.Environment["Logging__LogLevel__Default"] = "Warning";
-            var process = new Process { StartInfo = info };
-            var host = new DisplayProcess(process, baseAddress);
-            process.OutputDataReceived += (_, e) => host.Append(e.Data);
-            process.ErrorDataReceived += (_, e) => host.Append(e.Data);
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-
-            // Ready when it is live and already in sync with the hub (the hall page then draws counters).
-            using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(2) };
-            var limit = Stopwatch.StartNew();
-            while (limit.Elapsed < TimeSpan.FromSeconds(90))
-            {
-                ct.ThrowIfCancellationRequested();
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException($"Counter.Display exited with code {process.ExitCode}:\n{host.Output}");
-                }
-
-                try
-                {
-                    var state = await http.GetStringAsync(new Uri("/live/state", UriKind.Relative), ct);
-                    if (state.Contains("\"hubConnected\":true", StringComparison.Ordinal))
-                    {
-                        return host;
-                    }
-                }
-                catch (HttpRequestException)
-                {
-                }
-                catch (TaskCanceledException) when (!ct.IsCancellationRequested)
-                {
-                }
-
-                await Task.Delay(200, ct);
-            }
-
-            await host.DisposeAsync();
-            throw new TimeoutException($"Counter.Display did not connect to the hub within 90 s:\n{host.Output}");
-        }
-
-        private string Output
-        {
-            get
-            {
-                lock (output)
-                {
-                    return output.ToString();
-                }
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-
-            process.Dispose();
-        }
-
-        private void Append(string? line)
-        {
-            if (line is not null)
-            {
-                lock (output)
-                {
-                    output.AppendLine(line);
-                }
-            }
-        }
     }
 }

@@ -40,7 +40,7 @@ public sealed class EngineThroughputScenario : IScenario
         }
 
         await using var database = BenchDatabase.Create(db);
-        await using var hub = await HubServerProcess.StartAsync(new Dictionary<string, string>
+        await using var hub = await HostProcess.StartAsync(new Dictionary<string, string>
         {
             ["Database:Provider"] = database.Provider,
             ["Database:ConnectionString"] = database.ConnectionString,

@@ -50,7 +50,7 @@ public sealed class KioskTapToPrintScenario : IScenario
     private static async Task<int> RunInAsync(string dir, int tickets, CancellationToken ct)
     {
         using var printer = TcpPrinterEmulator.Start();
-        await using var hub = await HubServerProcess.StartAsync(new Dictionary<string, string>
+        await using var hub = await HostProcess.StartAsync(new Dictionary<string, string>
         {
             ["Demo:Enabled"] = "true",
             // The demo's two synthetic cameras are for the supervisor's tests; here they would only cost CPU.
@@ -59,7 +59,7 @@ public sealed class KioskTapToPrintScenario : IScenario
             ["Database:Provider"] = "Sqlite",
             ["Database:ConnectionString"] = $"Data Source={Path.Combine(dir, "hub.db")}",
         }, ct);
-        await using var kiosk = await KioskProcess.StartAsync(new Dictionary<string, string>
+        await using var kiosk = await HostProcess.StartAsync("Kiosk.Ui", new Dictionary<string, string>
         {
             ["Kiosk:HubUrl"] = hub.BaseAddress.ToString(),
             ["Kiosk:DeviceKey"] = KioskKey,
@@ -70,7 +70,7 @@ public sealed class KioskTapToPrintScenario : IScenario
             ["Printer:Host"] = "127.0.0.1",
             ["Printer:Port"] = printer.Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Printer:QueuePath"] = Path.Combine(dir, "print-queue.journal"),
-        }, ct);
+        }, "/health/live", null, ct);
 
         using var http = new HttpClient { BaseAddress = kiosk.BaseAddress, Timeout = PerTicketLimit };
         var procedure = await FindBirthRegistrationAsync(http, ct);
@@ -393,119 +393,6 @@ public sealed class KioskTapToPrintScenario : IScenario
                     default:
                         return 1;
                 }
-            }
-        }
-    }
-
-    /// <summary>Kiosk.Ui as a real process on a loopback port.</summary>
-    private sealed class KioskProcess : IAsyncDisposable
-    {
-        private readonly Process process;
-        private readonly StringBuilder output = new();
-
-        private KioskProcess(Process process, Uri baseAddress)
-        {
-            this.process = process;
-            BaseAddress = baseAddress;
-        }
-
-        public Uri BaseAddress { get; }
-
-        public static async Task<KioskProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken ct)
-        {
-            int port;
-            using (var probe = new TcpListener(IPAddress.Loopback, 0))
-            {
-                probe.Start();
-                port = ((IPEndPoint)probe.LocalEndpoint).Port;
-            }
-
-            var baseAddress = new Uri($"http://127.0.0.1:{port}");
-            string dll;
-            try
-            {
-                dll = HubServerProcess.HostDll("Kiosk.Ui");
-            }
-            catch (FileNotFoundException e)
-            {
-                throw new InvalidOperationException($"{e.Message}\nBuild it first: dotnet build Kiosk.Ui -c Release", e);
-            }
-
-            var info = new ProcessStartInfo("dotnet") { WorkingDirectory = Path.GetDirectoryName(dll)!, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            info.ArgumentList.Add(dll);
-            info.ArgumentList.Add($"--urls={baseAddress}");
-            foreach (var (key, value) in settings)
-            {
-                info.ArgumentList.Add($"--{key}={value}");
-            }
-
-            info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            info.Environment["Logging__LogLevel__Default"] = "Warning";
-            var process = new Process { StartInfo = info };
-            var host = new KioskProcess(process, baseAddress);
-            process.OutputDataReceived += (_, e) => host.Append(e.Data);
-            process.ErrorDataReceived += (_, e) => host.Append(e.Data);
-            process.Start();
-            process.BeginOutputReadLine();
-            process.BeginErrorReadLine();
-
-            using var http = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(2) };
-            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(90);
-            while (DateTime.UtcNow < deadline)
-            {
-                if (process.HasExited)
-                {
-                    throw new InvalidOperationException($"Kiosk.Ui exited with code {process.ExitCode}:\n{host.Output()}");
-                }
-
-                try
-                {
-                    using var response = await http.GetAsync(new Uri("/health/live", UriKind.Relative), ct);
-                    if (response.IsSuccessStatusCode)
-                    {
-                        return host;
-                    }
-                }
-                catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
-                {
-                }
-
-                await Task.Delay(200, ct);
-            }
-
-            await host.DisposeAsync();
-            throw new TimeoutException("Kiosk.Ui did not answer /health/live within 90 s");
-        }
-
-        public string Output()
-        {
-            lock (output)
-            {
-                return output.ToString();
-            }
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            if (!process.HasExited)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-            }
-
-            process.Dispose();
-        }
-
-        private void Append(string? line)
-        {
-            if (line is null)
-            {
-                return;
-            }
-
-            lock (output)
-            {
-                output.AppendLine(line);
             }
         }
     }

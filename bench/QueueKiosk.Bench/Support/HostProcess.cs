@@ -6,15 +6,15 @@ using System.Text;
 namespace QueueKiosk.Bench.Support;
 
 /// <summary>
-/// Hub.Server started as a real process on a loopback port (Release build next to the bench),
+/// One of our hosts (Hub.Server, Kiosk.Ui, Counter.Display) started as a real process on a loopback port (Release build next to the bench),
 /// killed with its children on dispose. Benchmarks measure the system as it runs, not in-process.
 /// </summary>
-public sealed class HubServerProcess : IAsyncDisposable
+public sealed class HostProcess : IAsyncDisposable
 {
     private readonly Process process;
     private readonly StringBuilder output = new();
 
-    private HubServerProcess(Process process, Uri baseAddress)
+    private HostProcess(Process process, Uri baseAddress)
     {
         this.process = process;
         BaseAddress = baseAddress;
@@ -24,11 +24,24 @@ public sealed class HubServerProcess : IAsyncDisposable
 
     public int ProcessId => process.Id;
 
-    public static async Task<HubServerProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken)
+    /// <summary>Hub.Server, ready when /health/ready answers 200.</summary>
+    public static Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> settings, CancellationToken cancellationToken) =>
+        StartAsync("Hub.Server", settings, "/health/ready", null, cancellationToken);
+
+    /// <summary>
+    /// Any of our hosts, ready when <paramref name="readyPath"/> answers 200 and, if given, its body
+    /// satisfies <paramref name="readyBody"/> (e.g. Counter.Display already in sync with the hub).
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(
+        string project,
+        IReadOnlyDictionary<string, string> settings,
+        string readyPath,
+        Func<string, bool>? readyBody,
+        CancellationToken cancellationToken)
     {
         var port = FreeLoopbackPort();
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        var dll = HostDll("Hub.Server");
+        var dll = HostDll(project);
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -48,13 +61,13 @@ public sealed class HubServerProcess : IAsyncDisposable
         info.Environment["Logging__LogLevel__Default"] = "Warning";
 
         var process = new Process { StartInfo = info };
-        var host = new HubServerProcess(process, baseAddress);
+        var host = new HostProcess(process, baseAddress);
         process.OutputDataReceived += (_, e) => host.Append(e.Data);
         process.ErrorDataReceived += (_, e) => host.Append(e.Data);
         process.Start();
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await host.WaitUntilReadyAsync(TimeSpan.FromSeconds(90), cancellationToken);
+        await host.WaitUntilReadyAsync(project, readyPath, readyBody, TimeSpan.FromSeconds(90), cancellationToken);
         return host;
     }
 
@@ -108,7 +121,7 @@ public sealed class HubServerProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilReadyAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    private async Task WaitUntilReadyAsync(string project, string readyPath, Func<string, bool>? readyBody, TimeSpan timeout, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
         var deadline = DateTime.UtcNow + timeout;
@@ -117,13 +130,14 @@ public sealed class HubServerProcess : IAsyncDisposable
             cancellationToken.ThrowIfCancellationRequested();
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"Hub.Server exited with code {process.ExitCode}:\n{Output()}");
+                throw new InvalidOperationException($"{project} exited with code {process.ExitCode}:\n{Output()}");
             }
 
             try
             {
-                using var response = await http.GetAsync(new Uri("/health/ready", UriKind.Relative), cancellationToken);
-                if (response.StatusCode == HttpStatusCode.OK)
+                using var response = await http.GetAsync(new Uri(readyPath, UriKind.Relative), cancellationToken);
+                if (response.StatusCode == HttpStatusCode.OK
+                    && (readyBody is null || readyBody(await response.Content.ReadAsStringAsync(cancellationToken))))
                 {
                     return;
                 }
@@ -138,10 +152,10 @@ public sealed class HubServerProcess : IAsyncDisposable
             await Task.Delay(200, cancellationToken);
         }
 
-        throw new TimeoutException($"Hub.Server did not become ready within {timeout}:\n{Output()}");
+        throw new TimeoutException($"{project} did not become ready within {timeout}:\n{Output()}");
     }
 
-    private string Output()
+    public string Output()
     {
         lock (output)
         {
