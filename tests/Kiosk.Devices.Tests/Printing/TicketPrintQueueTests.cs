@@ -22,7 +22,7 @@ public sealed class TicketPrintQueueTests : IDisposable
         using var queue = Queue(TcpPrinterTransportTests.Tcp(emulator));
         await queue.StartAsync(CancellationToken.None);
         await Enqueue(queue, 1, 2);
-        await Eventually.True(() => Printed(emulator).SequenceEqual([1, 2]), "jobs 1-2 printed");
+        await Eventually.True(() => queue.State.QueuedCount == 0 && Printed(emulator).SequenceEqual([1, 2]), "jobs 1-2 printed"); // bytes arrive before the queue confirms the job by its status check
 
         emulator.State = PrinterStatus.PaperOut;
         await Eventually.True(() => queue.State.PrinterStatus.HasFlag(PrinterStatus.PaperOut), "paper out seen");
@@ -61,7 +61,7 @@ public sealed class TicketPrintQueueTests : IDisposable
         using var queue = Queue(TcpPrinterTransportTests.Tcp(emulator));
         await queue.StartAsync(CancellationToken.None);
         await Enqueue(queue, 1);
-        await Eventually.True(() => Printed(emulator).SequenceEqual([1]), "job 1 printed");
+        await Eventually.True(() => queue.State.QueuedCount == 0 && Printed(emulator).SequenceEqual([1]), "job 1 printed"); // bytes arrive before the queue confirms the job by its status check
 
         emulator.PullCable();
         await Eventually.True(() => queue.State.PrinterStatus == PrinterStatus.Disconnected, "disconnected");
@@ -221,7 +221,7 @@ public sealed class TicketPrintQueueTests : IDisposable
         using var queue = Queue(new SerialPrinterTransport(settings, new TermiosSerialPortFactory()));
         await queue.StartAsync(CancellationToken.None);
         await Enqueue(queue, 1, 2);
-        await Eventually.True(() => Printed(emulator).SequenceEqual([1, 2]), "jobs 1-2 printed over the pty");
+        await Eventually.True(() => queue.State.QueuedCount == 0 && Printed(emulator).SequenceEqual([1, 2]), "jobs 1-2 printed over the pty"); // bytes arrive before the queue confirms the job by its status check
 
         emulator.PullCable();
         await Eventually.True(() => queue.State.PrinterStatus == PrinterStatus.Disconnected, "disconnected when the pty vanishes");
