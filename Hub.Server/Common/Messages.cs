@@ -20,6 +20,7 @@ public static class Messages
         ["counter.paused"] = ("Quầy đang tạm dừng.", "The counter is paused."),
         ["counter.not_paused"] = ("Quầy không ở trạng thái tạm dừng.", "The counter is not paused."),
         ["counter.no_current_ticket"] = ("Quầy chưa gọi số nào.", "The counter has no current ticket."),
+        ["queue.not_saved"] = ("Chưa lưu được thao tác vào cơ sở dữ liệu. Vui lòng thử lại.", "The action could not be saved to the database. Please try again."),
         ["ticket.not_found"] = ("Không tìm thấy số thứ tự.", "Ticket not found."),
         ["ticket.bad_status"] = ("Số {0} đang ở trạng thái {1}, không thể thực hiện thao tác này.", "Ticket {0} is {1}; this action is not allowed."),
         ["transfer.target_required"] = ("Cần chọn dịch vụ hoặc quầy để chuyển đến.", "Choose a service or a counter to transfer to."),

@@ -22,8 +22,7 @@ public static class DataExtensions
         services.AddSingleton<WriteGate>();
         services.AddHostedService<SqliteCheckpointer>();
         services.AddDbContextPool<PostgresHubDbContext>((sp, o) =>
-            Configure(o.UseNpgsql(PostgresConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString))
-                .AddInterceptors(PendingBeginInterceptor.Instance)), 128);
+            Configure(o.UseNpgsql(PostgresConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString))), 128);
         services.AddDbContextPool<SqliteHubDbContext>((sp, o) =>
             Configure(o.UseSqlite(SqliteConnectionString(sp.GetRequiredService<IOptions<DatabaseOptions>>().Value.ConnectionString))
                 .AddInterceptors(SqlitePragmas.Instance)), 128);
@@ -102,6 +101,15 @@ public static class DataExtensions
             return name is "127.0.0.1" or "localhost" or "::1" or "[::1]" || name.StartsWith('/');
         });
 
+    /// <summary>
+    /// Per-connection SQLite settings: NORMAL sync is safe with WAL (no corruption; only a power cut
+    /// can lose the last commits). The WAL is copied back into the database by SqliteCheckpointer,
+    /// outside the write gate; a writer only checkpoints itself (holding every other writer up for the
+    /// copy and its fsync) when the WAL has grown past about 40 MB.
+    /// </summary>
+    internal static readonly string SqliteConnectionPragmas =
+        $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint={SqliteCheckpointer.WriterCheckpointPages};";
+
     internal static string SqliteConnectionString(string? configured)
     {
         var builder = new SqliteConnectionStringBuilder(
@@ -129,8 +137,7 @@ public static class DataExtensions
             .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
 
     /// <summary>
-    /// Per-connection SQLite settings: NORMAL sync is safe with WAL (no corruption; only a power cut
-    /// can lose the last commits). Run once per native handle: Microsoft.Data.Sqlite pools handles,
+    /// Applies <see cref="SqliteConnectionPragmas"/> once per native handle: Microsoft.Data.Sqlite pools handles,
     /// and the settings stay with the handle, so pooled re-opens cost nothing.
     /// </summary>
     private sealed class SqlitePragmas : DbConnectionInterceptor
@@ -154,10 +161,7 @@ public static class DataExtensions
             }
 
             using var command = connection.CreateCommand();
-            // The WAL is copied back into the database by SqliteCheckpointer, outside the write gate;
-            // a writer only checkpoints itself (holding every other writer up for the copy and its
-            // fsync) when the WAL has grown past about 40 MB.
-            command.CommandText = $"PRAGMA synchronous=NORMAL; PRAGMA busy_timeout=10000; PRAGMA wal_autocheckpoint={SqliteCheckpointer.WriterCheckpointPages};";
+            command.CommandText = SqliteConnectionPragmas;
             command.ExecuteNonQuery();
             Configured.AddOrUpdate(handle, handle);
         }
@@ -167,7 +171,8 @@ public static class DataExtensions
 /// <summary>
 /// SQLite has one writer at a time. Queuing writers on an async semaphore in the process is much
 /// cheaper than letting them collide on SQLITE_BUSY (which Microsoft.Data.Sqlite retries by
-/// sleeping). On PostgreSQL the database's row locks do the work and the gate lets everyone through.
+/// sleeping). On PostgreSQL the gate lets everyone through (queue actions are already decided one
+/// at a time in memory and committed by a single journal writer).
 /// </summary>
 public sealed class WriteGate(IOptions<DatabaseOptions> options)
 {

@@ -38,15 +38,6 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
 
     public abstract bool IsPostgres { get; }
 
-    /// <summary>What <see cref="PendingBegin"/> puts in front of the next command.</summary>
-    public const string BeginStatement = "BEGIN ISOLATION LEVEL READ COMMITTED;";
-
-    /// <summary>
-    /// Set by a writer that wants a transaction opened with its next command (PostgreSQL only, see
-    /// PendingBeginInterceptor); cleared once sent. A pooled context is always left with it false.
-    /// </summary>
-    public bool PendingBegin { get; set; }
-
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {
         // Stored as UTC everywhere; SQLite hands DateTime back as Unspecified, so mark it UTC on read.

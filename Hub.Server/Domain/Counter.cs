@@ -29,6 +29,9 @@ public sealed class Counter
 
     public List<CounterService> Services { get; set; } = [];
 
+    /// <summary>A copy of every field (the service list is shared), kept by the queue engine to undo an action that fails half-way.</summary>
+    public Counter Copy() => (Counter)MemberwiseClone();
+
     public void Open(DateTime now) => Set(CounterState.Open, null, now);
 
     public void Pause(string reason, DateTime now)

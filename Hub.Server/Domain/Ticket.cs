@@ -75,6 +75,12 @@ public sealed class Ticket
 
     public bool IsActive => Status is TicketStatus.Called or TicketStatus.Serving;
 
+    /// <summary>Waiting, called or being served: still in the live queue.</summary>
+    public bool IsOpen => Status is TicketStatus.Waiting or TicketStatus.Called or TicketStatus.Serving;
+
+    /// <summary>A copy of every field, kept by the queue engine to undo an action that fails half-way.</summary>
+    public Ticket Copy() => (Ticket)MemberwiseClone();
+
     public void Call(Guid counterId, DateTime now)
     {
         Require(TicketStatus.Waiting);

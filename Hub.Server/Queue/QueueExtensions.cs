@@ -8,6 +8,10 @@ public static class QueueExtensions
         services.AddSingleton<CatalogueCache>();
         services.AddSingleton<WaitEstimator>();
         services.AddSingleton<SequenceAllocator>();
+        services.AddSingleton<LiveQueue>();
+        services.AddSingleton<Journal.RowStoreFactory>();
+        services.AddSingleton<Journal.QueueJournal>();
+        services.AddHostedService(sp => sp.GetRequiredService<Journal.QueueJournal>());
         services.AddScoped<QueueEngine>();
         services.AddScoped<QueueReader>();
         services.AddSingleton<ClosingService>();

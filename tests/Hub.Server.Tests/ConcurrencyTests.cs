@@ -147,6 +147,44 @@ public abstract class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetim
         var dbCount = app.Db(db => db.Tickets.Count());
         Assert.Equal(200, dbCount);
     }
+
+    [Fact]
+    public async Task TicketChangedBehindTheServersBack_TheBatchIsRefused_TheQueueReloads_NothingAcceptedIsLost()
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        var app = _app;
+        var a = await app.ServiceIdAsync("A");
+        var counter = await app.CounterIdAsync(1);
+        using var kiosk = app.Kiosk();
+        using var supervisor = await app.SupervisorAsync();
+        var first = await app.IssueAsync(kiosk, a);
+        Assert.Equal(first.Id, (await supervisor.CallNextAsync(counter))!.Id);
+
+        // Another writer (a second server, a hand-made fix in the database) cancels the called ticket.
+        app.Db(db => db.Tickets.Where(t => t.Id == first.Id).ExecuteUpdate(u => u.SetProperty(t => t.Status, TicketStatus.Cancelled)));
+
+        var refused = await supervisor.PostAsync($"/api/counters/{counter}/start", null);
+        Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        var problem = await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
+        Assert.Equal("queue.not_saved", problem.GetProperty("code").GetString());
+
+        // Reloaded from the database: the counter's ticket is no longer open, and the queue goes on.
+        var again = await supervisor.PostAsync($"/api/counters/{counter}/start", null);
+        Assert.Equal(System.Net.HttpStatusCode.Conflict, again.StatusCode);
+        var second = await app.IssueAsync(kiosk, a);
+        Assert.Equal(second.Id, (await supervisor.CallNextAsync(counter))!.Id);
+
+        var (firstStatus, firstEvents) = app.Db(db => (
+            db.Tickets.Where(t => t.Id == first.Id).Select(t => t.Status).Single(),
+            db.TicketEvents.Where(e => e.TicketId == first.Id).OrderBy(e => e.Sequence).Select(e => e.Kind).ToList()));
+        Assert.Equal(TicketStatus.Cancelled, firstStatus);
+        Assert.Equal([TicketEventKind.Issued, TicketEventKind.Called], firstEvents);
+        Assert.Equal(TicketStatus.Called, app.Db(db => db.Tickets.Where(t => t.Id == second.Id).Select(t => t.Status).Single()));
+    }
 }
 
 public sealed class SqliteConcurrencyTests(ITestOutputHelper output) : ConcurrencyTests(output)

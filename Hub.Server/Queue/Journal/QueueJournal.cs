@@ -1,0 +1,184 @@
+using System.Threading.Channels;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Domain;
+using QueueKiosk.HubServer.Realtime;
+
+namespace QueueKiosk.HubServer.Queue.Journal;
+
+/// <summary>What one queue action wrote: its rows, the notifications of its events and the sequence numbers they took.</summary>
+public sealed class JournalEntry(Guid siteId, long epoch, IReadOnlyList<RowWrite> rows, IReadOnlyList<IHubEvent> notifications, long firstSequence, int sequenceCount)
+{
+    private readonly TaskCompletionSource _saved = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public Guid SiteId { get; } = siteId;
+
+    /// <summary>The live queue's epoch when the action was decided: a later epoch means its memory was thrown away.</summary>
+    public long Epoch { get; } = epoch;
+
+    public IReadOnlyList<RowWrite> Rows { get; } = rows;
+
+    public IReadOnlyList<IHubEvent> Notifications { get; } = notifications;
+
+    public long FirstSequence { get; } = firstSequence;
+
+    public int SequenceCount { get; } = sequenceCount;
+
+    /// <summary>Completes once the rows are committed; faults if they are not.</summary>
+    public Task Saved => _saved.Task;
+
+    /// <summary>An entry without rows: saved once every entry before it is settled.</summary>
+    public static JournalEntry Marker() => new(Guid.Empty, 0, [], [], 0, 0);
+
+    internal void Succeed() => _saved.TrySetResult();
+
+    internal void Fail(Exception error) => _saved.TrySetException(error);
+}
+
+/// <summary>
+/// Group commit. Queue actions are decided in memory (LiveQueue) and appended here in the order they
+/// were decided; one writer takes everything waiting and commits it in one transaction, then
+/// answers each action, publishes its events in sequence order and marks the site's statistics
+/// dirty. An action is only answered after its rows are committed, so an acknowledged ticket is
+/// never lost; under load one commit (one fsync, two round trips on PostgreSQL) serves dozens of
+/// actions instead of one.
+/// If a batch fails, none of it is kept: its actions and every action decided after them are
+/// answered 503 (they may depend on it), the live queue is reloaded from the database before the
+/// next decision, and the row store reconnects.
+/// </summary>
+public sealed class QueueJournal(
+    RowStoreFactory stores,
+    LiveQueue live,
+    IQueueNotifier notifier,
+    SequenceAllocator sequences,
+    ILogger<QueueJournal> logger) : BackgroundService
+{
+    /// <summary>Large enough to take all 50 clients' actions at once; small enough to keep one commit short.</summary>
+    private const int MaxRowsPerBatch = 2000;
+
+    private readonly Channel<JournalEntry> _entries = Channel.CreateUnbounded<JournalEntry>(new UnboundedChannelOptions { SingleReader = true });
+
+    /// <summary>Called by the engine while it holds the live queue's gate, so entries arrive in decision order.</summary>
+    public void Append(JournalEntry entry)
+    {
+        if (!_entries.Writer.TryWrite(entry))
+        {
+            Settle(entry, NotSaved());
+        }
+    }
+
+    /// <summary>Waits until every entry appended so far is settled (committed or failed).</summary>
+    public Task FlushAsync(CancellationToken ct)
+    {
+        var marker = JournalEntry.Marker();
+        Append(marker);
+        return marker.Saved.WaitAsync(ct);
+    }
+
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        // Drain what was already accepted: those actions were decided and are waiting for an answer.
+        _entries.Writer.TryComplete();
+        return base.StopAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var reader = _entries.Reader;
+        var batch = new List<JournalEntry>();
+        var rows = new List<RowWrite>();
+        IRowStore? store = null;
+        try
+        {
+            // Not cancelled by stoppingToken: the loop ends when StopAsync completes the channel and
+            // everything in it has been written.
+            while (await reader.WaitToReadAsync(CancellationToken.None))
+            {
+                batch.Clear();
+                rows.Clear();
+                while (rows.Count < MaxRowsPerBatch && reader.TryRead(out var entry))
+                {
+                    if (entry.Rows.Count > 0 && entry.Epoch != live.Epoch)
+                    {
+                        Settle(entry, NotSaved());
+                        continue;
+                    }
+
+                    batch.Add(entry);
+                    rows.AddRange(entry.Rows);
+                }
+
+                Exception? failure = null;
+                if (rows.Count > 0)
+                {
+                    try
+                    {
+                        store ??= await stores.OpenAsync(CancellationToken.None);
+                        await store.WriteAsync(rows, CancellationToken.None);
+                    }
+                    catch (Exception e)
+                    {
+                        logger.LogError(e, "A batch of {Actions} queue actions ({Rows} rows) was not saved; the live queue is reloaded from the database", batch.Count, rows.Count);
+                        failure = NotSaved();
+                        live.Discard();
+                        await DisposeQuietlyAsync(store);
+                        store = null;
+                    }
+                }
+
+                foreach (var entry in batch)
+                {
+                    Settle(entry, failure);
+                }
+            }
+        }
+        finally
+        {
+            await DisposeQuietlyAsync(store);
+        }
+    }
+
+    private void Settle(JournalEntry entry, Exception? failure)
+    {
+        if (entry.SequenceCount > 0)
+        {
+            sequences.Complete(entry.SiteId, entry.FirstSequence, entry.SequenceCount);
+        }
+
+        if (failure is not null)
+        {
+            entry.Fail(failure);
+            return;
+        }
+
+        foreach (var notification in entry.Notifications)
+        {
+            notifier.Publish(notification);
+        }
+
+        if (entry.Rows.Count > 0)
+        {
+            notifier.MarkDirty(entry.SiteId);
+        }
+
+        entry.Succeed();
+    }
+
+    private static DomainException NotSaved() => new("queue.not_saved", 503);
+
+    private async Task DisposeQuietlyAsync(IRowStore? store)
+    {
+        if (store is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await store.DisposeAsync();
+        }
+        catch (Exception e) when (e is System.Data.Common.DbException or InvalidOperationException or IOException)
+        {
+            logger.LogDebug(e, "Closing a broken row store connection");
+        }
+    }
+}

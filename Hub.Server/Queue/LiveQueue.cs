@@ -1,0 +1,64 @@
+using QueueKiosk.HubServer.Domain;
+
+namespace QueueKiosk.HubServer.Queue;
+
+/// <summary>
+/// The queue as it stands, in memory: every counter, every open ticket (waiting, called or being
+/// served) and the last number issued per service and local day. Queue actions are decided here,
+/// one at a time under <see cref="Gate"/> (microseconds each, no database round trip), and their
+/// rows are committed by the QueueJournal before anyone is answered. Whoever holds the gate is the
+/// only writer of these objects.
+/// The database stays the record: this is loaded from it at the first action, after the catalogue
+/// changes (counters added or re-assigned by an admin), and after a batch failed to commit.
+/// One Hub.Server process serves a database (as for the event sequence numbers); a second one
+/// writing the same tickets is caught by the guarded updates (the batch is refused and both reload).
+/// </summary>
+public sealed class LiveQueue
+{
+    private long _epoch;
+    private volatile bool _discarded = true;
+
+    /// <summary>Held while deciding an action and appending its journal entry.</summary>
+    public SemaphoreSlim Gate { get; } = new(1, 1);
+
+    /// <summary>Changes whenever the in-memory state is thrown away after a failed commit.</summary>
+    public long Epoch => Interlocked.Read(ref _epoch);
+
+    public Dictionary<Guid, Counter> Counters { get; } = [];
+
+    public Dictionary<Guid, Ticket> OpenTickets { get; } = [];
+
+    public Dictionary<(Guid ServiceId, DateOnly LocalDay), int> LastNumbers { get; } = [];
+
+    /// <summary>The catalogue the counters were loaded with: a newer one means an admin changed them.</summary>
+    public CatalogueData? LoadedWith { get; private set; }
+
+    public bool NeedsLoad(CatalogueData catalogue) => _discarded || !ReferenceEquals(LoadedWith, catalogue);
+
+    /// <summary>Called by the journal when a batch did not commit: memory may hold changes the database refused.</summary>
+    public void Discard()
+    {
+        _discarded = true;
+        Interlocked.Increment(ref _epoch);
+    }
+
+    /// <summary>Replaces the state with what the database holds (the caller holds the gate and has flushed the journal).</summary>
+    public void Load(CatalogueData catalogue, IEnumerable<Counter> counters, IEnumerable<Ticket> openTickets)
+    {
+        Counters.Clear();
+        OpenTickets.Clear();
+        LastNumbers.Clear();
+        foreach (var counter in counters)
+        {
+            Counters[counter.Id] = counter;
+        }
+
+        foreach (var ticket in openTickets)
+        {
+            OpenTickets[ticket.Id] = ticket;
+        }
+
+        LoadedWith = catalogue;
+        _discarded = false;
+    }
+}
