@@ -74,7 +74,7 @@ public sealed class CallToDisplayScenario : IScenario
 
     private static async Task<int> RunInAsync(string dir, int calls, CancellationToken ct)
     {
-        await using var hub = await HostProcess.StartAsync(new Dictionary<string, string>
+        await using var hub = await BenchHosts.StartHubAsync(new Dictionary<string, string?>
         {
             ["Demo:Enabled"] = "true",
             // The demo's two synthetic cameras are for the supervisor's tests; here they would only cost CPU.
@@ -84,7 +84,7 @@ public sealed class CallToDisplayScenario : IScenario
             ["Database:ConnectionString"] = $"Data Source={Path.Combine(dir, "hub.db")}",
         }, ct);
         using var board = await PtyBoard.StartAsync(Path.Combine(dir, "pty"), LedAddress, ct);
-        await using var display = await HostProcess.StartAsync("Counter.Display", new Dictionary<string, string>
+        await using var display = await BenchHosts.StartAsync("Counter.Display", new Dictionary<string, string?>
         {
             ["Hub:Url"] = hub.BaseAddress.ToString(),
             ["Hub:DeviceKey"] = DisplayKey,

@@ -39,8 +39,13 @@ public sealed class EngineThroughputScenario : IScenario
             return 2;
         }
 
-        await using var database = BenchDatabase.Create(db);
-        await using var hub = await HostProcess.StartAsync(new Dictionary<string, string>
+        await using var database = await BenchDatabase.TryCreateAsync(db, cancellationToken);
+        if (database is null)
+        {
+            return 2;
+        }
+
+        await using var hub = await BenchHosts.StartHubAsync(new Dictionary<string, string?>
         {
             ["Database:Provider"] = database.Provider,
             ["Database:ConnectionString"] = database.ConnectionString,

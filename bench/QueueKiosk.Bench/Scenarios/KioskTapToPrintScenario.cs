@@ -50,7 +50,7 @@ public sealed class KioskTapToPrintScenario : IScenario
     private static async Task<int> RunInAsync(string dir, int tickets, CancellationToken ct)
     {
         using var printer = TcpPrinterEmulator.Start();
-        await using var hub = await HostProcess.StartAsync(new Dictionary<string, string>
+        await using var hub = await BenchHosts.StartHubAsync(new Dictionary<string, string?>
         {
             ["Demo:Enabled"] = "true",
             // The demo's two synthetic cameras are for the supervisor's tests; here they would only cost CPU.
@@ -59,7 +59,7 @@ public sealed class KioskTapToPrintScenario : IScenario
             ["Database:Provider"] = "Sqlite",
             ["Database:ConnectionString"] = $"Data Source={Path.Combine(dir, "hub.db")}",
         }, ct);
-        await using var kiosk = await HostProcess.StartAsync("Kiosk.Ui", new Dictionary<string, string>
+        await using var kiosk = await BenchHosts.StartAsync("Kiosk.Ui", new Dictionary<string, string?>
         {
             ["Kiosk:HubUrl"] = hub.BaseAddress.ToString(),
             ["Kiosk:DeviceKey"] = KioskKey,
@@ -85,7 +85,7 @@ public sealed class KioskTapToPrintScenario : IScenario
             var answer = await response.Content.ReadFromJsonAsync<JsonElement>(Json, ct);
             if (answer.GetProperty("kind").GetString() != "Issued")
             {
-                throw new InvalidOperationException($"ticket {i} not issued: {answer}\n{kiosk.Output()}");
+                throw new InvalidOperationException($"ticket {i} not issued: {answer}\n{kiosk.Output}");
             }
 
             var (cutAt, ticketBytes) = await printer.WaitForCutAsync(cutsBefore + 1, PerTicketLimit, ct);

@@ -5,8 +5,9 @@ namespace QueueKiosk.EndToEnd.Tests.Infrastructure;
 
 /// <summary>
 /// One of our hosts (Hub.Server, Kiosk.Ui, Counter.Display) started as a real process on a
-/// loopback port, the way ./run.sh starts it. Killed with its children on dispose.
-/// Its output is kept so a failing test can show why the host did not come up.
+/// loopback port, the way ./run.sh starts it, from the build in the caller's configuration.
+/// Killed with its children on dispose. Its output is kept so a failure can show why the host
+/// did not come up. Shared as source by the end-to-end tests and the bench.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
@@ -20,6 +21,8 @@ public sealed class HostProcess : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    public int ProcessId => process.Id;
 
     public bool HasExited => process.HasExited;
 
@@ -38,15 +41,22 @@ public sealed class HostProcess : IAsyncDisposable
     /// Starts <paramref name="project"/> on <paramref name="port"/> (0 = pick one) with the given
     /// configuration (key=value, passed as --key=value) and waits until /health/live answers.
     /// </summary>
-    public static async Task<HostProcess> StartAsync(
+    public static Task<HostProcess> StartAsync(
         string project,
         IReadOnlyDictionary<string, string?> settings,
         int port = 0,
         TimeSpan? startTimeout = null)
     {
-        port = port == 0 ? FreePort.Next() : port;
+        var launch = new HostLaunch(project, settings) { Port = port };
+        return StartAsync(startTimeout is { } timeout ? launch with { StartTimeout = timeout } : launch);
+    }
+
+    /// <summary>Starts the host <paramref name="launch"/> describes and waits until it is ready.</summary>
+    public static async Task<HostProcess> StartAsync(HostLaunch launch, CancellationToken cancellationToken = default)
+    {
+        var port = launch.Port == 0 ? FreePort.Next() : launch.Port;
         var baseAddress = new Uri($"http://127.0.0.1:{port}");
-        var dll = RepoPaths.HostDll(project);
+        var dll = RepoPaths.HostDll(launch.Project);
         var info = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = Path.GetDirectoryName(dll)!,
@@ -56,13 +66,17 @@ public sealed class HostProcess : IAsyncDisposable
         };
         info.ArgumentList.Add(dll);
         info.ArgumentList.Add($"--urls={baseAddress}");
-        foreach (var (key, value) in settings)
+        foreach (var (key, value) in launch.Settings)
         {
             info.ArgumentList.Add($"--{key}={value}");
         }
 
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         info.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in launch.Environment)
+        {
+            info.Environment[name] = value;
+        }
 
         var process = new Process { StartInfo = info, EnableRaisingEvents = true };
         var host = new HostProcess(process, baseAddress);
@@ -72,7 +86,17 @@ public sealed class HostProcess : IAsyncDisposable
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
 
-        await host.WaitUntilLiveAsync(startTimeout ?? TimeSpan.FromSeconds(60));
+        try
+        {
+            await host.WaitUntilReadyAsync(launch, cancellationToken);
+        }
+        catch
+        {
+            // A host that never became ready is nobody else's to stop.
+            await host.DisposeAsync();
+            throw;
+        }
+
         return host;
     }
 
@@ -105,21 +129,23 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
-    private async Task WaitUntilLiveAsync(TimeSpan timeout)
+    private async Task WaitUntilReadyAsync(HostLaunch launch, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow + timeout;
+        var deadline = DateTime.UtcNow + launch.StartTimeout;
         while (DateTime.UtcNow < deadline)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (process.HasExited)
             {
-                throw new InvalidOperationException($"host exited with code {process.ExitCode}:\n{Output}");
+                throw new InvalidOperationException($"{launch.Project} exited with code {process.ExitCode}:\n{Output}");
             }
 
             try
             {
-                using var response = await http.GetAsync(new Uri("/health/live", UriKind.Relative));
-                if (response.IsSuccessStatusCode)
+                using var response = await http.GetAsync(new Uri(launch.ReadyPath, UriKind.Relative), cancellationToken);
+                if (response.IsSuccessStatusCode
+                    && (launch.ReadyBody is null || launch.ReadyBody(await response.Content.ReadAsStringAsync(cancellationToken))))
                 {
                     return;
                 }
@@ -127,13 +153,15 @@ public sealed class HostProcess : IAsyncDisposable
             catch (HttpRequestException)
             {
             }
-            catch (TaskCanceledException)
+            catch (TaskCanceledException) when (!cancellationToken.IsCancellationRequested)
             {
+                // The 2 s request timeout: the host is still starting.
             }
 
-            await Task.Delay(200);
+            await Task.Delay(200, cancellationToken);
         }
 
-        throw new TimeoutException($"host at {BaseAddress} did not answer /health/live within {timeout}:\n{Output}");
+        throw new TimeoutException(
+            $"{launch.Project} at {BaseAddress} was not ready at {launch.ReadyPath} within {launch.StartTimeout}:\n{Output}");
     }
 }
