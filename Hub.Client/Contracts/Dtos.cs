@@ -62,6 +62,8 @@ public sealed record CounterDto(
     string? CameraId,
     string? OfficerName);
 
+/// <summary>A ticket as every screen sees it.</summary>
+/// <param name="TargetCounterId">While a ticket transferred to one counter waits: that counter (only it calls the ticket).</param>
 public sealed record TicketDto(
     Guid Id,
     Guid SiteId,
@@ -84,7 +86,8 @@ public sealed record TicketDto(
     int PeopleAhead,
     int EstimatedWaitMinutes,
     DateOnly LocalDay,
-    int RecallCount);
+    int RecallCount,
+    Guid? TargetCounterId = null);
 
 /// <summary>Everything a screen needs to draw the queue; LastSequence tells which events it already includes.</summary>
 public sealed record QueueSnapshotDto(

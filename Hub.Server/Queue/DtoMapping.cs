@@ -16,7 +16,7 @@ internal static class DtoMapping
             Utc(t.IssuedAt), t.CalledAt is { } called ? Utc(called) : null,
             t.ServiceStartedAt is { } started ? Utc(started) : null,
             t.FinishedAt is { } finished ? Utc(finished) : null,
-            peopleAhead, estimatedWaitMinutes, t.LocalDay, t.RecallCount);
+            peopleAhead, estimatedWaitMinutes, t.LocalDay, t.RecallCount, t.TargetCounterId);
     }
 
     public static CounterDto ToDto(this Counter c, CatalogueData catalogue, string? currentNumber, string? officerName = null) =>

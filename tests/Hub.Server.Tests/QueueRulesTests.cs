@@ -143,8 +143,11 @@ public sealed class QueueRulesTests : IAsyncLifetime
         var issued = await _app.IssueAsync(kiosk, a);
         using var supervisor = await _app.SupervisorAsync();
         await supervisor.CallNextAsync(counter1);
-        await supervisor.PostOkAsync<TicketDto>($"/api/counters/{counter1}/transfer", new TransferTicketRequest(CounterId: counter3));
+        var moved = await supervisor.PostOkAsync<TicketDto>($"/api/counters/{counter1}/transfer", new TransferTicketRequest(CounterId: counter3));
 
+        // Consoles list a waiting ticket only at the counter it was sent to.
+        Assert.Equal(counter3, moved.TargetCounterId);
+        Assert.Equal(counter3, (await _app.SnapshotAsync()).Waiting.Single(t => t.Id == issued.Id).TargetCounterId);
         Assert.Null(await supervisor.CallNextAsync(counter2));
         var atCounter3 = await supervisor.CallNextAsync(counter3);
         Assert.Equal(issued.Number, atCounter3!.Number);

@@ -188,7 +188,8 @@
     const c = myCounter();
     const serviceIds = new Set(c ? c.services.map((s) => s.serviceId) : []);
     return [...model.waiting.values()]
-      .filter((t) => t.counterId === model.counterId || (!t.counterId && serviceIds.has(t.serviceId)))
+      // A ticket transferred to one counter waits for that counter only.
+      .filter((t) => t.targetCounterId === model.counterId || (!t.targetCounterId && serviceIds.has(t.serviceId)))
       .sort((a, b) => ((a.priority === "None") - (b.priority === "None")) || a.issuedAt.localeCompare(b.issuedAt));
   }
 
