@@ -11,6 +11,15 @@ public sealed class DisplayHostFactory(IReadOnlyDictionary<string, string?>? ove
 {
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
+        foreach (var (key, value) in Settings(overrides))
+        {
+            builder.UseSetting(key, value);
+        }
+    }
+
+    /// <summary>The test configuration with <paramref name="overrides"/> laid over it.</summary>
+    public static Dictionary<string, string?> Settings(IReadOnlyDictionary<string, string?>? overrides = null)
+    {
         var settings = new Dictionary<string, string?>
         {
             ["Hub:Url"] = "http://127.0.0.1:9",
@@ -25,9 +34,6 @@ public sealed class DisplayHostFactory(IReadOnlyDictionary<string, string?>? ove
             settings[key] = value;
         }
 
-        foreach (var (key, value) in settings)
-        {
-            builder.UseSetting(key, value);
-        }
+        return settings;
     }
 }

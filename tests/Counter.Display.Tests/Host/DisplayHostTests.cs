@@ -1,4 +1,7 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using QueueKiosk.CounterDisplay.State;
@@ -82,11 +85,23 @@ public class DisplayHostTests
     [InlineData("Hub:DeviceKey", "", "Hub:DeviceKey")]
     [InlineData("Voice:Template", "Mời số tiếp theo", "Voice:Template")]
     [InlineData("Voice:Repeat", "9", "Voice:Repeat")]
-    public void BadConfiguration_StopsStartNamingTheKey(string key, string value, string named)
+    public async Task BadConfiguration_StopsStartNamingTheKey(string key, string value, string named)
     {
-        using var factory = new DisplayHostFactory(new Dictionary<string, string?> { [key] = value });
+        // Built here as Program.cs builds it, not through DisplayHostFactory: the factory runs
+        // Program on a thread of its own, and when start-up fails that thread can dispose the host
+        // before the factory reads its services, so on a loaded machine the factory sometimes
+        // throws ObjectDisposedException instead of the validation error (dotnet/aspnetcore#38335).
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
+        builder.Configuration.AddInMemoryCollection(DisplayHostFactory.Settings(new Dictionary<string, string?> { [key] = value }));
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.AddCounterDisplay();
+        await using var app = builder.Build();
 
-        var error = Assert.Throws<OptionsValidationException>(() => factory.CreateClient());
+        var error = await Assert.ThrowsAsync<OptionsValidationException>(async () =>
+        {
+            app.MapCounterDisplay();
+            await app.StartAsync();
+        });
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
     }
