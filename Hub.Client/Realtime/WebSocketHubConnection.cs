@@ -24,6 +24,7 @@ public sealed class WebSocketHubConnection : IHubConnection
     private HubSession? _session;
     private CancellationTokenSource? _stopping;
     private Task? _lifetime;
+    private bool _disposed;
 
     public WebSocketHubConnection(HubConnectionOptions options)
     {
@@ -63,6 +64,7 @@ public sealed class WebSocketHubConnection : IHubConnection
         var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         lock (_gate)
         {
+            ObjectDisposedException.ThrowIf(_disposed, this);
             if (_state != HubConnectionState.Disconnected || _lifetime is { IsCompleted: false })
             {
                 throw new InvalidOperationException($"StartAsync needs a Disconnected connection; it is {_state}.");
@@ -92,10 +94,26 @@ public sealed class WebSocketHubConnection : IHubConnection
         }
     }
 
+    /// <summary>
+    /// Stops, then frees the connection. A StopAsync after this returns at once: a web host that is
+    /// stopped and disposed from two threads (WebApplicationFactory does that) can stop a hosted
+    /// service after the container has already disposed this singleton.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         await StopAsync().ConfigureAwait(false);
-        _stopping?.Dispose();
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            _stopping?.Dispose();
+            _stopping = null;
+        }
+
         _http.Dispose();
     }
 

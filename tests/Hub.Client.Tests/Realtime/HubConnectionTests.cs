@@ -135,6 +135,21 @@ public class HubConnectionTests
     }
 
     [Fact]
+    public async Task StopAndDispose_AfterDispose_DoNothing_AndStartRefuses()
+    {
+        await using var server = await TestHubServer.StartAsync();
+        var connection = Clients.Create(server.HubUrl);
+        await connection.StartAsync();
+
+        await connection.DisposeAsync();
+
+        await connection.StopAsync();
+        await connection.DisposeAsync();
+        Assert.Equal(HubConnectionState.Disconnected, connection.State);
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => connection.StartAsync());
+    }
+
+    [Fact]
     public async Task Start_WhenNothingListens_Throws_AndIsDisconnected()
     {
         var port = Clients.FreePort();
