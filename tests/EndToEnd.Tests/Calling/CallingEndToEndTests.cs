@@ -102,14 +102,43 @@ public class CallingEndToEndTests(BrowserFixture browser) : IClassFixture<Browse
         var counterId = snapshot.Counters.Single(c => c.Number == counterNumber).Id;
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(rig.Hub.BaseAddress, "/officer").ToString());
-        await page.WaitForURLAsync("**/officer/login", new() { Timeout = 20_000 });
+        await WaitUntilLoadedAtAsync(page, "/officer/login");
         await page.FillAsync("#user-name", userName);
         await page.FillAsync("#password", CallingRig.Password);
         await page.SelectOptionAsync("#counter", counterId.ToString());
         await page.ClickAsync("#login-button");
-        await page.WaitForURLAsync("**/officer", new() { Timeout = 20_000 });
+        await WaitUntilLoadedAtAsync(page, "/officer");
         await Expect(page.Locator("body")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 20_000 });
         return page;
+    }
+
+    /// <summary>
+    /// Polls until the page shows <paramref name="path"/> and has finished loading. Not
+    /// WaitForURLAsync: the console and the sign-in page move on by script (location.href), and on
+    /// a loaded machine that navigation can land between WaitForURLAsync's look at the URL and the
+    /// moment it starts listening, so it waits the whole timeout for a navigation already done.
+    /// </summary>
+    private static async Task WaitUntilLoadedAtAsync(IPage page, string path)
+    {
+        var loaded = await Eventually.TrueAsync(
+            async () =>
+            {
+                if (new Uri(page.Url).AbsolutePath != path)
+                {
+                    return false;
+                }
+
+                try
+                {
+                    return await page.EvaluateAsync<bool>("() => document.readyState === 'complete'");
+                }
+                catch (PlaywrightException)
+                {
+                    return false; // the page navigated while we asked
+                }
+            },
+            TimeSpan.FromSeconds(30));
+        Assert.True(loaded, $"the page did not finish loading {path}; it is at {page.Url}");
     }
 
     private static async Task<JsonElement> WaitForAnnouncementsAsync(IPage hall, int count, CallingRig rig)
