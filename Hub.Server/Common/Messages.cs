@@ -36,6 +36,7 @@ public static class Messages
         ["auth.forbidden_counter"] = ("Bạn chỉ được thao tác tại quầy của mình.", "You may act only at your own counter."),
         ["dossier.not_found"] = ("Không tìm thấy hồ sơ với mã này.", "No dossier with this code."),
         ["dossier.bad_code"] = ("Mã hồ sơ không đúng định dạng (ví dụ 000.00.14.H56-200203-0118).", "The dossier code is not in the official format (e.g. 000.00.14.H56-200203-0118)."),
+        ["database.unavailable"] = ("Tạm thời không kết nối được cơ sở dữ liệu, thao tác chưa được lưu. Vui lòng thử lại sau ít phút.", "The database cannot be reached right now; nothing was saved. Please try again in a few minutes."),
         ["error.unexpected"] = ("Đã có lỗi xảy ra. Vui lòng thử lại.", "Something went wrong. Please try again."),
     };
 

@@ -31,6 +31,11 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                     field is null ? Messages.Get("validation.body", english) : Messages.Get("validation.invalid", english, field),
                     field ?? "body", english);
                 break;
+            case System.Data.Common.DbException:
+                // The database is down, restarting or out of reach: nothing was saved, trying again helps.
+                logger.LogError(exception, "Database error on {Path}", httpContext.Request.Path);
+                details = Build(503, "database.unavailable", Messages.Get("database.unavailable", english), null, english);
+                break;
             default:
                 logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
                 details = Build(500, "error.unexpected", Messages.Get("error.unexpected", english), null, english);
