@@ -366,13 +366,18 @@
 
   // ---- start -----------------------------------------------------------------------------
   (async function start() {
-    try {
-      model.me = await api.get("/api/auth/me");
-    } catch (err) {
-      if (err.status === 401 || err.status === 403) return toLogin();
-      say(err.message, "error");
-      return;
+    // The hub or its database may be briefly out of reach when the console opens (a restart, a
+    // network blip): say so and keep trying, so nobody has to press F5.
+    for (let attempt = 1; !model.me; attempt++) {
+      try {
+        model.me = await api.get("/api/auth/me");
+      } catch (err) {
+        if (err.status === 401 || err.status === 403) return toLogin();
+        say(`${err.message} Đang thử kết nối lại…`, "error");
+        await new Promise((resolve) => setTimeout(resolve, Math.min(30000, 2000 * attempt)));
+      }
     }
+    $("message").hidden = true;
     if (!model.me.counterId) return toLogin();
     model.siteId = model.me.siteId;
     model.counterId = model.me.counterId;
