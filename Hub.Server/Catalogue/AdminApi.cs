@@ -9,7 +9,11 @@ using QueueKiosk.HubServer.Queue;
 
 namespace QueueKiosk.HubServer.Catalogue;
 
-public sealed record CreateCounterRequest(int Number, string Name, IReadOnlyList<Guid> ServiceIds, int? LedAddress = null, string? CameraId = null, bool Open = true);
+/// <summary>A counter and the services it calls.</summary>
+/// <param name="ServiceIds">Without <paramref name="Weights"/>: called strictly in this order (the first service's tickets before any of the second's).</param>
+/// <param name="Weights">One per service (1-10): the services are mixed instead, the one whose oldest ticket has waited longest times its weight first.</param>
+public sealed record CreateCounterRequest(int Number, string Name, IReadOnlyList<Guid> ServiceIds, int? LedAddress = null, string? CameraId = null, bool Open = true,
+    IReadOnlyList<int>? Weights = null);
 
 /// <summary>A service: prefix + zero-padded number (A001), or a numeric range without prefix (1001-1999).</summary>
 public sealed record CreateServiceRequest(
@@ -48,6 +52,11 @@ public static class AdminApi
             throw new DomainException("service.not_found", 400, "serviceIds");
         }
 
+        if (request.Weights is { } weights && (weights.Count != request.ServiceIds.Count || weights.Any(w => w is < 1 or > 10)))
+        {
+            throw new DomainException("validation.invalid", 400, "weights", "weights");
+        }
+
         if (await db.Counters.AnyAsync(c => c.SiteId == siteId && c.Number == request.Number, ct))
         {
             throw new DomainException("validation.invalid", 409, "number", "number");
@@ -61,7 +70,10 @@ public static class AdminApi
             Name = request.Name,
             LedAddress = request.LedAddress,
             CameraId = request.CameraId,
-            Services = [.. request.ServiceIds.Select((s, i) => new CounterService { ServiceId = s, Order = i + 1, Weight = 1 })],
+            // Weighted services share one order, so the weights decide among them (QueueEngine.NextWaiting).
+            Services = [.. request.ServiceIds.Select((s, i) => request.Weights is { } w
+                ? new CounterService { ServiceId = s, Order = 1, Weight = w[i] }
+                : new CounterService { ServiceId = s, Order = i + 1, Weight = 1 })],
         };
         if (request.Open)
         {

@@ -85,6 +85,29 @@ public sealed class QueueRulesTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task CallNext_WeightedServices_WaitingTimeTimesWeightDecides()
+    {
+        using var kiosk = _app.Kiosk();
+        var a = await _app.ServiceIdAsync("A");
+        var b = await _app.ServiceIdAsync("B");
+        using var supervisor = await _app.SupervisorAsync();
+        var counter = await supervisor.PostOkAsync<CounterDto>("/api/admin/counters",
+            new Catalogue.CreateCounterRequest(40, "Quầy trộn A/B", [a, b], Weights: [1, 3]));
+        var oldA = await _app.IssueAsync(kiosk, a);
+        _app.Time.Advance(TimeSpan.FromSeconds(60));
+        var youngB = await _app.IssueAsync(kiosk, b);
+        _app.Time.Advance(TimeSpan.FromSeconds(60));
+
+        // A waited 120 s x 1, B 60 s x 3: B first; then A.
+        Assert.Equal(youngB.Number, (await supervisor.CallNextAsync(counter.Id))!.Number);
+        Assert.Equal(oldA.Number, (await supervisor.CallNextAsync(counter.Id))!.Number);
+
+        var bad = await supervisor.PostAsJsonAsync("/api/admin/counters", new Catalogue.CreateCounterRequest(41, "Sai", [a, b], Weights: [1]));
+        Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("weights", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task CallNext_TicketWaitingPastTheServiceBound_JumpsAhead()
     {
         using var kiosk = _app.Kiosk();
