@@ -106,6 +106,13 @@ public static class AdminApi
             throw new DomainException("validation.invalid", 400, "rangeEnd", "rangeEnd");
         }
 
+        // The longest number of the range must fit the ticket's 16-character Number column.
+        var longest = (request.Prefix?.Length ?? 0) + Math.Max(request.Digits, request.RangeEnd.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
+        if (longest > 16)
+        {
+            throw new DomainException("validation.too_long", 400, "prefix", "prefix + digits", 16);
+        }
+
         if (request.WaitTargetMinutes < 0 || request.MaxWaitMinutes < 0 || request.DefaultServiceSeconds < 1)
         {
             throw new DomainException("validation.invalid", 400, "maxWaitMinutes", "maxWaitMinutes");

@@ -11,9 +11,14 @@ namespace QueueKiosk.HubServer.Queue;
 public sealed class CatalogueCache(IServiceScopeFactory scopes)
 {
     private volatile CatalogueData? _data;
+    private long _version;
     private readonly SemaphoreSlim _loading = new(1, 1);
 
-    public void Invalidate() => _data = null;
+    public void Invalidate()
+    {
+        Interlocked.Increment(ref _version);
+        _data = null;
+    }
 
     public async ValueTask<CatalogueData> GetAsync(CancellationToken cancellationToken = default)
     {
@@ -30,6 +35,7 @@ public sealed class CatalogueCache(IServiceScopeFactory scopes)
                 return loaded;
             }
 
+            var version = Interlocked.Read(ref _version);
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
             var sites = await db.Sites.ToListAsync(cancellationToken);
@@ -42,7 +48,13 @@ public sealed class CatalogueCache(IServiceScopeFactory scopes)
                 procedures.ToDictionary(p => p.Id),
                 counters.ToDictionary(c => c.Id, c => new CounterInfo(c.Id, c.SiteId, c.Number, c.Name, c.LedAddress, c.CameraId,
                     [.. c.Services.OrderBy(s => s.Order).ThenBy(s => s.ServiceId)])));
-            _data = fresh;
+            // An admin change made while this was loading may be missing from it: keep it for this
+            // caller only, and let the next one load again.
+            if (Interlocked.Read(ref _version) == version)
+            {
+                _data = fresh;
+            }
+
             return fresh;
         }
         finally

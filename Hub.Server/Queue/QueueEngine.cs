@@ -214,6 +214,11 @@ public sealed class QueueEngine(
             throw new DomainException("rating.score_range", 400, "score");
         }
 
+        if (request.Reason is { Length: > 400 })
+        {
+            throw new DomainException("validation.too_long", 400, "reason", "reason", 400);
+        }
+
         var catalogue = await catalogueCache.GetAsync(ct);
         var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, ct) ?? throw new DomainException("ticket.not_found", 404, "ticketId");
         var now = Now();
@@ -275,16 +280,18 @@ public sealed class QueueEngine(
         var catalogue = await catalogueCache.GetAsync(ct);
         var info = CounterInfoOf(catalogue, counterId);
         var now = Now();
-        var dto = await DecideAsync(info.SiteId, catalogue, async change =>
+        // Read before taking the queue's lock: every other action would wait for this query.
+        var officerNames = await db.Officers.ToDictionaryAsync(o => o.Id, o => o.DisplayName, ct);
+        var dto = await DecideAsync(info.SiteId, catalogue, change =>
         {
             var counter = change.Counter(counterId);
             apply(counter, now);
             var current = counter.CurrentTicketId is { } id ? live.OpenTickets.GetValueOrDefault(id)?.Number : null;
-            var officerName = counter.OfficerId is { } officerId ? await db.Officers.Where(o => o.Id == officerId).Select(o => o.DisplayName).FirstOrDefaultAsync(ct) : null;
+            var officerName = counter.OfficerId is { } officerId ? officerNames.GetValueOrDefault(officerId) : null;
             var result = counter.ToDto(catalogue, current, officerName);
             change.Add(new TicketEvent { SiteId = info.SiteId, CounterId = counterId, OfficerId = actor.OfficerId, Kind = TicketEventKind.CounterChanged, At = now, Detail = counter.State + (detail is null ? "" : ": " + detail) },
                 seq => new CounterChangedEvent(seq, info.SiteId, result));
-            return result;
+            return Task.FromResult(result);
         }, ct);
         await RefreshOpenCountersAsync(ct);
         return dto;

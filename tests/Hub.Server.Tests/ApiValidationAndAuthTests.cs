@@ -54,6 +54,18 @@ public sealed class ApiValidationAndAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task ValuesTooLongForTheDatabase_Are400_BeforeTheyReachIt()
+    {
+        // Caught up front: a value the database refuses would otherwise fail a whole commit batch.
+        using var kiosk = _app.Kiosk();
+        var ticket = await _app.IssueAsync(kiosk, await _app.ServiceIdAsync("A"));
+        var reason = new string('x', 401);
+        AssertProblem(await PostRawAsync(kiosk, $"/api/tickets/{ticket.Id}/rating", $$"""{"score":5,"reason":"{{reason}}"}""", "vi"), "reason", "400");
+        using var supervisor = await _app.SupervisorAsync();
+        AssertProblem(await PostRawAsync(supervisor, "/api/admin/services", """{"code":"Q","name":"Dài","prefix":"ABCDEFGH","digits":9,"rangeStart":1,"rangeEnd":999}""", "en"), "prefix", "16");
+    }
+
+    [Fact]
     public async Task Login_WithoutPassword_Is400_NamingPassword()
     {
         using var client = _app.CreateClient();

@@ -41,9 +41,9 @@ public sealed class JournalEntry(Guid siteId, long epoch, IReadOnlyList<RowWrite
 /// dirty. An action is only answered after its rows are committed, so an acknowledged ticket is
 /// never lost; under load one commit (one fsync, two round trips on PostgreSQL) serves dozens of
 /// actions instead of one.
-/// If a batch fails, none of it is kept: its actions and every action decided after them are
-/// answered 503 (they may depend on it), the live queue is reloaded from the database before the
-/// next decision, and the row store reconnects.
+/// If a batch fails, its entries are committed again one by one, so only a bad one and those decided
+/// after it (they may depend on it) are answered 503; the live queue is then reloaded from the
+/// database before the next decision, and the row store reconnects.
 /// </summary>
 public sealed class QueueJournal(
     RowStoreFactory stores,
@@ -56,12 +56,15 @@ public sealed class QueueJournal(
     private const int MaxRowsPerBatch = 2000;
 
     private readonly Channel<JournalEntry> _entries = Channel.CreateUnbounded<JournalEntry>(new UnboundedChannelOptions { SingleReader = true });
+    private IRowStore? _store;
 
     /// <summary>Called by the engine while it holds the live queue's gate, so entries arrive in decision order.</summary>
     public void Append(JournalEntry entry)
     {
         if (!_entries.Writer.TryWrite(entry))
         {
+            // Shutting down: the action was decided in memory but will not be saved.
+            live.Discard();
             Settle(entry, NotSaved());
         }
     }
@@ -86,7 +89,6 @@ public sealed class QueueJournal(
         var reader = _entries.Reader;
         var batch = new List<JournalEntry>();
         var rows = new List<RowWrite>();
-        IRowStore? store = null;
         try
         {
             // Not cancelled by stoppingToken: the loop ends when StopAsync completes the channel and
@@ -107,34 +109,85 @@ public sealed class QueueJournal(
                     rows.AddRange(entry.Rows);
                 }
 
-                Exception? failure = null;
-                if (rows.Count > 0)
+                var saved = rows.Count == 0 ? batch.Count : await WriteAsync(batch, rows);
+                for (var i = 0; i < batch.Count; i++)
                 {
-                    try
-                    {
-                        store ??= await stores.OpenAsync(CancellationToken.None);
-                        await store.WriteAsync(rows, CancellationToken.None);
-                    }
-                    catch (Exception e)
-                    {
-                        logger.LogError(e, "A batch of {Actions} queue actions ({Rows} rows) was not saved; the live queue is reloaded from the database", batch.Count, rows.Count);
-                        failure = NotSaved();
-                        live.Discard();
-                        await DisposeQuietlyAsync(store);
-                        store = null;
-                    }
-                }
-
-                foreach (var entry in batch)
-                {
-                    Settle(entry, failure);
+                    Settle(batch[i], i < saved ? null : NotSaved());
                 }
             }
         }
+        catch (Exception e)
+        {
+            logger.LogCritical(e, "The queue journal stopped; queue actions are refused until the server restarts");
+            throw;
+        }
         finally
         {
-            await DisposeQuietlyAsync(store);
+            // Whatever ended the loop, nobody may wait forever for an answer that will not come.
+            _entries.Writer.TryComplete();
+            live.Discard();
+            foreach (var entry in batch.Where(e => !e.Saved.IsCompleted))
+            {
+                Settle(entry, NotSaved());
+            }
+
+            while (reader.TryRead(out var left))
+            {
+                Settle(left, NotSaved());
+            }
+
+            await DisposeStoreAsync();
         }
+    }
+
+    /// <summary>
+    /// Commits the batch in one transaction; returns how many of its entries are saved. If the batch
+    /// fails, one bad row (a value the database refuses, a row changed behind the server's back) must
+    /// not cost every action in it: the entries are committed again one by one, in order, up to the
+    /// first that fails, which is refused with every entry after it (they were decided on top of it).
+    /// The live queue is then reloaded from the database.
+    /// </summary>
+    private async Task<int> WriteAsync(List<JournalEntry> batch, List<RowWrite> rows)
+    {
+        try
+        {
+            await CommitAsync(rows);
+            return batch.Count;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogWarning(e, "A batch of {Actions} queue actions ({Rows} rows) was not saved; saving them one by one", batch.Count, rows.Count);
+            await DisposeStoreAsync();
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            if (batch[i].Rows.Count == 0)
+            {
+                continue;
+            }
+
+            try
+            {
+                await CommitAsync(batch[i].Rows);
+            }
+            catch (Exception e) when (e is not OutOfMemoryException)
+            {
+                logger.LogError(e, "A queue action ({Rows} rows) was not saved; it and the {Later} decided after it are refused and the live queue is reloaded from the database",
+                    batch[i].Rows.Count, batch.Count - i - 1);
+                live.Discard();
+                await DisposeStoreAsync();
+                return i;
+            }
+        }
+
+        return batch.Count;
+    }
+
+    private async Task CommitAsync(IReadOnlyList<RowWrite> rows)
+    {
+        _store ??= await stores.OpenAsync(CancellationToken.None);
+        await _store.WriteAsync(rows, CancellationToken.None);
     }
 
     private void Settle(JournalEntry entry, Exception? failure)
@@ -144,7 +197,8 @@ public sealed class QueueJournal(
             sequences.Complete(entry.SiteId, entry.FirstSequence, entry.SequenceCount);
         }
 
-        if (failure is not null)
+        // A marker only says "everything before me is settled": it never fails.
+        if (failure is not null && entry.Rows.Count > 0)
         {
             entry.Fail(failure);
             return;
@@ -165,13 +219,14 @@ public sealed class QueueJournal(
 
     private static DomainException NotSaved() => new("queue.not_saved", 503);
 
-    private async Task DisposeQuietlyAsync(IRowStore? store)
+    private async Task DisposeStoreAsync()
     {
-        if (store is null)
+        if (_store is not { } store)
         {
             return;
         }
 
+        _store = null;
         try
         {
             await store.DisposeAsync();

@@ -1,0 +1,127 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Domain;
+using QueueKiosk.HubServer.Queue;
+using QueueKiosk.HubServer.Queue.Journal;
+using QueueKiosk.HubServer.Realtime;
+using QueueKiosk.HubServer.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace QueueKiosk.HubServer.Tests;
+
+/// <summary>
+/// The group-commit journal on a real database: three actions land in one batch and the middle one
+/// holds a row the database refuses. The one decided before it is saved; it and the one decided
+/// after it (which may build on it) are refused, and the live queue is marked for reloading.
+/// </summary>
+public abstract class QueueJournalTests(ITestOutputHelper output) : IAsyncLifetime
+{
+    private TestDatabase? _database;
+    private HubApp? _app;
+
+    protected abstract Task<(TestDatabase? Database, string? SkipReason)> CreateDatabaseAsync();
+
+    public async Task InitializeAsync()
+    {
+        var (database, skip) = await CreateDatabaseAsync();
+        if (database is null)
+        {
+            output.WriteLine(skip);
+            return;
+        }
+
+        _database = database;
+        _app = new HubApp(database);
+        await _app.SnapshotAsync(); // starts the server: schema and demo data in place
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_app is not null)
+        {
+            await _app.DisposeAsync();
+        }
+
+        if (_database is not null)
+        {
+            await _database.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task OneRefusedActionInABatch_RefusesOnlyItAndThoseDecidedAfterIt()
+    {
+        if (_app is null)
+        {
+            return;
+        }
+
+        var services = _app.Services;
+        var live = new LiveQueue();
+        var journal = new QueueJournal(services.GetRequiredService<RowStoreFactory>(), live, new NoNotifier(),
+            services.GetRequiredService<SequenceAllocator>(), NullLogger<QueueJournal>.Instance);
+        var site = _app.SiteId;
+        JournalEntry Entry(params RowWrite[] rows) => new(site, live.Epoch, rows, [], 0, 0);
+        RowWrite Event(long sequence) => RowWrite.Insert(new TicketEvent { SiteId = site, Sequence = sequence, Kind = TicketEventKind.CounterChanged, At = DateTime.UtcNow, Detail = "journal test" });
+
+        // Appended before the journal runs, so the three arrive as one batch.
+        var before = Entry(Event(1_000_001));
+        var refused = Entry(Event(1_000_002), RowWrite.Update(new Counter { Id = Guid.NewGuid() })); // no such counter: 0 rows
+        var after = Entry(Event(1_000_003));
+        journal.Append(before);
+        journal.Append(refused);
+        journal.Append(after);
+        var epoch = live.Epoch;
+        await journal.StartAsync(CancellationToken.None);
+        try
+        {
+            await before.Saved;
+            var refusal = await Assert.ThrowsAsync<DomainException>(() => refused.Saved);
+            Assert.Equal("queue.not_saved", refusal.Code);
+            Assert.Equal(503, refusal.Status);
+            await Assert.ThrowsAsync<DomainException>(() => after.Saved);
+            Assert.NotEqual(epoch, live.Epoch);
+
+            var stored = _app.Db(db => db.TicketEvents.Where(e => e.Sequence > 1_000_000).Select(e => e.Sequence).ToList());
+            Assert.Equal([1_000_001L], stored);
+
+            // The journal goes on: a later action is saved.
+            var later = new JournalEntry(site, live.Epoch, [Event(1_000_004)], [], 0, 0);
+            journal.Append(later);
+            await later.Saved;
+            Assert.Equal(2, _app.Db(db => db.TicketEvents.Count(e => e.Sequence > 1_000_000)));
+        }
+        finally
+        {
+            await journal.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private sealed class NoNotifier : IQueueNotifier
+    {
+        public void Publish(IHubEvent hubEvent)
+        {
+        }
+
+        public void MarkDirty(Guid siteId)
+        {
+        }
+    }
+}
+
+public sealed class SqliteQueueJournalTests(ITestOutputHelper output) : QueueJournalTests(output)
+{
+    protected override Task<(TestDatabase? Database, string? SkipReason)> CreateDatabaseAsync() =>
+        Task.FromResult<(TestDatabase?, string?)>((new SqliteTestDatabase(), null));
+}
+
+public sealed class PostgresQueueJournalTests(ITestOutputHelper output) : QueueJournalTests(output)
+{
+    protected override async Task<(TestDatabase? Database, string? SkipReason)> CreateDatabaseAsync()
+    {
+        var (database, skip) = await PostgresTestDatabase.TryCreateAsync();
+        return (database, skip);
+    }
+}
