@@ -22,8 +22,10 @@ public static class HubServerExtensions
         var services = builder.Services;
         services.TryAddSingleton(TimeProvider.System);
         services.AddHubData();
-        services.AddQueue();
+        // Realtime before Queue: hosted services stop in reverse order, so the queue journal drains
+        // (and publishes what it commits) while the hub notifier is still running.
         services.AddRealtime();
+        services.AddQueue();
         services.AddHubAuth();
         services.AddDossiers();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
