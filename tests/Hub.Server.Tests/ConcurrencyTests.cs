@@ -13,52 +13,21 @@ namespace QueueKiosk.HubServer.Tests;
 /// Twenty counters calling at once while kiosks keep issuing: no ticket called twice, none lost,
 /// no number issued twice, event sequence gap-free. Run on SQLite and on PostgreSQL.
 /// </summary>
-public abstract class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetime
+public abstract class ConcurrencyTests(ITestOutputHelper output) : HubAppTest(output)
 {
     private const int Counters = 20;
     private const int Issuers = 5;
     private const int TicketsPerIssuer = 60;
 
-    private TestDatabase? _database;
-    private HubApp? _app;
-
-    protected abstract Task<(TestDatabase? Database, string? SkipReason)> CreateDatabaseAsync();
-
-    public async Task InitializeAsync()
-    {
-        var (database, skip) = await CreateDatabaseAsync();
-        if (database is null)
-        {
-            output.WriteLine(skip);
-            return;
-        }
-
-        _database = database;
-        _app = new HubApp(database);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task CallNext_TwentyCountersAtOnce_NeverGetTheSameTicket_AndLoseNone()
     {
-        if (_app is null)
+        if (App is null)
         {
             return;
         }
 
-        var app = _app;
+        var app = App;
         var a = await app.ServiceIdAsync("A");
         var b = await app.ServiceIdAsync("B");
         using var supervisor = await app.SupervisorAsync();
@@ -119,18 +88,18 @@ public abstract class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetim
         Assert.Equal(Enumerable.Range(1, sequences.Count).Select(i => (long)i), sequences);
         var snapshot = await app.SnapshotAsync();
         Assert.Equal(sequences[^1], snapshot.LastSequence);
-        output.WriteLine($"{total} tickets issued and called by {Counters} counters in {deadline.Elapsed.TotalSeconds:0.0} s; {sequences.Count} events");
+        Output.WriteLine($"{total} tickets issued and called by {Counters} counters in {deadline.Elapsed.TotalSeconds:0.0} s; {sequences.Count} events");
     }
 
     [Fact]
     public async Task Issue_ManyKiosksAtOnce_NumbersAreGapFreeAndUnique()
     {
-        if (_app is null)
+        if (App is null)
         {
             return;
         }
 
-        var app = _app;
+        var app = App;
         var a = await app.ServiceIdAsync("A");
         var tickets = new ConcurrentBag<TicketDto>();
         await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => Task.Run(async () =>
@@ -151,12 +120,12 @@ public abstract class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetim
     [Fact]
     public async Task TicketChangedBehindTheServersBack_TheBatchIsRefused_TheQueueReloads_NothingAcceptedIsLost()
     {
-        if (_app is null)
+        if (App is null)
         {
             return;
         }
 
-        var app = _app;
+        var app = App;
         var a = await app.ServiceIdAsync("A");
         var counter = await app.CounterIdAsync(1);
         using var kiosk = app.Kiosk();
@@ -189,15 +158,10 @@ public abstract class ConcurrencyTests(ITestOutputHelper output) : IAsyncLifetim
 
 public sealed class SqliteConcurrencyTests(ITestOutputHelper output) : ConcurrencyTests(output)
 {
-    protected override Task<(TestDatabase? Database, string? SkipReason)> CreateDatabaseAsync() =>
-        Task.FromResult<(TestDatabase?, string?)>((new SqliteTestDatabase(), null));
+    protected override Task<(TestDatabase? Database, string? SkipReason)> CreateDatabaseAsync() => SqliteAsync();
 }
 
 public sealed class PostgresConcurrencyTests(ITestOutputHelper output) : ConcurrencyTests(output)
 {
-    protected override async Task<(TestDatabase? Database, string? SkipReason)> CreateDatabaseAsync()
-    {
-        var (database, skip) = await PostgresTestDatabase.TryCreateAsync();
-        return (database, skip);
-    }
+    protected override Task<(TestDatabase? Database, string? SkipReason)> CreateDatabaseAsync() => PostgresAsync();
 }

@@ -14,55 +14,28 @@ namespace QueueKiosk.HubServer.Tests;
 /// pg_terminate_backend): requests in the way are answered 503 in Vietnamese, the server
 /// reconnects by itself, and nothing it had accepted is lost or numbered twice.
 /// </summary>
-public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifetime
+public sealed class DatabaseOutageTests(ITestOutputHelper output) : HubAppTest(output)
 {
-    private PostgresTestDatabase? _database;
-    private HubApp? _app;
-
-    public async Task InitializeAsync()
-    {
-        var (database, skip) = await PostgresTestDatabase.TryCreateAsync();
-        if (database is null)
-        {
-            output.WriteLine(skip);
-            return;
-        }
-
-        _database = database;
-        _app = new HubApp(database);
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
+    protected override Task<(TestDatabase? Database, string? SkipReason)> CreateDatabaseAsync() => PostgresAsync();
 
     [Fact]
     public async Task EveryConnectionDropped_FailedRequestsSay503InVietnamese_ThenTheQueueGoesOn()
     {
-        if (_app is null || _database is null)
+        if (App is null || Database is not PostgresTestDatabase database)
         {
             return;
         }
 
-        var a = await _app.ServiceIdAsync("A");
-        using var kiosk = _app.Kiosk();
-        var before = await _app.IssueAsync(kiosk, a);
+        var a = await App.ServiceIdAsync("A");
+        using var kiosk = App.Kiosk();
+        var before = await App.IssueAsync(kiosk, a);
 
         await using (var admin = new NpgsqlConnection(PostgresTestDatabase.AdminConnectionString))
         {
             await admin.OpenAsync();
             await using var kill = new NpgsqlCommand("SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE datname = @name AND pid <> pg_backend_pid()", admin);
-            kill.Parameters.AddWithValue("name", _database.Name);
-            output.WriteLine($"terminated {await kill.ExecuteScalarAsync()} connections");
+            kill.Parameters.AddWithValue("name", database.Name);
+            Output.WriteLine($"terminated {await kill.ExecuteScalarAsync()} connections");
         }
 
         TicketDto? after = null;
@@ -84,13 +57,13 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : IAsyncLifeti
             refusals.Add(code);
         }
 
-        output.WriteLine($"refused before reconnecting: {string.Join(", ", refusals)}");
+        Output.WriteLine($"refused before reconnecting: {string.Join(", ", refusals)}");
         Assert.NotNull(after);
         // The refused attempts took no number: the first ticket after the outage follows the last one before it.
         Assert.Equal(before.NumberValue + 1, after.NumberValue);
-        var stored = _app.Db(db => db.Tickets.OrderBy(t => t.NumberValue).Select(t => t.NumberValue).ToList());
+        var stored = App.Db(db => db.Tickets.OrderBy(t => t.NumberValue).Select(t => t.NumberValue).ToList());
         Assert.Equal([before.NumberValue, after.NumberValue], stored);
-        var called = await (await _app.SupervisorAsync()).CallNextAsync(await _app.CounterIdAsync(1));
+        var called = await (await App.SupervisorAsync()).CallNextAsync(await App.CounterIdAsync(1));
         Assert.Equal(before.Id, called!.Id);
     }
 }

@@ -16,53 +16,23 @@ namespace QueueKiosk.HubServer.Tests;
 /// holds a row the database refuses. The one decided before it is saved; it and the one decided
 /// after it (which may build on it) are refused, and the live queue is marked for reloading.
 /// </summary>
-public abstract class QueueJournalTests(ITestOutputHelper output) : IAsyncLifetime
+public abstract class QueueJournalTests(ITestOutputHelper output) : HubAppTest(output)
 {
-    private TestDatabase? _database;
-    private HubApp? _app;
-
-    protected abstract Task<(TestDatabase? Database, string? SkipReason)> CreateDatabaseAsync();
-
-    public async Task InitializeAsync()
-    {
-        var (database, skip) = await CreateDatabaseAsync();
-        if (database is null)
-        {
-            output.WriteLine(skip);
-            return;
-        }
-
-        _database = database;
-        _app = new HubApp(database);
-        await _app.SnapshotAsync(); // starts the server: schema and demo data in place
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_app is not null)
-        {
-            await _app.DisposeAsync();
-        }
-
-        if (_database is not null)
-        {
-            await _database.DisposeAsync();
-        }
-    }
-
     [Fact]
     public async Task OneRefusedActionInABatch_RefusesOnlyItAndThoseDecidedAfterIt()
     {
-        if (_app is null)
+        if (App is null)
         {
             return;
         }
 
-        var services = _app.Services;
+        await App.SnapshotAsync(); // starts the server: schema and demo data in place
+
+        var services = App.Services;
         var live = new LiveQueue();
         var journal = new QueueJournal(services.GetRequiredService<RowStoreFactory>(), live, new NoNotifier(),
             services.GetRequiredService<SequenceAllocator>(), NullLogger<QueueJournal>.Instance);
-        var site = _app.SiteId;
+        var site = App.SiteId;
         JournalEntry Entry(params RowWrite[] rows) => new(site, live.Epoch, rows, [], 0, 0);
         RowWrite Event(long sequence) => RowWrite.Insert(new TicketEvent { SiteId = site, Sequence = sequence, Kind = TicketEventKind.CounterChanged, At = DateTime.UtcNow, Detail = "journal test" });
 
@@ -84,14 +54,14 @@ public abstract class QueueJournalTests(ITestOutputHelper output) : IAsyncLifeti
             await Assert.ThrowsAsync<DomainException>(() => after.Saved);
             Assert.NotEqual(epoch, live.Epoch);
 
-            var stored = _app.Db(db => db.TicketEvents.Where(e => e.Sequence > 1_000_000).Select(e => e.Sequence).ToList());
+            var stored = App.Db(db => db.TicketEvents.Where(e => e.Sequence > 1_000_000).Select(e => e.Sequence).ToList());
             Assert.Equal([1_000_001L], stored);
 
             // The journal goes on: a later action is saved.
             var later = new JournalEntry(site, live.Epoch, [Event(1_000_004)], [], 0, 0);
             journal.Append(later);
             await later.Saved;
-            Assert.Equal(2, _app.Db(db => db.TicketEvents.Count(e => e.Sequence > 1_000_000)));
+            Assert.Equal(2, App.Db(db => db.TicketEvents.Count(e => e.Sequence > 1_000_000)));
         }
         finally
         {
@@ -113,15 +83,10 @@ public abstract class QueueJournalTests(ITestOutputHelper output) : IAsyncLifeti
 
 public sealed class SqliteQueueJournalTests(ITestOutputHelper output) : QueueJournalTests(output)
 {
-    protected override Task<(TestDatabase? Database, string? SkipReason)> CreateDatabaseAsync() =>
-        Task.FromResult<(TestDatabase?, string?)>((new SqliteTestDatabase(), null));
+    protected override Task<(TestDatabase? Database, string? SkipReason)> CreateDatabaseAsync() => SqliteAsync();
 }
 
 public sealed class PostgresQueueJournalTests(ITestOutputHelper output) : QueueJournalTests(output)
 {
-    protected override async Task<(TestDatabase? Database, string? SkipReason)> CreateDatabaseAsync()
-    {
-        var (database, skip) = await PostgresTestDatabase.TryCreateAsync();
-        return (database, skip);
-    }
+    protected override Task<(TestDatabase? Database, string? SkipReason)> CreateDatabaseAsync() => PostgresAsync();
 }
