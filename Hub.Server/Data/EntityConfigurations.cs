@@ -53,15 +53,6 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
     }
 }
 
-internal sealed class ServiceDayCounterConfiguration : IEntityTypeConfiguration<ServiceDayCounter>
-{
-    public void Configure(EntityTypeBuilder<ServiceDayCounter> b)
-    {
-        b.ToTable("ServiceDayCounters");
-        b.HasKey(x => new { x.SiteId, x.ServiceId, x.LocalDay });
-    }
-}
-
 internal sealed class CounterConfiguration : IEntityTypeConfiguration<Counter>
 {
     public void Configure(EntityTypeBuilder<Counter> b)

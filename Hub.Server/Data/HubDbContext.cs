@@ -18,8 +18,6 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<Service> Services => Set<Service>();
 
-    public DbSet<ServiceDayCounter> ServiceDayCounters => Set<ServiceDayCounter>();
-
     public DbSet<Counter> Counters => Set<Counter>();
 
     public DbSet<CounterService> CounterServices => Set<CounterService>();

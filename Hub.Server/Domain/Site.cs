@@ -107,15 +107,3 @@ public sealed class Service
 
     public string FormatNumber(int value) => Prefix + value.ToString(new string('0', Math.Max(1, Digits)), System.Globalization.CultureInfo.InvariantCulture);
 }
-
-/// <summary>Today's last number of one service: allocated inside the ticket's own transaction, so it is never reused.</summary>
-public sealed class ServiceDayCounter
-{
-    public Guid SiteId { get; set; }
-
-    public Guid ServiceId { get; set; }
-
-    public DateOnly LocalDay { get; set; }
-
-    public int LastNumber { get; set; }
-}

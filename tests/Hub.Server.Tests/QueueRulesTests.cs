@@ -300,6 +300,5 @@ public sealed class QueueRulesTests : IAsyncLifetime
         Assert.Empty(await db.Tickets.ToListAsync());
         Assert.Empty(await db.TicketEvents.ToListAsync());
         Assert.Empty(await db.Ratings.ToListAsync());
-        Assert.Empty(await db.ServiceDayCounters.ToListAsync());
     }
 }
