@@ -8,25 +8,10 @@ using QueueKiosk.HubServer.Tests.Infrastructure;
 namespace QueueKiosk.HubServer.Tests;
 
 /// <summary>Bad bodies answer 400 ProblemDetails naming the field (vi and en); every action needs the right identity.</summary>
-public sealed class ApiValidationAndAuthTests : IAsyncLifetime
+public sealed class ApiValidationAndAuthTests : SqliteHubAppTest
 {
     private static readonly string[] CounterActions =
         ["call-next", "call", "recall", "start", "finish", "no-show", "transfer", "open", "pause", "resume", "close"];
-
-    private readonly SqliteTestDatabase _database = new();
-    private HubApp _app = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new HubApp(_database);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
 
     [Theory]
     [InlineData("""{"priority":"Bogus","serviceId":"00000000-0000-0000-0000-000000000001"}""", "priority", "vi", "không hợp lệ")]
@@ -39,7 +24,7 @@ public sealed class ApiValidationAndAuthTests : IAsyncLifetime
     [InlineData("not json", "body", "vi", "không hợp lệ")]
     public async Task IssueTicket_BadBody_Is400_NamingTheField(string body, string field, string language, string text)
     {
-        using var kiosk = _app.Kiosk();
+        using var kiosk = App.Kiosk();
         var problem = await PostRawAsync(kiosk, "/api/tickets", body, language);
         AssertProblem(problem, field, text);
     }
@@ -47,8 +32,8 @@ public sealed class ApiValidationAndAuthTests : IAsyncLifetime
     [Fact]
     public async Task Pause_WithoutReason_Is400_NamingReason()
     {
-        var counter = await _app.CounterIdAsync(1);
-        using var officer = await _app.SignInAsync("canbo1", counter);
+        var counter = await App.CounterIdAsync(1);
+        using var officer = await App.SignInAsync("canbo1", counter);
         AssertProblem(await PostRawAsync(officer, $"/api/counters/{counter}/pause", """{"reason":"  "}""", "vi"), "reason", "bắt buộc");
         AssertProblem(await PostRawAsync(officer, $"/api/counters/{counter}/pause", """{"reason":"  "}""", "en"), "reason", "required");
     }
@@ -57,34 +42,34 @@ public sealed class ApiValidationAndAuthTests : IAsyncLifetime
     public async Task ValuesTooLongForTheDatabase_Are400_BeforeTheyReachIt()
     {
         // Caught up front: a value the database refuses would otherwise fail a whole commit batch.
-        using var kiosk = _app.Kiosk();
-        var ticket = await _app.IssueAsync(kiosk, await _app.ServiceIdAsync("A"));
+        using var kiosk = App.Kiosk();
+        var ticket = await App.IssueAsync(kiosk, await App.ServiceIdAsync("A"));
         var reason = new string('x', 401);
         AssertProblem(await PostRawAsync(kiosk, $"/api/tickets/{ticket.Id}/rating", $$"""{"score":5,"reason":"{{reason}}"}""", "vi"), "reason", "400");
-        using var supervisor = await _app.SupervisorAsync();
+        using var supervisor = await App.SupervisorAsync();
         AssertProblem(await PostRawAsync(supervisor, "/api/admin/services", """{"code":"Q","name":"Dài","prefix":"ABCDEFGH","digits":9,"rangeStart":1,"rangeEnd":999}""", "en"), "prefix", "16");
     }
 
     [Fact]
     public async Task Login_WithoutPassword_Is400_NamingPassword()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         AssertProblem(await PostRawAsync(client, "/api/auth/login", """{"userName":"canbo1"}""", "en"), "password", "required");
     }
 
     [Fact]
     public async Task Transfer_WithoutTarget_Is400()
     {
-        var counter = await _app.CounterIdAsync(1);
-        using var officer = await _app.SignInAsync("canbo1", counter);
+        var counter = await App.CounterIdAsync(1);
+        using var officer = await App.SignInAsync("canbo1", counter);
         AssertProblem(await PostRawAsync(officer, $"/api/counters/{counter}/transfer", "{}", "en"), "serviceId", "Choose a service or a counter");
     }
 
     [Fact]
     public async Task EveryAction_WithoutSignIn_Is401()
     {
-        using var anonymous = _app.CreateClient();
-        var counter = await _app.CounterIdAsync(1);
+        using var anonymous = App.CreateClient();
+        var counter = await App.CounterIdAsync(1);
         var ticket = Guid.NewGuid();
         foreach (var action in CounterActions)
         {
@@ -100,7 +85,7 @@ public sealed class ApiValidationAndAuthTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/admin/counters", JsonBody("{}"))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/admin/devices", JsonBody("{}"))).StatusCode);
 
-        using var badKey = _app.Device("not-a-real-key");
+        using var badKey = App.Device("not-a-real-key");
         Assert.Equal(HttpStatusCode.Unauthorized, (await badKey.PostAsync("/api/tickets", JsonBody("{}"))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await badKey.GetAsync("/api/snapshot")).StatusCode);
     }
@@ -108,11 +93,11 @@ public sealed class ApiValidationAndAuthTests : IAsyncLifetime
     [Fact]
     public async Task EveryCounterAction_ByDevicesOrAnotherCountersOfficer_Is403()
     {
-        var counter1 = await _app.CounterIdAsync(1);
-        var counter2 = await _app.CounterIdAsync(2);
-        using var kiosk = _app.Kiosk();
-        using var display = _app.Display();
-        using var otherOfficer = await _app.SignInAsync("canbo2", counter2);
+        var counter1 = await App.CounterIdAsync(1);
+        var counter2 = await App.CounterIdAsync(2);
+        using var kiosk = App.Kiosk();
+        using var display = App.Display();
+        using var otherOfficer = await App.SignInAsync("canbo2", counter2);
         foreach (var action in CounterActions)
         {
             foreach (var client in new[] { kiosk, display, otherOfficer })
@@ -123,10 +108,10 @@ public sealed class ApiValidationAndAuthTests : IAsyncLifetime
         }
 
         // A display may read but not issue; devices may not cancel; officers may not do admin work.
-        Assert.Equal(HttpStatusCode.Forbidden, (await display.PostAsJsonAsync("/api/tickets", new IssueTicketRequest(await _app.ServiceIdAsync("A")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await display.PostAsJsonAsync("/api/tickets", new IssueTicketRequest(await App.ServiceIdAsync("A")))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await kiosk.PostAsync($"/api/tickets/{Guid.NewGuid()}/cancel", JsonBody("{}"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await otherOfficer.PostAsync("/api/admin/counters", JsonBody("{}"))).StatusCode);
-        using var supervisor = await _app.SupervisorAsync();
+        using var supervisor = await App.SupervisorAsync();
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsync("/api/admin/devices", JsonBody("{}"))).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await kiosk.GetAsync("/api/auth/me")).StatusCode);
     }
@@ -134,12 +119,12 @@ public sealed class ApiValidationAndAuthTests : IAsyncLifetime
     [Fact]
     public async Task Officer_MustChooseACounter_AndActsOnlyThere()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         var noCounter = await PostRawAsync(client, "/api/auth/login", """{"userName":"canbo1","password":"Demo@123"}""", "en");
         AssertProblem(noCounter, "counterId", "choose their counter");
 
-        var counter1 = await _app.CounterIdAsync(1);
-        using var officer = await _app.SignInAsync("canbo1", counter1);
+        var counter1 = await App.CounterIdAsync(1);
+        using var officer = await App.SignInAsync("canbo1", counter1);
         var me = await officer.GetFromJsonAsync<MeDto>("/api/auth/me");
         Assert.Equal(1, me!.CounterNumber);
         Assert.Equal(OfficerRole.Officer, me.Role);
@@ -149,7 +134,7 @@ public sealed class ApiValidationAndAuthTests : IAsyncLifetime
     [Fact]
     public async Task Login_LocksOutAfterFiveFailures_EvenWithTheRightPassword()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         for (var i = 0; i < 5; i++)
         {
             var wrong = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest("giamsat", "wrong-password"));
@@ -159,7 +144,7 @@ public sealed class ApiValidationAndAuthTests : IAsyncLifetime
         var locked = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest("giamsat", HubApp.Password));
         Assert.Equal((HttpStatusCode)423, locked.StatusCode);
 
-        _app.Time.Advance(TimeSpan.FromMinutes(16));
+        App.Time.Advance(TimeSpan.FromMinutes(16));
         var again = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest("giamsat", HubApp.Password));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
@@ -167,22 +152,22 @@ public sealed class ApiValidationAndAuthTests : IAsyncLifetime
     [Fact]
     public async Task Admin_CreatesADeviceKey_ThatWorksOnce_Shown()
     {
-        using var admin = await _app.SignInAsync("quantri");
+        using var admin = await App.SignInAsync("quantri");
         var created = await admin.PostOkAsync<JsonElement>("/api/admin/devices", new { kind = "Kiosk", name = "Kiosk 2" });
         var key = created.GetProperty("key").GetString()!;
         Assert.StartsWith("qkd_", key, StringComparison.Ordinal);
-        Assert.DoesNotContain(_app.Db(db => db.Devices.Select(d => d.KeyHash).ToList()), h => h == key);
+        Assert.DoesNotContain(App.Db(db => db.Devices.Select(d => d.KeyHash).ToList()), h => h == key);
 
-        using var kiosk = _app.Device(key);
-        var ticket = await _app.IssueAsync(kiosk, await _app.ServiceIdAsync("A"));
+        using var kiosk = App.Device(key);
+        var ticket = await App.IssueAsync(kiosk, await App.ServiceIdAsync("A"));
         Assert.Equal(TicketChannel.Kiosk, ticket.Channel);
     }
 
     [Fact]
     public async Task DossierLookup_IsAnonymous_MasksTheName_AndChecksTheCodeFormat()
     {
-        using var anonymous = _app.CreateClient();
-        var code = _app.Db(db => db.Dossiers.Where(d => d.ApplicantName == "Nguyễn Văn An").Select(d => d.Code).Single());
+        using var anonymous = App.CreateClient();
+        var code = App.Db(db => db.Dossiers.Where(d => d.ApplicantName == "Nguyễn Văn An").Select(d => d.Code).Single());
         var dossier = await anonymous.GetFromJsonAsync<DossierStatusDto>($"/api/dossiers/{code}");
         Assert.Equal("Nguyễn V** A*", dossier!.MaskedApplicantName);
         Assert.Equal("Đã tiếp nhận", dossier.StateText);
@@ -204,7 +189,7 @@ public sealed class ApiValidationAndAuthTests : IAsyncLifetime
     [Fact]
     public async Task Catalogue_IsAnonymous_AndRateLimited()
     {
-        using var anonymous = _app.CreateClient();
+        using var anonymous = App.CreateClient();
         var fields = await anonymous.GetFromJsonAsync<List<FieldDto>>("/api/fields");
         Assert.Contains(fields!, f => f.Name == "Tư pháp - Hộ tịch" && f.ProcedureCount >= 5);
         var search = await anonymous.GetFromJsonAsync<List<ProcedureDto>>("/api/procedures?q=khai sinh");
@@ -217,14 +202,14 @@ public sealed class ApiValidationAndAuthTests : IAsyncLifetime
         }
 
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
-        using var kiosk = _app.Kiosk();
+        using var kiosk = App.Kiosk();
         Assert.Equal(HttpStatusCode.OK, (await kiosk.GetAsync("/api/sites")).StatusCode);
     }
 
     [Fact]
     public async Task OpenApiDocument_AndHealth_Answer()
     {
-        using var client = _app.CreateClient();
+        using var client = App.CreateClient();
         var openApi = await client.GetStringAsync("/openapi/v1.json");
         Assert.Contains("/api/counters/{counterId}/call-next", openApi, StringComparison.Ordinal);
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);

@@ -5,40 +5,25 @@ using QueueKiosk.HubServer.Tests.Infrastructure;
 namespace QueueKiosk.HubServer.Tests;
 
 /// <summary>Signing in at a counter records the officer there, so the snapshot and dashboards show who works at which counter.</summary>
-public sealed class CounterOfficerTests : IAsyncLifetime
+public sealed class CounterOfficerTests : SqliteHubAppTest
 {
-    private readonly SqliteTestDatabase _database = new();
-    private HubApp _app = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new HubApp(_database);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task SignIn_AtCounter_ShowsOfficerName_UntilSignOutOrAnotherOfficer()
     {
-        var counter1 = await _app.CounterIdAsync(1);
-        var counter2 = await _app.CounterIdAsync(2);
+        var counter1 = await App.CounterIdAsync(1);
+        var counter2 = await App.CounterIdAsync(2);
         Assert.Null(await OfficerAtAsync(counter1));
 
-        using var first = await _app.SignInAsync("canbo1", counter1);
+        using var first = await App.SignInAsync("canbo1", counter1);
         Assert.Equal("Cán bộ quầy 1 (mẫu)", await OfficerAtAsync(counter1));
 
         // The same officer moves to counter 2: counter 1 is left empty.
-        using var moved = await _app.SignInAsync("canbo1", counter2);
+        using var moved = await App.SignInAsync("canbo1", counter2);
         Assert.Null(await OfficerAtAsync(counter1));
         Assert.Equal("Cán bộ quầy 1 (mẫu)", await OfficerAtAsync(counter2));
 
         // Another officer takes counter 2 over; the earlier officer's sign-out then leaves it alone.
-        using var second = await _app.SignInAsync("canbo2", counter2);
+        using var second = await App.SignInAsync("canbo2", counter2);
         Assert.Equal("Cán bộ quầy 2 (mẫu)", await OfficerAtAsync(counter2));
         (await moved.PostAsync("/api/auth/logout", null)).EnsureSuccessStatusCode();
         Assert.Equal("Cán bộ quầy 2 (mẫu)", await OfficerAtAsync(counter2));
@@ -49,8 +34,8 @@ public sealed class CounterOfficerTests : IAsyncLifetime
 
     private async Task<string?> OfficerAtAsync(Guid counterId)
     {
-        using var supervisor = await _app.SupervisorAsync();
-        var snapshot = await supervisor.GetFromJsonAsync<QueueSnapshotDto>($"/api/sites/{_app.SiteId}/snapshot");
+        using var supervisor = await App.SupervisorAsync();
+        var snapshot = await supervisor.GetFromJsonAsync<QueueSnapshotDto>($"/api/sites/{App.SiteId}/snapshot");
         return snapshot!.Counters.Single(c => c.Id == counterId).OfficerName;
     }
 }

@@ -9,30 +9,15 @@ using QueueKiosk.HubServer.Tests.Infrastructure;
 namespace QueueKiosk.HubServer.Tests;
 
 /// <summary>The queue rules through the HTTP API, on a real SQLite file.</summary>
-public sealed class QueueRulesTests : IAsyncLifetime
+public sealed class QueueRulesTests : SqliteHubAppTest
 {
-    private readonly SqliteTestDatabase _database = new();
-    private HubApp _app = null!;
-
-    public Task InitializeAsync()
-    {
-        _app = new HubApp(_database);
-        return Task.CompletedTask;
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _app.DisposeAsync();
-        await _database.DisposeAsync();
-    }
-
     [Fact]
     public async Task Issue_NumbersFollowPrefixAndDigits_AndReportPeopleAhead()
     {
-        using var kiosk = _app.Kiosk();
-        var a = await _app.ServiceIdAsync("A");
-        var first = await _app.IssueAsync(kiosk, a);
-        var second = await _app.IssueAsync(kiosk, a);
+        using var kiosk = App.Kiosk();
+        var a = await App.ServiceIdAsync("A");
+        var first = await App.IssueAsync(kiosk, a);
+        var second = await App.IssueAsync(kiosk, a);
 
         Assert.Equal("A001", first.Number);
         Assert.Equal("A002", second.Number);
@@ -46,7 +31,7 @@ public sealed class QueueRulesTests : IAsyncLifetime
     [Fact]
     public async Task Issue_ForProcedure_UsesTheProcedureService()
     {
-        using var kiosk = _app.Kiosk();
+        using var kiosk = App.Kiosk();
         var procedures = await kiosk.GetFromJsonAsync<List<ProcedureDto>>("/api/procedures");
         var certification = procedures!.Single(p => p.Code == "2.000815");
 
@@ -60,21 +45,21 @@ public sealed class QueueRulesTests : IAsyncLifetime
     [Fact]
     public async Task CallNext_PriorityFirst_ThenCounterServiceOrder_ThenOldest()
     {
-        using var kiosk = _app.Kiosk();
-        var a = await _app.ServiceIdAsync("A");
-        var b = await _app.ServiceIdAsync("B");
+        using var kiosk = App.Kiosk();
+        var a = await App.ServiceIdAsync("A");
+        var b = await App.ServiceIdAsync("B");
         // Counter 2 serves A first, then B.
-        var counter2 = await _app.CounterIdAsync(2);
-        var b1 = await _app.IssueAsync(kiosk, b);
-        var a1 = await _app.IssueAsync(kiosk, a);
-        var a2 = await _app.IssueAsync(kiosk, a);
-        var bPriority = await _app.IssueAsync(kiosk, b, PriorityCategory.Elderly);
-        using var officer = await _app.SignInAsync("canbo2", counter2);
+        var counter2 = await App.CounterIdAsync(2);
+        var b1 = await App.IssueAsync(kiosk, b);
+        var a1 = await App.IssueAsync(kiosk, a);
+        var a2 = await App.IssueAsync(kiosk, a);
+        var bPriority = await App.IssueAsync(kiosk, b, PriorityCategory.Elderly);
+        using var officer = await App.SignInAsync("canbo2", counter2);
 
         var order = new List<string>();
         for (var i = 0; i < 5; i++)
         {
-            _app.Time.Advance(TimeSpan.FromSeconds(30));
+            App.Time.Advance(TimeSpan.FromSeconds(30));
             if (await officer.CallNextAsync(counter2) is { } t)
             {
                 order.Add(t.Number);
@@ -87,16 +72,16 @@ public sealed class QueueRulesTests : IAsyncLifetime
     [Fact]
     public async Task CallNext_WeightedServices_WaitingTimeTimesWeightDecides()
     {
-        using var kiosk = _app.Kiosk();
-        var a = await _app.ServiceIdAsync("A");
-        var b = await _app.ServiceIdAsync("B");
-        using var supervisor = await _app.SupervisorAsync();
+        using var kiosk = App.Kiosk();
+        var a = await App.ServiceIdAsync("A");
+        var b = await App.ServiceIdAsync("B");
+        using var supervisor = await App.SupervisorAsync();
         var counter = await supervisor.PostOkAsync<CounterDto>("/api/admin/counters",
             new Catalogue.CreateCounterRequest(40, "Quầy trộn A/B", [a, b], Weights: [1, 3]));
-        var oldA = await _app.IssueAsync(kiosk, a);
-        _app.Time.Advance(TimeSpan.FromSeconds(60));
-        var youngB = await _app.IssueAsync(kiosk, b);
-        _app.Time.Advance(TimeSpan.FromSeconds(60));
+        var oldA = await App.IssueAsync(kiosk, a);
+        App.Time.Advance(TimeSpan.FromSeconds(60));
+        var youngB = await App.IssueAsync(kiosk, b);
+        App.Time.Advance(TimeSpan.FromSeconds(60));
 
         // A waited 120 s x 1, B 60 s x 3: B first; then A.
         Assert.Equal(youngB.Number, (await supervisor.CallNextAsync(counter.Id))!.Number);
@@ -110,21 +95,21 @@ public sealed class QueueRulesTests : IAsyncLifetime
     [Fact]
     public async Task CallNext_TicketWaitingPastTheServiceBound_JumpsAhead()
     {
-        using var kiosk = _app.Kiosk();
-        var a = await _app.ServiceIdAsync("A");
-        var b = await _app.ServiceIdAsync("B");
-        var counter2 = await _app.CounterIdAsync(2);
+        using var kiosk = App.Kiosk();
+        var a = await App.ServiceIdAsync("A");
+        var b = await App.ServiceIdAsync("B");
+        var counter2 = await App.CounterIdAsync(2);
         // Service B's bound in the demo data is 25 minutes; counter 2 prefers A.
-        var oldB = await _app.IssueAsync(kiosk, b);
-        _app.Time.Advance(TimeSpan.FromMinutes(20));
-        var a1 = await _app.IssueAsync(kiosk, a);
-        using var officer = await _app.SignInAsync("canbo2", counter2);
+        var oldB = await App.IssueAsync(kiosk, b);
+        App.Time.Advance(TimeSpan.FromMinutes(20));
+        var a1 = await App.IssueAsync(kiosk, a);
+        using var officer = await App.SignInAsync("canbo2", counter2);
 
         var beforeBound = await officer.CallNextAsync(counter2);
         Assert.Equal(a1.Number, beforeBound!.Number);
 
-        var a2 = await _app.IssueAsync(kiosk, a);
-        _app.Time.Advance(TimeSpan.FromMinutes(6));
+        var a2 = await App.IssueAsync(kiosk, a);
+        App.Time.Advance(TimeSpan.FromMinutes(6));
         var afterBound = await officer.CallNextAsync(counter2);
         Assert.Equal(oldB.Number, afterBound!.Number);
         Assert.Equal(a2.Number, (await officer.CallNextAsync(counter2))!.Number);
@@ -133,16 +118,16 @@ public sealed class QueueRulesTests : IAsyncLifetime
     [Fact]
     public async Task Transfer_ToAnotherService_KeepsNumberAndIssueTime_AndIsCalledThere()
     {
-        using var kiosk = _app.Kiosk();
-        var a = await _app.ServiceIdAsync("A");
-        var c = await _app.ServiceIdAsync("C");
-        var counter1 = await _app.CounterIdAsync(1);
-        var counter4 = await _app.CounterIdAsync(4);
-        var issued = await _app.IssueAsync(kiosk, a);
-        using var supervisor = await _app.SupervisorAsync();
+        using var kiosk = App.Kiosk();
+        var a = await App.ServiceIdAsync("A");
+        var c = await App.ServiceIdAsync("C");
+        var counter1 = await App.CounterIdAsync(1);
+        var counter4 = await App.CounterIdAsync(4);
+        var issued = await App.IssueAsync(kiosk, a);
+        using var supervisor = await App.SupervisorAsync();
         await supervisor.CallNextAsync(counter1);
 
-        _app.Time.Advance(TimeSpan.FromMinutes(3));
+        App.Time.Advance(TimeSpan.FromMinutes(3));
         var moved = await supervisor.PostOkAsync<TicketDto>($"/api/counters/{counter1}/transfer", new TransferTicketRequest(ServiceId: c, Reason: "hồ sơ đất đai"));
         Assert.Equal(TicketStatus.Waiting, moved.Status);
         Assert.Equal("C", moved.ServiceCode);
@@ -158,19 +143,19 @@ public sealed class QueueRulesTests : IAsyncLifetime
     [Fact]
     public async Task Transfer_ToACounter_OnlyThatCounterCallsIt()
     {
-        using var kiosk = _app.Kiosk();
-        var a = await _app.ServiceIdAsync("A");
-        var counter1 = await _app.CounterIdAsync(1);
-        var counter2 = await _app.CounterIdAsync(2);
-        var counter3 = await _app.CounterIdAsync(3);
-        var issued = await _app.IssueAsync(kiosk, a);
-        using var supervisor = await _app.SupervisorAsync();
+        using var kiosk = App.Kiosk();
+        var a = await App.ServiceIdAsync("A");
+        var counter1 = await App.CounterIdAsync(1);
+        var counter2 = await App.CounterIdAsync(2);
+        var counter3 = await App.CounterIdAsync(3);
+        var issued = await App.IssueAsync(kiosk, a);
+        using var supervisor = await App.SupervisorAsync();
         await supervisor.CallNextAsync(counter1);
         var moved = await supervisor.PostOkAsync<TicketDto>($"/api/counters/{counter1}/transfer", new TransferTicketRequest(CounterId: counter3));
 
         // Consoles list a waiting ticket only at the counter it was sent to.
         Assert.Equal(counter3, moved.TargetCounterId);
-        Assert.Equal(counter3, (await _app.SnapshotAsync()).Waiting.Single(t => t.Id == issued.Id).TargetCounterId);
+        Assert.Equal(counter3, (await App.SnapshotAsync()).Waiting.Single(t => t.Id == issued.Id).TargetCounterId);
         Assert.Null(await supervisor.CallNextAsync(counter2));
         var atCounter3 = await supervisor.CallNextAsync(counter3);
         Assert.Equal(issued.Number, atCounter3!.Number);
@@ -179,12 +164,12 @@ public sealed class QueueRulesTests : IAsyncLifetime
     [Fact]
     public async Task NoShow_EndsTheTicket_AndFreesTheCounter()
     {
-        using var kiosk = _app.Kiosk();
-        var a = await _app.ServiceIdAsync("A");
-        var counter1 = await _app.CounterIdAsync(1);
-        var first = await _app.IssueAsync(kiosk, a);
-        var second = await _app.IssueAsync(kiosk, a);
-        using var officer = await _app.SignInAsync("canbo1", counter1);
+        using var kiosk = App.Kiosk();
+        var a = await App.ServiceIdAsync("A");
+        var counter1 = await App.CounterIdAsync(1);
+        var first = await App.IssueAsync(kiosk, a);
+        var second = await App.IssueAsync(kiosk, a);
+        using var officer = await App.SignInAsync("canbo1", counter1);
         await officer.CallNextAsync(counter1);
         var recalled = await officer.PostOkAsync<TicketDto>($"/api/counters/{counter1}/recall");
         Assert.Equal(1, recalled.RecallCount);
@@ -201,7 +186,7 @@ public sealed class QueueRulesTests : IAsyncLifetime
         Assert.Equal(TicketStatus.Serving, started.Status);
         var finished = await officer.PostOkAsync<TicketDto>($"/api/counters/{counter1}/finish");
         Assert.Equal(TicketStatus.Served, finished.Status);
-        var kinds = _app.Db(db => db.TicketEvents.OrderBy(e => e.Sequence).Select(e => e.Kind).ToList());
+        var kinds = App.Db(db => db.TicketEvents.OrderBy(e => e.Sequence).Select(e => e.Kind).ToList());
         Assert.Contains(TicketEventKind.NoShow, kinds);
         Assert.Contains(TicketEventKind.Recalled, kinds);
     }
@@ -209,10 +194,10 @@ public sealed class QueueRulesTests : IAsyncLifetime
     [Fact]
     public async Task PausedCounter_CannotCall_UntilResumed()
     {
-        using var kiosk = _app.Kiosk();
-        await _app.IssueAsync(kiosk, await _app.ServiceIdAsync("A"));
-        var counter1 = await _app.CounterIdAsync(1);
-        using var officer = await _app.SignInAsync("canbo1", counter1);
+        using var kiosk = App.Kiosk();
+        await App.IssueAsync(kiosk, await App.ServiceIdAsync("A"));
+        var counter1 = await App.CounterIdAsync(1);
+        using var officer = await App.SignInAsync("canbo1", counter1);
         var paused = await officer.PostOkAsync<CounterDto>($"/api/counters/{counter1}/pause", new PauseCounterRequest("Nghỉ giữa giờ"));
         Assert.Equal(CounterState.Paused, paused.State);
         Assert.Equal("Nghỉ giữa giờ", paused.PauseReason);
@@ -227,53 +212,53 @@ public sealed class QueueRulesTests : IAsyncLifetime
     [Fact]
     public async Task Cancel_WaitingTicket_IsNeverCalled()
     {
-        using var kiosk = _app.Kiosk();
-        var ticket = await _app.IssueAsync(kiosk, await _app.ServiceIdAsync("A"));
-        using var supervisor = await _app.SupervisorAsync();
+        using var kiosk = App.Kiosk();
+        var ticket = await App.IssueAsync(kiosk, await App.ServiceIdAsync("A"));
+        using var supervisor = await App.SupervisorAsync();
         var cancelled = await supervisor.PostOkAsync<TicketDto>($"/api/tickets/{ticket.Id}/cancel", new CancelTicketRequest("khách về"));
         Assert.Equal(TicketStatus.Cancelled, cancelled.Status);
-        Assert.Null(await supervisor.CallNextAsync(await _app.CounterIdAsync(1)));
+        Assert.Null(await supervisor.CallNextAsync(await App.CounterIdAsync(1)));
     }
 
     [Fact]
     public async Task Numbers_ResetAtLocalMidnight_AndYesterdaysWaitingTicketsExpire()
     {
-        using var kiosk = _app.Kiosk();
-        var a = await _app.ServiceIdAsync("A");
-        _app.Time.Set(FakeTimeProvider.Vietnam(2026, 11, 23, 23, 58));
-        await _app.IssueAsync(kiosk, a);
-        var lateEvening = await _app.IssueAsync(kiosk, a);
+        using var kiosk = App.Kiosk();
+        var a = await App.ServiceIdAsync("A");
+        App.Time.Set(FakeTimeProvider.Vietnam(2026, 11, 23, 23, 58));
+        await App.IssueAsync(kiosk, a);
+        var lateEvening = await App.IssueAsync(kiosk, a);
         Assert.Equal("A002", lateEvening.Number);
         Assert.Equal(new DateOnly(2026, 11, 23), lateEvening.LocalDay);
 
         // 00:01 in Vietnam is still 17:01 of the previous day in UTC: the day follows the site's zone.
-        _app.Time.Set(FakeTimeProvider.Vietnam(2026, 11, 24, 0, 1));
-        var afterMidnight = await _app.IssueAsync(kiosk, a);
+        App.Time.Set(FakeTimeProvider.Vietnam(2026, 11, 24, 0, 1));
+        var afterMidnight = await App.IssueAsync(kiosk, a);
         Assert.Equal("A001", afterMidnight.Number);
         Assert.Equal(new DateOnly(2026, 11, 24), afterMidnight.LocalDay);
 
-        await using (var scope = _app.Services.CreateAsyncScope())
+        await using (var scope = App.Services.CreateAsyncScope())
         {
-            var expired = await scope.ServiceProvider.GetRequiredService<QueueEngine>().ExpireWaitingAsync(_app.SiteId, default);
+            var expired = await scope.ServiceProvider.GetRequiredService<QueueEngine>().ExpireWaitingAsync(App.SiteId, default);
             Assert.Equal(2, expired);
         }
 
-        var snapshot = await _app.SnapshotAsync();
+        var snapshot = await App.SnapshotAsync();
         Assert.Equal([afterMidnight.Id], snapshot.Waiting.Select(t => t.Id));
     }
 
     [Fact]
     public async Task Snapshot_CarriesTheLastSequence_OfAllEvents()
     {
-        using var kiosk = _app.Kiosk();
-        var a = await _app.ServiceIdAsync("A");
-        await _app.IssueAsync(kiosk, a);
-        await _app.IssueAsync(kiosk, a);
-        using var supervisor = await _app.SupervisorAsync();
-        await supervisor.CallNextAsync(await _app.CounterIdAsync(1));
+        using var kiosk = App.Kiosk();
+        var a = await App.ServiceIdAsync("A");
+        await App.IssueAsync(kiosk, a);
+        await App.IssueAsync(kiosk, a);
+        using var supervisor = await App.SupervisorAsync();
+        await supervisor.CallNextAsync(await App.CounterIdAsync(1));
 
-        var snapshot = await _app.SnapshotAsync();
-        var sequences = _app.Db(db => db.TicketEvents.Where(e => e.SiteId == _app.SiteId).OrderBy(e => e.Sequence).Select(e => e.Sequence).ToList());
+        var snapshot = await App.SnapshotAsync();
+        var sequences = App.Db(db => db.TicketEvents.Where(e => e.SiteId == App.SiteId).OrderBy(e => e.Sequence).Select(e => e.Sequence).ToList());
         Assert.Equal(Enumerable.Range(1, 3).Select(i => (long)i), sequences);
         Assert.Equal(3, snapshot.LastSequence);
         Assert.Single(snapshot.Waiting);
@@ -284,8 +269,8 @@ public sealed class QueueRulesTests : IAsyncLifetime
     [Fact]
     public async Task MigratedSchema_HoldsEveryEntityOfTheModel()
     {
-        await _app.SnapshotAsync();
-        await using var scope = _app.Services.CreateAsyncScope();
+        await App.SnapshotAsync();
+        await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<Data.HubDbContext>();
         // Reading each set selects every mapped column: a column missing from the hand-written migration fails here.
         Assert.NotEmpty(await db.Sites.ToListAsync());

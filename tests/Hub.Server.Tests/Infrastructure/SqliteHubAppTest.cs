@@ -1,0 +1,21 @@
+namespace QueueKiosk.HubServer.Tests.Infrastructure;
+
+/// <summary>A test class with Hub.Server in process on a SQLite file of its own, with the demo data and default settings.</summary>
+public abstract class SqliteHubAppTest : IAsyncLifetime
+{
+    private readonly SqliteTestDatabase _database = new();
+
+    protected HubApp App { get; private set; } = null!;
+
+    public Task InitializeAsync()
+    {
+        App = new HubApp(_database);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await App.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+}
