@@ -114,8 +114,14 @@ public sealed class SqliteRowStore(SqliteConnection connection, WriteGate gate) 
         }
 
         command = connection.CreateCommand();
-        command.CommandText = RowWrite.Sql(kind, i => "@p" + i.ToString(CultureInfo.InvariantCulture));
-        for (var i = 0; i < RowWrite.ParameterCount(kind); i++)
+        // One parameter per placeholder the statement uses, in index order (Parameters[i] is @p{i}).
+        var indexes = new SortedSet<int>();
+        command.CommandText = RowWrite.Sql(kind, i =>
+        {
+            indexes.Add(i);
+            return "@p" + i.ToString(CultureInfo.InvariantCulture);
+        });
+        foreach (var i in indexes)
         {
             command.Parameters.Add(new SqliteParameter("@p" + i.ToString(CultureInfo.InvariantCulture), DBNull.Value));
         }

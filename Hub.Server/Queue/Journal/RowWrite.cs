@@ -63,14 +63,6 @@ public readonly record struct RowWrite(RowKind Kind, object?[] Values)
         };
     }
 
-    public static int ParameterCount(RowKind kind) => kind switch
-    {
-        RowKind.InsertTicket => 19,
-        RowKind.UpdateTicket => 10,
-        RowKind.UpdateCounter => 6,
-        _ => 8,
-    };
-
     /// <summary>For logs: the kind and the key of the row.</summary>
     public override string ToString() => string.Create(CultureInfo.InvariantCulture, $"{Kind} {Values[Kind switch
     {
