@@ -14,7 +14,7 @@ using Microsoft.Extensions.Logging;
 using QueueKiosk.Devices.Camera;
 using QueueKiosk.Devices.Camera.Http;
 
-namespace QueueKiosk.KioskDevices.Tests.Camera;
+namespace QueueKiosk.Devices.Tests.Camera;
 
 /// <summary>The endpoint helpers on a real Kestrel at 127.0.0.1, read by HttpClient.</summary>
 [Collection(FfmpegCollection.Name)]

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using QueueKiosk.Devices.Camera;
 
-namespace QueueKiosk.KioskDevices.Tests.Camera;
+namespace QueueKiosk.Devices.Tests.Camera;
 
 /// <summary>Runs the real ffmpeg with small synthetic pictures.</summary>
 [Collection(FfmpegCollection.Name)]

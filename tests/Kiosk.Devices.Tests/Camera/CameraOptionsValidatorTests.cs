@@ -3,7 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using QueueKiosk.Devices.Camera;
 
-namespace QueueKiosk.KioskDevices.Tests.Camera;
+namespace QueueKiosk.Devices.Tests.Camera;
 
 public sealed class CameraOptionsValidatorTests
 {

@@ -2,7 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using QueueKiosk.Devices.Camera;
 
-namespace QueueKiosk.KioskDevices.Tests.Camera;
+namespace QueueKiosk.Devices.Tests.Camera;
 
 [Collection(FfmpegCollection.Name)]
 public sealed class CameraRecordingTests

@@ -4,7 +4,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using QueueKiosk.Devices.Camera;
 
-namespace QueueKiosk.KioskDevices.Tests.Camera;
+namespace QueueKiosk.Devices.Tests.Camera;
 
 /// <summary>Real-ffmpeg tests share the two cores with other suites: run them one at a time.</summary>
 [CollectionDefinition(Name, DisableParallelization = true)]

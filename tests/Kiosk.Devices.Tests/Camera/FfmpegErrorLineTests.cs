@@ -1,6 +1,6 @@
 using QueueKiosk.Devices.Camera;
 
-namespace QueueKiosk.KioskDevices.Tests.Camera;
+namespace QueueKiosk.Devices.Tests.Camera;
 
 public sealed class FfmpegErrorLineTests
 {

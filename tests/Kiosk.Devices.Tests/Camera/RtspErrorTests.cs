@@ -3,7 +3,7 @@ using System.Net.Sockets;
 using System.Text;
 using QueueKiosk.Devices.Camera;
 
-namespace QueueKiosk.KioskDevices.Tests.Camera;
+namespace QueueKiosk.Devices.Tests.Camera;
 
 /// <summary>
 /// A tiny RTSP server on 127.0.0.1 that answers OPTIONS and refuses DESCRIBE with a chosen status,

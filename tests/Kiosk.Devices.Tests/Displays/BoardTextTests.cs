@@ -1,6 +1,6 @@
 using QueueKiosk.Devices.Displays;
 
-namespace QueueKiosk.KioskDevices.Tests.Displays;
+namespace QueueKiosk.Devices.Tests.Displays;
 
 public class BoardTextTests
 {

@@ -1,6 +1,6 @@
 using QueueKiosk.Devices.Displays.Modbus;
 
-namespace QueueKiosk.KioskDevices.Tests.Displays;
+namespace QueueKiosk.Devices.Tests.Displays;
 
 public class Crc16ModbusTests
 {

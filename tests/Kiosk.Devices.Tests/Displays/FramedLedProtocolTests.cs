@@ -1,7 +1,7 @@
 using QueueKiosk.Devices.Displays;
 using QueueKiosk.Devices.Displays.Framed;
 
-namespace QueueKiosk.KioskDevices.Tests.Displays;
+namespace QueueKiosk.Devices.Tests.Displays;
 
 public class FramedLedProtocolTests
 {

@@ -6,9 +6,9 @@ using QueueKiosk.Devices.Displays;
 using QueueKiosk.Devices.Displays.Configuration;
 using QueueKiosk.Devices.Displays.Modbus;
 using QueueKiosk.Devices.Serial;
-using QueueKiosk.KioskDevices.Tests.Displays.Emulator;
+using QueueKiosk.Devices.Tests.Displays.Emulator;
 
-namespace QueueKiosk.KioskDevices.Tests.Displays;
+namespace QueueKiosk.Devices.Tests.Displays;
 
 public class LedBoardsConfigurationTests
 {

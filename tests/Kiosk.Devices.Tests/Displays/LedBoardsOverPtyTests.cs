@@ -2,9 +2,9 @@ using QueueKiosk.Devices.Displays;
 using QueueKiosk.Devices.Displays.Framed;
 using QueueKiosk.Devices.Displays.Modbus;
 using QueueKiosk.Devices.Serial;
-using QueueKiosk.KioskDevices.Tests.Displays.Emulator;
+using QueueKiosk.Devices.Tests.Displays.Emulator;
 
-namespace QueueKiosk.KioskDevices.Tests.Displays;
+namespace QueueKiosk.Devices.Tests.Displays;
 
 /// <summary>The real termios port, a real socat pty pair, emulated boards behind it.</summary>
 public class LedBoardsOverPtyTests

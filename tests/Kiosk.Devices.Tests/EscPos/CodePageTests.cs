@@ -5,7 +5,7 @@ using QueueKiosk.Devices.Fonts;
 using QueueKiosk.Devices.Printing.Layout;
 using QueueKiosk.Devices.Simulation;
 
-namespace QueueKiosk.KioskDevices.Tests.EscPos;
+namespace QueueKiosk.Devices.Tests.EscPos;
 
 public sealed class CodePageTests : IDisposable
 {

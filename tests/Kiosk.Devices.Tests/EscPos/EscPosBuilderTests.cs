@@ -1,7 +1,7 @@
 using QueueKiosk.Devices.EscPos;
-using static QueueKiosk.KioskDevices.Tests.EscPos.EscPosCommandsTests;
+using static QueueKiosk.Devices.Tests.EscPos.EscPosCommandsTests;
 
-namespace QueueKiosk.KioskDevices.Tests.EscPos;
+namespace QueueKiosk.Devices.Tests.EscPos;
 
 public sealed class EscPosBuilderTests
 {

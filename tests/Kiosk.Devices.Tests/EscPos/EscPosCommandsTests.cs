@@ -1,6 +1,6 @@
 using QueueKiosk.Devices.EscPos;
 
-namespace QueueKiosk.KioskDevices.Tests.EscPos;
+namespace QueueKiosk.Devices.Tests.EscPos;
 
 public sealed class EscPosCommandsTests
 {

@@ -3,7 +3,7 @@ using QueueKiosk.Devices.EscPos.CodePages;
 using QueueKiosk.Devices.Fonts;
 using QueueKiosk.Devices.Simulation;
 
-namespace QueueKiosk.KioskDevices.Tests.Fonts;
+namespace QueueKiosk.Devices.Tests.Fonts;
 
 public sealed class FreeTypeRasterizerTests
 {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 using QueueKiosk.Devices.EscPos;
 using QueueKiosk.Devices.Printing.Layout;
 
-namespace QueueKiosk.KioskDevices.Tests.Layout;
+namespace QueueKiosk.Devices.Tests.Layout;
 
 public sealed class PrinterProfileTests
 {

@@ -3,7 +3,7 @@ using QueueKiosk.Devices.Fonts;
 using QueueKiosk.Devices.Printing.Layout;
 using QueueKiosk.Devices.Simulation;
 
-namespace QueueKiosk.KioskDevices.Tests.Layout;
+namespace QueueKiosk.Devices.Tests.Layout;
 
 public sealed class PrinterTestPageTests
 {

@@ -1,4 +1,4 @@
-namespace QueueKiosk.KioskDevices.Tests.Printing;
+namespace QueueKiosk.Devices.Tests.Printing;
 
 /// <summary>Polls for a condition with a generous deadline: tests assert states, never timings.</summary>
 internal static class Eventually

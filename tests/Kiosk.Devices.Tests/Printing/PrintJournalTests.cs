@@ -1,6 +1,6 @@
 using QueueKiosk.Devices.Printing.Queue;
 
-namespace QueueKiosk.KioskDevices.Tests.Printing;
+namespace QueueKiosk.Devices.Tests.Printing;
 
 public sealed class PrintJournalTests : IDisposable
 {

@@ -6,7 +6,7 @@ using QueueKiosk.Devices.Printing;
 using QueueKiosk.Devices.Printing.Queue;
 using QueueKiosk.Devices.Printing.Transports;
 
-namespace QueueKiosk.KioskDevices.Tests.Printing;
+namespace QueueKiosk.Devices.Tests.Printing;
 
 public sealed class PrintingConfigurationTests : IDisposable
 {

@@ -2,10 +2,10 @@ using System.Diagnostics;
 using QueueKiosk.Devices.EscPos;
 using QueueKiosk.Devices.Printing.Queue;
 using QueueKiosk.Devices.Printing.Status;
-using QueueKiosk.KioskDevices.Tests.Printing.ChildProcess;
-using QueueKiosk.KioskDevices.Tests.Printing.Emulator;
+using QueueKiosk.Devices.Tests.Printing.ChildProcess;
+using QueueKiosk.Devices.Tests.Printing.Emulator;
 
-namespace QueueKiosk.KioskDevices.Tests.Printing;
+namespace QueueKiosk.Devices.Tests.Printing;
 
 public sealed class ProcessKillTests : IDisposable
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.RegularExpressions;
 
-namespace QueueKiosk.KioskDevices.Tests.Printing;
+namespace QueueKiosk.Devices.Tests.Printing;
 
 /// <summary>Small text jobs with a marker each, so what a printer received can be read back as a job list.</summary>
 internal static partial class TestJobs

@@ -3,9 +3,9 @@ using QueueKiosk.Devices.Printing.Queue;
 using QueueKiosk.Devices.Printing.Status;
 using QueueKiosk.Devices.Printing.Transports;
 using QueueKiosk.Devices.Serial;
-using QueueKiosk.KioskDevices.Tests.Printing.Emulator;
+using QueueKiosk.Devices.Tests.Printing.Emulator;
 
-namespace QueueKiosk.KioskDevices.Tests.Printing;
+namespace QueueKiosk.Devices.Tests.Printing;
 
 public sealed class TicketPrintQueueTests : IDisposable
 {

@@ -2,7 +2,7 @@ using QueueKiosk.Devices.EscPos;
 using QueueKiosk.Devices.Printing.Status;
 using QueueKiosk.Devices.Printing.Transports;
 
-namespace QueueKiosk.KioskDevices.Tests.Printing;
+namespace QueueKiosk.Devices.Tests.Printing;
 
 public sealed class UsbPrinterTransportTests
 {

@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using QueueKiosk.Devices.Serial;
 
-namespace QueueKiosk.KioskDevices.Tests.Serial;
+namespace QueueKiosk.Devices.Tests.Serial;
 
 public sealed class SerialPortStreamTests : IDisposable
 {

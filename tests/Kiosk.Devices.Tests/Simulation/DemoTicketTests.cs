@@ -2,7 +2,7 @@ using QueueKiosk.Devices.Fonts;
 using QueueKiosk.Devices.Printing.Layout;
 using QueueKiosk.Devices.Simulation;
 
-namespace QueueKiosk.KioskDevices.Tests.Simulation;
+namespace QueueKiosk.Devices.Tests.Simulation;
 
 public sealed class DemoTicketTests : IDisposable
 {

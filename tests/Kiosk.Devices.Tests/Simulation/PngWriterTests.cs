@@ -4,7 +4,7 @@ using System.Text;
 using QueueKiosk.Devices.EscPos;
 using QueueKiosk.Devices.Simulation;
 
-namespace QueueKiosk.KioskDevices.Tests.Simulation;
+namespace QueueKiosk.Devices.Tests.Simulation;
 
 public sealed class PngWriterTests
 {

@@ -1,7 +1,7 @@
 using System.Text;
 using QueueKiosk.Devices.Text;
 
-namespace QueueKiosk.KioskDevices.Tests.Text;
+namespace QueueKiosk.Devices.Tests.Text;
 
 public class VietnameseTextTests
 {

@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
 using QueueKiosk.Devices.Voice;
 
-namespace QueueKiosk.KioskDevices.Tests.Voice;
+namespace QueueKiosk.Devices.Tests.Voice;
 
 public class AnnouncementQueueTests
 {

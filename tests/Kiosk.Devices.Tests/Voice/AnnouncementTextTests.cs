@@ -1,6 +1,6 @@
 using QueueKiosk.Devices.Voice;
 
-namespace QueueKiosk.KioskDevices.Tests.Voice;
+namespace QueueKiosk.Devices.Tests.Voice;
 
 public class AnnouncementTextTests
 {

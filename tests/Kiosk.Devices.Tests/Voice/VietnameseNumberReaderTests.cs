@@ -1,7 +1,7 @@
 using System.Text;
 using QueueKiosk.Devices.Voice;
 
-namespace QueueKiosk.KioskDevices.Tests.Voice;
+namespace QueueKiosk.Devices.Tests.Voice;
 
 public class VietnameseNumberReaderTests
 {

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using QueueKiosk.Devices.Voice;
 
-namespace QueueKiosk.KioskDevices.Tests.Voice;
+namespace QueueKiosk.Devices.Tests.Voice;
 
 public class VoiceConfigurationTests
 {

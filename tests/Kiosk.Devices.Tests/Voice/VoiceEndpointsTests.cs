@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 using QueueKiosk.Devices.Voice;
 using QueueKiosk.Devices.Voice.Http;
 
-namespace QueueKiosk.KioskDevices.Tests.Voice;
+namespace QueueKiosk.Devices.Tests.Voice;
 
 public class VoiceEndpointsTests
 {

@@ -2,7 +2,7 @@ using System.Buffers.Binary;
 using System.Diagnostics;
 using QueueKiosk.Devices.Voice;
 
-namespace QueueKiosk.KioskDevices.Tests.Voice;
+namespace QueueKiosk.Devices.Tests.Voice;
 
 public class WavFileTests
 {

@@ -3,7 +3,7 @@ using QueueKiosk.Devices.Displays;
 using QueueKiosk.Devices.Displays.Framed;
 using QueueKiosk.Devices.Displays.Modbus;
 
-namespace QueueKiosk.KioskDevices.Tests.Displays.Emulator;
+namespace QueueKiosk.Devices.Tests.Displays.Emulator;
 
 public enum EmulatedProtocol
 {

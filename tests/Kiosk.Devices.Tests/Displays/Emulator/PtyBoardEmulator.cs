@@ -1,4 +1,4 @@
-namespace QueueKiosk.KioskDevices.Tests.Displays.Emulator;
+namespace QueueKiosk.Devices.Tests.Displays.Emulator;
 
 /// <summary>
 /// Boards behind a real pty: reads what the driver writes on the other side of a socat pair,

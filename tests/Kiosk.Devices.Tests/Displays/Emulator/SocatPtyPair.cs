@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace QueueKiosk.KioskDevices.Tests.Displays.Emulator;
+namespace QueueKiosk.Devices.Tests.Displays.Emulator;
 
 /// <summary>
 /// Two linked pseudo terminals from socat, in a temp dir removed on dispose. <see cref="Unplug"/>

@@ -4,7 +4,7 @@ using QueueKiosk.Devices.Printing.Queue;
 using QueueKiosk.Devices.Printing.Status;
 using QueueKiosk.Devices.Printing.Transports;
 
-namespace QueueKiosk.KioskDevices.Tests.Printing.ChildProcess;
+namespace QueueKiosk.Devices.Tests.Printing.ChildProcess;
 
 /// <summary>
 /// A kiosk print queue in its own process, driven line by line over stdin/stdout:

@@ -1,5 +1,5 @@
 using System.Diagnostics.CodeAnalysis;
-using QueueKiosk.KioskDevices.Tests.Printing.ChildProcess;
+using QueueKiosk.Devices.Tests.Printing.ChildProcess;
 
 /// <summary>
 /// Lets a test start this test assembly as a separate kiosk process and kill it with SIGKILL.
