@@ -10,7 +10,7 @@ public enum NationalDayAdjacentDay
 
 /// <summary>
 /// The choices the Labour Code 2019 (Art. 112) leaves to each year's Government decision, with the
-/// defaults documented in docs/administration-import.md (section "Holidays"): the day before National
+/// defaults documented in docs/administration-holidays.md: the day before National
 /// Day (1/9), and Tết as the last day of the old lunar year plus the first four days of the new one.
 /// The administrator edits the computed list afterwards (add, remove, make-up working days).
 /// </summary>
