@@ -77,6 +77,19 @@ public sealed class CatalogueImportParserTests(ITestOutputHelper output)
         Assert.Equal("Thủ tục hai", preview.Rows[1].Values.NameVi);
     }
 
+    [Fact]
+    public void Xlsx_RichTextSharedStrings_AreReadWithoutPhoneticHints()
+    {
+        var bytes = XlsxTestWriter.Write(
+            [["Mã thủ tục", "Tên thủ tục", "Lĩnh vực"], ["1.000001", "Đăng ký khai sinh", "Hộ tịch"]],
+            richText: true);
+
+        var preview = CatalogueImportParser.Parse("a.xlsx", bytes);
+
+        var values = Assert.Single(preview.Rows).Values;
+        Assert.Equal(("1.000001", "Đăng ký khai sinh", "Hộ tịch"), (values.Code, values.NameVi, values.FieldVi));
+    }
+
     [Theory]
     [InlineData("danh-muc.xls")]
     [InlineData("danh-muc.pdf")]

@@ -6,10 +6,11 @@ using DocumentFormat.OpenXml.Spreadsheet;
 namespace QueueKiosk.HubServer.Tests.Administration.Import;
 
 /// <summary>Writes rows of text as the first worksheet of an .xlsx, with shared strings as Excel does
-/// or inline strings as some exporters do: the test files and docs/samples/thu-tuc-mau.xlsx.</summary>
+/// (optionally as rich text: two runs and a phonetic hint) or inline strings as some exporters do, and
+/// digits-only values as number cells: the test files and docs/samples/thu-tuc-mau.xlsx.</summary>
 internal static class XlsxTestWriter
 {
-    public static byte[] Write(IReadOnlyList<IReadOnlyList<string>> rows, bool sharedStrings = true, string sheetName = "Danh mục")
+    public static byte[] Write(IReadOnlyList<IReadOnlyList<string>> rows, bool sharedStrings = true, bool richText = false, string sheetName = "Danh mục")
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -28,7 +29,9 @@ internal static class XlsxTestWriter
                     if (value.Length == 0)
                         continue;
                     var reference = ColumnName(c) + (r + 1).ToString(CultureInfo.InvariantCulture);
-                    if (sharedStrings)
+                    if (value.All(char.IsAsciiDigit) && value.Length < 10)
+                        row.Append(new Cell { CellReference = reference, DataType = CellValues.Number, CellValue = new CellValue(value) });
+                    else if (sharedStrings)
                     {
                         if (!strings.TryGetValue(value, out var index))
                         {
@@ -51,13 +54,24 @@ internal static class XlsxTestWriter
             if (sharedStrings)
             {
                 var table = workbookPart.AddNewPart<SharedStringTablePart>();
-                table.SharedStringTable = new SharedStringTable(strings.OrderBy(s => s.Value).Select(s => new SharedStringItem(new Text(s.Key) { Space = SpaceProcessingModeValues.Preserve })));
+                table.SharedStringTable = new SharedStringTable(strings.OrderBy(s => s.Value).Select(s => Item(s.Key, richText)));
             }
 
             workbookPart.Workbook.AppendChild(new Sheets(new Sheet { Id = workbookPart.GetIdOfPart(worksheetPart), SheetId = 1, Name = sheetName }));
         }
 
         return stream.ToArray();
+    }
+
+    private static SharedStringItem Item(string value, bool richText)
+    {
+        if (!richText || value.Length < 2)
+            return new SharedStringItem(new Text(value) { Space = SpaceProcessingModeValues.Preserve });
+        var half = value.Length / 2;
+        return new SharedStringItem(
+            new Run(new RunProperties(new Bold()), new Text(value[..half]) { Space = SpaceProcessingModeValues.Preserve }),
+            new Run(new Text(value[half..]) { Space = SpaceProcessingModeValues.Preserve }),
+            new PhoneticRun(new Text("ふりがな")) { BaseTextStartIndex = 0, EndingBaseIndex = 1 });
     }
 
     private static string ColumnName(int index)
