@@ -18,6 +18,9 @@ public enum HolidayKind
 /// <summary>A day off for the whole office.</summary>
 public sealed record Holiday(DateOnly Date, HolidayKind Kind, string NameVi, string NameEn);
 
+/// <summary>A day off the administrator adds; without an English name the Vietnamese one is shown.</summary>
+public sealed record AddedHoliday(DateOnly Date, string NameVi, string? NameEn);
+
 /// <summary>A weekly rest day (usually a Saturday) that the office works, to make up for a bridge
 /// day the Government gave off (hoán đổi ngày làm việc).</summary>
 public sealed record MakeUpWorkingDay(DateOnly Date, string? Note);

@@ -6,7 +6,7 @@ public sealed record HolidayCalendarInput(int Year)
     public VietnamHolidayOptions Options { get; init; } = VietnamHolidayOptions.Default;
 
     /// <summary>Extra days off (a Government or province decision: a bridge day, a local holiday).</summary>
-    public IReadOnlyList<Holiday> AddedHolidays { get; init; } = [];
+    public IReadOnlyList<AddedHoliday> AddedHolidays { get; init; } = [];
 
     /// <summary>Computed holidays the office does not take (the Government moved the day).</summary>
     public IReadOnlyList<DateOnly> RemovedHolidays { get; init; } = [];

@@ -11,7 +11,7 @@ public sealed class HolidayCalendarTests
         // 2025 as the Government decided it for civil servants: 2/5 (Fri) off, made up on Sat 26/4.
         var calendar = Valid(new HolidayCalendarInput(2025)
         {
-            AddedHolidays = [new Holiday(new DateOnly(2025, 5, 2), HolidayKind.AddedByAdministrator, "Nghỉ hoán đổi 2/5", "")],
+            AddedHolidays = [new AddedHoliday(new DateOnly(2025, 5, 2), "Nghỉ hoán đổi 2/5", null)],
             MakeUpWorkingDays = [new MakeUpWorkingDay(new DateOnly(2025, 4, 26), "bù cho ngày 2/5")],
         });
 
@@ -41,6 +41,17 @@ public sealed class HolidayCalendarTests
     }
 
     [Fact]
+    public void AddedHoliday_KeepsItsNamesInNfc()
+    {
+        var decomposed = "Ngày Văn hóa Việt Nam".Normalize(System.Text.NormalizationForm.FormD);
+
+        var calendar = Valid(new HolidayCalendarInput(2025) { AddedHolidays = [new AddedHoliday(new DateOnly(2025, 11, 24), decomposed, " Vietnam Culture Day ")] });
+
+        var added = calendar.HolidayOn(new DateOnly(2025, 11, 24))!;
+        Assert.Equal((HolidayKind.AddedByAdministrator, "Ngày Văn hóa Việt Nam", "Vietnam Culture Day"), (added.Kind, added.NameVi, added.NameEn));
+    }
+
+    [Fact]
     public void RemovedHoliday_BecomesAWorkingDay()
     {
         var calendar = Valid(new HolidayCalendarInput(2025) { RemovedHolidays = [new DateOnly(2025, 9, 1)] });
@@ -67,7 +78,7 @@ public sealed class HolidayCalendarTests
     {
         var result = HolidayCalendar.Create(new HolidayCalendarInput(2025)
         {
-            AddedHolidays = [new Holiday(new DateOnly(2026, 1, 2), HolidayKind.AddedByAdministrator, "Nghỉ", "")],
+            AddedHolidays = [new AddedHoliday(new DateOnly(2026, 1, 2), "Nghỉ", null)],
         });
 
         var problem = Assert.Single(result.Problems);
@@ -85,8 +96,8 @@ public sealed class HolidayCalendarTests
         {
             AddedHolidays =
             [
-                new Holiday(new DateOnly(2025, 6, 2), HolidayKind.AddedByAdministrator, "  ", ""),
-                new Holiday(new DateOnly(2025, 4, 30), HolidayKind.AddedByAdministrator, "Trùng 30/4", ""),
+                new AddedHoliday(new DateOnly(2025, 6, 2), "  ", null),
+                new AddedHoliday(new DateOnly(2025, 4, 30), "Trùng 30/4", null),
             ],
             RemovedHolidays = [new DateOnly(2025, 6, 3), new DateOnly(2024, 9, 2)],
             MakeUpWorkingDays =
