@@ -138,9 +138,11 @@ public static class CatalogueImportParser
             .Select(f => Clean(f, CellShape.SingleLine))
             .Distinct(StringComparer.OrdinalIgnoreCase)
             .ToDictionary(f => f, f => f, StringComparer.OrdinalIgnoreCase);
-        private readonly Dictionary<string, string> _fieldsToCreate = new(StringComparer.OrdinalIgnoreCase);
+        private readonly Dictionary<string, int> _fieldToCreateIndex = new(StringComparer.OrdinalIgnoreCase);
+        private readonly List<FieldToCreate> _fieldsToCreate = [];
 
-        public IReadOnlyList<string> FieldsToCreate => [.. _fieldsToCreate.Values];
+        /// <summary>In the order the file first names them.</summary>
+        public IReadOnlyList<FieldToCreate> FieldsToCreate => _fieldsToCreate;
 
         public PreviewRow Read(RawRow row)
         {
@@ -174,7 +176,7 @@ public static class CatalogueImportParser
             var legalBasis = Value(CatalogueColumns.LegalBasis);
 
             CheckCode(row.RowNumber, code, problems);
-            field = CheckField(row.RowNumber, field, problems);
+            field = CheckField(row.RowNumber, field, fieldEn, problems);
 
             ParsedFee? fee = null;
             if (feeText is not null && !FeeText.TryParse(feeText, out fee, out var feeProblem))
@@ -198,14 +200,28 @@ public static class CatalogueImportParser
         }
 
         /// <summary>The field as the list of fields spells it when it is known (case aside).</summary>
-        private string CheckField(int rowNumber, string field, List<ImportProblem> problems)
+        private string CheckField(int rowNumber, string field, string? fieldEn, List<ImportProblem> problems)
         {
             if (field.Length == 0 || _knownFields is null)
                 return field;
             if (_knownFields.TryGetValue(field, out var known))
                 return known;
             if (options.CreateMissingFields)
-                return _fieldsToCreate.TryAdd(field, field) ? field : _fieldsToCreate[field];
+            {
+                // The first row naming a new field gives its spelling; the first English name given is kept.
+                if (!_fieldToCreateIndex.TryGetValue(field, out var index))
+                {
+                    _fieldToCreateIndex.Add(field, _fieldsToCreate.Count);
+                    _fieldsToCreate.Add(new FieldToCreate(field, fieldEn));
+                    return field;
+                }
+
+                var created = _fieldsToCreate[index];
+                if (created.NameEn is null && fieldEn is not null)
+                    _fieldsToCreate[index] = created with { NameEn = fieldEn };
+                return created.NameVi;
+            }
+
             problems.Add(ImportProblems.UnknownField(rowNumber, headers[CatalogueColumns.Field], field));
             return field;
         }

@@ -18,7 +18,7 @@ public sealed record CatalogueImportPlan(
     IReadOnlyList<ProcedureUpdate> Updates,
     IReadOnlyList<string> Unchanged,
     IReadOnlyList<ProcedureValues> Retirements,
-    IReadOnlyList<string> FieldsToCreate,
+    IReadOnlyList<FieldToCreate> FieldsToCreate,
     IReadOnlyList<ImportProblem> Problems)
 {
     public bool IsBlocked => Problems.Count > 0;

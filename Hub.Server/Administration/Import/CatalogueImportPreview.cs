@@ -22,6 +22,9 @@ public sealed record CatalogueImportOptions
 /// <summary>Which column of the file went where: <see cref="Column"/> null for a column the import ignores.</summary>
 public sealed record MappedColumn(int Index, string Header, CatalogueColumn? Column);
 
+/// <summary>A field (lĩnh vực) the file names that does not exist yet, to create when the import is written.</summary>
+public sealed record FieldToCreate(string NameVi, string? NameEn);
+
 /// <summary>One data row of the file: the values read from it and its problems.</summary>
 public sealed record PreviewRow(
     int RowNumber,
@@ -45,7 +48,7 @@ public sealed record CatalogueImportPreview(
     IReadOnlyList<MappedColumn> Columns,
     IReadOnlyList<PreviewRow> Rows,
     IReadOnlyList<ImportProblem> FileProblems,
-    IReadOnlyList<string> FieldsToCreate)
+    IReadOnlyList<FieldToCreate> FieldsToCreate)
 {
     /// <summary>The file's problems first, then each row's, in row order.</summary>
     public IEnumerable<ImportProblem> AllProblems => FileProblems.Concat(Rows.SelectMany(r => r.Problems));

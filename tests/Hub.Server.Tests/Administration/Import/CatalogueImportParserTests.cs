@@ -237,10 +237,16 @@ public sealed class CatalogueImportParserTests(ITestOutputHelper output)
     {
         var options = new CatalogueImportOptions { KnownFields = ["Hộ tịch"], CreateMissingFields = true };
 
-        var preview = Parse(options, Header, "1.000001,Một,Đất đai,0", "1.000002,Hai,đất đai,0", "1.000003,Ba,Xây dựng,0");
+        var preview = Parse(
+            options,
+            "Mã thủ tục,Tên thủ tục,Lĩnh vực,Lĩnh vực (tiếng Anh)",
+            "1.000001,Một,Đất đai,",
+            "1.000002,Hai,đất đai,Land",
+            "1.000003,Ba,Xây dựng,Construction",
+            "1.000004,Bốn,Hộ tịch,Civil status");
 
         Assert.True(preview.CanImport);
-        Assert.Equal(["Đất đai", "Xây dựng"], preview.FieldsToCreate);
+        Assert.Equal([new FieldToCreate("Đất đai", "Land"), new FieldToCreate("Xây dựng", "Construction")], preview.FieldsToCreate);
         Assert.Equal("Đất đai", preview.Rows[1].Values.FieldVi);
     }
 
@@ -267,6 +273,25 @@ public sealed class CatalogueImportParserTests(ITestOutputHelper output)
         var values = Assert.Single(preview.Rows).Values;
         Assert.Equal(("1.000001", "Đăng ký khai sinh"), (values.Code, values.NameVi));
         Assert.Equal("- Tờ khai (bản chính: 1, bản sao: 0)\n- Giấy chứng sinh (bản chính: 0, bản sao: 1)", values.Documents);
+    }
+
+    [Fact]
+    public void RowNumbers_CountEmptyLinesAndLinesInsideQuotes_AsASpreadsheetShowsThem()
+    {
+        var preview = Parse(Header, "", "1.000001,\"Một\r\ndòng hai\",Hộ tịch,0", "1.000002,Hai,Hộ tịch,0");
+
+        Assert.Equal([3, 4], preview.Rows.Select(r => r.RowNumber));
+        Assert.Equal("Một dòng hai", preview.Rows[0].Values.NameVi);
+    }
+
+    [Fact]
+    public void Utf16CsvWithByteOrderMark_IsRead()
+    {
+        var content = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(Header + "\r\n1.000001,Đăng ký khai sinh,Hộ tịch,0")).ToArray();
+
+        var preview = CatalogueImportParser.Parse("a.csv", content);
+
+        Assert.Equal("Đăng ký khai sinh", Assert.Single(preview.Rows).Values.NameVi);
     }
 
     [Fact]

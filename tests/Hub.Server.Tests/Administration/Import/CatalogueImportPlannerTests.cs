@@ -101,7 +101,7 @@ public sealed class CatalogueImportPlannerTests
 
         var plan = CatalogueImportPlanner.Plan(preview, [], retireMissing: false);
 
-        Assert.Equal(["Đất đai"], plan.FieldsToCreate);
+        Assert.Equal([new FieldToCreate("Đất đai", null)], plan.FieldsToCreate);
         Assert.True(plan.ChangesAnything);
     }
 
