@@ -14,7 +14,7 @@ namespace QueueKiosk.KioskUi.Tickets;
 /// says what the citizen must see. The number is shown on screen whatever the printer does.
 /// </summary>
 public sealed class TakeNumberService(
-    IKioskHub hub,
+    IKioskBackend hub,
     CatalogueStore catalogue,
     ITicketPrinter printer,
     KioskState state,

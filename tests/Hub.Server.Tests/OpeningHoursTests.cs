@@ -35,7 +35,7 @@ public sealed class OpeningHoursTests : IAsyncLifetime
         // Saturday 12:00: closed until Monday 07:30.
         _app.Time.Set(FakeTimeProvider.Vietnam(2026, 11, 28, 12, 0));
 
-        var response = await kiosk.PostAsJsonAsync("/api/tickets", new IssueTicketRequest(a));
+        var response = await kiosk.PostAsJsonAsync(HubRoutes.Tickets, new IssueTicketRequest(a));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -55,7 +55,7 @@ public sealed class OpeningHoursTests : IAsyncLifetime
         var waiting = await _app.IssueAsync(kiosk, a);
         using var officer = await _app.SupervisorAsync();
         await officer.CallNextAsync(await _app.CounterIdAsync(1));
-        await officer.PostOkAsync<TicketDto>($"/api/counters/{await _app.CounterIdAsync(1)}/finish");
+        await officer.PostOkAsync<TicketDto>(HubRoutes.CounterAction(await _app.CounterIdAsync(1), CounterActions.Finish));
         var closing = _app.Services.GetRequiredService<ClosingService>();
 
         _app.Time.Set(FakeTimeProvider.Vietnam(2026, 11, 23, 16, 59));
@@ -66,8 +66,8 @@ public sealed class OpeningHoursTests : IAsyncLifetime
         await closing.RunOnceAsync(default);
 
         using var display = _app.Display();
-        var expired = await display.GetFromJsonAsync<TicketDto>($"/api/tickets/{waiting.Id}");
-        var stillServed = await display.GetFromJsonAsync<TicketDto>($"/api/tickets/{served.Id}");
+        var expired = await display.GetFromJsonAsync<TicketDto>(HubRoutes.Ticket(waiting.Id));
+        var stillServed = await display.GetFromJsonAsync<TicketDto>(HubRoutes.Ticket(served.Id));
         Assert.Equal(TicketStatus.Expired, expired!.Status);
         Assert.Equal(TicketStatus.Served, stillServed!.Status);
         Assert.Empty((await _app.SnapshotAsync()).Waiting);
