@@ -1,3 +1,4 @@
+using QueueKiosk.HubClient.Schedule;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QueueKiosk.HubClient.Contracts;

@@ -1,3 +1,4 @@
+using QueueKiosk.HubClient.Schedule;
 using Microsoft.EntityFrameworkCore;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;

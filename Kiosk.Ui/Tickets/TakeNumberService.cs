@@ -4,7 +4,7 @@ using QueueKiosk.KioskUi.Catalogue;
 using QueueKiosk.KioskUi.Configuration;
 using QueueKiosk.KioskUi.Hub;
 using QueueKiosk.KioskUi.Printing;
-using QueueKiosk.KioskUi.Schedule;
+using QueueKiosk.HubClient.Schedule;
 using QueueKiosk.KioskUi.Status;
 
 namespace QueueKiosk.KioskUi.Tickets;
@@ -58,7 +58,7 @@ public sealed class TakeNumberService(
 
         var ticket = ((IssueOutcome.Issued)outcome).Ticket;
         var counters = current?.CounterNumbersFor(ticket.ServiceId) ?? [];
-        var local = current is null ? ticket.IssuedAt.LocalDateTime : OpeningHours.LocalNow(current.Site, ticket.IssuedAt);
+        var local = current is null ? ticket.IssuedAt.LocalDateTime : OpeningHours.Of(current.Site).ToLocal(ticket.IssuedAt.UtcDateTime);
         var request = new TicketPrintRequest(
             ticket.Id,
             current?.Site.Name ?? options.Value.Name,
@@ -90,7 +90,7 @@ public sealed class TakeNumberService(
     }
 
     private string? NextOpeningText(KioskCatalogue current) =>
-        OpeningHours.NextOpening(current.Site, time.GetUtcNow()) is { } next
+        OpeningHours.Of(current.Site).NextOpening(time.GetUtcNow().UtcDateTime)?.Local is { } next
             ? next.ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)
             : null;
 
