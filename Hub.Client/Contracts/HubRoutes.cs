@@ -38,6 +38,8 @@ public static partial class HubRoutes
 
     public const string OwnSnapshot = Api + OwnSnapshotPattern;
 
+    public const string SiteSnapshotTemplate = Api + SiteSnapshotPattern;
+
     /// <summary>POST issues a ticket; /{ticketId} reads one.</summary>
     public const string Tickets = Api + "/tickets";
 
@@ -59,7 +61,7 @@ public static partial class HubRoutes
     /// <summary>POST, device key: the calling device's heartbeat (body: <see cref="DeviceStatusReport"/>).</summary>
     public const string DeviceStatus = Api + "/devices/me/status";
 
-    public static string SiteSnapshot(Guid siteId) => Api + Fill(SiteSnapshotPattern, siteId);
+    public static string SiteSnapshot(Guid siteId) => Fill(SiteSnapshotTemplate, siteId);
 
     public static string Ticket(Guid ticketId) => $"{Tickets}/{ticketId}";
 

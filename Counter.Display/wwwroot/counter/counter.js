@@ -2,7 +2,7 @@
 "use strict";
 
 (function () {
-  const { connect, clockText } = window.QkLive;
+  const { clockText } = window.QkPage;
   const $ = (id) => document.getElementById(id);
   const number = Number(location.pathname.split("/").filter(Boolean).pop());
   let hubConnected = true;
@@ -29,5 +29,11 @@
   const tick = () => { $("clock").textContent = clockText(new Date()).time; };
   tick();
   setInterval(tick, 1000);
-  connect({ onState: render, onLink: (up) => { linkUp = up; showOffline(); } });
+  QkLiveFeed.stream({
+    on: { state: render },
+    onLink: (up) => {
+      linkUp = up;
+      showOffline();
+    },
+  });
 })();

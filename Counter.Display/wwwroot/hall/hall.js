@@ -1,9 +1,10 @@
-// The hall TV page: draws the state pushed by Counter.Display and reads calls out one at a time.
+// The hall TV page: draws the state pushed by Counter.Display (through the shared live feed,
+// lib/live-feed.js) and reads calls out one at a time.
 // Audio needs Chromium started with --autoplay-policy=no-user-gesture-required (no one clicks a TV).
 "use strict";
 
 (function () {
-  const { connect, clockText, el } = window.QkLive;
+  const { clockText, el } = window.QkPage;
   const $ = (id) => document.getElementById(id);
   let hubConnected = true;
   let linkUp = false;
@@ -118,9 +119,11 @@
 
   tick();
   setInterval(tick, 1000);
-  connect({
-    onState: render,
-    onAnnounce: announce,
-    onLink: (up) => { linkUp = up; showOffline(); },
+  QkLiveFeed.stream({
+    on: { state: render, announce },
+    onLink: (up) => {
+      linkUp = up;
+      showOffline();
+    },
   });
 })();

@@ -4,7 +4,7 @@
 (async function () {
   const { el, dateTime } = Qk;
   try {
-    const views = await Qk.get("/api/supervision/recording-views");
+    const views = await Qk.get(QkHub.routes.Supervision + "/recording-views");
     document.getElementById("views-empty").hidden = views.length > 0;
     document.getElementById("views").replaceChildren(...views.map((v) => el("tr", {},
       el("td", {}, dateTime(v.viewedAt)), el("td", {}, v.userName), el("td", {}, v.cameraId),

@@ -78,7 +78,7 @@ const Qk = (function () {
   const logout = document.getElementById("logout");
   if (logout) {
     logout.addEventListener("click", async () => {
-      try { await call("POST", "/api/auth/logout"); } catch { /* signed out anyway */ }
+      try { await call("POST", QkHub.routes.Logout); } catch { /* signed out anyway */ }
       location.href = "/supervisor/login";
     });
   }

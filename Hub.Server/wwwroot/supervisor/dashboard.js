@@ -1,10 +1,12 @@
-// Supervisor dashboard: loads /api/supervision/dashboard, then stays live over SignalR
-// (/hubs/queue, supervisors group). Every queue or device event triggers a reload of the
-// dashboard (debounced), so nothing shown is older than the last event; alerts are applied at once.
+// Supervisor dashboard: loads the dashboard, then stays live over SignalR (supervisors group)
+// through the shared live feed (lib/live-feed.js). The dashboard is the feed's snapshot: an event
+// past its sequence triggers a reload (debounced), so nothing shown is older than the last event;
+// a gap reloads at once; alerts are applied as they come. Names come from /hub-contract.js (QkHub).
 "use strict";
 
 (function () {
   const { el, duration, time } = Qk;
+  const { routes, events, methods, supervisionEvents } = QkHub;
   const stateNames = { Open: "Đang mở", Paused: "Tạm dừng", Closed: "Đóng" };
   const ticketStates = { Called: "Đã gọi", Serving: "Đang phục vụ" };
   const kindNames = { Kiosk: "Kiosk", Display: "Máy hiển thị", Camera: "Camera" };
@@ -29,7 +31,7 @@
     if (loading) { again = true; return; }
     loading = true;
     try {
-      dashboard = await Qk.get("/api/supervision/dashboard");
+      dashboard = await Qk.get(routes.Supervision + "/dashboard");
       loadedAt = Date.now();
       alerts = new Map(dashboard.alerts.map((a) => [a.id, a]));
       render();
@@ -144,7 +146,7 @@
 
   async function acknowledge(id) {
     try {
-      const updated = await Qk.post(`/api/supervision/alerts/${id}/acknowledge`);
+      const updated = await Qk.post(`${routes.Supervision}/alerts/${id}/acknowledge`);
       alerts.set(updated.id, updated);
       renderAlerts();
     } catch (err) {
@@ -163,48 +165,40 @@
     link.className = "badge " + (online ? "online" : "offline");
   }
 
-  const connection = new signalR.HubConnectionBuilder()
-    .withUrl("/hubs/queue")
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(10000, 500 * (ctx.previousRetryCount + 1)) })
-    .build();
-  for (const name of ["TicketIssued", "TicketCalled", "TicketRecalled", "TicketChanged", "CounterChanged", "QueueStats", "DeviceHealthChanged"]) {
-    connection.on(name, scheduleReload);
-  }
-  connection.on("AlertRaised", onAlert);
-  connection.on("AlertUpdated", onAlert);
-  connection.onreconnecting(() => setLink(false));
-  connection.onreconnected(async () => {
-    await join();
-    setLink(true);
-    await load();
-  });
-  connection.onclose(() => {
-    setLink(false);
-    setTimeout(connect, 5000);
-  });
-
-  async function join() {
-    if (dashboard) {
-      await connection.invoke("JoinSupervisors", dashboard.siteId);
-    }
-  }
-
-  async function connect() {
-    try {
-      await connection.start();
-      await join();
-      setLink(true);
-      // Events between the first load and joining the group are caught by loading again.
+  // Queue events carry the site's sequence: those past the loaded dashboard reload it.
+  const feed = QkLiveFeed.sequencer({
+    siteId: () => dashboard && dashboard.siteId,
+    fetchSnapshot: async () => {
       await load();
-    } catch (err) {
-      setLink(false);
-      setTimeout(connect, 5000);
-    }
-  }
+      return { lastSequence: dashboard.lastSequence };
+    },
+    onSnapshot: () => {},
+    onEvent: scheduleReload,
+    unsequenced: [events.QueueStats],
+  });
+  const queueEvents = [events.TicketIssued, events.TicketCalled, events.TicketRecalled, events.TicketChanged, events.CounterChanged, events.QueueStats];
+
+  const live = QkLiveFeed.hub({
+    events: [...queueEvents, supervisionEvents.DeviceHealthChanged, supervisionEvents.AlertRaised, supervisionEvents.AlertUpdated],
+    retryDelays: [500, 1000, 1500, 2000, 5000, 10000],
+    onEvent: (name, e) => {
+      if (name === supervisionEvents.AlertRaised || name === supervisionEvents.AlertUpdated) onAlert(e);
+      else if (name === supervisionEvents.DeviceHealthChanged) scheduleReload();
+      else feed.push(name, e);
+    },
+    join: async (connection) => {
+      feed.reset();
+      if (!dashboard) await load();
+      if (dashboard) await connection.invoke(methods.JoinSupervisors, dashboard.siteId);
+      // Events between the last load and joining the group are caught by loading again.
+      await feed.resync();
+    },
+    onLink: setLink,
+  });
 
   (async function start() {
     await load();
-    await connect();
+    await live.start();
     // Waiting and serving times tick every second; a full reload every 30 s is a safety net.
     setInterval(() => { if (dashboard) { renderServices(); renderCounters(); } }, 1000);
     setInterval(load, 30000);

@@ -33,7 +33,7 @@
     const query = new URLSearchParams({ number: number.value.trim(), day: day.value });
     history.replaceState(null, "", "?" + query);
     try {
-      const found = await Qk.get("/api/supervision/tickets?" + query);
+      const found = await Qk.get(QkHub.routes.Supervision + "/tickets?" + query);
       document.getElementById("find-empty").hidden = found.length > 0;
       results.replaceChildren(...found.map(renderTicket));
     } catch (err) {

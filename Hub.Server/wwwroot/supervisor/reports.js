@@ -24,9 +24,9 @@
   async function load() {
     const query = new URLSearchParams({ from: fromInput.value, to: toInput.value });
     history.replaceState(null, "", "?" + query);
-    csv.href = "/api/reports/csv?" + query;
+    csv.href = QkHub.routes.Reports + "/csv?" + query;
     try {
-      const report = await Qk.get("/api/reports?" + query);
+      const report = await Qk.get(QkHub.routes.Reports + "?" + query);
       render(report);
       Qk.message("");
     } catch (err) {
