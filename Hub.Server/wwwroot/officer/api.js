@@ -35,7 +35,7 @@ window.QkApi = (function () {
 
     if (response.status === 204) return null;
     const text = await response.text();
-    let data = null;
+    let data;
     try { data = text ? JSON.parse(text) : null; } catch { data = null; }
     if (!response.ok) {
       const problem = data && (data.detail || data.title);

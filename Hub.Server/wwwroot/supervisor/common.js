@@ -1,7 +1,7 @@
 // Shared helpers of the supervisor pages: JSON calls with Vietnamese errors, formatting in the site's zone.
 "use strict";
 
-const Qk = (function () {
+window.Qk = (function () {
   const zone = "Asia/Ho_Chi_Minh";
 
   async function call(method, url, body) {

@@ -1,7 +1,8 @@
 // Kiosk screens: plain JavaScript, no framework. Everything a citizen does is a tap on a large
 // target; a barcode scanner "types" into the dossier page like a keyboard.
+'use strict';
+
 (function () {
-  'use strict';
   const text = window.kioskText || {};
   const body = document.body;
   const idleSeconds = Number(body.dataset.idleSeconds || 60);
@@ -271,7 +272,7 @@
     document.addEventListener('keydown', (e) => {
       if (e.key === 'Enter') { e.preventDefault(); press('enter'); }
       else if (e.key === 'Backspace') { e.preventDefault(); press('back'); }
-      else if (e.key.length === 1 && /[0-9A-Za-z.\-]/.test(e.key)) { e.preventDefault(); code += e.key.toUpperCase(); renderCode(); }
+      else if (e.key.length === 1 && /[0-9A-Za-z.-]/.test(e.key)) { e.preventDefault(); code += e.key.toUpperCase(); renderCode(); }
     });
 
     async function lookup() {
