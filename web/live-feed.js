@@ -76,8 +76,12 @@ window.QkLiveFeed = (function () {
       push,
       resync,
       // After a reconnect nothing is trusted until the next snapshot.
-      reset() { lastSequence = null; },
-      get lastSequence() { return lastSequence; },
+      reset() {
+        lastSequence = null;
+      },
+      get lastSequence() {
+        return lastSequence;
+      },
     };
   }
 
@@ -88,7 +92,9 @@ window.QkLiveFeed = (function () {
     const connection = new signalR.HubConnectionBuilder()
       .withUrl(QkHub.routes.QueueHub)
       // Never give up: a page left open all day must come back whenever the server does.
-      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => retryDelays[Math.min(ctx.previousRetryCount, retryDelays.length - 1)] })
+      .withAutomaticReconnect({
+        nextRetryDelayInMilliseconds: (ctx) => retryDelays[Math.min(ctx.previousRetryCount, retryDelays.length - 1)],
+      })
       .configureLogging(signalR.LogLevel.Warning)
       .build();
     for (const name of events) connection.on(name, (e) => onEvent(name, e));

@@ -22,11 +22,18 @@
     const ticket = c && c.ticketNumber;
     $("ticket").textContent = ticket || "---";
     $("ticket").dataset.ticket = ticket || "";
-    $("state").textContent = !c ? "" : c.state === "Paused" ? `Tạm dừng${c.pauseReason ? ": " + c.pauseReason : ""}`
-      : c.state === "Closed" ? "Quầy đóng" : "";
+    $("state").textContent = !c
+      ? ""
+      : c.state === "Paused"
+        ? `Tạm dừng${c.pauseReason ? ": " + c.pauseReason : ""}`
+        : c.state === "Closed"
+          ? "Quầy đóng"
+          : "";
   }
 
-  const tick = () => { $("clock").textContent = clockText(new Date()).time; };
+  const tick = () => {
+    $("clock").textContent = clockText(new Date()).time;
+  };
   tick();
   setInterval(tick, 1000);
   QkLiveFeed.stream({

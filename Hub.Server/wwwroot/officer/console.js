@@ -22,8 +22,23 @@
   const { routes, events, methods, counterActions } = QkHub;
   let busy = false;
 
-  const statusVi = { Waiting: "Đang chờ", Called: "Đã gọi", Serving: "Đang phục vụ", Served: "Đã xong", NoShow: "Vắng mặt", Transferred: "Đã chuyển", Cancelled: "Đã huỷ", Expired: "Hết hạn" };
-  const priorityVi = { None: "", Elderly: "Người cao tuổi", Disabled: "Người khuyết tật", Pregnant: "Phụ nữ mang thai", RevolutionaryMerit: "Người có công" };
+  const statusVi = {
+    Waiting: "Đang chờ",
+    Called: "Đã gọi",
+    Serving: "Đang phục vụ",
+    Served: "Đã xong",
+    NoShow: "Vắng mặt",
+    Transferred: "Đã chuyển",
+    Cancelled: "Đã huỷ",
+    Expired: "Hết hạn",
+  };
+  const priorityVi = {
+    None: "",
+    Elderly: "Người cao tuổi",
+    Disabled: "Người khuyết tật",
+    Pregnant: "Phụ nữ mang thai",
+    RevolutionaryMerit: "Người có công",
+  };
   const counterStateVi = { Open: "Đang mở", Paused: "Tạm dừng", Closed: "Đóng" };
 
   // ---- messages --------------------------------------------------------------------------
@@ -34,7 +49,10 @@
     m.className = "message " + (kind || "info");
     m.hidden = false;
     clearTimeout(messageTimer);
-    if (kind !== "error") messageTimer = setTimeout(() => { m.hidden = true; }, 6000);
+    if (kind !== "error")
+      messageTimer = setTimeout(() => {
+        m.hidden = true;
+      }, 6000);
   }
 
   function toLogin() {
@@ -108,7 +126,14 @@
   }
 
   const live = QkLiveFeed.hub({
-    events: [events.TicketIssued, events.TicketCalled, events.TicketRecalled, events.TicketChanged, events.CounterChanged, events.QueueStats],
+    events: [
+      events.TicketIssued,
+      events.TicketCalled,
+      events.TicketRecalled,
+      events.TicketChanged,
+      events.CounterChanged,
+      events.QueueStats,
+    ],
     onEvent: (name, e) => feed.push(name, e),
     join: async (connection) => {
       feed.reset();
@@ -126,7 +151,9 @@
   });
 
   // ---- derived views ---------------------------------------------------------------------
-  function myCounter() { return model.counters.get(model.counterId); }
+  function myCounter() {
+    return model.counters.get(model.counterId);
+  }
 
   function currentTicket() {
     const mine = [...model.active.values()].filter((t) => t.counterId === model.counterId);
@@ -137,10 +164,12 @@
   function myWaiting() {
     const c = myCounter();
     const serviceIds = new Set(c ? c.services.map((s) => s.serviceId) : []);
-    return [...model.waiting.values()]
-      // A ticket transferred to one counter waits for that counter only.
-      .filter((t) => t.targetCounterId === model.counterId || (!t.targetCounterId && serviceIds.has(t.serviceId)))
-      .sort((a, b) => ((a.priority === "None") - (b.priority === "None")) || a.issuedAt.localeCompare(b.issuedAt));
+    return (
+      [...model.waiting.values()]
+        // A ticket transferred to one counter waits for that counter only.
+        .filter((t) => t.targetCounterId === model.counterId || (!t.targetCounterId && serviceIds.has(t.serviceId)))
+        .sort((a, b) => (a.priority === "None") - (b.priority === "None") || a.issuedAt.localeCompare(b.issuedAt))
+    );
   }
 
   function minutesSince(iso) {
@@ -167,11 +196,15 @@
     const t = currentTicket();
     $("current-number").textContent = t ? t.number : "---";
     $("current-number").dataset.ticket = t ? t.number : "";
-    $("current-status").textContent = t ? statusVi[t.status] + (t.recallCount > 0 ? ` (gọi lại ${t.recallCount} lần)` : "") : "Chưa gọi số nào";
+    $("current-status").textContent = t
+      ? statusVi[t.status] + (t.recallCount > 0 ? ` (gọi lại ${t.recallCount} lần)` : "")
+      : "Chưa gọi số nào";
     $("current-service").textContent = t ? `Dịch vụ: ${t.serviceName}` : "";
     $("current-procedure").textContent = t && t.procedureName ? `Thủ tục: ${t.procedureName}` : "";
     $("current-priority").textContent = t && t.priority !== "None" ? `Ưu tiên: ${priorityVi[t.priority]}` : "";
-    $("current-times").textContent = t ? `Lấy số ${timeOf(t.issuedAt)} · gọi ${timeOf(t.calledAt)}${t.serviceStartedAt ? " · bắt đầu " + timeOf(t.serviceStartedAt) : ""}` : "";
+    $("current-times").textContent = t
+      ? `Lấy số ${timeOf(t.issuedAt)} · gọi ${timeOf(t.calledAt)}${t.serviceStartedAt ? " · bắt đầu " + timeOf(t.serviceStartedAt) : ""}`
+      : "";
 
     const can = !busy;
     $("btn-call-next").disabled = !can || state !== "Open";
@@ -184,35 +217,51 @@
     const waiting = myWaiting();
     $("waiting-count").textContent = String(waiting.length);
     $("waiting-empty").hidden = waiting.length > 0;
-    $("waiting-list").replaceChildren(...waiting.map((w) => {
-      const tr = document.createElement("tr");
-      tr.dataset.ticket = w.number;
-      if (w.priority !== "None") tr.className = "priority";
-      const cells = [w.number, w.serviceName + (w.procedureName ? ` · ${w.procedureName}` : ""), priorityVi[w.priority], `${minutesSince(w.issuedAt)} phút`];
-      for (const text of cells) {
+    $("waiting-list").replaceChildren(
+      ...waiting.map((w) => {
+        const tr = document.createElement("tr");
+        tr.dataset.ticket = w.number;
+        if (w.priority !== "None") tr.className = "priority";
+        const cells = [
+          w.number,
+          w.serviceName + (w.procedureName ? ` · ${w.procedureName}` : ""),
+          priorityVi[w.priority],
+          `${minutesSince(w.issuedAt)} phút`,
+        ];
+        for (const text of cells) {
+          const td = document.createElement("td");
+          td.textContent = text;
+          tr.append(td);
+        }
         const td = document.createElement("td");
-        td.textContent = text;
+        const b = document.createElement("button");
+        b.type = "button";
+        b.textContent = "Gọi";
+        b.className = "call-this";
+        b.disabled = !can || state !== "Open";
+        b.addEventListener("click", () =>
+          act(
+            () => api.post(`${base()}/${counterActions.Call}`, { ticketId: w.id }),
+            (r) => `Đã gọi số ${r.number}.`,
+          ),
+        );
+        td.append(b);
         tr.append(td);
-      }
-      const td = document.createElement("td");
-      const b = document.createElement("button");
-      b.type = "button";
-      b.textContent = "Gọi";
-      b.className = "call-this";
-      b.disabled = !can || state !== "Open";
-      b.addEventListener("click", () => act(() => api.post(`${base()}/${counterActions.Call}`, { ticketId: w.id }), (r) => `Đã gọi số ${r.number}.`));
-      td.append(b);
-      tr.append(td);
-      return tr;
-    }));
+        return tr;
+      }),
+    );
 
     const serviceIds = new Set(c ? c.services.map((s) => s.serviceId) : []);
-    $("service-summary").replaceChildren(...[...model.services.values()].filter((s) => serviceIds.has(s.id)).map((s) => {
-      const span = document.createElement("span");
-      span.className = "service-chip";
-      span.textContent = `${s.prefix} ${s.name}: ${s.waitingCount} chờ · ~${s.estimatedWaitMinutes} phút`;
-      return span;
-    }));
+    $("service-summary").replaceChildren(
+      ...[...model.services.values()]
+        .filter((s) => serviceIds.has(s.id))
+        .map((s) => {
+          const span = document.createElement("span");
+          span.className = "service-chip";
+          span.textContent = `${s.prefix} ${s.name}: ${s.waitingCount} chờ · ~${s.estimatedWaitMinutes} phút`;
+          return span;
+        }),
+    );
   }
 
   // ---- actions ---------------------------------------------------------------------------
@@ -239,22 +288,62 @@
   }
 
   const actions = {
-    callNext: () => act(() => api.post(`${base()}/${counterActions.CallNext}`), (r) => r ? `Đã gọi số ${r.number}.` : "Không còn ai đang chờ."),
-    recall: () => act(() => api.post(`${base()}/${counterActions.Recall}`), (r) => `Đã gọi lại số ${r.number}.`),
-    start: () => act(() => api.post(`${base()}/${counterActions.Start}`), (r) => `Bắt đầu phục vụ số ${r.number}.`),
-    finish: () => act(() => api.post(`${base()}/${counterActions.Finish}`), (r) => `Đã hoàn thành số ${r.number}.`),
-    noShow: () => act(() => api.post(`${base()}/${counterActions.NoShow}`), (r) => `Số ${r.number} vắng mặt.`),
-    open: () => act(() => api.post(`${base()}/${counterActions.Open}`), () => "Quầy đã mở."),
-    resume: () => act(() => api.post(`${base()}/${counterActions.Resume}`), () => "Quầy tiếp tục phục vụ."),
-    pause: () => { $("pause-reason").value = ""; $("pause-dialog").showModal(); },
+    callNext: () =>
+      act(
+        () => api.post(`${base()}/${counterActions.CallNext}`),
+        (r) => (r ? `Đã gọi số ${r.number}.` : "Không còn ai đang chờ."),
+      ),
+    recall: () =>
+      act(
+        () => api.post(`${base()}/${counterActions.Recall}`),
+        (r) => `Đã gọi lại số ${r.number}.`,
+      ),
+    start: () =>
+      act(
+        () => api.post(`${base()}/${counterActions.Start}`),
+        (r) => `Bắt đầu phục vụ số ${r.number}.`,
+      ),
+    finish: () =>
+      act(
+        () => api.post(`${base()}/${counterActions.Finish}`),
+        (r) => `Đã hoàn thành số ${r.number}.`,
+      ),
+    noShow: () =>
+      act(
+        () => api.post(`${base()}/${counterActions.NoShow}`),
+        (r) => `Số ${r.number} vắng mặt.`,
+      ),
+    open: () =>
+      act(
+        () => api.post(`${base()}/${counterActions.Open}`),
+        () => "Quầy đã mở.",
+      ),
+    resume: () =>
+      act(
+        () => api.post(`${base()}/${counterActions.Resume}`),
+        () => "Quầy tiếp tục phục vụ.",
+      ),
+    pause: () => {
+      $("pause-reason").value = "";
+      $("pause-dialog").showModal();
+    },
     transfer: () => {
       const t = currentTicket();
       if (!t) return;
       $("transfer-number").textContent = t.number;
       const services = $("transfer-service");
-      services.replaceChildren(new Option("-- Không --", ""), ...[...model.services.values()].filter((s) => s.active).map((s) => new Option(`${s.prefix} - ${s.name}`, s.id)));
+      services.replaceChildren(
+        new Option("-- Không --", ""),
+        ...[...model.services.values()].filter((s) => s.active).map((s) => new Option(`${s.prefix} - ${s.name}`, s.id)),
+      );
       const counters = $("transfer-counter");
-      counters.replaceChildren(new Option("-- Không --", ""), ...[...model.counters.values()].filter((c) => c.id !== model.counterId).sort((a, b) => a.number - b.number).map((c) => new Option(`Quầy ${c.number} - ${c.name}`, c.id)));
+      counters.replaceChildren(
+        new Option("-- Không --", ""),
+        ...[...model.counters.values()]
+          .filter((c) => c.id !== model.counterId)
+          .sort((a, b) => a.number - b.number)
+          .map((c) => new Option(`Quầy ${c.number} - ${c.name}`, c.id)),
+      );
       $("transfer-reason").value = "";
       $("transfer-dialog").showModal();
     },
@@ -263,9 +352,15 @@
   $("pause-form").addEventListener("submit", (e) => {
     e.preventDefault();
     const reason = $("pause-reason").value.trim();
-    if (!reason) { say("Vui lòng nhập lý do tạm dừng.", "error"); return; }
+    if (!reason) {
+      say("Vui lòng nhập lý do tạm dừng.", "error");
+      return;
+    }
     $("pause-dialog").close();
-    act(() => api.post(`${base()}/${counterActions.Pause}`, { reason }), () => `Quầy tạm dừng: ${reason}.`);
+    act(
+      () => api.post(`${base()}/${counterActions.Pause}`, { reason }),
+      () => `Quầy tạm dừng: ${reason}.`,
+    );
   });
   $("pause-cancel").addEventListener("click", () => $("pause-dialog").close());
 
@@ -273,10 +368,16 @@
     e.preventDefault();
     const serviceId = $("transfer-service").value || null;
     const counterId = $("transfer-counter").value || null;
-    if (!serviceId && !counterId) { say("Cần chọn dịch vụ hoặc quầy để chuyển đến.", "error"); return; }
+    if (!serviceId && !counterId) {
+      say("Cần chọn dịch vụ hoặc quầy để chuyển đến.", "error");
+      return;
+    }
     const reason = $("transfer-reason").value.trim() || null;
     $("transfer-dialog").close();
-    act(() => api.post(`${base()}/${counterActions.Transfer}`, { serviceId, counterId, reason }), (r) => `Đã chuyển số ${r.number}.`);
+    act(
+      () => api.post(`${base()}/${counterActions.Transfer}`, { serviceId, counterId, reason }),
+      (r) => `Đã chuyển số ${r.number}.`,
+    );
   });
   $("transfer-cancel").addEventListener("click", () => $("transfer-dialog").close());
 
@@ -290,7 +391,11 @@
   $("btn-pause").addEventListener("click", actions.pause);
   $("btn-resume").addEventListener("click", actions.resume);
   $("btn-logout").addEventListener("click", async () => {
-    try { await api.post(routes.Logout); } catch { /* signed out either way */ }
+    try {
+      await api.post(routes.Logout);
+    } catch {
+      /* signed out either way */
+    }
     toLogin();
   });
 
@@ -302,7 +407,13 @@
     if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") return;
     const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
     const map = {
-      F1: "callNext", " ": "callNext", r: "recall", s: "start", f: "finish", n: "noShow", t: "transfer",
+      F1: "callNext",
+      " ": "callNext",
+      r: "recall",
+      s: "start",
+      f: "finish",
+      n: "noShow",
+      t: "transfer",
       p: myCounter() && myCounter().state === "Paused" ? "resume" : "pause",
     };
     const action = map[key];

@@ -28,7 +28,10 @@
   const cameraImages = new Map();
 
   async function load() {
-    if (loading) { again = true; return; }
+    if (loading) {
+      again = true;
+      return;
+    }
     loading = true;
     try {
       dashboard = await Qk.get(routes.Supervision + "/dashboard");
@@ -40,7 +43,10 @@
       Qk.message(err.message, true);
     } finally {
       loading = false;
-      if (again) { again = false; scheduleReload(); }
+      if (again) {
+        again = false;
+        scheduleReload();
+      }
     }
   }
 
@@ -61,48 +67,67 @@
 
   function renderServices() {
     const body = document.getElementById("services");
-    body.replaceChildren(...dashboard.services.map((s) => {
-      const longest = s.waiting > 0 ? s.longestWaitSeconds + elapsed() : null;
-      const over = longest !== null && longest > s.waitTargetMinutes * 60;
-      return el("tr", { "data-service": s.code, class: over ? "over" : "" },
-        el("td", {}, `${s.code} - ${s.name}`),
-        el("td", { class: "num waiting" }, s.waiting),
-        el("td", { class: "num" }, longest === null ? "–" : duration(longest)),
-        el("td", { class: "num" }, duration(s.averageWaitTodaySeconds)),
-        el("td", { class: "num" }, s.waiting > 0 ? `${s.estimatedWaitMinutes} phút` : "–"),
-        el("td", { class: "num" }, `${s.waitTargetMinutes} phút`));
-    }));
+    body.replaceChildren(
+      ...dashboard.services.map((s) => {
+        const longest = s.waiting > 0 ? s.longestWaitSeconds + elapsed() : null;
+        const over = longest !== null && longest > s.waitTargetMinutes * 60;
+        return el(
+          "tr",
+          { "data-service": s.code, class: over ? "over" : "" },
+          el("td", {}, `${s.code} - ${s.name}`),
+          el("td", { class: "num waiting" }, s.waiting),
+          el("td", { class: "num" }, longest === null ? "–" : duration(longest)),
+          el("td", { class: "num" }, duration(s.averageWaitTodaySeconds)),
+          el("td", { class: "num" }, s.waiting > 0 ? `${s.estimatedWaitMinutes} phút` : "–"),
+          el("td", { class: "num" }, `${s.waitTargetMinutes} phút`),
+        );
+      }),
+    );
   }
 
   function renderCounters() {
     const body = document.getElementById("counters");
-    body.replaceChildren(...dashboard.counters.map((c) => {
-      const serving = c.servingSeconds === null ? null : c.servingSeconds + elapsed();
-      const paused = c.state === "Paused" ? (Date.now() - new Date(c.stateSince).getTime()) / 1000 : null;
-      return el("tr", { "data-counter": c.number, class: "state-" + c.state.toLowerCase() },
-        el("td", {}, c.name),
-        el("td", { class: "state" }, stateNames[c.state] || c.state),
-        el("td", {}, c.officerName || "–"),
-        el("td", { class: "ticket" }, c.currentTicketNumber ? `${c.currentTicketNumber} (${ticketStates[c.currentTicketStatus] || c.currentTicketStatus})` : "–"),
-        el("td", { class: "num" }, serving !== null ? duration(serving) : paused !== null ? "dừng " + duration(paused) : "–"),
-        el("td", {}, c.pauseReason || ""));
-    }));
+    body.replaceChildren(
+      ...dashboard.counters.map((c) => {
+        const serving = c.servingSeconds === null ? null : c.servingSeconds + elapsed();
+        const paused = c.state === "Paused" ? (Date.now() - new Date(c.stateSince).getTime()) / 1000 : null;
+        return el(
+          "tr",
+          { "data-counter": c.number, class: "state-" + c.state.toLowerCase() },
+          el("td", {}, c.name),
+          el("td", { class: "state" }, stateNames[c.state] || c.state),
+          el("td", {}, c.officerName || "–"),
+          el(
+            "td",
+            { class: "ticket" },
+            c.currentTicketNumber ? `${c.currentTicketNumber} (${ticketStates[c.currentTicketStatus] || c.currentTicketStatus})` : "–",
+          ),
+          el("td", { class: "num" }, serving !== null ? duration(serving) : paused !== null ? "dừng " + duration(paused) : "–"),
+          el("td", {}, c.pauseReason || ""),
+        );
+      }),
+    );
   }
 
   function renderDevices() {
     const body = document.getElementById("devices");
-    body.replaceChildren(...dashboard.devices.map((d) => {
-      let printer = "–";
-      if (d.printerState && d.printerState !== "NotConfigured") {
-        printer = d.paperOut ? "HẾT GIẤY" : d.paperLow ? "Sắp hết giấy" : d.printerState === "Ready" ? "Sẵn sàng" : d.printerState;
-      }
-      return el("tr", { "data-device": d.id, class: d.online && !d.paperOut ? "ok" : "bad" },
-        el("td", {}, kindNames[d.kind] || d.kind),
-        el("td", {}, d.name),
-        el("td", {}, d.status, d.detail ? el("small", {}, " · " + d.detail) : null),
-        el("td", { class: "printer" }, printer),
-        el("td", {}, d.lastSeenAt ? time(d.lastSeenAt) : "–"));
-    }));
+    body.replaceChildren(
+      ...dashboard.devices.map((d) => {
+        let printer = "–";
+        if (d.printerState && d.printerState !== "NotConfigured") {
+          printer = d.paperOut ? "HẾT GIẤY" : d.paperLow ? "Sắp hết giấy" : d.printerState === "Ready" ? "Sẵn sàng" : d.printerState;
+        }
+        return el(
+          "tr",
+          { "data-device": d.id, class: d.online && !d.paperOut ? "ok" : "bad" },
+          el("td", {}, kindNames[d.kind] || d.kind),
+          el("td", {}, d.name),
+          el("td", {}, d.status, d.detail ? el("small", {}, " · " + d.detail) : null),
+          el("td", { class: "printer" }, printer),
+          el("td", {}, d.lastSeenAt ? time(d.lastSeenAt) : "–"),
+        );
+      }),
+    );
   }
 
   function renderCameras() {
@@ -113,7 +138,11 @@
       if (!tile) {
         // The <img> is created once: re-creating it would reopen the MJPEG stream on every update.
         const img = el("img", { class: "camera", "data-camera": cam.cameraId, alt: cam.name, src: cam.liveUrl });
-        img.addEventListener("error", () => setTimeout(() => { img.src = cam.liveUrl + "?t=" + Date.now(); }, 3000));
+        img.addEventListener("error", () =>
+          setTimeout(() => {
+            img.src = cam.liveUrl + "?t=" + Date.now();
+          }, 3000),
+        );
         const caption = el("figcaption", {});
         tile = { figure: el("figure", { class: "camera-tile" }, img, caption), caption };
         cameraImages.set(cam.cameraId, tile);
@@ -132,16 +161,30 @@
       .sort((a, b) => (a.raisedAt < b.raisedAt ? 1 : -1));
     document.getElementById("alert-count").textContent = items.filter((a) => a.acknowledgedAt === null).length;
     document.getElementById("alerts-empty").hidden = items.length > 0;
-    list.replaceChildren(...items.map((a) => el("li", {
-      "data-kind": a.kind, "data-alert": a.id,
-      class: [a.clearedAt ? "cleared" : "open", a.acknowledgedAt ? "acknowledged" : "new"].join(" "),
-    },
-    el("strong", {}, alertNames[a.kind] || a.kind), " · ", a.subject,
-    el("div", { class: "alert-message" }, a.message),
-    el("small", {}, "Lúc " + time(a.raisedAt),
-      a.clearedAt ? " · đã hết lúc " + time(a.clearedAt) : "",
-      a.acknowledgedAt ? ` · ${a.acknowledgedBy} đã xác nhận` : ""),
-    a.acknowledgedAt ? null : el("button", { type: "button", class: "ack", onclick: () => acknowledge(a.id) }, "Đã biết"))));
+    list.replaceChildren(
+      ...items.map((a) =>
+        el(
+          "li",
+          {
+            "data-kind": a.kind,
+            "data-alert": a.id,
+            class: [a.clearedAt ? "cleared" : "open", a.acknowledgedAt ? "acknowledged" : "new"].join(" "),
+          },
+          el("strong", {}, alertNames[a.kind] || a.kind),
+          " · ",
+          a.subject,
+          el("div", { class: "alert-message" }, a.message),
+          el(
+            "small",
+            {},
+            "Lúc " + time(a.raisedAt),
+            a.clearedAt ? " · đã hết lúc " + time(a.clearedAt) : "",
+            a.acknowledgedAt ? ` · ${a.acknowledgedBy} đã xác nhận` : "",
+          ),
+          a.acknowledgedAt ? null : el("button", { type: "button", class: "ack", onclick: () => acknowledge(a.id) }, "Đã biết"),
+        ),
+      ),
+    );
   }
 
   async function acknowledge(id) {
@@ -176,7 +219,14 @@
     onEvent: scheduleReload,
     unsequenced: [events.QueueStats],
   });
-  const queueEvents = [events.TicketIssued, events.TicketCalled, events.TicketRecalled, events.TicketChanged, events.CounterChanged, events.QueueStats];
+  const queueEvents = [
+    events.TicketIssued,
+    events.TicketCalled,
+    events.TicketRecalled,
+    events.TicketChanged,
+    events.CounterChanged,
+    events.QueueStats,
+  ];
 
   const live = QkLiveFeed.hub({
     events: [...queueEvents, supervisionEvents.DeviceHealthChanged, supervisionEvents.AlertRaised, supervisionEvents.AlertUpdated],
@@ -200,7 +250,12 @@
     await load();
     await live.start();
     // Waiting and serving times tick every second; a full reload every 30 s is a safety net.
-    setInterval(() => { if (dashboard) { renderServices(); renderCounters(); } }, 1000);
+    setInterval(() => {
+      if (dashboard) {
+        renderServices();
+        renderCounters();
+      }
+    }, 1000);
     setInterval(load, 30000);
   })();
 })();
