@@ -126,14 +126,8 @@
   }
 
   const live = QkLiveFeed.hub({
-    events: [
-      events.TicketIssued,
-      events.TicketCalled,
-      events.TicketRecalled,
-      events.TicketChanged,
-      events.CounterChanged,
-      events.QueueStats,
-    ],
+    // Every queue event (QkHub.events holds Hub.Client's HubEvents and nothing else).
+    events: Object.values(events),
     onEvent: (name, e) => feed.push(name, e),
     join: async (connection) => {
       feed.reset();
@@ -241,7 +235,7 @@
         b.disabled = !can || state !== "Open";
         b.addEventListener("click", () =>
           act(
-            () => api.post(`${base()}/${counterActions.Call}`, { ticketId: w.id }),
+            () => counterPost(counterActions.Call, { ticketId: w.id }),
             (r) => `Đã gọi số ${r.number}.`,
           ),
         );
@@ -265,8 +259,9 @@
   }
 
   // ---- actions ---------------------------------------------------------------------------
-  function base() {
-    return QkHub.path(routes.Counter, { counterId: model.counterId });
+  // One action on this officer's counter: POST /api/counters/{counterId}/{action}.
+  function counterPost(action, body) {
+    return api.post(`${QkHub.path(routes.Counter, { counterId: model.counterId })}/${action}`, body);
   }
 
   async function act(call, describe) {
@@ -290,37 +285,37 @@
   const actions = {
     callNext: () =>
       act(
-        () => api.post(`${base()}/${counterActions.CallNext}`),
+        () => counterPost(counterActions.CallNext),
         (r) => (r ? `Đã gọi số ${r.number}.` : "Không còn ai đang chờ."),
       ),
     recall: () =>
       act(
-        () => api.post(`${base()}/${counterActions.Recall}`),
+        () => counterPost(counterActions.Recall),
         (r) => `Đã gọi lại số ${r.number}.`,
       ),
     start: () =>
       act(
-        () => api.post(`${base()}/${counterActions.Start}`),
+        () => counterPost(counterActions.Start),
         (r) => `Bắt đầu phục vụ số ${r.number}.`,
       ),
     finish: () =>
       act(
-        () => api.post(`${base()}/${counterActions.Finish}`),
+        () => counterPost(counterActions.Finish),
         (r) => `Đã hoàn thành số ${r.number}.`,
       ),
     noShow: () =>
       act(
-        () => api.post(`${base()}/${counterActions.NoShow}`),
+        () => counterPost(counterActions.NoShow),
         (r) => `Số ${r.number} vắng mặt.`,
       ),
     open: () =>
       act(
-        () => api.post(`${base()}/${counterActions.Open}`),
+        () => counterPost(counterActions.Open),
         () => "Quầy đã mở.",
       ),
     resume: () =>
       act(
-        () => api.post(`${base()}/${counterActions.Resume}`),
+        () => counterPost(counterActions.Resume),
         () => "Quầy tiếp tục phục vụ.",
       ),
     pause: () => {
@@ -358,7 +353,7 @@
     }
     $("pause-dialog").close();
     act(
-      () => api.post(`${base()}/${counterActions.Pause}`, { reason }),
+      () => counterPost(counterActions.Pause, { reason }),
       () => `Quầy tạm dừng: ${reason}.`,
     );
   });
@@ -375,7 +370,7 @@
     const reason = $("transfer-reason").value.trim() || null;
     $("transfer-dialog").close();
     act(
-      () => api.post(`${base()}/${counterActions.Transfer}`, { serviceId, counterId, reason }),
+      () => counterPost(counterActions.Transfer, { serviceId, counterId, reason }),
       (r) => `Đã chuyển số ${r.number}.`,
     );
   });

@@ -219,14 +219,8 @@
     onEvent: scheduleReload,
     unsequenced: [events.QueueStats],
   });
-  const queueEvents = [
-    events.TicketIssued,
-    events.TicketCalled,
-    events.TicketRecalled,
-    events.TicketChanged,
-    events.CounterChanged,
-    events.QueueStats,
-  ];
+  // Every queue event (QkHub.events holds Hub.Client's HubEvents and nothing else).
+  const queueEvents = Object.values(events);
 
   const live = QkLiveFeed.hub({
     events: [...queueEvents, supervisionEvents.DeviceHealthChanged, supervisionEvents.AlertRaised, supervisionEvents.AlertUpdated],

@@ -23,13 +23,7 @@ public sealed class HeartbeatLoopTests : IAsyncDisposable
     {
         Run(NewLoop());
 
-        Assert.Equal(Start, await NextAsync());
-        await WaitingAsync();
-        clock.Advance(Period);
-        Assert.Equal(Start + Period, await NextAsync());
-        await WaitingAsync();
-        clock.Advance(Period);
-        Assert.Equal(Start + (2 * Period), await NextAsync());
+        await ExpectAtOnceThenEveryPeriodAsync(periods: 2);
     }
 
     [Fact]
@@ -76,13 +70,7 @@ public sealed class HeartbeatLoopTests : IAsyncDisposable
         var failures = 2;
         Run(NewLoop(failFirst: () => failures-- > 0));
 
-        Assert.Equal(Start, await NextAsync());
-        await WaitingAsync();
-        clock.Advance(Period);
-        Assert.Equal(Start + Period, await NextAsync());
-        await WaitingAsync();
-        clock.Advance(Period);
-        Assert.Equal(Start + (2 * Period), await NextAsync());
+        await ExpectAtOnceThenEveryPeriodAsync(periods: 2);
         Assert.False(running!.IsCompleted);
     }
 
@@ -117,6 +105,17 @@ public sealed class HeartbeatLoopTests : IAsyncDisposable
                 ? Task.FromException(new HttpRequestException("hub unreachable"))
                 : Task.CompletedTask;
         }, new HeartbeatLoopOptions { Period = Period, TimeProvider = clock, Watch = watch });
+
+    private async Task ExpectAtOnceThenEveryPeriodAsync(int periods)
+    {
+        Assert.Equal(Start, await NextAsync());
+        for (var i = 1; i <= periods; i++)
+        {
+            await WaitingAsync();
+            clock.Advance(Period);
+            Assert.Equal(Start + (i * Period), await NextAsync());
+        }
+    }
 
     private void Run(HeartbeatLoop loop) => running = loop.RunAsync(stop.Token);
 
