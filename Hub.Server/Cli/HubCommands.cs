@@ -1,7 +1,7 @@
-using QueueKiosk.HubClient.Schedule;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubClient.Schedule;
 using QueueKiosk.HubServer.Catalogue;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;

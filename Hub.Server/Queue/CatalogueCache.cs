@@ -1,5 +1,5 @@
-using QueueKiosk.HubClient.Schedule;
 using Microsoft.EntityFrameworkCore;
+using QueueKiosk.HubClient.Schedule;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
 

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
+using QueueKiosk.HubClient.Schedule;
 using QueueKiosk.KioskUi.Catalogue;
 using QueueKiosk.KioskUi.Configuration;
 using QueueKiosk.KioskUi.Hub;
 using QueueKiosk.KioskUi.Printing;
-using QueueKiosk.HubClient.Schedule;
 
 namespace QueueKiosk.KioskUi.Status;
 

@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubClient.Schedule;
 using QueueKiosk.KioskUi.Catalogue;
 using QueueKiosk.KioskUi.Configuration;
 using QueueKiosk.KioskUi.Hub;
 using QueueKiosk.KioskUi.Printing;
-using QueueKiosk.HubClient.Schedule;
 using QueueKiosk.KioskUi.Status;
 
 namespace QueueKiosk.KioskUi.Tickets;
