@@ -1,9 +1,13 @@
 #!/usr/bin/env bash
-# Installs what is missing, checks formatting and a warning-free build, then runs every test.
+# Installs what is missing, checks formatting (C# and the browser scripts), lint and a warning-free
+# build, then runs every test.
 set -euo pipefail
 cd "$(dirname "$0")"
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 ./scripts/setup.sh
+
+# Our browser scripts (web/, */wwwroot outside lib/): Prettier's format and ESLint's rules, a few seconds.
+npm run --silent lint:web
 
 dotnet restore QueueKiosk.sln --verbosity quiet
 dotnet build QueueKiosk.sln --no-restore -c Debug -warnaserror --verbosity quiet -nologo

@@ -6,6 +6,7 @@ using QueueKiosk.CounterDisplay.Live;
 using QueueKiosk.CounterDisplay.State;
 using QueueKiosk.CounterDisplay.Voice;
 using QueueKiosk.HubClient.Realtime;
+using QueueKiosk.HubClient.Rest;
 
 namespace QueueKiosk.CounterDisplay;
 
@@ -40,12 +41,11 @@ public static class CounterDisplayExtensions
             return new DisplayState(sp.GetRequiredService<TimeProvider>(), display.LastCallsShown, display.NewsLine);
         });
 
-        services.AddHttpClient<HubApiClient>((sp, http) =>
+        services.AddHttpClient<DeviceApiClient>((sp, http) =>
         {
             var hub = sp.GetRequiredService<IOptions<HubOptions>>().Value;
-            http.BaseAddress = hub.Url;
+            DeviceApiClient.Configure(http, hub.Url!, hub.DeviceKey);
             http.Timeout = TimeSpan.FromSeconds(10);
-            http.DefaultRequestHeaders.Add(HubClient.Contracts.HubRoutes.DeviceKeyHeader, hub.DeviceKey);
         });
         services.AddSingleton<IHubConnection>(sp => CreateHubConnection(sp.GetRequiredService<IOptions<HubOptions>>().Value));
         services.AddHostedService<HubSync>();

@@ -4,7 +4,7 @@ using QueueKiosk.Devices.Printing;
 using QueueKiosk.Devices.Printing.Layout;
 using QueueKiosk.Devices.Printing.Queue;
 using QueueKiosk.Devices.Printing.Transports;
-using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubClient.Rest;
 using QueueKiosk.KioskUi.Catalogue;
 using QueueKiosk.KioskUi.Configuration;
 using QueueKiosk.KioskUi.Hub;
@@ -27,14 +27,14 @@ public static class KioskServiceCollectionExtensions
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton<HubLink>();
-        services.AddHttpClient<IKioskHub, HttpKioskHub>((sp, http) =>
+        services.AddHttpClient<DeviceApiClient>((sp, http) =>
         {
             var options = sp.GetRequiredService<IOptions<KioskOptions>>().Value;
-            http.BaseAddress = new Uri(options.HubUrl.TrimEnd('/') + "/");
-            http.DefaultRequestHeaders.Add(HubRoutes.DeviceKeyHeader, options.DeviceKey);
+            DeviceApiClient.Configure(http, new Uri(options.HubUrl), options.DeviceKey);
             // Short: a citizen is waiting in front of the screen, and a dead hub must show quickly.
             http.Timeout = TimeSpan.FromSeconds(5);
         });
+        services.AddTransient<IKioskBackend, KioskBackend>();
 
         services.AddSingleton<CatalogueStore>();
         services.AddSingleton<CatalogueRefreshService>();

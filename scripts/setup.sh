@@ -37,7 +37,8 @@ start_postgres() {
 }
 
 # Browser libraries come from npm (the official SignalR client, chart.js) and are copied next to
-# the pages that use them, so no page ever loads anything from outside the machine.
+# the pages that use them, so no page ever loads anything from outside the machine. The same
+# install brings the devDependencies that ./test.sh lints the browser scripts with (ESLint, Prettier).
 install_npm_packages() {
   if [ -f "$repo_root/package.json" ]; then
     if [ ! -d "$repo_root/node_modules" ] || [ "$repo_root/package.json" -nt "$repo_root/node_modules" ]; then

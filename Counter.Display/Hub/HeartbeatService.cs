@@ -1,9 +1,9 @@
 using System.Reflection;
-using System.Threading.Channels;
 using Microsoft.Extensions.Options;
 using QueueKiosk.CounterDisplay.Leds;
 using QueueKiosk.CounterDisplay.State;
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubClient.Rest;
 
 namespace QueueKiosk.CounterDisplay.Hub;
 
@@ -12,77 +12,55 @@ namespace QueueKiosk.CounterDisplay.Hub;
 /// which LED boards do not answer, so a supervisor sees "Bảng LED quầy 3 không phản hồi" on the
 /// dashboard. Reports every Hub:HeartbeatSeconds and at once when a board fails or recovers.
 /// </summary>
-public sealed partial class HeartbeatService(
-    HubApiClient hub,
-    DisplayState state,
-    ICounterBoardSet boards,
-    LedBoardHealth health,
-    IOptions<HubOptions> options,
-    ILogger<HeartbeatService> logger) : BackgroundService
+public sealed class HeartbeatService : BackgroundService
 {
     /// <summary>The hub accepts at most this many characters of Status.</summary>
     public const int MaxStatusLength = 100;
 
     private static readonly string Version = typeof(HeartbeatService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev";
 
-    private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private string? lastFailure;
+    private readonly DisplayState state;
+    private readonly ICounterBoardSet boards;
+    private readonly LedBoardHealth health;
+    private readonly HeartbeatLoop loop;
+
+    public HeartbeatService(
+        DeviceApiClient api,
+        DisplayState state,
+        ICounterBoardSet boards,
+        LedBoardHealth health,
+        IOptions<HubOptions> options,
+        TimeProvider time,
+        ILogger<HeartbeatService> logger)
+    {
+        ArgumentNullException.ThrowIfNull(api);
+        ArgumentNullException.ThrowIfNull(options);
+        this.state = state;
+        this.boards = boards;
+        this.health = health;
+        loop = new HeartbeatLoop(ct => api.ReportStatusAsync(CurrentReport(), ct), new HeartbeatLoopOptions
+        {
+            Period = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds),
+            TimeProvider = time,
+            Logger = logger,
+        });
+    }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var period = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds);
-        health.Changed += OnHealthChanged;
+        health.Changed += loop.Wake;
         try
         {
-            while (!stoppingToken.IsCancellationRequested)
-            {
-                await SendOnceAsync(stoppingToken);
-                using var timeout = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
-                timeout.CancelAfter(period);
-                try
-                {
-                    await wake.Reader.ReadAsync(timeout.Token);
-                }
-                catch (OperationCanceledException) when (!stoppingToken.IsCancellationRequested)
-                {
-                    // The period is over: time for the regular heartbeat.
-                }
-            }
-        }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-        {
+            await loop.RunAsync(stoppingToken);
         }
         finally
         {
-            health.Changed -= OnHealthChanged;
+            health.Changed -= loop.Wake;
         }
     }
 
     /// <summary>Sends one heartbeat; false (logged once per distinct failure) when the hub did not take it.</summary>
-    public async Task<bool> SendOnceAsync(CancellationToken cancellationToken)
-    {
-        try
-        {
-            await hub.ReportStatusAsync(CurrentReport(), cancellationToken);
-            if (lastFailure is not null)
-            {
-                LogDelivered(logger);
-                lastFailure = null;
-            }
-
-            return true;
-        }
-        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
-        {
-            if (ex.Message != lastFailure)
-            {
-                LogNotDelivered(logger, ex.Message);
-                lastFailure = ex.Message;
-            }
-
-            return false;
-        }
-    }
+    public Task<bool> SendOnceAsync(CancellationToken cancellationToken) => loop.SendOnceAsync(cancellationToken);
 
     public DeviceStatusReport CurrentReport() => new(
         Environment.MachineName,
@@ -110,12 +88,4 @@ public sealed partial class HeartbeatService(
         var text = $"{hubPart}; {ledPart}";
         return text.Length <= MaxStatusLength ? text : string.Concat(text.AsSpan(0, MaxStatusLength - 1), "…");
     }
-
-    private void OnHealthChanged() => wake.Writer.TryWrite(true);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Heartbeat not delivered to the hub: {Error}")]
-    private static partial void LogNotDelivered(ILogger logger, string error);
-
-    [LoggerMessage(Level = LogLevel.Information, Message = "Heartbeat delivered to the hub again")]
-    private static partial void LogDelivered(ILogger logger);
 }

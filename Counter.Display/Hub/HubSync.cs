@@ -3,6 +3,7 @@ using QueueKiosk.CounterDisplay.State;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubClient.Realtime;
 using QueueKiosk.HubClient.Realtime.Resync;
+using QueueKiosk.HubClient.Rest;
 
 namespace QueueKiosk.CounterDisplay.Hub;
 
@@ -13,7 +14,7 @@ namespace QueueKiosk.CounterDisplay.Hub;
 /// </summary>
 public sealed partial class HubSync(
     IHubConnection connection,
-    HubApiClient api,
+    DeviceApiClient api,
     DisplayState state,
     IOptions<HubOptions> options,
     ILogger<HubSync> logger) : BackgroundService
@@ -25,7 +26,7 @@ public sealed partial class HubSync(
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var siteId = await FindSiteIdAsync(stoppingToken);
-        feed = new QueueFeed(connection, new DelegateSnapshotSource(api.GetSnapshotAsync), new QueueFeedOptions
+        feed = new QueueFeed(connection, api, new QueueFeedOptions
         {
             SiteId = siteId,
             Logger = logger,

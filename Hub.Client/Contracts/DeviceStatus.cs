@@ -1,7 +1,7 @@
 namespace QueueKiosk.HubClient.Contracts;
 
 /// <summary>
-/// Heartbeat a device (kiosk, display host) POSTs to <see cref="DeviceStatusRoutes.Me"/> with its
+/// Heartbeat a device (kiosk, display host) POSTs to <see cref="HubRoutes.DeviceStatus"/> with its
 /// device key, every HeartbeatSeconds and at once when its printer's state changes. Same members
 /// as Kiosk.Ui's KioskStatusReport, so the kiosk's JSON binds unchanged. A display host without a
 /// printer sends PrinterState "NotConfigured".
@@ -24,9 +24,3 @@ public sealed record DeviceStatusReport(
 
 /// <summary>The hub's answer to a heartbeat: when it expects the next one.</summary>
 public sealed record DeviceStatusAck(Guid DeviceId, DateTimeOffset ReceivedAt, int ExpectedEverySeconds);
-
-public static class DeviceStatusRoutes
-{
-    /// <summary>POST, device key: the calling device's heartbeat (body: <see cref="DeviceStatusReport"/>).</summary>
-    public const string Me = "/api/devices/me/status";
-}

@@ -1,17 +1,5 @@
 namespace QueueKiosk.HubClient.Contracts;
 
-/// <summary>Hub path, client-to-server method names and server-to-client event names.</summary>
-public static class HubRoutes
-{
-    public const string QueueHub = "/hubs/queue";
-
-    /// <summary>Device key header accepted by the REST API and the hub.</summary>
-    public const string DeviceKeyHeader = "X-Device-Key";
-
-    /// <summary>Query parameter carrying the device key on WebSocket connects (browsers cannot set headers).</summary>
-    public const string AccessTokenQuery = "access_token";
-}
-
 /// <summary>Methods a client calls on the hub (the hub only manages group membership).</summary>
 public static class HubMethods
 {
@@ -56,7 +44,7 @@ public static class HubGroups
 
 /// <summary>
 /// Every event carries the site's sequence number (TicketEvent.Sequence). A client that sees a
-/// gap (Sequence != last + 1 for sequenced events) fetches /api/sites/{siteId}/snapshot.
+/// gap (Sequence != last + 1 for sequenced events) fetches <see cref="HubRoutes.SiteSnapshot"/>.
 /// </summary>
 public interface IHubEvent
 {

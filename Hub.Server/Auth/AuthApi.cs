@@ -17,7 +17,7 @@ public static class AuthApi
 {
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/auth").WithTags("Auth");
+        var group = app.MapGroup(HubRoutes.Auth).WithTags("Auth");
         group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(Policies.AnonymousRateLimit);
         group.MapPost("/logout", LogoutAsync).RequireAuthorization(Policies.Staff);
         group.MapGet("/me", MeAsync).RequireAuthorization(Policies.Staff);

@@ -29,7 +29,7 @@ public static class AdminApi
 {
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/admin").WithTags("Admin");
+        var group = app.MapGroup(HubRoutes.Admin).WithTags("Admin");
         group.MapPost("/counters", CreateCounterAsync).RequireAuthorization(Policies.Supervisor);
         group.MapPost("/services", CreateServiceAsync).RequireAuthorization(Policies.Supervisor);
         group.MapPost("/devices", CreateDeviceAsync).RequireAuthorization(Policies.Admin);
@@ -83,7 +83,7 @@ public static class AdminApi
         db.Counters.Add(counter);
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
-        return TypedResults.Created($"/api/counters/{counter.Id}", counter.ToDto(await cache.GetAsync(ct), null));
+        return TypedResults.Created(HubRoutes.CounterOf(counter.Id), counter.ToDto(await cache.GetAsync(ct), null));
     }
 
     public static async Task<Created<ServiceDto>> CreateServiceAsync(CreateServiceRequest request, System.Security.Claims.ClaimsPrincipal user,
@@ -143,7 +143,7 @@ public static class AdminApi
         db.Services.Add(service);
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
-        return TypedResults.Created($"/api/services/{service.Id}", new ServiceDto(service.Id, service.Code, service.Name, service.NameEn,
+        return TypedResults.Created($"{HubRoutes.Services}/{service.Id}", new ServiceDto(service.Id, service.Code, service.Name, service.NameEn,
             service.Prefix, 0, 0, service.WaitTargetMinutes, service.Active));
     }
 

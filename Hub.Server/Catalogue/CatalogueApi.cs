@@ -15,12 +15,12 @@ public static class CatalogueApi
 
     public static IEndpointRouteBuilder MapCatalogueApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api").WithTags("Catalogue").AllowAnonymous().RequireRateLimiting(Policies.AnonymousRateLimit);
-        group.MapGet("/sites", SitesAsync);
-        group.MapGet("/fields", FieldsAsync);
-        group.MapGet("/procedures", ProceduresAsync);
-        group.MapGet("/procedures/{procedureId:guid}", ProcedureAsync);
-        group.MapGet("/services", ServicesAsync);
+        var group = app.MapGroup(string.Empty).WithTags("Catalogue").AllowAnonymous().RequireRateLimiting(Policies.AnonymousRateLimit);
+        group.MapGet(HubRoutes.Sites, SitesAsync);
+        group.MapGet(HubRoutes.Fields, FieldsAsync);
+        group.MapGet(HubRoutes.Procedures, ProceduresAsync);
+        group.MapGet(HubRoutes.Procedures + "/{procedureId:guid}", ProcedureAsync);
+        group.MapGet(HubRoutes.Services, ServicesAsync);
         return app;
     }
 

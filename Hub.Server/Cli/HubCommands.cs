@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubClient.Schedule;
 using QueueKiosk.HubServer.Catalogue;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;

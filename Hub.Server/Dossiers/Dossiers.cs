@@ -27,7 +27,7 @@ public static partial class DossierApi
 
     public static IEndpointRouteBuilder MapDossierApi(this IEndpointRouteBuilder app)
     {
-        app.MapGroup("/api/dossiers").WithTags("Dossiers").AllowAnonymous().RequireRateLimiting(Policies.AnonymousRateLimit)
+        app.MapGroup(HubRoutes.Dossiers).WithTags("Dossiers").AllowAnonymous().RequireRateLimiting(Policies.AnonymousRateLimit)
             .MapGet("/{code}", LookupAsync);
         return app;
     }

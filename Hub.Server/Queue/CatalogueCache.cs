@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using QueueKiosk.HubClient.Schedule;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
 

@@ -12,27 +12,27 @@ public static class QueueApi
 {
     public static IEndpointRouteBuilder MapQueueApi(this IEndpointRouteBuilder app)
     {
-        var tickets = app.MapGroup("/api/tickets").WithTags("Tickets");
+        var tickets = app.MapGroup(HubRoutes.Tickets).WithTags("Tickets");
         tickets.MapPost("/", IssueAsync).RequireAuthorization(Policies.Issuer);
         tickets.MapGet("/{ticketId:guid}", GetTicketAsync).RequireAuthorization(Policies.AnyClient);
         tickets.MapPost("/{ticketId:guid}/cancel", CancelAsync).RequireAuthorization(Policies.Staff);
         tickets.MapPost("/{ticketId:guid}/rating", RateAsync).RequireAuthorization(Policies.AnyClient);
 
-        var snapshot = app.MapGroup("/api").WithTags("Queue").RequireAuthorization(Policies.AnyClient);
-        snapshot.MapGet("/snapshot", (QueueReader reader, CancellationToken ct) => SnapshotAsync(null, reader, ct));
-        snapshot.MapGet("/sites/{siteId:guid}/snapshot", (Guid siteId, QueueReader reader, CancellationToken ct) => SnapshotAsync(siteId, reader, ct));
+        var snapshot = app.MapGroup(HubRoutes.Api).WithTags("Queue").RequireAuthorization(Policies.AnyClient);
+        snapshot.MapGet(HubRoutes.OwnSnapshotPattern, (QueueReader reader, CancellationToken ct) => SnapshotAsync(null, reader, ct));
+        snapshot.MapGet(HubRoutes.SiteSnapshotPattern, (Guid siteId, QueueReader reader, CancellationToken ct) => SnapshotAsync(siteId, reader, ct));
 
-        var counters = app.MapGroup("/api/counters/{counterId:guid}").WithTags("Counters")
+        var counters = app.MapGroup(HubRoutes.Counter).WithTags("Counters")
             .RequireAuthorization(Policies.Staff)
             .AddEndpointFilter(OwnCounterOnly);
-        counters.MapPost("/call-next", CallNextAsync);
-        counters.MapPost("/call", (Guid counterId, CallTicketRequest request, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) =>
+        counters.MapPost("/" + CounterActions.CallNext, CallNextAsync);
+        counters.MapPost("/" + CounterActions.Call, (Guid counterId, CallTicketRequest request, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) =>
             Ticket(engine.CallSpecificAsync(counterId, request.TicketId, ActorOf(user), ct)));
-        counters.MapPost("/recall", (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Ticket(engine.RecallAsync(counterId, ActorOf(user), ct)));
-        counters.MapPost("/start", (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Ticket(engine.StartAsync(counterId, ActorOf(user), ct)));
-        counters.MapPost("/finish", (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Ticket(engine.FinishAsync(counterId, ActorOf(user), ct)));
-        counters.MapPost("/no-show", (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Ticket(engine.NoShowAsync(counterId, ActorOf(user), ct)));
-        counters.MapPost("/transfer", (Guid counterId, TransferTicketRequest request, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) =>
+        counters.MapPost("/" + CounterActions.Recall, (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Ticket(engine.RecallAsync(counterId, ActorOf(user), ct)));
+        counters.MapPost("/" + CounterActions.Start, (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Ticket(engine.StartAsync(counterId, ActorOf(user), ct)));
+        counters.MapPost("/" + CounterActions.Finish, (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Ticket(engine.FinishAsync(counterId, ActorOf(user), ct)));
+        counters.MapPost("/" + CounterActions.NoShow, (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Ticket(engine.NoShowAsync(counterId, ActorOf(user), ct)));
+        counters.MapPost("/" + CounterActions.Transfer, (Guid counterId, TransferTicketRequest request, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) =>
         {
             if (request.Reason is { Length: > 400 })
             {
@@ -41,14 +41,14 @@ public static class QueueApi
 
             return Ticket(engine.TransferAsync(counterId, request, ActorOf(user), ct));
         });
-        counters.MapPost("/open", (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Counter(engine.OpenCounterAsync(counterId, ActorOf(user), ct)));
-        counters.MapPost("/pause", (Guid counterId, PauseCounterRequest request, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) =>
+        counters.MapPost("/" + CounterActions.Open, (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Counter(engine.OpenCounterAsync(counterId, ActorOf(user), ct)));
+        counters.MapPost("/" + CounterActions.Pause, (Guid counterId, PauseCounterRequest request, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) =>
         {
             Validate.Required(request.Reason, "reason");
             return Counter(engine.PauseCounterAsync(counterId, request.Reason, ActorOf(user), ct));
         });
-        counters.MapPost("/resume", (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Counter(engine.ResumeCounterAsync(counterId, ActorOf(user), ct)));
-        counters.MapPost("/close", (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Counter(engine.CloseCounterAsync(counterId, ActorOf(user), ct)));
+        counters.MapPost("/" + CounterActions.Resume, (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Counter(engine.ResumeCounterAsync(counterId, ActorOf(user), ct)));
+        counters.MapPost("/" + CounterActions.Close, (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Counter(engine.CloseCounterAsync(counterId, ActorOf(user), ct)));
         return app;
     }
 
@@ -60,7 +60,7 @@ public static class QueueApi
         var channel = user.HasClaim(HubClaims.DeviceKind, nameof(DeviceKind.Kiosk)) ? TicketChannel.Kiosk : request.Channel;
         var siteId = request.SiteId ?? user.SiteOf();
         var ticket = await engine.IssueAsync(request with { Channel = channel, SiteId = siteId }, ActorOf(user), ct);
-        return TypedResults.Created($"/api/tickets/{ticket.Id}", ticket);
+        return TypedResults.Created(HubRoutes.Ticket(ticket.Id), ticket);
     }
 
     public static async Task<Results<Ok<TicketDto>, NotFound>> GetTicketAsync(Guid ticketId, QueueReader reader, CancellationToken ct) =>

@@ -16,6 +16,7 @@ public static class RealtimeExtensions
     public static IEndpointRouteBuilder MapRealtime(this IEndpointRouteBuilder app)
     {
         app.MapHub<QueueHub>(HubRoutes.QueueHub);
+        app.MapHubContractScript();
         return app;
     }
 }

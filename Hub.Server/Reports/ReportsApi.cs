@@ -14,7 +14,7 @@ public static class ReportsApi
 {
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/api/reports").WithTags("Reports").RequireAuthorization(Policies.Supervisor);
+        var group = app.MapGroup(HubRoutes.Reports).WithTags("Reports").RequireAuthorization(Policies.Supervisor);
         group.MapGet("/", JsonAsync);
         group.MapGet("/csv", CsvAsync);
         return app;

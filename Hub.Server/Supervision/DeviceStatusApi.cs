@@ -15,7 +15,7 @@ public static class DeviceStatusApi
 {
     public static IEndpointRouteBuilder MapDeviceStatusApi(this IEndpointRouteBuilder app)
     {
-        app.MapPost(DeviceStatusRoutes.Me, ReportAsync).WithTags("Devices").RequireAuthorization(Policies.AnyClient);
+        app.MapPost(HubRoutes.DeviceStatus, ReportAsync).WithTags("Devices").RequireAuthorization(Policies.AnyClient);
         return app;
     }
 

@@ -14,7 +14,7 @@ namespace QueueKiosk.HubServer.Supervision;
 /// <summary>/api/supervision: dashboard, alerts, ticket history (supervisors and admins); recording audit (admins).</summary>
 public static class SupervisionApi
 {
-    public const string Prefix = "/api/supervision";
+    public const string Prefix = HubRoutes.Supervision;
 
     public static IEndpointRouteBuilder MapSupervisionApi(this IEndpointRouteBuilder app)
     {

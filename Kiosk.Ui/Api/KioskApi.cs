@@ -37,7 +37,7 @@ public static class KioskApi
     public static async Task<Ok<TakeNumberResult>> TakeNumber(TakeNumberBody body, TakeNumberService service, CancellationToken cancellationToken) =>
         TypedResults.Ok(await service.TakeAsync(body.ProcedureId, body.ServiceId, body.Priority, cancellationToken));
 
-    public static async Task<Ok<DossierAnswer>> FindDossier(string code, HttpRequest request, IKioskHub hub, CancellationToken cancellationToken)
+    public static async Task<Ok<DossierAnswer>> FindDossier(string code, HttpRequest request, IKioskBackend hub, CancellationToken cancellationToken)
     {
         if (!DossierCode.TryParse(code, out var canonical, out var problem))
         {

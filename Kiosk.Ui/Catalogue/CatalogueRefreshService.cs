@@ -6,7 +6,7 @@ namespace QueueKiosk.KioskUi.Catalogue;
 
 /// <summary>Fetches the catalogue at start and then periodically; retries sooner while the hub is down.</summary>
 public sealed class CatalogueRefreshService(
-    IKioskHub hub,
+    IKioskBackend hub,
     CatalogueStore store,
     IOptions<KioskOptions> options,
     ILogger<CatalogueRefreshService> logger) : BackgroundService

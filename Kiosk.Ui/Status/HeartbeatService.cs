@@ -1,6 +1,7 @@
 using System.Reflection;
 using Microsoft.Extensions.Options;
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubClient.Rest;
 using QueueKiosk.KioskUi.Configuration;
 using QueueKiosk.KioskUi.Hub;
 using QueueKiosk.KioskUi.Printing;
@@ -9,51 +10,51 @@ namespace QueueKiosk.KioskUi.Status;
 
 /// <summary>
 /// Tells the hub that this kiosk is alive and how its printer is, so a supervisor sees "out of
-/// paper" without walking to the kiosk. Reports at once when the printer's state changes.
+/// paper" without walking to the kiosk. Hub.Client's <see cref="HeartbeatLoop"/> reports every
+/// Kiosk:HeartbeatSeconds and within a second when the printer's state changes.
 /// </summary>
-public sealed class HeartbeatService(
-    IKioskHub hub,
-    KioskState state,
-    ITicketPrinter printer,
-    IOptions<KioskOptions> options,
-    ILogger<HeartbeatService> logger) : BackgroundService
+public sealed class HeartbeatService : BackgroundService
 {
-    // The printer's state is checked this often so a change is reported within a second or two.
-    private static readonly TimeSpan PollInterval = TimeSpan.FromSeconds(1);
     private static readonly string Version = typeof(HeartbeatService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        var period = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds);
-        var lastSent = DateTime.MinValue;
-        PrinterStatusView? lastPrinter = null;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            var status = printer.Status;
-            if (status != lastPrinter || DateTime.UtcNow - lastSent >= period)
-            {
-                // A failed report is retried at the next period, not every second.
-                await SendOnceAsync(stoppingToken);
-                lastPrinter = status;
-                lastSent = DateTime.UtcNow;
-            }
+    private readonly KioskState state;
+    private readonly ITicketPrinter printer;
+    private readonly IOptions<KioskOptions> options;
+    private readonly HeartbeatLoop loop;
 
-            try
-            {
-                await Task.Delay(PollInterval, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
+    public HeartbeatService(
+        IKioskBackend backend,
+        KioskState state,
+        ITicketPrinter printer,
+        IOptions<KioskOptions> options,
+        TimeProvider time,
+        ILogger<HeartbeatService> logger)
+    {
+        ArgumentNullException.ThrowIfNull(backend);
+        ArgumentNullException.ThrowIfNull(options);
+        this.state = state;
+        this.printer = printer;
+        this.options = options;
+        loop = new HeartbeatLoop(ct => backend.ReportStatusAsync(CurrentReport(), ct), new HeartbeatLoopOptions
+        {
+            Period = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds),
+            TimeProvider = time,
+            // The printer's state is read this often so a change is reported within a second or two.
+            Watch = () => printer.Status,
+            WatchEvery = TimeSpan.FromSeconds(1),
+            Logger = logger,
+        });
     }
 
-    public async Task<bool> SendOnceAsync(CancellationToken cancellationToken)
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => loop.RunAsync(stoppingToken);
+
+    public Task<bool> SendOnceAsync(CancellationToken cancellationToken) => loop.SendOnceAsync(cancellationToken);
+
+    public DeviceStatusReport CurrentReport()
     {
         var view = state.Current();
         var printerStatus = printer.Status;
-        var report = new DeviceStatusReport(
+        return new DeviceStatusReport(
             options.Value.Name,
             view.Notice == KioskNotice.None ? "OK" : view.Notice.ToString(),
             printerStatus.Condition.ToString(),
@@ -63,15 +64,5 @@ public sealed class HeartbeatService(
             view.CatalogueFromCache,
             view.CatalogueFetchedAt,
             Version);
-        try
-        {
-            await hub.ReportStatusAsync(report, cancellationToken);
-            return true;
-        }
-        catch (HubUnavailableException e)
-        {
-            logger.LogWarning("Heartbeat not delivered: {Message}", e.Message);
-            return false;
-        }
     }
 }

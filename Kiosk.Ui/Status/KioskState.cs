@@ -1,9 +1,9 @@
 using Microsoft.Extensions.Options;
+using QueueKiosk.HubClient.Schedule;
 using QueueKiosk.KioskUi.Catalogue;
 using QueueKiosk.KioskUi.Configuration;
 using QueueKiosk.KioskUi.Hub;
 using QueueKiosk.KioskUi.Printing;
-using QueueKiosk.KioskUi.Schedule;
 
 namespace QueueKiosk.KioskUi.Status;
 
@@ -18,8 +18,9 @@ public sealed class KioskState(CatalogueStore catalogue, HubLink hub, ITicketPri
         var current = catalogue.Current;
         var now = time.GetUtcNow();
         // Open by the site's hours, or by the hub's last word (a hub set to ignore hours says open).
-        var open = current is null || options.Value.IgnoreOpeningHours || OpeningHours.IsOpen(current.Site, now) || current.HubSaidOpen;
-        var next = current is null || open ? null : OpeningHours.NextOpening(current.Site, now);
+        var hours = current is null ? null : OpeningHours.Of(current.Site);
+        var open = current is null || options.Value.IgnoreOpeningHours || hours!.IsOpen(now.UtcDateTime) || current.HubSaidOpen;
+        var next = open ? null : hours!.NextOpening(now.UtcDateTime)?.Local;
         var status = printer.Status;
 
         var notice = !hub.IsReachable || current is null ? KioskNotice.HubUnavailable

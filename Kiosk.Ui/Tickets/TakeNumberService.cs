@@ -1,10 +1,10 @@
 using Microsoft.Extensions.Options;
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubClient.Schedule;
 using QueueKiosk.KioskUi.Catalogue;
 using QueueKiosk.KioskUi.Configuration;
 using QueueKiosk.KioskUi.Hub;
 using QueueKiosk.KioskUi.Printing;
-using QueueKiosk.KioskUi.Schedule;
 using QueueKiosk.KioskUi.Status;
 
 namespace QueueKiosk.KioskUi.Tickets;
@@ -14,7 +14,7 @@ namespace QueueKiosk.KioskUi.Tickets;
 /// says what the citizen must see. The number is shown on screen whatever the printer does.
 /// </summary>
 public sealed class TakeNumberService(
-    IKioskHub hub,
+    IKioskBackend hub,
     CatalogueStore catalogue,
     ITicketPrinter printer,
     KioskState state,
@@ -58,7 +58,7 @@ public sealed class TakeNumberService(
 
         var ticket = ((IssueOutcome.Issued)outcome).Ticket;
         var counters = current?.CounterNumbersFor(ticket.ServiceId) ?? [];
-        var local = current is null ? ticket.IssuedAt.LocalDateTime : OpeningHours.LocalNow(current.Site, ticket.IssuedAt);
+        var local = current is null ? ticket.IssuedAt.LocalDateTime : OpeningHours.Of(current.Site).ToLocal(ticket.IssuedAt.UtcDateTime);
         var request = new TicketPrintRequest(
             ticket.Id,
             current?.Site.Name ?? options.Value.Name,
@@ -90,7 +90,7 @@ public sealed class TakeNumberService(
     }
 
     private string? NextOpeningText(KioskCatalogue current) =>
-        OpeningHours.NextOpening(current.Site, time.GetUtcNow()) is { } next
+        OpeningHours.Of(current.Site).NextOpening(time.GetUtcNow().UtcDateTime)?.Local is { } next
             ? next.ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)
             : null;
 

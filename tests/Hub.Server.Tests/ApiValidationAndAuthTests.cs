@@ -10,8 +10,9 @@ namespace QueueKiosk.HubServer.Tests;
 /// <summary>Bad bodies answer 400 ProblemDetails naming the field (vi and en); every action needs the right identity.</summary>
 public sealed class ApiValidationAndAuthTests : SqliteHubAppTest
 {
-    private static readonly string[] CounterActions =
-        ["call-next", "call", "recall", "start", "finish", "no-show", "transfer", "open", "pause", "resume", "close"];
+    // Every action the server maps under HubRoutes.Counter, read from the one list of them.
+    private static readonly string[] EveryCounterAction =
+        [.. typeof(CounterActions).GetFields().Select(f => (string)f.GetRawConstantValue()!)];
 
     [Theory]
     [InlineData("""{"priority":"Bogus","serviceId":"00000000-0000-0000-0000-000000000001"}""", "priority", "vi", "không hợp lệ")]
@@ -25,7 +26,7 @@ public sealed class ApiValidationAndAuthTests : SqliteHubAppTest
     public async Task IssueTicket_BadBody_Is400_NamingTheField(string body, string field, string language, string text)
     {
         using var kiosk = App.Kiosk();
-        var problem = await PostRawAsync(kiosk, "/api/tickets", body, language);
+        var problem = await PostRawAsync(kiosk, HubRoutes.Tickets, body, language);
         AssertProblem(problem, field, text);
     }
 
@@ -34,8 +35,8 @@ public sealed class ApiValidationAndAuthTests : SqliteHubAppTest
     {
         var counter = await App.CounterIdAsync(1);
         using var officer = await App.SignInAsync("canbo1", counter);
-        AssertProblem(await PostRawAsync(officer, $"/api/counters/{counter}/pause", """{"reason":"  "}""", "vi"), "reason", "bắt buộc");
-        AssertProblem(await PostRawAsync(officer, $"/api/counters/{counter}/pause", """{"reason":"  "}""", "en"), "reason", "required");
+        AssertProblem(await PostRawAsync(officer, HubRoutes.CounterAction(counter, CounterActions.Pause), """{"reason":"  "}""", "vi"), "reason", "bắt buộc");
+        AssertProblem(await PostRawAsync(officer, HubRoutes.CounterAction(counter, CounterActions.Pause), """{"reason":"  "}""", "en"), "reason", "required");
     }
 
     [Fact]
@@ -45,16 +46,16 @@ public sealed class ApiValidationAndAuthTests : SqliteHubAppTest
         using var kiosk = App.Kiosk();
         var ticket = await App.IssueAsync(kiosk, await App.ServiceIdAsync("A"));
         var reason = new string('x', 401);
-        AssertProblem(await PostRawAsync(kiosk, $"/api/tickets/{ticket.Id}/rating", $$"""{"score":5,"reason":"{{reason}}"}""", "vi"), "reason", "400");
+        AssertProblem(await PostRawAsync(kiosk, $"{HubRoutes.Ticket(ticket.Id)}/rating", $$"""{"score":5,"reason":"{{reason}}"}""", "vi"), "reason", "400");
         using var supervisor = await App.SupervisorAsync();
-        AssertProblem(await PostRawAsync(supervisor, "/api/admin/services", """{"code":"Q","name":"Dài","prefix":"ABCDEFGH","digits":9,"rangeStart":1,"rangeEnd":999}""", "en"), "prefix", "16");
+        AssertProblem(await PostRawAsync(supervisor, HubRoutes.Admin + "/services", """{"code":"Q","name":"Dài","prefix":"ABCDEFGH","digits":9,"rangeStart":1,"rangeEnd":999}""", "en"), "prefix", "16");
     }
 
     [Fact]
     public async Task Login_WithoutPassword_Is400_NamingPassword()
     {
         using var client = App.CreateClient();
-        AssertProblem(await PostRawAsync(client, "/api/auth/login", """{"userName":"canbo1"}""", "en"), "password", "required");
+        AssertProblem(await PostRawAsync(client, HubRoutes.Login, """{"userName":"canbo1"}""", "en"), "password", "required");
     }
 
     [Fact]
@@ -62,7 +63,7 @@ public sealed class ApiValidationAndAuthTests : SqliteHubAppTest
     {
         var counter = await App.CounterIdAsync(1);
         using var officer = await App.SignInAsync("canbo1", counter);
-        AssertProblem(await PostRawAsync(officer, $"/api/counters/{counter}/transfer", "{}", "en"), "serviceId", "Choose a service or a counter");
+        AssertProblem(await PostRawAsync(officer, HubRoutes.CounterAction(counter, CounterActions.Transfer), "{}", "en"), "serviceId", "Choose a service or a counter");
     }
 
     [Fact]
@@ -71,23 +72,23 @@ public sealed class ApiValidationAndAuthTests : SqliteHubAppTest
         using var anonymous = App.CreateClient();
         var counter = await App.CounterIdAsync(1);
         var ticket = Guid.NewGuid();
-        foreach (var action in CounterActions)
+        foreach (var action in EveryCounterAction)
         {
-            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync($"/api/counters/{counter}/{action}", JsonBody("{}"))).StatusCode);
+            Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync(HubRoutes.CounterAction(counter, action), JsonBody("{}"))).StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/tickets", JsonBody("{}"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync($"/api/tickets/{ticket}/cancel", JsonBody("{}"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync($"/api/tickets/{ticket}/rating", JsonBody("{}"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/tickets/{ticket}")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/snapshot")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync("/api/auth/me")).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/admin/counters", JsonBody("{}"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync("/api/admin/devices", JsonBody("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync(HubRoutes.Tickets, JsonBody("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync($"{HubRoutes.Ticket(ticket)}/cancel", JsonBody("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync($"{HubRoutes.Ticket(ticket)}/rating", JsonBody("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(HubRoutes.Ticket(ticket))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(HubRoutes.OwnSnapshot)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(HubRoutes.Me)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync(HubRoutes.Admin + "/counters", JsonBody("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.PostAsync(HubRoutes.Admin + "/devices", JsonBody("{}"))).StatusCode);
 
         using var badKey = App.Device("not-a-real-key");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await badKey.PostAsync("/api/tickets", JsonBody("{}"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await badKey.GetAsync("/api/snapshot")).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await badKey.PostAsync(HubRoutes.Tickets, JsonBody("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await badKey.GetAsync(HubRoutes.OwnSnapshot)).StatusCode);
     }
 
     [Fact]
@@ -98,37 +99,37 @@ public sealed class ApiValidationAndAuthTests : SqliteHubAppTest
         using var kiosk = App.Kiosk();
         using var display = App.Display();
         using var otherOfficer = await App.SignInAsync("canbo2", counter2);
-        foreach (var action in CounterActions)
+        foreach (var action in EveryCounterAction)
         {
             foreach (var client in new[] { kiosk, display, otherOfficer })
             {
-                var response = await client.PostAsync($"/api/counters/{counter1}/{action}", JsonBody("""{"reason":"x","ticketId":"00000000-0000-0000-0000-000000000001"}"""));
+                var response = await client.PostAsync(HubRoutes.CounterAction(counter1, action), JsonBody("""{"reason":"x","ticketId":"00000000-0000-0000-0000-000000000001"}"""));
                 Assert.True(response.StatusCode == HttpStatusCode.Forbidden, $"{action}: {(int)response.StatusCode}");
             }
         }
 
         // A display may read but not issue; devices may not cancel; officers may not do admin work.
-        Assert.Equal(HttpStatusCode.Forbidden, (await display.PostAsJsonAsync("/api/tickets", new IssueTicketRequest(await App.ServiceIdAsync("A")))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await kiosk.PostAsync($"/api/tickets/{Guid.NewGuid()}/cancel", JsonBody("{}"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await otherOfficer.PostAsync("/api/admin/counters", JsonBody("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await display.PostAsJsonAsync(HubRoutes.Tickets, new IssueTicketRequest(await App.ServiceIdAsync("A")))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await kiosk.PostAsync($"{HubRoutes.Ticket(Guid.NewGuid())}/cancel", JsonBody("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await otherOfficer.PostAsync(HubRoutes.Admin + "/counters", JsonBody("{}"))).StatusCode);
         using var supervisor = await App.SupervisorAsync();
-        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsync("/api/admin/devices", JsonBody("{}"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Forbidden, (await kiosk.GetAsync("/api/auth/me")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsync(HubRoutes.Admin + "/devices", JsonBody("{}"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await kiosk.GetAsync(HubRoutes.Me)).StatusCode);
     }
 
     [Fact]
     public async Task Officer_MustChooseACounter_AndActsOnlyThere()
     {
         using var client = App.CreateClient();
-        var noCounter = await PostRawAsync(client, "/api/auth/login", """{"userName":"canbo1","password":"Demo@123"}""", "en");
+        var noCounter = await PostRawAsync(client, HubRoutes.Login, """{"userName":"canbo1","password":"Demo@123"}""", "en");
         AssertProblem(noCounter, "counterId", "choose their counter");
 
         var counter1 = await App.CounterIdAsync(1);
         using var officer = await App.SignInAsync("canbo1", counter1);
-        var me = await officer.GetFromJsonAsync<MeDto>("/api/auth/me");
+        var me = await officer.GetFromJsonAsync<MeDto>(HubRoutes.Me);
         Assert.Equal(1, me!.CounterNumber);
         Assert.Equal(OfficerRole.Officer, me.Role);
-        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsync($"/api/counters/{counter1}/call-next", null)).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await officer.PostAsync(HubRoutes.CounterAction(counter1, CounterActions.CallNext), null)).StatusCode);
     }
 
     [Fact]
@@ -137,15 +138,15 @@ public sealed class ApiValidationAndAuthTests : SqliteHubAppTest
         using var client = App.CreateClient();
         for (var i = 0; i < 5; i++)
         {
-            var wrong = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest("giamsat", "wrong-password"));
+            var wrong = await client.PostAsJsonAsync(HubRoutes.Login, new LoginRequest("giamsat", "wrong-password"));
             Assert.Equal(HttpStatusCode.Unauthorized, wrong.StatusCode);
         }
 
-        var locked = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest("giamsat", HubApp.Password));
+        var locked = await client.PostAsJsonAsync(HubRoutes.Login, new LoginRequest("giamsat", HubApp.Password));
         Assert.Equal((HttpStatusCode)423, locked.StatusCode);
 
         App.Time.Advance(TimeSpan.FromMinutes(16));
-        var again = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest("giamsat", HubApp.Password));
+        var again = await client.PostAsJsonAsync(HubRoutes.Login, new LoginRequest("giamsat", HubApp.Password));
         Assert.Equal(HttpStatusCode.OK, again.StatusCode);
     }
 
@@ -153,7 +154,7 @@ public sealed class ApiValidationAndAuthTests : SqliteHubAppTest
     public async Task Admin_CreatesADeviceKey_ThatWorksOnce_Shown()
     {
         using var admin = await App.SignInAsync("quantri");
-        var created = await admin.PostOkAsync<JsonElement>("/api/admin/devices", new { kind = "Kiosk", name = "Kiosk 2" });
+        var created = await admin.PostOkAsync<JsonElement>(HubRoutes.Admin + "/devices", new { kind = "Kiosk", name = "Kiosk 2" });
         var key = created.GetProperty("key").GetString()!;
         Assert.StartsWith("qkd_", key, StringComparison.Ordinal);
         Assert.DoesNotContain(App.Db(db => db.Devices.Select(d => d.KeyHash).ToList()), h => h == key);
@@ -168,14 +169,14 @@ public sealed class ApiValidationAndAuthTests : SqliteHubAppTest
     {
         using var anonymous = App.CreateClient();
         var code = App.Db(db => db.Dossiers.Where(d => d.ApplicantName == "Nguyễn Văn An").Select(d => d.Code).Single());
-        var dossier = await anonymous.GetFromJsonAsync<DossierStatusDto>($"/api/dossiers/{code}");
+        var dossier = await anonymous.GetFromJsonAsync<DossierStatusDto>(HubRoutes.Dossier(code));
         Assert.Equal("Nguyễn V** A*", dossier!.MaskedApplicantName);
         Assert.Equal("Đã tiếp nhận", dossier.StateText);
 
-        var bad = await anonymous.GetAsync("/api/dossiers/12345");
+        var bad = await anonymous.GetAsync(HubRoutes.Dossier("12345"));
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Equal("code", (await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("field").GetString());
-        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/api/dossiers/000.00.31.H29-200101-9999")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync(HubRoutes.Dossier("000.00.31.H29-200101-9999"))).StatusCode);
     }
 
     [Theory]
@@ -190,20 +191,20 @@ public sealed class ApiValidationAndAuthTests : SqliteHubAppTest
     public async Task Catalogue_IsAnonymous_AndRateLimited()
     {
         using var anonymous = App.CreateClient();
-        var fields = await anonymous.GetFromJsonAsync<List<FieldDto>>("/api/fields");
+        var fields = await anonymous.GetFromJsonAsync<List<FieldDto>>(HubRoutes.Fields);
         Assert.Contains(fields!, f => f.Name == "Tư pháp - Hộ tịch" && f.ProcedureCount >= 5);
-        var search = await anonymous.GetFromJsonAsync<List<ProcedureDto>>("/api/procedures?q=khai sinh");
+        var search = await anonymous.GetFromJsonAsync<List<ProcedureDto>>(HubRoutes.Procedures + "?q=khai sinh");
         Assert.Contains(search!, p => p.Code == "1.001193");
 
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 130; i++)
         {
-            statuses.Add((await anonymous.GetAsync("/api/sites")).StatusCode);
+            statuses.Add((await anonymous.GetAsync(HubRoutes.Sites)).StatusCode);
         }
 
         Assert.Contains(HttpStatusCode.TooManyRequests, statuses);
         using var kiosk = App.Kiosk();
-        Assert.Equal(HttpStatusCode.OK, (await kiosk.GetAsync("/api/sites")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await kiosk.GetAsync(HubRoutes.Sites)).StatusCode);
     }
 
     [Fact]

@@ -34,7 +34,7 @@ public abstract class ConcurrencyTests(ITestOutputHelper output) : HubAppTest(ou
         var counters = new List<Guid>();
         for (var i = 0; i < Counters; i++)
         {
-            var counter = await supervisor.PostOkAsync<CounterDto>("/api/admin/counters",
+            var counter = await supervisor.PostOkAsync<CounterDto>(HubRoutes.Admin + "/counters",
                 new CreateCounterRequest(100 + i, $"Quầy thử {i}", i % 2 == 0 ? [a, b] : [b, a]));
             counters.Add(counter.Id);
         }
@@ -136,13 +136,13 @@ public abstract class ConcurrencyTests(ITestOutputHelper output) : HubAppTest(ou
         // Another writer (a second server, a hand-made fix in the database) cancels the called ticket.
         app.Db(db => db.Tickets.Where(t => t.Id == first.Id).ExecuteUpdate(u => u.SetProperty(t => t.Status, TicketStatus.Cancelled)));
 
-        var refused = await supervisor.PostAsync($"/api/counters/{counter}/start", null);
+        var refused = await supervisor.PostAsync(HubRoutes.CounterAction(counter, CounterActions.Start), null);
         Assert.Equal(System.Net.HttpStatusCode.ServiceUnavailable, refused.StatusCode);
         var problem = await refused.Content.ReadFromJsonAsync<System.Text.Json.JsonElement>();
         Assert.Equal("queue.not_saved", problem.GetProperty("code").GetString());
 
         // Reloaded from the database: the counter's ticket is no longer open, and the queue goes on.
-        var again = await supervisor.PostAsync($"/api/counters/{counter}/start", null);
+        var again = await supervisor.PostAsync(HubRoutes.CounterAction(counter, CounterActions.Start), null);
         Assert.Equal(System.Net.HttpStatusCode.Conflict, again.StatusCode);
         var second = await app.IssueAsync(kiosk, a);
         Assert.Equal(second.Id, (await supervisor.CallNextAsync(counter))!.Id);

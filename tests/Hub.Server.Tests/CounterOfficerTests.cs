@@ -25,17 +25,17 @@ public sealed class CounterOfficerTests : SqliteHubAppTest
         // Another officer takes counter 2 over; the earlier officer's sign-out then leaves it alone.
         using var second = await App.SignInAsync("canbo2", counter2);
         Assert.Equal("Cán bộ quầy 2 (mẫu)", await OfficerAtAsync(counter2));
-        (await moved.PostAsync("/api/auth/logout", null)).EnsureSuccessStatusCode();
+        (await moved.PostAsync(HubRoutes.Logout, null)).EnsureSuccessStatusCode();
         Assert.Equal("Cán bộ quầy 2 (mẫu)", await OfficerAtAsync(counter2));
 
-        (await second.PostAsync("/api/auth/logout", null)).EnsureSuccessStatusCode();
+        (await second.PostAsync(HubRoutes.Logout, null)).EnsureSuccessStatusCode();
         Assert.Null(await OfficerAtAsync(counter2));
     }
 
     private async Task<string?> OfficerAtAsync(Guid counterId)
     {
         using var supervisor = await App.SupervisorAsync();
-        var snapshot = await supervisor.GetFromJsonAsync<QueueSnapshotDto>($"/api/sites/{App.SiteId}/snapshot");
+        var snapshot = await supervisor.GetFromJsonAsync<QueueSnapshotDto>(HubRoutes.SiteSnapshot(App.SiteId));
         return snapshot!.Counters.Single(c => c.Id == counterId).OfficerName;
     }
 }

@@ -42,7 +42,7 @@ public sealed class DatabaseOutageTests(ITestOutputHelper output) : HubAppTest(o
         var refusals = new List<string>();
         for (var attempt = 0; attempt < 20 && after is null; attempt++)
         {
-            var response = await kiosk.PostAsJsonAsync("/api/tickets", new IssueTicketRequest(a, null, PriorityCategory.None));
+            var response = await kiosk.PostAsJsonAsync(HubRoutes.Tickets, new IssueTicketRequest(a, null, PriorityCategory.None));
             if (response.StatusCode == HttpStatusCode.Created)
             {
                 after = await response.Content.ReadFromJsonAsync<TicketDto>();

@@ -53,11 +53,11 @@ public sealed class HubEventsTests : IAsyncLifetime
         Assert.Equal(1, called.GetProperty("counterNumber").GetInt32());
         Assert.Equal("Called", called.GetProperty("ticket").GetProperty("status").GetString());
 
-        await supervisor.PostOkAsync<TicketDto>($"/api/counters/{counter1}/recall");
+        await supervisor.PostOkAsync<TicketDto>(HubRoutes.CounterAction(counter1, CounterActions.Recall));
         var recalled = await hub.NextEventAsync(HubEvents.TicketRecalled);
         Assert.Equal(firstSequence + 2, recalled.GetProperty("sequence").GetInt64());
 
-        await supervisor.PostOkAsync<CounterDto>($"/api/counters/{counter1}/pause", new PauseCounterRequest("Họp giao ban"));
+        await supervisor.PostOkAsync<CounterDto>(HubRoutes.CounterAction(counter1, CounterActions.Pause), new PauseCounterRequest("Họp giao ban"));
         var counterChanged = await hub.NextEventAsync(HubEvents.CounterChanged);
         Assert.Equal("Paused", counterChanged.GetProperty("counter").GetProperty("state").GetString());
 

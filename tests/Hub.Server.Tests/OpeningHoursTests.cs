@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using QueueKiosk.HubClient.Contracts;
-using QueueKiosk.HubServer.Domain;
 using QueueKiosk.HubServer.Queue;
 using QueueKiosk.HubServer.Tests.Infrastructure;
 
@@ -35,7 +34,7 @@ public sealed class OpeningHoursTests : IAsyncLifetime
         // Saturday 12:00: closed until Monday 07:30.
         _app.Time.Set(FakeTimeProvider.Vietnam(2026, 11, 28, 12, 0));
 
-        var response = await kiosk.PostAsJsonAsync("/api/tickets", new IssueTicketRequest(a));
+        var response = await kiosk.PostAsJsonAsync(HubRoutes.Tickets, new IssueTicketRequest(a));
 
         Assert.Equal(HttpStatusCode.Conflict, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
@@ -55,7 +54,7 @@ public sealed class OpeningHoursTests : IAsyncLifetime
         var waiting = await _app.IssueAsync(kiosk, a);
         using var officer = await _app.SupervisorAsync();
         await officer.CallNextAsync(await _app.CounterIdAsync(1));
-        await officer.PostOkAsync<TicketDto>($"/api/counters/{await _app.CounterIdAsync(1)}/finish");
+        await officer.PostOkAsync<TicketDto>(HubRoutes.CounterAction(await _app.CounterIdAsync(1), CounterActions.Finish));
         var closing = _app.Services.GetRequiredService<ClosingService>();
 
         _app.Time.Set(FakeTimeProvider.Vietnam(2026, 11, 23, 16, 59));
@@ -66,35 +65,10 @@ public sealed class OpeningHoursTests : IAsyncLifetime
         await closing.RunOnceAsync(default);
 
         using var display = _app.Display();
-        var expired = await display.GetFromJsonAsync<TicketDto>($"/api/tickets/{waiting.Id}");
-        var stillServed = await display.GetFromJsonAsync<TicketDto>($"/api/tickets/{served.Id}");
+        var expired = await display.GetFromJsonAsync<TicketDto>(HubRoutes.Ticket(waiting.Id));
+        var stillServed = await display.GetFromJsonAsync<TicketDto>(HubRoutes.Ticket(served.Id));
         Assert.Equal(TicketStatus.Expired, expired!.Status);
         Assert.Equal(TicketStatus.Served, stillServed!.Status);
         Assert.Empty((await _app.SnapshotAsync()).Waiting);
-    }
-
-    [Theory]
-    [InlineData(2026, 11, 23, 7, 29, false)]
-    [InlineData(2026, 11, 23, 7, 30, true)]
-    [InlineData(2026, 11, 23, 12, 0, false)]
-    [InlineData(2026, 11, 23, 16, 59, true)]
-    [InlineData(2026, 11, 23, 17, 0, false)]
-    [InlineData(2026, 11, 28, 9, 0, true)]
-    [InlineData(2026, 11, 29, 9, 0, false)]
-    public void OpeningHours_FollowTheSiteZone(int y, int mo, int d, int h, int mi, bool open)
-    {
-        var hours = OpeningHours.Parse("Mon-Fri 07:30-11:30,13:00-17:00; Sat 07:30-11:30", "Asia/Ho_Chi_Minh");
-        Assert.Equal(open, hours.IsOpen(FakeTimeProvider.Vietnam(y, mo, d, h, mi).UtcDateTime));
-    }
-
-    [Theory]
-    [InlineData("Mon-Fri 7:30-11:30")]
-    [InlineData("Funday 07:30-11:30")]
-    [InlineData("Mon 11:30-07:30")]
-    [InlineData("Mon")]
-    public void OpeningHours_BadText_IsRejectedWithAReason(string text)
-    {
-        var error = Assert.Throws<FormatException>(() => OpeningHours.Parse(text, "Asia/Ho_Chi_Minh"));
-        Assert.False(string.IsNullOrWhiteSpace(error.Message));
     }
 }

@@ -45,7 +45,7 @@ public sealed class ProcessRestartTests(ITestOutputHelper output) : IAsyncLifeti
             Assert.Equal("A004", after.Number);
         }
 
-        var snapshot = await second.Client.GetFromJsonAsync<QueueSnapshotDto>("/api/snapshot");
+        var snapshot = await second.Client.GetFromJsonAsync<QueueSnapshotDto>(HubRoutes.OwnSnapshot);
         Assert.Equal(4, snapshot!.Waiting.Count);
         Assert.Equal(4, snapshot.LastSequence);
     }
@@ -121,8 +121,8 @@ public sealed class ProcessRestartTests(ITestOutputHelper output) : IAsyncLifeti
 
         public async Task<TicketDto> IssueAsync(string serviceCode)
         {
-            var services = await Client.GetFromJsonAsync<List<ServiceDto>>("/api/services");
-            var response = await Client.PostAsJsonAsync("/api/tickets", new IssueTicketRequest(services!.Single(s => s.Code == serviceCode).Id));
+            var services = await Client.GetFromJsonAsync<List<ServiceDto>>(HubRoutes.Services);
+            var response = await Client.PostAsJsonAsync(HubRoutes.Tickets, new IssueTicketRequest(services!.Single(s => s.Code == serviceCode).Id));
             response.EnsureSuccessStatusCode();
             return (await response.Content.ReadFromJsonAsync<TicketDto>())!;
         }

@@ -32,10 +32,10 @@ public sealed class QueueRulesTests : SqliteHubAppTest
     public async Task Issue_ForProcedure_UsesTheProcedureService()
     {
         using var kiosk = App.Kiosk();
-        var procedures = await kiosk.GetFromJsonAsync<List<ProcedureDto>>("/api/procedures");
+        var procedures = await kiosk.GetFromJsonAsync<List<ProcedureDto>>(HubRoutes.Procedures);
         var certification = procedures!.Single(p => p.Code == "2.000815");
 
-        var ticket = await kiosk.PostOkAsync<TicketDto>("/api/tickets", new IssueTicketRequest(ProcedureId: certification.Id));
+        var ticket = await kiosk.PostOkAsync<TicketDto>(HubRoutes.Tickets, new IssueTicketRequest(ProcedureId: certification.Id));
 
         Assert.Equal("B", ticket.ServiceCode);
         Assert.Equal("B001", ticket.Number);
@@ -76,7 +76,7 @@ public sealed class QueueRulesTests : SqliteHubAppTest
         var a = await App.ServiceIdAsync("A");
         var b = await App.ServiceIdAsync("B");
         using var supervisor = await App.SupervisorAsync();
-        var counter = await supervisor.PostOkAsync<CounterDto>("/api/admin/counters",
+        var counter = await supervisor.PostOkAsync<CounterDto>(HubRoutes.Admin + "/counters",
             new Catalogue.CreateCounterRequest(40, "Quầy trộn A/B", [a, b], Weights: [1, 3]));
         var oldA = await App.IssueAsync(kiosk, a);
         App.Time.Advance(TimeSpan.FromSeconds(60));
@@ -87,7 +87,7 @@ public sealed class QueueRulesTests : SqliteHubAppTest
         Assert.Equal(youngB.Number, (await supervisor.CallNextAsync(counter.Id))!.Number);
         Assert.Equal(oldA.Number, (await supervisor.CallNextAsync(counter.Id))!.Number);
 
-        var bad = await supervisor.PostAsJsonAsync("/api/admin/counters", new Catalogue.CreateCounterRequest(41, "Sai", [a, b], Weights: [1]));
+        var bad = await supervisor.PostAsJsonAsync(HubRoutes.Admin + "/counters", new Catalogue.CreateCounterRequest(41, "Sai", [a, b], Weights: [1]));
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("weights", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -128,7 +128,7 @@ public sealed class QueueRulesTests : SqliteHubAppTest
         await supervisor.CallNextAsync(counter1);
 
         App.Time.Advance(TimeSpan.FromMinutes(3));
-        var moved = await supervisor.PostOkAsync<TicketDto>($"/api/counters/{counter1}/transfer", new TransferTicketRequest(ServiceId: c, Reason: "hồ sơ đất đai"));
+        var moved = await supervisor.PostOkAsync<TicketDto>(HubRoutes.CounterAction(counter1, CounterActions.Transfer), new TransferTicketRequest(ServiceId: c, Reason: "hồ sơ đất đai"));
         Assert.Equal(TicketStatus.Waiting, moved.Status);
         Assert.Equal("C", moved.ServiceCode);
 
@@ -151,7 +151,7 @@ public sealed class QueueRulesTests : SqliteHubAppTest
         var issued = await App.IssueAsync(kiosk, a);
         using var supervisor = await App.SupervisorAsync();
         await supervisor.CallNextAsync(counter1);
-        var moved = await supervisor.PostOkAsync<TicketDto>($"/api/counters/{counter1}/transfer", new TransferTicketRequest(CounterId: counter3));
+        var moved = await supervisor.PostOkAsync<TicketDto>(HubRoutes.CounterAction(counter1, CounterActions.Transfer), new TransferTicketRequest(CounterId: counter3));
 
         // Consoles list a waiting ticket only at the counter it was sent to.
         Assert.Equal(counter3, moved.TargetCounterId);
@@ -171,20 +171,20 @@ public sealed class QueueRulesTests : SqliteHubAppTest
         var second = await App.IssueAsync(kiosk, a);
         using var officer = await App.SignInAsync("canbo1", counter1);
         await officer.CallNextAsync(counter1);
-        var recalled = await officer.PostOkAsync<TicketDto>($"/api/counters/{counter1}/recall");
+        var recalled = await officer.PostOkAsync<TicketDto>(HubRoutes.CounterAction(counter1, CounterActions.Recall));
         Assert.Equal(1, recalled.RecallCount);
 
-        var noShow = await officer.PostOkAsync<TicketDto>($"/api/counters/{counter1}/no-show");
+        var noShow = await officer.PostOkAsync<TicketDto>(HubRoutes.CounterAction(counter1, CounterActions.NoShow));
         Assert.Equal(TicketStatus.NoShow, noShow.Status);
         Assert.Equal(first.Id, noShow.Id);
-        var again = await officer.PostAsync($"/api/counters/{counter1}/no-show", null);
+        var again = await officer.PostAsync(HubRoutes.CounterAction(counter1, CounterActions.NoShow), null);
         Assert.Equal(HttpStatusCode.Conflict, again.StatusCode);
 
         var next = await officer.CallNextAsync(counter1);
         Assert.Equal(second.Id, next!.Id);
-        var started = await officer.PostOkAsync<TicketDto>($"/api/counters/{counter1}/start");
+        var started = await officer.PostOkAsync<TicketDto>(HubRoutes.CounterAction(counter1, CounterActions.Start));
         Assert.Equal(TicketStatus.Serving, started.Status);
-        var finished = await officer.PostOkAsync<TicketDto>($"/api/counters/{counter1}/finish");
+        var finished = await officer.PostOkAsync<TicketDto>(HubRoutes.CounterAction(counter1, CounterActions.Finish));
         Assert.Equal(TicketStatus.Served, finished.Status);
         var kinds = App.Db(db => db.TicketEvents.OrderBy(e => e.Sequence).Select(e => e.Kind).ToList());
         Assert.Contains(TicketEventKind.NoShow, kinds);
@@ -198,14 +198,14 @@ public sealed class QueueRulesTests : SqliteHubAppTest
         await App.IssueAsync(kiosk, await App.ServiceIdAsync("A"));
         var counter1 = await App.CounterIdAsync(1);
         using var officer = await App.SignInAsync("canbo1", counter1);
-        var paused = await officer.PostOkAsync<CounterDto>($"/api/counters/{counter1}/pause", new PauseCounterRequest("Nghỉ giữa giờ"));
+        var paused = await officer.PostOkAsync<CounterDto>(HubRoutes.CounterAction(counter1, CounterActions.Pause), new PauseCounterRequest("Nghỉ giữa giờ"));
         Assert.Equal(CounterState.Paused, paused.State);
         Assert.Equal("Nghỉ giữa giờ", paused.PauseReason);
 
-        var refused = await officer.PostAsync($"/api/counters/{counter1}/call-next", null);
+        var refused = await officer.PostAsync(HubRoutes.CounterAction(counter1, CounterActions.CallNext), null);
         Assert.Equal(HttpStatusCode.Conflict, refused.StatusCode);
 
-        await officer.PostOkAsync<CounterDto>($"/api/counters/{counter1}/resume");
+        await officer.PostOkAsync<CounterDto>(HubRoutes.CounterAction(counter1, CounterActions.Resume));
         Assert.NotNull(await officer.CallNextAsync(counter1));
     }
 
@@ -215,7 +215,7 @@ public sealed class QueueRulesTests : SqliteHubAppTest
         using var kiosk = App.Kiosk();
         var ticket = await App.IssueAsync(kiosk, await App.ServiceIdAsync("A"));
         using var supervisor = await App.SupervisorAsync();
-        var cancelled = await supervisor.PostOkAsync<TicketDto>($"/api/tickets/{ticket.Id}/cancel", new CancelTicketRequest("khách về"));
+        var cancelled = await supervisor.PostOkAsync<TicketDto>($"{HubRoutes.Ticket(ticket.Id)}/cancel", new CancelTicketRequest("khách về"));
         Assert.Equal(TicketStatus.Cancelled, cancelled.Status);
         Assert.Null(await supervisor.CallNextAsync(await App.CounterIdAsync(1)));
     }

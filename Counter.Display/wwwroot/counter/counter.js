@@ -2,7 +2,7 @@
 "use strict";
 
 (function () {
-  const { connect, clockText } = window.QkLive;
+  const { clockText } = window.QkPage;
   const $ = (id) => document.getElementById(id);
   const number = Number(location.pathname.split("/").filter(Boolean).pop());
   let hubConnected = true;
@@ -22,12 +22,25 @@
     const ticket = c && c.ticketNumber;
     $("ticket").textContent = ticket || "---";
     $("ticket").dataset.ticket = ticket || "";
-    $("state").textContent = !c ? "" : c.state === "Paused" ? `Tạm dừng${c.pauseReason ? ": " + c.pauseReason : ""}`
-      : c.state === "Closed" ? "Quầy đóng" : "";
+    $("state").textContent = !c
+      ? ""
+      : c.state === "Paused"
+        ? `Tạm dừng${c.pauseReason ? ": " + c.pauseReason : ""}`
+        : c.state === "Closed"
+          ? "Quầy đóng"
+          : "";
   }
 
-  const tick = () => { $("clock").textContent = clockText(new Date()).time; };
+  const tick = () => {
+    $("clock").textContent = clockText(new Date()).time;
+  };
   tick();
   setInterval(tick, 1000);
-  connect({ onState: render, onLink: (up) => { linkUp = up; showOffline(); } });
+  QkLiveFeed.stream({
+    on: { state: render },
+    onLink: (up) => {
+      linkUp = up;
+      showOffline();
+    },
+  });
 })();

@@ -1,16 +1,17 @@
-// The hall TV page: draws the state pushed by Counter.Display and reads calls out one at a time.
+// The hall TV page: draws the state pushed by Counter.Display (through the shared live feed,
+// lib/live-feed.js) and reads calls out one at a time.
 // Audio needs Chromium started with --autoplay-policy=no-user-gesture-required (no one clicks a TV).
 "use strict";
 
 (function () {
-  const { connect, clockText, el } = window.QkLive;
+  const { clockText, el } = window.QkPage;
   const $ = (id) => document.getElementById(id);
   let hubConnected = true;
   let linkUp = false;
   let lastTickets = {};
 
   // What tests and the installer's console can read: announcements received, played, failed.
-  const hall = window.qkHall = { announced: [], played: [], failed: [], state: null };
+  const hall = (window.qkHall = { announced: [], played: [], failed: [], state: null });
 
   function showOffline() {
     $("offline").hidden = hubConnected && linkUp;
@@ -24,37 +25,43 @@
     document.body.dataset.version = String(state.version);
 
     const counters = $("counters");
-    counters.replaceChildren(...state.counters.map((c) => {
-      const box = el("div", "counter");
-      box.dataset.counter = String(c.number);
-      box.append(el("div", "label", `Quầy ${c.number}`));
-      const num = el("div", "number" + (c.ticketNumber ? "" : " none"), c.ticketNumber || "---");
-      num.dataset.ticket = c.ticketNumber || "";
-      box.append(num);
-      const stateText = c.state === "Paused" ? `Tạm dừng${c.pauseReason ? ": " + c.pauseReason : ""}`
-        : c.state === "Closed" ? "Đóng" : "";
-      box.append(el("div", "state", stateText));
-      if (c.ticketNumber && lastTickets[c.number] !== undefined && lastTickets[c.number] !== c.ticketNumber) {
-        box.classList.add("flash");
-      }
-      return box;
-    }));
+    counters.replaceChildren(
+      ...state.counters.map((c) => {
+        const box = el("div", "counter");
+        box.dataset.counter = String(c.number);
+        box.append(el("div", "label", `Quầy ${c.number}`));
+        const num = el("div", "number" + (c.ticketNumber ? "" : " none"), c.ticketNumber || "---");
+        num.dataset.ticket = c.ticketNumber || "";
+        box.append(num);
+        const stateText =
+          c.state === "Paused" ? `Tạm dừng${c.pauseReason ? ": " + c.pauseReason : ""}` : c.state === "Closed" ? "Đóng" : "";
+        box.append(el("div", "state", stateText));
+        if (c.ticketNumber && lastTickets[c.number] !== undefined && lastTickets[c.number] !== c.ticketNumber) {
+          box.classList.add("flash");
+        }
+        return box;
+      }),
+    );
     lastTickets = Object.fromEntries(state.counters.map((c) => [c.number, c.ticketNumber]));
 
-    $("last-calls").replaceChildren(...state.lastCalls.map((call) => {
-      const li = el("li");
-      li.append(el("span", "num", call.ticketNumber));
-      if (call.isRecall) li.append(el("span", "recall", "gọi lại"));
-      li.append(el("span", "ctr", `→ Quầy ${call.counterNumber}`));
-      return li;
-    }));
+    $("last-calls").replaceChildren(
+      ...state.lastCalls.map((call) => {
+        const li = el("li");
+        li.append(el("span", "num", call.ticketNumber));
+        if (call.isRecall) li.append(el("span", "recall", "gọi lại"));
+        li.append(el("span", "ctr", `→ Quầy ${call.counterNumber}`));
+        return li;
+      }),
+    );
 
-    $("services").replaceChildren(...state.services.map((s) => {
-      const box = el("div", "service");
-      box.dataset.service = s.code;
-      box.append(el("span", null, `${s.name}: `), el("b", null, String(s.waiting)), el("span", null, " người chờ"));
-      return box;
-    }));
+    $("services").replaceChildren(
+      ...state.services.map((s) => {
+        const box = el("div", "service");
+        box.dataset.service = s.code;
+        box.append(el("span", null, `${s.name}: `), el("b", null, String(s.waiting)), el("span", null, " người chờ"));
+        return box;
+      }),
+    );
 
     $("news").textContent = state.newsLine || "";
   }
@@ -104,9 +111,18 @@
       const audio = new Audio(url);
       // Bounded: a stuck audio device must not hold the queue forever.
       const guard = setTimeout(() => reject(new Error("audio timeout")), 60000);
-      audio.addEventListener("ended", () => { clearTimeout(guard); resolve(); });
-      audio.addEventListener("error", () => { clearTimeout(guard); reject(new Error("audio error")); });
-      audio.play().catch((e) => { clearTimeout(guard); reject(e); });
+      audio.addEventListener("ended", () => {
+        clearTimeout(guard);
+        resolve();
+      });
+      audio.addEventListener("error", () => {
+        clearTimeout(guard);
+        reject(new Error("audio error"));
+      });
+      audio.play().catch((e) => {
+        clearTimeout(guard);
+        reject(e);
+      });
     });
   }
 
@@ -118,9 +134,11 @@
 
   tick();
   setInterval(tick, 1000);
-  connect({
-    onState: render,
-    onAnnounce: announce,
-    onLink: (up) => { linkUp = up; showOffline(); },
+  QkLiveFeed.stream({
+    on: { state: render, announce },
+    onLink: (up) => {
+      linkUp = up;
+      showOffline();
+    },
   });
 })();

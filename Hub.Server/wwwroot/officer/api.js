@@ -35,13 +35,19 @@ window.QkApi = (function () {
 
     if (response.status === 204) return null;
     const text = await response.text();
-    let data = null;
-    try { data = text ? JSON.parse(text) : null; } catch { data = null; }
+    let data;
+    try {
+      data = text ? JSON.parse(text) : null;
+    } catch {
+      data = null;
+    }
     if (!response.ok) {
       const problem = data && (data.detail || data.title);
       const fieldErrors = data && data.errors ? Object.values(data.errors).flat().join(" ") : "";
-      throw new ApiError(response.status, [problem, fieldErrors].filter(Boolean).join(" ")
-        || statusText[response.status] || `Máy chủ báo lỗi ${response.status}.`);
+      throw new ApiError(
+        response.status,
+        [problem, fieldErrors].filter(Boolean).join(" ") || statusText[response.status] || `Máy chủ báo lỗi ${response.status}.`,
+      );
     }
     return data;
   }

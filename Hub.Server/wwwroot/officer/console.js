@@ -1,6 +1,7 @@
-// The officer console. All actions go through the REST API; the hub (official SignalR browser
-// client) pushes what changed. On every (re)connect, and whenever a sequence number shows a
-// missed event, the whole state is fetched again from the snapshot, so nothing shown goes stale.
+// The officer console. All actions go through the REST API; the hub pushes what changed through
+// the shared live feed (lib/live-feed.js): on every (re)connect, and whenever a sequence number
+// shows a missed event, the whole state is fetched again from the snapshot. Names of routes,
+// events and hub methods come from /hub-contract.js (QkHub).
 "use strict";
 
 (function () {
@@ -11,8 +12,6 @@
     me: null,
     siteId: null,
     counterId: null,
-    lastSequence: null,
-    synced: false,
     counters: new Map(),
     services: new Map(),
     waiting: new Map(),
@@ -20,13 +19,26 @@
   };
   window.qkConsole = model;
 
+  const { routes, events, methods, counterActions } = QkHub;
   let busy = false;
-  let resyncing = false;
-  let buffered = [];
-  let connected = false;
 
-  const statusVi = { Waiting: "Đang chờ", Called: "Đã gọi", Serving: "Đang phục vụ", Served: "Đã xong", NoShow: "Vắng mặt", Transferred: "Đã chuyển", Cancelled: "Đã huỷ", Expired: "Hết hạn" };
-  const priorityVi = { None: "", Elderly: "Người cao tuổi", Disabled: "Người khuyết tật", Pregnant: "Phụ nữ mang thai", RevolutionaryMerit: "Người có công" };
+  const statusVi = {
+    Waiting: "Đang chờ",
+    Called: "Đã gọi",
+    Serving: "Đang phục vụ",
+    Served: "Đã xong",
+    NoShow: "Vắng mặt",
+    Transferred: "Đã chuyển",
+    Cancelled: "Đã huỷ",
+    Expired: "Hết hạn",
+  };
+  const priorityVi = {
+    None: "",
+    Elderly: "Người cao tuổi",
+    Disabled: "Người khuyết tật",
+    Pregnant: "Phụ nữ mang thai",
+    RevolutionaryMerit: "Người có công",
+  };
   const counterStateVi = { Open: "Đang mở", Paused: "Tạm dừng", Closed: "Đóng" };
 
   // ---- messages --------------------------------------------------------------------------
@@ -37,7 +49,10 @@
     m.className = "message " + (kind || "info");
     m.hidden = false;
     clearTimeout(messageTimer);
-    if (kind !== "error") messageTimer = setTimeout(() => { m.hidden = true; }, 6000);
+    if (kind !== "error")
+      messageTimer = setTimeout(() => {
+        m.hidden = true;
+      }, 6000);
   }
 
   function toLogin() {
@@ -50,8 +65,6 @@
     model.services = new Map(s.services.map((x) => [x.id, x]));
     model.waiting = new Map(s.waiting.map((t) => [t.id, t]));
     model.active = new Map(s.active.map((t) => [t.id, t]));
-    model.lastSequence = s.lastSequence;
-    model.synced = true;
   }
 
   function upsertTicket(t) {
@@ -70,113 +83,71 @@
 
   function applyEvent(name, e) {
     switch (name) {
-      case "TicketIssued": case "TicketCalled": case "TicketRecalled": case "TicketChanged":
+      case events.TicketIssued:
+      case events.TicketCalled:
+      case events.TicketRecalled:
+      case events.TicketChanged:
         upsertTicket(e.ticket);
         break;
-      case "CounterChanged":
+      case events.CounterChanged:
         upsertCounter(e.counter);
         break;
+      case events.QueueStats:
+        for (const x of e.services) model.services.set(x.id, x);
+        break;
     }
+    render();
   }
 
-  // Sequenced events must come one after another; anything else means we missed one.
-  function onEvent(name, e) {
-    if (e.siteId !== model.siteId) return;
-    if (resyncing || !model.synced) {
-      // Bounded: if this many arrive while the snapshot loads, the snapshot after them is newer anyway.
-      if (buffered.length < 1000) buffered.push([name, e]);
-      return;
-    }
-    if (name === "QueueStats") {
-      for (const s of e.services) model.services.set(s.id, s);
+  const feed = QkLiveFeed.sequencer({
+    siteId: () => model.siteId,
+    fetchSnapshot: () => api.get(QkHub.path(routes.SiteSnapshotTemplate, { siteId: model.siteId })),
+    onSnapshot: (snapshot) => {
+      applySnapshot(snapshot);
       render();
-      return;
-    }
-    if (e.sequence <= model.lastSequence) return;
-    if (e.sequence !== model.lastSequence + 1) {
-      resync();
-      return;
-    }
-    model.lastSequence = e.sequence;
-    applyEvent(name, e);
-    render();
-  }
-
-  async function resync() {
-    if (resyncing) return;
-    resyncing = true;
-    let done = false;
-    try {
-      // A few quick tries; if the server still does not answer, try again a little later.
-      for (let attempt = 0; attempt < 5 && !done; attempt++) {
-        try {
-          applySnapshot(await api.get(`/api/sites/${model.siteId}/snapshot`));
-          done = true;
-        } catch (err) {
-          if (err.status === 401) return toLogin();
-          await new Promise((r) => setTimeout(r, 500 * (attempt + 1)));
-        }
+    },
+    onEvent: applyEvent,
+    unsequenced: [events.QueueStats],
+    onError: (err) => {
+      if (err.status === 401) {
+        toLogin();
+        return false;
       }
-    } finally {
-      resyncing = false;
-    }
-    if (!done) {
-      setTimeout(resync, 5000);
-      return;
-    }
-    const pending = buffered;
-    buffered = [];
-    for (const [name, e] of pending) onEvent(name, e);
-    render();
-  }
+      return true;
+    },
+  });
 
   // ---- hub -------------------------------------------------------------------------------
-  const connection = new signalR.HubConnectionBuilder()
-    .withUrl("/hubs/queue")
-    // Never give up: a console left open all day must come back whenever the server does.
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => [0, 500, 1000, 2000][ctx.previousRetryCount] ?? 3000 })
-    .configureLogging(signalR.LogLevel.Warning)
-    .build();
-
-  for (const name of ["TicketIssued", "TicketCalled", "TicketRecalled", "TicketChanged", "CounterChanged", "QueueStats"]) {
-    connection.on(name, (e) => onEvent(name, e));
-  }
-
   function setLink(up, text) {
-    connected = up;
     const badge = $("link-state");
     badge.textContent = text;
     badge.className = "badge " + (up ? "online" : "offline");
     document.body.dataset.live = String(up);
   }
 
-  async function joinAndResync() {
-    model.synced = false;
-    await connection.invoke("JoinSite", model.siteId);
-    await resync();
-    setLink(true, "Trực tuyến");
-  }
-
-  connection.onreconnecting(() => setLink(false, "Mất kết nối - đang kết nối lại..."));
-  connection.onreconnected(() => joinAndResync().catch(() => setLink(false, "Mất kết nối")));
-  connection.onclose(() => {
-    setLink(false, "Mất kết nối - đang kết nối lại...");
-    setTimeout(startHub, 2000);
+  const live = QkLiveFeed.hub({
+    // Every queue event (QkHub.events holds Hub.Client's HubEvents and nothing else).
+    events: Object.values(events),
+    onEvent: (name, e) => feed.push(name, e),
+    join: async (connection) => {
+      feed.reset();
+      await connection.invoke(methods.JoinSite, model.siteId);
+      await feed.resync();
+    },
+    onLink: (up) => setLink(up, up ? "Trực tuyến" : "Mất kết nối - đang kết nối lại..."),
+    onStartError: (err) => {
+      if (err && String(err).includes("401")) {
+        toLogin();
+        return false;
+      }
+      return true;
+    },
   });
 
-  async function startHub() {
-    try {
-      await connection.start();
-      await joinAndResync();
-    } catch (err) {
-      setLink(false, "Mất kết nối - đang kết nối lại...");
-      if (err && String(err).includes("401")) return toLogin();
-      setTimeout(startHub, 2000);
-    }
-  }
-
   // ---- derived views ---------------------------------------------------------------------
-  function myCounter() { return model.counters.get(model.counterId); }
+  function myCounter() {
+    return model.counters.get(model.counterId);
+  }
 
   function currentTicket() {
     const mine = [...model.active.values()].filter((t) => t.counterId === model.counterId);
@@ -187,10 +158,12 @@
   function myWaiting() {
     const c = myCounter();
     const serviceIds = new Set(c ? c.services.map((s) => s.serviceId) : []);
-    return [...model.waiting.values()]
-      // A ticket transferred to one counter waits for that counter only.
-      .filter((t) => t.targetCounterId === model.counterId || (!t.targetCounterId && serviceIds.has(t.serviceId)))
-      .sort((a, b) => ((a.priority === "None") - (b.priority === "None")) || a.issuedAt.localeCompare(b.issuedAt));
+    return (
+      [...model.waiting.values()]
+        // A ticket transferred to one counter waits for that counter only.
+        .filter((t) => t.targetCounterId === model.counterId || (!t.targetCounterId && serviceIds.has(t.serviceId)))
+        .sort((a, b) => (a.priority === "None") - (b.priority === "None") || a.issuedAt.localeCompare(b.issuedAt))
+    );
   }
 
   function minutesSince(iso) {
@@ -217,11 +190,15 @@
     const t = currentTicket();
     $("current-number").textContent = t ? t.number : "---";
     $("current-number").dataset.ticket = t ? t.number : "";
-    $("current-status").textContent = t ? statusVi[t.status] + (t.recallCount > 0 ? ` (gọi lại ${t.recallCount} lần)` : "") : "Chưa gọi số nào";
+    $("current-status").textContent = t
+      ? statusVi[t.status] + (t.recallCount > 0 ? ` (gọi lại ${t.recallCount} lần)` : "")
+      : "Chưa gọi số nào";
     $("current-service").textContent = t ? `Dịch vụ: ${t.serviceName}` : "";
     $("current-procedure").textContent = t && t.procedureName ? `Thủ tục: ${t.procedureName}` : "";
     $("current-priority").textContent = t && t.priority !== "None" ? `Ưu tiên: ${priorityVi[t.priority]}` : "";
-    $("current-times").textContent = t ? `Lấy số ${timeOf(t.issuedAt)} · gọi ${timeOf(t.calledAt)}${t.serviceStartedAt ? " · bắt đầu " + timeOf(t.serviceStartedAt) : ""}` : "";
+    $("current-times").textContent = t
+      ? `Lấy số ${timeOf(t.issuedAt)} · gọi ${timeOf(t.calledAt)}${t.serviceStartedAt ? " · bắt đầu " + timeOf(t.serviceStartedAt) : ""}`
+      : "";
 
     const can = !busy;
     $("btn-call-next").disabled = !can || state !== "Open";
@@ -234,39 +211,58 @@
     const waiting = myWaiting();
     $("waiting-count").textContent = String(waiting.length);
     $("waiting-empty").hidden = waiting.length > 0;
-    $("waiting-list").replaceChildren(...waiting.map((w) => {
-      const tr = document.createElement("tr");
-      tr.dataset.ticket = w.number;
-      if (w.priority !== "None") tr.className = "priority";
-      const cells = [w.number, w.serviceName + (w.procedureName ? ` · ${w.procedureName}` : ""), priorityVi[w.priority], `${minutesSince(w.issuedAt)} phút`];
-      for (const text of cells) {
+    $("waiting-list").replaceChildren(
+      ...waiting.map((w) => {
+        const tr = document.createElement("tr");
+        tr.dataset.ticket = w.number;
+        if (w.priority !== "None") tr.className = "priority";
+        const cells = [
+          w.number,
+          w.serviceName + (w.procedureName ? ` · ${w.procedureName}` : ""),
+          priorityVi[w.priority],
+          `${minutesSince(w.issuedAt)} phút`,
+        ];
+        for (const text of cells) {
+          const td = document.createElement("td");
+          td.textContent = text;
+          tr.append(td);
+        }
         const td = document.createElement("td");
-        td.textContent = text;
+        const b = document.createElement("button");
+        b.type = "button";
+        b.textContent = "Gọi";
+        b.className = "call-this";
+        b.disabled = !can || state !== "Open";
+        b.addEventListener("click", () =>
+          act(
+            () => counterPost(counterActions.Call, { ticketId: w.id }),
+            (r) => `Đã gọi số ${r.number}.`,
+          ),
+        );
+        td.append(b);
         tr.append(td);
-      }
-      const td = document.createElement("td");
-      const b = document.createElement("button");
-      b.type = "button";
-      b.textContent = "Gọi";
-      b.className = "call-this";
-      b.disabled = !can || state !== "Open";
-      b.addEventListener("click", () => act(() => api.post(`${base()}/call`, { ticketId: w.id }), (r) => `Đã gọi số ${r.number}.`));
-      td.append(b);
-      tr.append(td);
-      return tr;
-    }));
+        return tr;
+      }),
+    );
 
     const serviceIds = new Set(c ? c.services.map((s) => s.serviceId) : []);
-    $("service-summary").replaceChildren(...[...model.services.values()].filter((s) => serviceIds.has(s.id)).map((s) => {
-      const span = document.createElement("span");
-      span.className = "service-chip";
-      span.textContent = `${s.prefix} ${s.name}: ${s.waitingCount} chờ · ~${s.estimatedWaitMinutes} phút`;
-      return span;
-    }));
+    $("service-summary").replaceChildren(
+      ...[...model.services.values()]
+        .filter((s) => serviceIds.has(s.id))
+        .map((s) => {
+          const span = document.createElement("span");
+          span.className = "service-chip";
+          span.textContent = `${s.prefix} ${s.name}: ${s.waitingCount} chờ · ~${s.estimatedWaitMinutes} phút`;
+          return span;
+        }),
+    );
   }
 
   // ---- actions ---------------------------------------------------------------------------
-  function base() { return `/api/counters/${model.counterId}`; }
+  // One action on this officer's counter: POST /api/counters/{counterId}/{action}.
+  function counterPost(action, body) {
+    return api.post(`${QkHub.path(routes.Counter, { counterId: model.counterId })}/${action}`, body);
+  }
 
   async function act(call, describe) {
     if (busy) return;
@@ -287,22 +283,62 @@
   }
 
   const actions = {
-    callNext: () => act(() => api.post(`${base()}/call-next`), (r) => r ? `Đã gọi số ${r.number}.` : "Không còn ai đang chờ."),
-    recall: () => act(() => api.post(`${base()}/recall`), (r) => `Đã gọi lại số ${r.number}.`),
-    start: () => act(() => api.post(`${base()}/start`), (r) => `Bắt đầu phục vụ số ${r.number}.`),
-    finish: () => act(() => api.post(`${base()}/finish`), (r) => `Đã hoàn thành số ${r.number}.`),
-    noShow: () => act(() => api.post(`${base()}/no-show`), (r) => `Số ${r.number} vắng mặt.`),
-    open: () => act(() => api.post(`${base()}/open`), () => "Quầy đã mở."),
-    resume: () => act(() => api.post(`${base()}/resume`), () => "Quầy tiếp tục phục vụ."),
-    pause: () => { $("pause-reason").value = ""; $("pause-dialog").showModal(); },
+    callNext: () =>
+      act(
+        () => counterPost(counterActions.CallNext),
+        (r) => (r ? `Đã gọi số ${r.number}.` : "Không còn ai đang chờ."),
+      ),
+    recall: () =>
+      act(
+        () => counterPost(counterActions.Recall),
+        (r) => `Đã gọi lại số ${r.number}.`,
+      ),
+    start: () =>
+      act(
+        () => counterPost(counterActions.Start),
+        (r) => `Bắt đầu phục vụ số ${r.number}.`,
+      ),
+    finish: () =>
+      act(
+        () => counterPost(counterActions.Finish),
+        (r) => `Đã hoàn thành số ${r.number}.`,
+      ),
+    noShow: () =>
+      act(
+        () => counterPost(counterActions.NoShow),
+        (r) => `Số ${r.number} vắng mặt.`,
+      ),
+    open: () =>
+      act(
+        () => counterPost(counterActions.Open),
+        () => "Quầy đã mở.",
+      ),
+    resume: () =>
+      act(
+        () => counterPost(counterActions.Resume),
+        () => "Quầy tiếp tục phục vụ.",
+      ),
+    pause: () => {
+      $("pause-reason").value = "";
+      $("pause-dialog").showModal();
+    },
     transfer: () => {
       const t = currentTicket();
       if (!t) return;
       $("transfer-number").textContent = t.number;
       const services = $("transfer-service");
-      services.replaceChildren(new Option("-- Không --", ""), ...[...model.services.values()].filter((s) => s.active).map((s) => new Option(`${s.prefix} - ${s.name}`, s.id)));
+      services.replaceChildren(
+        new Option("-- Không --", ""),
+        ...[...model.services.values()].filter((s) => s.active).map((s) => new Option(`${s.prefix} - ${s.name}`, s.id)),
+      );
       const counters = $("transfer-counter");
-      counters.replaceChildren(new Option("-- Không --", ""), ...[...model.counters.values()].filter((c) => c.id !== model.counterId).sort((a, b) => a.number - b.number).map((c) => new Option(`Quầy ${c.number} - ${c.name}`, c.id)));
+      counters.replaceChildren(
+        new Option("-- Không --", ""),
+        ...[...model.counters.values()]
+          .filter((c) => c.id !== model.counterId)
+          .sort((a, b) => a.number - b.number)
+          .map((c) => new Option(`Quầy ${c.number} - ${c.name}`, c.id)),
+      );
       $("transfer-reason").value = "";
       $("transfer-dialog").showModal();
     },
@@ -311,9 +347,15 @@
   $("pause-form").addEventListener("submit", (e) => {
     e.preventDefault();
     const reason = $("pause-reason").value.trim();
-    if (!reason) { say("Vui lòng nhập lý do tạm dừng.", "error"); return; }
+    if (!reason) {
+      say("Vui lòng nhập lý do tạm dừng.", "error");
+      return;
+    }
     $("pause-dialog").close();
-    act(() => api.post(`${base()}/pause`, { reason }), () => `Quầy tạm dừng: ${reason}.`);
+    act(
+      () => counterPost(counterActions.Pause, { reason }),
+      () => `Quầy tạm dừng: ${reason}.`,
+    );
   });
   $("pause-cancel").addEventListener("click", () => $("pause-dialog").close());
 
@@ -321,10 +363,16 @@
     e.preventDefault();
     const serviceId = $("transfer-service").value || null;
     const counterId = $("transfer-counter").value || null;
-    if (!serviceId && !counterId) { say("Cần chọn dịch vụ hoặc quầy để chuyển đến.", "error"); return; }
+    if (!serviceId && !counterId) {
+      say("Cần chọn dịch vụ hoặc quầy để chuyển đến.", "error");
+      return;
+    }
     const reason = $("transfer-reason").value.trim() || null;
     $("transfer-dialog").close();
-    act(() => api.post(`${base()}/transfer`, { serviceId, counterId, reason }), (r) => `Đã chuyển số ${r.number}.`);
+    act(
+      () => counterPost(counterActions.Transfer, { serviceId, counterId, reason }),
+      (r) => `Đã chuyển số ${r.number}.`,
+    );
   });
   $("transfer-cancel").addEventListener("click", () => $("transfer-dialog").close());
 
@@ -338,7 +386,11 @@
   $("btn-pause").addEventListener("click", actions.pause);
   $("btn-resume").addEventListener("click", actions.resume);
   $("btn-logout").addEventListener("click", async () => {
-    try { await api.post("/api/auth/logout"); } catch { /* signed out either way */ }
+    try {
+      await api.post(routes.Logout);
+    } catch {
+      /* signed out either way */
+    }
     toLogin();
   });
 
@@ -350,7 +402,13 @@
     if (tag === "INPUT" || tag === "SELECT" || tag === "TEXTAREA") return;
     const key = e.key.length === 1 ? e.key.toLowerCase() : e.key;
     const map = {
-      F1: "callNext", " ": "callNext", r: "recall", s: "start", f: "finish", n: "noShow", t: "transfer",
+      F1: "callNext",
+      " ": "callNext",
+      r: "recall",
+      s: "start",
+      f: "finish",
+      n: "noShow",
+      t: "transfer",
       p: myCounter() && myCounter().state === "Paused" ? "resume" : "pause",
     };
     const action = map[key];
@@ -370,7 +428,7 @@
     // network blip): say so and keep trying, so nobody has to press F5.
     for (let attempt = 1; !model.me; attempt++) {
       try {
-        model.me = await api.get("/api/auth/me");
+        model.me = await api.get(routes.Me);
       } catch (err) {
         if (err.status === 401 || err.status === 403) return toLogin();
         say(`${err.message} Đang thử kết nối lại…`, "error");
@@ -383,6 +441,6 @@
     model.counterId = model.me.counterId;
     $("officer-name").textContent = model.me.displayName;
     render();
-    startHub();
+    live.start();
   })();
 })();

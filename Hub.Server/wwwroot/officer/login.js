@@ -23,7 +23,7 @@
     }
     button.disabled = true;
     try {
-      await QkApi.post("/api/auth/login", {
+      await QkApi.post(QkHub.routes.Login, {
         userName: document.getElementById("user-name").value.trim(),
         password: document.getElementById("password").value,
         counterId: counter.value,

@@ -1,7 +1,7 @@
 // Shared helpers of the supervisor pages: JSON calls with Vietnamese errors, formatting in the site's zone.
 "use strict";
 
-const Qk = (function () {
+window.Qk = (function () {
   const zone = "Asia/Ho_Chi_Minh";
 
   async function call(method, url, body) {
@@ -58,7 +58,9 @@ const Qk = (function () {
   function duration(seconds) {
     if (seconds === null || seconds === undefined) return "–";
     const s = Math.max(0, Math.round(seconds));
-    const h = Math.floor(s / 3600), m = Math.floor((s % 3600) / 60), r = s % 60;
+    const h = Math.floor(s / 3600),
+      m = Math.floor((s % 3600) / 60),
+      r = s % 60;
     return h > 0 ? `${h} giờ ${m} phút` : m > 0 ? `${m} phút ${r} giây` : `${r} giây`;
   }
 
@@ -78,7 +80,11 @@ const Qk = (function () {
   const logout = document.getElementById("logout");
   if (logout) {
     logout.addEventListener("click", async () => {
-      try { await call("POST", "/api/auth/logout"); } catch { /* signed out anyway */ }
+      try {
+        await call("POST", QkHub.routes.Logout);
+      } catch {
+        /* signed out anyway */
+      }
       location.href = "/supervisor/login";
     });
   }
@@ -86,6 +92,12 @@ const Qk = (function () {
   return {
     get: (url) => call("GET", url),
     post: (url, body) => call("POST", url, body),
-    el, time, dateTime, duration, today, message, zone,
+    el,
+    time,
+    dateTime,
+    duration,
+    today,
+    message,
+    zone,
   };
 })();

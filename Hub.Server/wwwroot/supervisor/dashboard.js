@@ -1,10 +1,12 @@
-// Supervisor dashboard: loads /api/supervision/dashboard, then stays live over SignalR
-// (/hubs/queue, supervisors group). Every queue or device event triggers a reload of the
-// dashboard (debounced), so nothing shown is older than the last event; alerts are applied at once.
+// Supervisor dashboard: loads the dashboard, then stays live over SignalR (supervisors group)
+// through the shared live feed (lib/live-feed.js). The dashboard is the feed's snapshot: an event
+// past its sequence triggers a reload (debounced), so nothing shown is older than the last event;
+// a gap reloads at once; alerts are applied as they come. Names come from /hub-contract.js (QkHub).
 "use strict";
 
 (function () {
   const { el, duration, time } = Qk;
+  const { routes, events, methods, supervisionEvents } = QkHub;
   const stateNames = { Open: "Đang mở", Paused: "Tạm dừng", Closed: "Đóng" };
   const ticketStates = { Called: "Đã gọi", Serving: "Đang phục vụ" };
   const kindNames = { Kiosk: "Kiosk", Display: "Máy hiển thị", Camera: "Camera" };
@@ -26,10 +28,13 @@
   const cameraImages = new Map();
 
   async function load() {
-    if (loading) { again = true; return; }
+    if (loading) {
+      again = true;
+      return;
+    }
     loading = true;
     try {
-      dashboard = await Qk.get("/api/supervision/dashboard");
+      dashboard = await Qk.get(routes.Supervision + "/dashboard");
       loadedAt = Date.now();
       alerts = new Map(dashboard.alerts.map((a) => [a.id, a]));
       render();
@@ -38,7 +43,10 @@
       Qk.message(err.message, true);
     } finally {
       loading = false;
-      if (again) { again = false; scheduleReload(); }
+      if (again) {
+        again = false;
+        scheduleReload();
+      }
     }
   }
 
@@ -59,48 +67,67 @@
 
   function renderServices() {
     const body = document.getElementById("services");
-    body.replaceChildren(...dashboard.services.map((s) => {
-      const longest = s.waiting > 0 ? s.longestWaitSeconds + elapsed() : null;
-      const over = longest !== null && longest > s.waitTargetMinutes * 60;
-      return el("tr", { "data-service": s.code, class: over ? "over" : "" },
-        el("td", {}, `${s.code} - ${s.name}`),
-        el("td", { class: "num waiting" }, s.waiting),
-        el("td", { class: "num" }, longest === null ? "–" : duration(longest)),
-        el("td", { class: "num" }, duration(s.averageWaitTodaySeconds)),
-        el("td", { class: "num" }, s.waiting > 0 ? `${s.estimatedWaitMinutes} phút` : "–"),
-        el("td", { class: "num" }, `${s.waitTargetMinutes} phút`));
-    }));
+    body.replaceChildren(
+      ...dashboard.services.map((s) => {
+        const longest = s.waiting > 0 ? s.longestWaitSeconds + elapsed() : null;
+        const over = longest !== null && longest > s.waitTargetMinutes * 60;
+        return el(
+          "tr",
+          { "data-service": s.code, class: over ? "over" : "" },
+          el("td", {}, `${s.code} - ${s.name}`),
+          el("td", { class: "num waiting" }, s.waiting),
+          el("td", { class: "num" }, longest === null ? "–" : duration(longest)),
+          el("td", { class: "num" }, duration(s.averageWaitTodaySeconds)),
+          el("td", { class: "num" }, s.waiting > 0 ? `${s.estimatedWaitMinutes} phút` : "–"),
+          el("td", { class: "num" }, `${s.waitTargetMinutes} phút`),
+        );
+      }),
+    );
   }
 
   function renderCounters() {
     const body = document.getElementById("counters");
-    body.replaceChildren(...dashboard.counters.map((c) => {
-      const serving = c.servingSeconds === null ? null : c.servingSeconds + elapsed();
-      const paused = c.state === "Paused" ? (Date.now() - new Date(c.stateSince).getTime()) / 1000 : null;
-      return el("tr", { "data-counter": c.number, class: "state-" + c.state.toLowerCase() },
-        el("td", {}, c.name),
-        el("td", { class: "state" }, stateNames[c.state] || c.state),
-        el("td", {}, c.officerName || "–"),
-        el("td", { class: "ticket" }, c.currentTicketNumber ? `${c.currentTicketNumber} (${ticketStates[c.currentTicketStatus] || c.currentTicketStatus})` : "–"),
-        el("td", { class: "num" }, serving !== null ? duration(serving) : paused !== null ? "dừng " + duration(paused) : "–"),
-        el("td", {}, c.pauseReason || ""));
-    }));
+    body.replaceChildren(
+      ...dashboard.counters.map((c) => {
+        const serving = c.servingSeconds === null ? null : c.servingSeconds + elapsed();
+        const paused = c.state === "Paused" ? (Date.now() - new Date(c.stateSince).getTime()) / 1000 : null;
+        return el(
+          "tr",
+          { "data-counter": c.number, class: "state-" + c.state.toLowerCase() },
+          el("td", {}, c.name),
+          el("td", { class: "state" }, stateNames[c.state] || c.state),
+          el("td", {}, c.officerName || "–"),
+          el(
+            "td",
+            { class: "ticket" },
+            c.currentTicketNumber ? `${c.currentTicketNumber} (${ticketStates[c.currentTicketStatus] || c.currentTicketStatus})` : "–",
+          ),
+          el("td", { class: "num" }, serving !== null ? duration(serving) : paused !== null ? "dừng " + duration(paused) : "–"),
+          el("td", {}, c.pauseReason || ""),
+        );
+      }),
+    );
   }
 
   function renderDevices() {
     const body = document.getElementById("devices");
-    body.replaceChildren(...dashboard.devices.map((d) => {
-      let printer = "–";
-      if (d.printerState && d.printerState !== "NotConfigured") {
-        printer = d.paperOut ? "HẾT GIẤY" : d.paperLow ? "Sắp hết giấy" : d.printerState === "Ready" ? "Sẵn sàng" : d.printerState;
-      }
-      return el("tr", { "data-device": d.id, class: d.online && !d.paperOut ? "ok" : "bad" },
-        el("td", {}, kindNames[d.kind] || d.kind),
-        el("td", {}, d.name),
-        el("td", {}, d.status, d.detail ? el("small", {}, " · " + d.detail) : null),
-        el("td", { class: "printer" }, printer),
-        el("td", {}, d.lastSeenAt ? time(d.lastSeenAt) : "–"));
-    }));
+    body.replaceChildren(
+      ...dashboard.devices.map((d) => {
+        let printer = "–";
+        if (d.printerState && d.printerState !== "NotConfigured") {
+          printer = d.paperOut ? "HẾT GIẤY" : d.paperLow ? "Sắp hết giấy" : d.printerState === "Ready" ? "Sẵn sàng" : d.printerState;
+        }
+        return el(
+          "tr",
+          { "data-device": d.id, class: d.online && !d.paperOut ? "ok" : "bad" },
+          el("td", {}, kindNames[d.kind] || d.kind),
+          el("td", {}, d.name),
+          el("td", {}, d.status, d.detail ? el("small", {}, " · " + d.detail) : null),
+          el("td", { class: "printer" }, printer),
+          el("td", {}, d.lastSeenAt ? time(d.lastSeenAt) : "–"),
+        );
+      }),
+    );
   }
 
   function renderCameras() {
@@ -111,7 +138,11 @@
       if (!tile) {
         // The <img> is created once: re-creating it would reopen the MJPEG stream on every update.
         const img = el("img", { class: "camera", "data-camera": cam.cameraId, alt: cam.name, src: cam.liveUrl });
-        img.addEventListener("error", () => setTimeout(() => { img.src = cam.liveUrl + "?t=" + Date.now(); }, 3000));
+        img.addEventListener("error", () =>
+          setTimeout(() => {
+            img.src = cam.liveUrl + "?t=" + Date.now();
+          }, 3000),
+        );
         const caption = el("figcaption", {});
         tile = { figure: el("figure", { class: "camera-tile" }, img, caption), caption };
         cameraImages.set(cam.cameraId, tile);
@@ -130,21 +161,35 @@
       .sort((a, b) => (a.raisedAt < b.raisedAt ? 1 : -1));
     document.getElementById("alert-count").textContent = items.filter((a) => a.acknowledgedAt === null).length;
     document.getElementById("alerts-empty").hidden = items.length > 0;
-    list.replaceChildren(...items.map((a) => el("li", {
-      "data-kind": a.kind, "data-alert": a.id,
-      class: [a.clearedAt ? "cleared" : "open", a.acknowledgedAt ? "acknowledged" : "new"].join(" "),
-    },
-    el("strong", {}, alertNames[a.kind] || a.kind), " · ", a.subject,
-    el("div", { class: "alert-message" }, a.message),
-    el("small", {}, "Lúc " + time(a.raisedAt),
-      a.clearedAt ? " · đã hết lúc " + time(a.clearedAt) : "",
-      a.acknowledgedAt ? ` · ${a.acknowledgedBy} đã xác nhận` : ""),
-    a.acknowledgedAt ? null : el("button", { type: "button", class: "ack", onclick: () => acknowledge(a.id) }, "Đã biết"))));
+    list.replaceChildren(
+      ...items.map((a) =>
+        el(
+          "li",
+          {
+            "data-kind": a.kind,
+            "data-alert": a.id,
+            class: [a.clearedAt ? "cleared" : "open", a.acknowledgedAt ? "acknowledged" : "new"].join(" "),
+          },
+          el("strong", {}, alertNames[a.kind] || a.kind),
+          " · ",
+          a.subject,
+          el("div", { class: "alert-message" }, a.message),
+          el(
+            "small",
+            {},
+            "Lúc " + time(a.raisedAt),
+            a.clearedAt ? " · đã hết lúc " + time(a.clearedAt) : "",
+            a.acknowledgedAt ? ` · ${a.acknowledgedBy} đã xác nhận` : "",
+          ),
+          a.acknowledgedAt ? null : el("button", { type: "button", class: "ack", onclick: () => acknowledge(a.id) }, "Đã biết"),
+        ),
+      ),
+    );
   }
 
   async function acknowledge(id) {
     try {
-      const updated = await Qk.post(`/api/supervision/alerts/${id}/acknowledge`);
+      const updated = await Qk.post(`${routes.Supervision}/alerts/${id}/acknowledge`);
       alerts.set(updated.id, updated);
       renderAlerts();
     } catch (err) {
@@ -163,50 +208,48 @@
     link.className = "badge " + (online ? "online" : "offline");
   }
 
-  const connection = new signalR.HubConnectionBuilder()
-    .withUrl("/hubs/queue")
-    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(10000, 500 * (ctx.previousRetryCount + 1)) })
-    .build();
-  for (const name of ["TicketIssued", "TicketCalled", "TicketRecalled", "TicketChanged", "CounterChanged", "QueueStats", "DeviceHealthChanged"]) {
-    connection.on(name, scheduleReload);
-  }
-  connection.on("AlertRaised", onAlert);
-  connection.on("AlertUpdated", onAlert);
-  connection.onreconnecting(() => setLink(false));
-  connection.onreconnected(async () => {
-    await join();
-    setLink(true);
-    await load();
-  });
-  connection.onclose(() => {
-    setLink(false);
-    setTimeout(connect, 5000);
-  });
-
-  async function join() {
-    if (dashboard) {
-      await connection.invoke("JoinSupervisors", dashboard.siteId);
-    }
-  }
-
-  async function connect() {
-    try {
-      await connection.start();
-      await join();
-      setLink(true);
-      // Events between the first load and joining the group are caught by loading again.
+  // Queue events carry the site's sequence: those past the loaded dashboard reload it.
+  const feed = QkLiveFeed.sequencer({
+    siteId: () => dashboard && dashboard.siteId,
+    fetchSnapshot: async () => {
       await load();
-    } catch (err) {
-      setLink(false);
-      setTimeout(connect, 5000);
-    }
-  }
+      return { lastSequence: dashboard.lastSequence };
+    },
+    onSnapshot: () => {},
+    onEvent: scheduleReload,
+    unsequenced: [events.QueueStats],
+  });
+  // Every queue event (QkHub.events holds Hub.Client's HubEvents and nothing else).
+  const queueEvents = Object.values(events);
+
+  const live = QkLiveFeed.hub({
+    events: [...queueEvents, supervisionEvents.DeviceHealthChanged, supervisionEvents.AlertRaised, supervisionEvents.AlertUpdated],
+    retryDelays: [500, 1000, 1500, 2000, 5000, 10000],
+    onEvent: (name, e) => {
+      if (name === supervisionEvents.AlertRaised || name === supervisionEvents.AlertUpdated) onAlert(e);
+      else if (name === supervisionEvents.DeviceHealthChanged) scheduleReload();
+      else feed.push(name, e);
+    },
+    join: async (connection) => {
+      feed.reset();
+      if (!dashboard) await load();
+      if (dashboard) await connection.invoke(methods.JoinSupervisors, dashboard.siteId);
+      // Events between the last load and joining the group are caught by loading again.
+      await feed.resync();
+    },
+    onLink: setLink,
+  });
 
   (async function start() {
     await load();
-    await connect();
+    await live.start();
     // Waiting and serving times tick every second; a full reload every 30 s is a safety net.
-    setInterval(() => { if (dashboard) { renderServices(); renderCounters(); } }, 1000);
+    setInterval(() => {
+      if (dashboard) {
+        renderServices();
+        renderCounters();
+      }
+    }, 1000);
     setInterval(load, 30000);
   })();
 })();

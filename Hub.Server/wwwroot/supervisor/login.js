@@ -14,7 +14,7 @@
     error.hidden = true;
     button.disabled = true;
     try {
-      const me = await Qk.post("/api/auth/login", {
+      const me = await Qk.post(QkHub.routes.Login, {
         userName: document.getElementById("user-name").value.trim(),
         password: document.getElementById("password").value,
       });

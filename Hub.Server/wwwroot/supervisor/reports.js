@@ -24,9 +24,9 @@
   async function load() {
     const query = new URLSearchParams({ from: fromInput.value, to: toInput.value });
     history.replaceState(null, "", "?" + query);
-    csv.href = "/api/reports/csv?" + query;
+    csv.href = QkHub.routes.Reports + "/csv?" + query;
     try {
-      const report = await Qk.get("/api/reports?" + query);
+      const report = await Qk.get(QkHub.routes.Reports + "?" + query);
       render(report);
       Qk.message("");
     } catch (err) {
@@ -35,22 +35,64 @@
   }
 
   function table(title, rows, id) {
-    return el("section", { class: "report-section" },
+    return el(
+      "section",
+      { class: "report-section" },
       el("h2", {}, title),
-      el("table", { class: "grid report", id },
-        el("thead", {}, el("tr", {},
-          ["Mục", "Số phát", "Phục vụ", "Vắng", "Chuyển", "Hủy", "Hết hạn", "Chờ TB", "Chờ trung vị", "Chờ P90",
-            "Phục vụ TB", "Phục vụ trung vị", "Phục vụ P90", "Trong mục tiêu"].map((h) => el("th", {}, h)))),
-        el("tbody", {}, rows.map((r) => el("tr", { "data-key": r.key },
-          el("td", {}, r.label), el("td", { class: "num" }, r.issued), el("td", { class: "num" }, r.served),
-          el("td", { class: "num" }, r.noShow), el("td", { class: "num" }, r.transferred), el("td", { class: "num" }, r.cancelled),
-          el("td", { class: "num" }, r.expired),
-          el("td", { class: "num" }, minutes(r.wait.meanSeconds)), el("td", { class: "num" }, minutes(r.wait.medianSeconds)),
-          el("td", { class: "num" }, minutes(r.wait.p90Seconds)),
-          el("td", { class: "num" }, minutes(r.service.meanSeconds)), el("td", { class: "num" }, minutes(r.service.medianSeconds)),
-          el("td", { class: "num" }, minutes(r.service.p90Seconds)),
-          el("td", { class: "num" }, percent(r.withinTargetShare)))))),
-      el("p", { class: "small" }, "Thời gian tính bằng phút."));
+      el(
+        "table",
+        { class: "grid report", id },
+        el(
+          "thead",
+          {},
+          el(
+            "tr",
+            {},
+            [
+              "Mục",
+              "Số phát",
+              "Phục vụ",
+              "Vắng",
+              "Chuyển",
+              "Hủy",
+              "Hết hạn",
+              "Chờ TB",
+              "Chờ trung vị",
+              "Chờ P90",
+              "Phục vụ TB",
+              "Phục vụ trung vị",
+              "Phục vụ P90",
+              "Trong mục tiêu",
+            ].map((h) => el("th", {}, h)),
+          ),
+        ),
+        el(
+          "tbody",
+          {},
+          rows.map((r) =>
+            el(
+              "tr",
+              { "data-key": r.key },
+              el("td", {}, r.label),
+              el("td", { class: "num" }, r.issued),
+              el("td", { class: "num" }, r.served),
+              el("td", { class: "num" }, r.noShow),
+              el("td", { class: "num" }, r.transferred),
+              el("td", { class: "num" }, r.cancelled),
+              el("td", { class: "num" }, r.expired),
+              el("td", { class: "num" }, minutes(r.wait.meanSeconds)),
+              el("td", { class: "num" }, minutes(r.wait.medianSeconds)),
+              el("td", { class: "num" }, minutes(r.wait.p90Seconds)),
+              el("td", { class: "num" }, minutes(r.service.meanSeconds)),
+              el("td", { class: "num" }, minutes(r.service.medianSeconds)),
+              el("td", { class: "num" }, minutes(r.service.p90Seconds)),
+              el("td", { class: "num" }, percent(r.withinTargetShare)),
+            ),
+          ),
+        ),
+      ),
+      el("p", { class: "small" }, "Thời gian tính bằng phút."),
+    );
   }
 
   function chart(id, config) {
@@ -61,22 +103,27 @@
 
   function render(r) {
     document.getElementById("report").hidden = false;
-    document.getElementById("report-title").textContent =
-      `Báo cáo ${r.siteName} · ${r.from === r.to ? r.from : r.from + " đến " + r.to}`;
+    document.getElementById("report-title").textContent = `Báo cáo ${r.siteName} · ${r.from === r.to ? r.from : r.from + " đến " + r.to}`;
     const t = r.total;
     document.getElementById("report-summary").textContent =
       `Số phát: ${t.issued} · Đã phục vụ: ${t.served} · Vắng mặt: ${t.noShow} · Chuyển: ${t.transferred} · ` +
       `Chờ trung bình ${minutes(t.wait.meanSeconds)} phút (trung vị ${minutes(t.wait.medianSeconds)}, P90 ${minutes(t.wait.p90Seconds)}) · ` +
       `Phục vụ trung bình ${minutes(t.service.meanSeconds)} phút · Trong mục tiêu: ${percent(t.withinTargetShare)}`;
-    document.getElementById("report-tables").replaceChildren(
-      table("Theo dịch vụ", r.byService, "by-service"),
-      table("Theo thủ tục", r.byProcedure, "by-procedure"),
-      table("Theo quầy", r.byCounter, "by-counter"),
-      table("Theo cán bộ", r.byOfficer, "by-officer"),
-      table("Theo giờ", r.byHour, "by-hour"));
+    document
+      .getElementById("report-tables")
+      .replaceChildren(
+        table("Theo dịch vụ", r.byService, "by-service"),
+        table("Theo thủ tục", r.byProcedure, "by-procedure"),
+        table("Theo quầy", r.byCounter, "by-counter"),
+        table("Theo cán bộ", r.byOfficer, "by-officer"),
+        table("Theo giờ", r.byHour, "by-hour"),
+      );
     chart("chart-hour", {
       type: "bar",
-      data: { labels: r.byHour.map((h) => h.key + "h"), datasets: [{ label: "Số phát", data: r.byHour.map((h) => h.issued), backgroundColor: "#2f6fb0" }] },
+      data: {
+        labels: r.byHour.map((h) => h.key + "h"),
+        datasets: [{ label: "Số phát", data: r.byHour.map((h) => h.issued), backgroundColor: "#2f6fb0" }],
+      },
       options: { animation: false, responsive: true, maintainAspectRatio: false },
     });
     chart("chart-wait", {

@@ -1,71 +1,74 @@
 // Kiosk screens: plain JavaScript, no framework. Everything a citizen does is a tap on a large
 // target; a barcode scanner "types" into the dossier page like a keyboard.
+"use strict";
+
 (function () {
-  'use strict';
   const text = window.kioskText || {};
   const body = document.body;
   const idleSeconds = Number(body.dataset.idleSeconds || 60);
   const ticketSeconds = Number(body.dataset.ticketSeconds || 15);
-  const lang = body.dataset.lang || 'vi';
-  const t = (key, arg) => (text[key] || key).replace('{0}', arg === undefined ? '' : arg);
+  const lang = body.dataset.lang || "vi";
+  const t = (key, arg) => (text[key] || key).replace("{0}", arg === undefined ? "" : arg);
   const $ = (id) => document.getElementById(id);
 
   // --- No selection, no context menu, no dragging: a kiosk is not a desktop. ---
-  for (const type of ['contextmenu', 'selectstart', 'dragstart']) {
+  for (const type of ["contextmenu", "selectstart", "dragstart"]) {
     document.addEventListener(type, (e) => e.preventDefault());
   }
 
   // --- Idle reset: back to the welcome screen in Vietnamese after a while without a touch. ---
   let lastActivity = Date.now();
-  const touched = () => { lastActivity = Date.now(); };
-  for (const type of ['pointerdown', 'keydown', 'touchstart']) {
+  const touched = () => {
+    lastActivity = Date.now();
+  };
+  for (const type of ["pointerdown", "keydown", "touchstart"]) {
     document.addEventListener(type, touched, { capture: true, passive: true });
   }
   function resetToWelcome() {
-    document.cookie = 'kiosk-lang=vi; path=/; max-age=0';
-    window.location.href = '/';
+    document.cookie = "kiosk-lang=vi; path=/; max-age=0";
+    window.location.href = "/";
   }
   setInterval(() => {
     if (Date.now() - lastActivity < idleSeconds * 1000) return;
-    const atWelcome = window.location.pathname === '/' && lang === 'vi';
+    const atWelcome = window.location.pathname === "/" && lang === "vi";
     if (!atWelcome) resetToWelcome();
     lastActivity = Date.now();
   }, 1000);
 
   // --- Header: back and language. ---
-  document.addEventListener('click', (e) => {
-    const target = e.target.closest('[data-action]');
+  document.addEventListener("click", (e) => {
+    const target = e.target.closest("[data-action]");
     if (!target) return;
     e.preventDefault();
-    if (target.dataset.action === 'back') goBack();
-    if (target.dataset.action === 'lang') {
-      document.cookie = 'kiosk-lang=' + (lang === 'vi' ? 'en' : 'vi') + '; path=/; max-age=3600';
+    if (target.dataset.action === "back") goBack();
+    if (target.dataset.action === "lang") {
+      document.cookie = "kiosk-lang=" + (lang === "vi" ? "en" : "vi") + "; path=/; max-age=3600";
       window.location.reload();
     }
   });
   function goBack() {
     // Back to where the citizen came from on this kiosk (keeps a search), else one level up.
     const from = document.referrer;
-    if (from.startsWith(window.location.origin + '/') && from !== window.location.href && window.history.length > 1) {
+    if (from.startsWith(window.location.origin + "/") && from !== window.location.href && window.history.length > 1) {
       window.history.back();
       return;
     }
     const path = window.location.pathname;
     if (window.location.search) window.location.href = path;
-    else if (path.startsWith('/thu-tuc/')) window.location.href = '/thu-tuc';
-    else window.location.href = '/';
+    else if (path.startsWith("/thu-tuc/")) window.location.href = "/thu-tuc";
+    else window.location.href = "/";
   }
 
   // --- Clock and date in Vietnamese (or English). ---
-  const locale = lang === 'en' ? 'en-GB' : 'vi-VN';
+  const locale = lang === "en" ? "en-GB" : "vi-VN";
   function tick() {
     const now = new Date();
     // The office's own zone, whatever the kiosk PC's clock zone is set to.
-    const timeZone = body.dataset.zone || 'Asia/Ho_Chi_Minh';
-    const time = now.toLocaleTimeString(locale, { hour: '2-digit', minute: '2-digit', timeZone });
-    const date = now.toLocaleDateString(locale, { weekday: 'long', day: '2-digit', month: '2-digit', year: 'numeric', timeZone });
-    if ($('clock')) $('clock').textContent = date + ' – ' + time;
-    if ($('welcome-date')) $('welcome-date').textContent = time + ' · ' + date;
+    const timeZone = body.dataset.zone || "Asia/Ho_Chi_Minh";
+    const time = now.toLocaleTimeString(locale, { hour: "2-digit", minute: "2-digit", timeZone });
+    const date = now.toLocaleDateString(locale, { weekday: "long", day: "2-digit", month: "2-digit", year: "numeric", timeZone });
+    if ($("clock")) $("clock").textContent = date + " – " + time;
+    if ($("welcome-date")) $("welcome-date").textContent = time + " · " + date;
   }
   tick();
   setInterval(tick, 1000);
@@ -73,48 +76,54 @@
   // --- The one-sentence notice (hub down, closed, paper out), refreshed every few seconds. ---
   function noticeText(state) {
     switch (state.notice) {
-      case 'None': return null;
-      case 'Closed': return state.opensAt ? t('notice.ClosedOpens', state.opensAt) : t('notice.Closed');
-      default: return t('notice.' + state.notice);
+      case "None":
+        return null;
+      case "Closed":
+        return state.opensAt ? t("notice.ClosedOpens", state.opensAt) : t("notice.Closed");
+      default:
+        return t("notice." + state.notice);
     }
   }
   async function refreshState() {
     try {
-      const response = await fetch('/kiosk-api/state', { cache: 'no-store' });
+      const response = await fetch("/kiosk-api/state", { cache: "no-store" });
       if (!response.ok) return;
       const message = noticeText(await response.json());
-      const notice = $('notice');
-      notice.textContent = message || '';
+      const notice = $("notice");
+      notice.textContent = message || "";
       notice.hidden = !message;
-    } catch (_) { /* the kiosk host itself is local; ignore a blip */ }
+    } catch (_) {
+      /* the kiosk host itself is local; ignore a blip */
+    }
   }
   setInterval(refreshState, 3000);
 
   // --- Search with the on-screen keyboard. ---
-  const searchText = $('search-text');
+  const searchText = $("search-text");
   if (searchText) {
-    const box = $('search-box');
-    const results = $('search-results');
-    const none = $('search-none');
-    const browse = $('browse');
-    const mode = browse ? browse.dataset.searchTarget : 'procedure-page';
-    let query = '';
+    const box = $("search-box");
+    const results = $("search-results");
+    const none = $("search-none");
+    const browse = $("browse");
+    const mode = browse ? browse.dataset.searchTarget : "procedure-page";
+    let query = "";
     let timer = 0;
     let seq = 0;
     const render = () => {
       searchText.textContent = query;
-      box.classList.toggle('empty', query.length === 0);
+      box.classList.toggle("empty", query.length === 0);
       if (query.length === 0) searchText.textContent = box.dataset.placeholder;
     };
     render();
-    $('search-keyboard').addEventListener('click', (e) => {
-      const key = e.target.closest('[data-key]');
+    $("search-keyboard").addEventListener("click", (e) => {
+      const key = e.target.closest("[data-key]");
       if (!key) return;
       const k = key.dataset.key;
-      if (k === 'back') query = query.slice(0, -1);
-      else if (k === 'clear') query = '';
-      else if (k === ' ') { if (query.length && !query.endsWith(' ')) query += ' '; }
-      else if (query.length < 60) query += k.toLowerCase();
+      if (k === "back") query = query.slice(0, -1);
+      else if (k === "clear") query = "";
+      else if (k === " ") {
+        if (query.length && !query.endsWith(" ")) query += " ";
+      } else if (query.length < 60) query += k.toLowerCase();
       render();
       clearTimeout(timer);
       timer = setTimeout(search, 120);
@@ -123,33 +132,33 @@
       const mine = ++seq;
       const q = query.trim();
       if (!q) {
-        results.innerHTML = '';
+        results.innerHTML = "";
         none.hidden = true;
         if (browse) browse.hidden = false;
         return;
       }
-      const response = await fetch('/kiosk-api/search?q=' + encodeURIComponent(q), { cache: 'no-store' });
+      const response = await fetch("/kiosk-api/search?q=" + encodeURIComponent(q), { cache: "no-store" });
       const hits = response.ok ? await response.json() : [];
       if (mine !== seq) return;
       if (browse) browse.hidden = true;
-      results.innerHTML = '';
+      results.innerHTML = "";
       none.hidden = hits.length > 0;
       for (const hit of hits.slice(0, 12)) {
-        const item = document.createElement(mode === 'take' ? 'button' : 'a');
-        item.className = 'list-item procedure';
-        if (mode === 'take') {
-          item.type = 'button';
+        const item = document.createElement(mode === "take" ? "button" : "a");
+        item.className = "list-item procedure";
+        if (mode === "take") {
+          item.type = "button";
           item.dataset.procedureId = hit.id;
           item.dataset.procedureName = hit.name;
         } else {
-          item.href = '/thu-tuc/' + hit.id;
+          item.href = "/thu-tuc/" + hit.id;
         }
-        const name = document.createElement('span');
-        name.className = 'name';
+        const name = document.createElement("span");
+        name.className = "name";
         name.textContent = hit.name;
-        const meta = document.createElement('span');
-        meta.className = 'meta';
-        meta.textContent = hit.code + ' · ' + hit.fieldName;
+        const meta = document.createElement("span");
+        meta.className = "meta";
+        meta.textContent = hit.code + " · " + hit.fieldName;
         item.append(name, meta);
         results.append(item);
       }
@@ -157,60 +166,67 @@
   }
 
   // --- Take a number: procedure -> priority question -> ticket on screen. ---
-  const priorityPanel = $('priority-panel');
+  const priorityPanel = $("priority-panel");
   if (priorityPanel) {
     let chosenProcedure = null;
     const openPriority = (id, name) => {
       chosenProcedure = id;
-      $('priority-procedure').textContent = name;
+      $("priority-procedure").textContent = name;
       priorityPanel.hidden = false;
     };
-    document.addEventListener('click', (e) => {
-      const item = e.target.closest('[data-procedure-id]');
+    document.addEventListener("click", (e) => {
+      const item = e.target.closest("[data-procedure-id]");
       if (item) openPriority(item.dataset.procedureId, item.dataset.procedureName);
     });
-    $('priority-cancel').addEventListener('click', () => { priorityPanel.hidden = true; });
-    priorityPanel.addEventListener('click', (e) => {
-      const choice = e.target.closest('[data-priority]');
+    $("priority-cancel").addEventListener("click", () => {
+      priorityPanel.hidden = true;
+    });
+    priorityPanel.addEventListener("click", (e) => {
+      const choice = e.target.closest("[data-priority]");
       if (choice) takeNumber(chosenProcedure, choice.dataset.priority);
     });
     if (priorityPanel.dataset.preselectId) {
       openPriority(priorityPanel.dataset.preselectId, priorityPanel.dataset.preselectName);
     }
 
-    const ticketPanel = $('ticket-panel');
+    const ticketPanel = $("ticket-panel");
     let closeTimer = 0;
     let busy = false;
-    $('ticket-done').addEventListener('click', () => { window.location.href = '/'; });
+    $("ticket-done").addEventListener("click", () => {
+      window.location.href = "/";
+    });
 
     async function takeNumber(procedureId, priority) {
       if (busy) return; // a second tap while the first is on its way must not take two numbers
       busy = true;
       priorityPanel.hidden = true;
       ticketPanel.hidden = false;
-      $('ticket-wait').hidden = false;
-      $('ticket-body').hidden = true;
-      $('ticket-error').hidden = true;
-      $('ticket-done').hidden = true;
+      $("ticket-wait").hidden = false;
+      $("ticket-body").hidden = true;
+      $("ticket-error").hidden = true;
+      $("ticket-done").hidden = true;
       let result;
       try {
-        const response = await fetch('/kiosk-api/tickets', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json' },
+        const response = await fetch("/kiosk-api/tickets", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
           body: JSON.stringify({ procedureId, priority }),
         });
-        result = response.ok ? await response.json() : { kind: 'HubUnavailable' };
+        result = response.ok ? await response.json() : { kind: "HubUnavailable" };
       } catch (_) {
-        result = { kind: 'HubUnavailable' };
+        result = { kind: "HubUnavailable" };
       }
       busy = false;
-      $('ticket-wait').hidden = true;
-      $('ticket-done').hidden = false;
-      if (result.kind !== 'Issued') {
-        const error = $('ticket-error');
-        error.textContent = result.kind === 'Closed' && result.detail ? t('issue.ClosedOpens', result.detail)
-          : result.kind === 'Rejected' ? t('issue.Rejected', result.detail || '')
-          : t('issue.' + result.kind);
+      $("ticket-wait").hidden = true;
+      $("ticket-done").hidden = false;
+      if (result.kind !== "Issued") {
+        const error = $("ticket-error");
+        error.textContent =
+          result.kind === "Closed" && result.detail
+            ? t("issue.ClosedOpens", result.detail)
+            : result.kind === "Rejected"
+              ? t("issue.Rejected", result.detail || "")
+              : t("issue." + result.kind);
         error.hidden = false;
         return;
       }
@@ -218,112 +234,136 @@
     }
 
     function showTicket(ticket) {
-      $('ticket-number').textContent = ticket.number;
-      $('ticket-service').textContent = ticket.procedureName || ticket.serviceName;
-      $('ticket-counters').textContent = ticket.counters.length ? ticket.counters.join(', ') : '–';
-      $('ticket-ahead').textContent = String(ticket.peopleAhead);
-      $('ticket-estimate').textContent = t('ticket.minutes', ticket.estimatedWaitMinutes);
-      const print = $('ticket-print');
-      print.textContent = ticket.printed ? t('ticket.printed')
-        : ticket.printResult === 'Pending' ? t('ticket.printPending') : t('ticket.printFailed');
-      print.classList.toggle('failed', !ticket.printed);
-      $('ticket-panel').dataset.printed = String(ticket.printed);
-      $('ticket-body').hidden = false;
+      $("ticket-number").textContent = ticket.number;
+      $("ticket-service").textContent = ticket.procedureName || ticket.serviceName;
+      $("ticket-counters").textContent = ticket.counters.length ? ticket.counters.join(", ") : "–";
+      $("ticket-ahead").textContent = String(ticket.peopleAhead);
+      $("ticket-estimate").textContent = t("ticket.minutes", ticket.estimatedWaitMinutes);
+      const print = $("ticket-print");
+      print.textContent = ticket.printed
+        ? t("ticket.printed")
+        : ticket.printResult === "Pending"
+          ? t("ticket.printPending")
+          : t("ticket.printFailed");
+      print.classList.toggle("failed", !ticket.printed);
+      $("ticket-panel").dataset.printed = String(ticket.printed);
+      $("ticket-body").hidden = false;
       // A printed ticket leaves the screen after a while; a failed one stays until touched or idle.
       if (ticket.printed) {
         clearTimeout(closeTimer);
-        closeTimer = setTimeout(() => { window.location.href = '/'; }, ticketSeconds * 1000);
+        closeTimer = setTimeout(() => {
+          window.location.href = "/";
+        }, ticketSeconds * 1000);
       }
     }
   }
 
   // --- Dossier lookup: on-screen keyboard with the separators filled in, or a scanner. ---
-  const codeBox = $('dossier-code');
+  const codeBox = $("dossier-code");
   if (codeBox) {
     // V1V2V3.Z1Z2.Y1Y2.MX1X2-YYMMDD-XXXX: d = digit, L = letter, anything else is a separator.
-    const template = 'ddd.dd.dd.Ldd-dddddd-dddd';
-    let code = '';
+    const template = "ddd.dd.dd.Ldd-dddddd-dddd";
+    let code = "";
     const renderCode = () => {
       codeBox.textContent = code || codeBox.dataset.placeholder;
-      codeBox.classList.toggle('empty', code.length === 0);
+      codeBox.classList.toggle("empty", code.length === 0);
     };
     renderCode();
     const typeChar = (c) => {
       c = c.toUpperCase();
       if (code.length >= 64) return;
       const slot = template[code.length];
-      const isSeparator = (x) => x === '.' || x === '-';
+      const isSeparator = (x) => x === "." || x === "-";
       if (slot && isSeparator(slot) && !isSeparator(c)) code += slot;
       code += c;
     };
     const press = (k) => {
-      if (k === 'back') code = code.slice(0, -1);
-      else if (k === 'clear') code = '';
-      else if (k === 'enter') { lookup(); return; }
-      else typeChar(k);
+      if (k === "back") code = code.slice(0, -1);
+      else if (k === "clear") code = "";
+      else if (k === "enter") {
+        lookup();
+        return;
+      } else typeChar(k);
       renderCode();
     };
-    $('dossier-keyboard').addEventListener('click', (e) => {
-      const key = e.target.closest('[data-key]');
+    $("dossier-keyboard").addEventListener("click", (e) => {
+      const key = e.target.closest("[data-key]");
       if (key) press(key.dataset.key);
     });
     // A scanner sends the code as key presses ending with Enter; a QR code may hold a whole URL.
-    document.addEventListener('keydown', (e) => {
-      if (e.key === 'Enter') { e.preventDefault(); press('enter'); }
-      else if (e.key === 'Backspace') { e.preventDefault(); press('back'); }
-      else if (e.key.length === 1 && /[0-9A-Za-z.\-]/.test(e.key)) { e.preventDefault(); code += e.key.toUpperCase(); renderCode(); }
+    document.addEventListener("keydown", (e) => {
+      if (e.key === "Enter") {
+        e.preventDefault();
+        press("enter");
+      } else if (e.key === "Backspace") {
+        e.preventDefault();
+        press("back");
+      } else if (e.key.length === 1 && /[0-9A-Za-z.-]/.test(e.key)) {
+        e.preventDefault();
+        code += e.key.toUpperCase();
+        renderCode();
+      }
     });
 
     async function lookup() {
       const found = /\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}/.exec(code);
       const wanted = found ? found[0] : code;
-      const answer = $('dossier-answer');
+      const answer = $("dossier-answer");
       if (!wanted) {
-        show('empty', t('dossier.empty'));
+        show("empty", t("dossier.empty"));
         return;
       }
       let result;
       try {
-        const response = await fetch('/kiosk-api/dossiers/' + encodeURIComponent(wanted), { cache: 'no-store' });
-        result = response.ok ? await response.json() : { kind: 'HubUnavailable' };
+        const response = await fetch("/kiosk-api/dossiers/" + encodeURIComponent(wanted), { cache: "no-store" });
+        result = response.ok ? await response.json() : { kind: "HubUnavailable" };
       } catch (_) {
-        result = { kind: 'HubUnavailable' };
+        result = { kind: "HubUnavailable" };
       }
       switch (result.kind) {
-        case 'Found': showDossier(result.dossier); break;
-        case 'NotFound': show('not-found', t('dossier.notFound')); break;
-        case 'Empty': show('empty', t('dossier.empty')); break;
-        case 'Malformed': show('malformed', t('dossier.malformed')); break;
-        default: show('hub-unavailable', t('dossier.hubUnavailable'));
+        case "Found":
+          showDossier(result.dossier);
+          break;
+        case "NotFound":
+          show("not-found", t("dossier.notFound"));
+          break;
+        case "Empty":
+          show("empty", t("dossier.empty"));
+          break;
+        case "Malformed":
+          show("malformed", t("dossier.malformed"));
+          break;
+        default:
+          show("hub-unavailable", t("dossier.hubUnavailable"));
       }
       function show(kind, message) {
-        answer.className = 'answer ' + kind;
+        answer.className = "answer " + kind;
         answer.dataset.kind = kind;
         answer.textContent = message;
         answer.hidden = false;
       }
       function showDossier(d) {
-        answer.className = 'answer found';
-        answer.dataset.kind = 'found';
-        answer.innerHTML = '';
-        const date = (s) => s ? s.split('-').reverse().join('/') : '–';
+        answer.className = "answer found";
+        answer.dataset.kind = "found";
+        answer.innerHTML = "";
+        const date = (s) => (s ? s.split("-").reverse().join("/") : "–");
         const rows = [
-          ['dossier.code', d.code],
-          ['dossier.state', d.stateText || d.state],
-          ['dossier.procedure', d.procedureName],
-          ['dossier.applicant', d.maskedApplicantName],
-          ['dossier.received', date(d.receivedOn)],
-          ['dossier.due', date(d.dueOn)],
+          ["dossier.code", d.code],
+          ["dossier.state", d.stateText || d.state],
+          ["dossier.procedure", d.procedureName],
+          ["dossier.applicant", d.maskedApplicantName],
+          ["dossier.received", date(d.receivedOn)],
+          ["dossier.due", date(d.dueOn)],
         ];
-        if (d.completedOn) rows.push(['dossier.completed', date(d.completedOn)]);
-        if (d.note) rows.push(['dossier.note', d.note]);
-        const list = document.createElement('dl');
+        if (d.completedOn) rows.push(["dossier.completed", date(d.completedOn)]);
+        if (d.note) rows.push(["dossier.note", d.note]);
+        const list = document.createElement("dl");
         for (const [key, value] of rows) {
-          const dt = document.createElement('dt');
+          const dt = document.createElement("dt");
           dt.textContent = t(key);
-          const dd = document.createElement('dd');
+          const dd = document.createElement("dd");
           dd.textContent = value;
-          if (key === 'dossier.state') dd.className = 'state state-' + d.state;
+          if (key === "dossier.state") dd.className = "state state-" + d.state;
           list.append(dt, dd);
         }
         answer.append(list);

@@ -12,6 +12,7 @@ using QueueKiosk.Devices.Displays.Framed;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubClient.Realtime;
 using QueueKiosk.HubClient.Realtime.Resync;
+using QueueKiosk.HubClient.Rest;
 
 namespace QueueKiosk.Bench.Scenarios;
 
@@ -100,7 +101,7 @@ public sealed class CallToDisplayScenario : IScenario
 
         using var kiosk = Client(hub.BaseAddress, KioskKey);
         using var device = Client(hub.BaseAddress, DisplayKey);
-        var snapshot = (await device.GetFromJsonAsync<QueueSnapshotDto>("api/snapshot", Json, ct))!;
+        var snapshot = (await device.GetFromJsonAsync<QueueSnapshotDto>(HubRoutes.OwnSnapshot, Json, ct))!;
         var counter = snapshot.Counters.Single(c => c.Number == 1);
 
         // (a) Hub.Client as a display host uses it.
@@ -110,8 +111,7 @@ public sealed class CallToDisplayScenario : IScenario
             HubUrl = new Uri(hub.BaseAddress, HubRoutes.QueueHub),
             Headers = { [HubRoutes.DeviceKeyHeader] = DisplayKey },
         });
-        using var feed = new QueueFeed(connection, new DelegateSnapshotSource(async (site, token) =>
-            (await device.GetFromJsonAsync<QueueSnapshotDto>(HttpSnapshotSource.PathFor(site), Json, token))!), new QueueFeedOptions { SiteId = snapshot.SiteId });
+        using var feed = new QueueFeed(connection, new DeviceApiClient(device), new QueueFeedOptions { SiteId = snapshot.SiteId });
         feed.TicketCalled += e =>
         {
             clientSeen.TryAdd(e.Ticket.Number, NowMs());
@@ -134,10 +134,10 @@ public sealed class CallToDisplayScenario : IScenario
 
         // The officer at counter 1, signed in with a cookie like the console.
         using var officer = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = hub.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
-        (await officer.PostAsJsonAsync("api/auth/login", new LoginRequest("canbo1", "Demo@123", counter.Id), Json, ct)).EnsureSuccessStatusCode();
+        (await officer.PostAsJsonAsync(HubRoutes.Login, new LoginRequest("canbo1", "Demo@123", counter.Id), Json, ct)).EnsureSuccessStatusCode();
         for (var i = 0; i < calls + Warmup; i++)
         {
-            (await kiosk.PostAsJsonAsync("api/tickets", new IssueTicketRequest(ServiceId: counter.Services[0].ServiceId), Json, ct)).EnsureSuccessStatusCode();
+            (await kiosk.PostAsJsonAsync(HubRoutes.Tickets, new IssueTicketRequest(ServiceId: counter.Services[0].ServiceId), Json, ct)).EnsureSuccessStatusCode();
         }
 
         Console.WriteLine($"call-to-display: {calls} calls (+{Warmup} warm-up) at counter 1; hub {hub.BaseAddress}, display {display.BaseAddress}, LED on {board.HostPath}");
@@ -147,7 +147,7 @@ public sealed class CallToDisplayScenario : IScenario
         for (var i = 0; i < calls + Warmup; i++)
         {
             var start = NowMs();
-            using var response = await officer.PostAsync(new Uri($"api/counters/{counter.Id}/call-next", UriKind.Relative), null, ct);
+            using var response = await officer.PostAsync(new Uri(HubRoutes.CounterAction(counter.Id, CounterActions.CallNext), UriKind.Relative), null, ct);
             response.EnsureSuccessStatusCode();
             var number = (await response.Content.ReadFromJsonAsync<TicketDto>(Json, ct))!.Number;
             var clientAt = await WaitForAsync(() => clientSeen.TryGetValue(number, out var t) ? t : null, "Hub.Client", number, ct);

@@ -61,14 +61,14 @@ public sealed class EngineThroughputScenario : IScenario
         using var setup = NewClient(hub.BaseAddress, cookie);
         // The demo services number 1-999 a day: a fast run would exhaust them (409) within seconds.
         // The bench issues for its own wide-range service instead, served by every bench counter.
-        var serviceResponse = await setup.PostAsJsonAsync("/api/admin/services",
+        var serviceResponse = await setup.PostAsJsonAsync(HubRoutes.Admin + "/services",
             new { Code = "Z", Name = "Bench", Prefix = "Z", Digits = 7, RangeStart = 1, RangeEnd = 9_999_999 }, Json, cancellationToken);
         await EnsureSuccessAsync(serviceResponse, "create bench service");
         var serviceId = (await serviceResponse.Content.ReadFromJsonAsync<ServiceDto>(Json, cancellationToken))!.Id;
         var counterIds = new List<Guid>();
         for (var i = 0; i < clients; i++)
         {
-            var response = await setup.PostAsJsonAsync("/api/admin/counters",
+            var response = await setup.PostAsJsonAsync(HubRoutes.Admin + "/counters",
                 new { Number = FirstBenchCounterNumber + i, Name = $"Quầy đo {i + 1}", ServiceIds = new[] { serviceId }, Open = true }, Json, cancellationToken);
             await EnsureSuccessAsync(response, "create counter");
             counterIds.Add((await response.Content.ReadFromJsonAsync<CounterDto>(Json, cancellationToken))!.Id);
@@ -128,14 +128,14 @@ public sealed class EngineThroughputScenario : IScenario
     private static async Task RunClientAsync(Uri baseAddress, string cookie, Guid counterId, Guid serviceId, Ledger ledger, int maxCycles, CancellationToken stop)
     {
         using var http = NewClient(baseAddress, cookie);
-        var counter = $"/api/counters/{counterId}";
+        var counter = HubRoutes.CounterOf(counterId);
         while (!stop.IsCancellationRequested && ledger.Cycles < maxCycles)
         {
             try
             {
                 // Once a cycle has begun it completes even if the window closes, so no ticket is
                 // left half-served by the benchmark itself.
-                var issued = await PostAsync<TicketDto>(http, "/api/tickets", new IssueTicketRequest(ServiceId: serviceId, Channel: TicketChannel.Api));
+                var issued = await PostAsync<TicketDto>(http, HubRoutes.Tickets, new IssueTicketRequest(ServiceId: serviceId, Channel: TicketChannel.Api));
                 ledger.Issued[issued.Id] = issued;
                 var called = await PostAsync<TicketDto?>(http, counter + "/call-next", null);
                 if (called is null)
@@ -166,7 +166,7 @@ public sealed class EngineThroughputScenario : IScenario
     private static async Task<int> DrainAsync(Uri baseAddress, string cookie, Guid counterId, Ledger ledger, CancellationToken cancellationToken)
     {
         using var http = NewClient(baseAddress, cookie);
-        var counter = $"/api/counters/{counterId}";
+        var counter = HubRoutes.CounterOf(counterId);
         var drained = 0;
         for (var i = 0; i < 100_000 && !cancellationToken.IsCancellationRequested; i++)
         {
@@ -210,7 +210,7 @@ public sealed class EngineThroughputScenario : IScenario
     private static async Task<string> SignInAsync(Uri baseAddress, CancellationToken cancellationToken)
     {
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false }) { BaseAddress = baseAddress };
-        using var response = await http.PostAsJsonAsync("/api/auth/login", new LoginRequest(AdminUser, DemoPassword), Json, cancellationToken);
+        using var response = await http.PostAsJsonAsync(HubRoutes.Login, new LoginRequest(AdminUser, DemoPassword), Json, cancellationToken);
         await EnsureSuccessAsync(response, "sign in");
         var setCookie = response.Headers.GetValues("Set-Cookie").First();
         return setCookie.Split(';')[0];

@@ -10,6 +10,7 @@ using QueueKiosk.CounterDisplay.Leds;
 using QueueKiosk.CounterDisplay.State;
 using QueueKiosk.CounterDisplay.Tests.Host;
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubClient.Rest;
 
 namespace QueueKiosk.CounterDisplay.Tests.Hub;
 
@@ -93,7 +94,7 @@ public sealed class HeartbeatTests
         state.SetHubConnected(true);
         var boards = new BoardList(new CounterBoard(3, new VirtualLedBoard("quầy 3", new())), new CounterBoard(4, new VirtualLedBoard("quầy 4", new())));
         var options = Options.Create(new HubOptions { Url = hubUrl, DeviceKey = "unit-key", HeartbeatSeconds = heartbeatSeconds });
-        return new HeartbeatService(new HubApiClient(http), state, boards, health, options, NullLogger<HeartbeatService>.Instance);
+        return new HeartbeatService(new DeviceApiClient(http), state, boards, health, options, TimeProvider.System, NullLogger<HeartbeatService>.Instance);
     }
 
     private sealed class BoardList(params CounterBoard[] boards) : ICounterBoardSet
@@ -117,7 +118,7 @@ public sealed class HeartbeatTests
             builder.WebHost.UseUrls("http://127.0.0.1:0");
             var app = builder.Build();
             var hub = new FakeHub(app);
-            app.MapPost(DeviceStatusRoutes.Me, (HttpRequest request, DeviceStatusReport report) =>
+            app.MapPost(HubRoutes.DeviceStatus, (HttpRequest request, DeviceStatusReport report) =>
             {
                 hub.received.Writer.TryWrite((request.Headers[HubRoutes.DeviceKeyHeader].ToString(), report));
                 return Results.Ok(new DeviceStatusAck(Guid.Empty, DateTimeOffset.UtcNow, 30));

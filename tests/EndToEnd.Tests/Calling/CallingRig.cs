@@ -1,8 +1,8 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using QueueKiosk.Devices.Tests.Displays.Emulator;
 using QueueKiosk.EndToEnd.Tests.Infrastructure;
 using QueueKiosk.HubClient.Contracts;
-using QueueKiosk.Devices.Tests.Displays.Emulator;
 
 namespace QueueKiosk.EndToEnd.Tests.Calling;
 
@@ -104,13 +104,13 @@ public sealed class CallingRig : IAsyncDisposable
     public async Task<QueueSnapshotDto> SnapshotAsync()
     {
         using var http = HubClient(DisplayKey);
-        return (await http.GetFromJsonAsync<QueueSnapshotDto>("api/snapshot", Json))!;
+        return (await http.GetFromJsonAsync<QueueSnapshotDto>(HubRoutes.OwnSnapshot, Json))!;
     }
 
     public async Task<TicketDto> TicketAsync(Guid id)
     {
         using var http = HubClient(DisplayKey);
-        return (await http.GetFromJsonAsync<TicketDto>($"api/tickets/{id}", Json))!;
+        return (await http.GetFromJsonAsync<TicketDto>(HubRoutes.Ticket(id), Json))!;
     }
 
     /// <summary>Takes a ticket at the kiosk for the first service counter <paramref name="counterNumber"/> serves.</summary>
@@ -119,7 +119,7 @@ public sealed class CallingRig : IAsyncDisposable
         var snapshot = await SnapshotAsync();
         var counter = snapshot.Counters.Single(c => c.Number == counterNumber);
         using var http = HubClient(KioskKey);
-        using var response = await http.PostAsJsonAsync("api/tickets", new IssueTicketRequest(ServiceId: counter.Services[0].ServiceId), Json);
+        using var response = await http.PostAsJsonAsync(HubRoutes.Tickets, new IssueTicketRequest(ServiceId: counter.Services[0].ServiceId), Json);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<TicketDto>(Json))!;
     }

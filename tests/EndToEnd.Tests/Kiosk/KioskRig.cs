@@ -110,14 +110,14 @@ public sealed class KioskRig : IAsyncLifetime
     {
         using var http = new HttpClient { BaseAddress = Hub.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
         http.DefaultRequestHeaders.Add(HubRoutes.DeviceKeyHeader, KioskKey);
-        return (await http.GetFromJsonAsync<QueueSnapshotDto>($"/api/sites/{SiteId}/snapshot", Json))!;
+        return (await http.GetFromJsonAsync<QueueSnapshotDto>(HubRoutes.SiteSnapshot(SiteId), Json))!;
     }
 
     /// <summary>An HttpClient signed in to the hub as a demo person (cookie), e.g. "giamsat" (supervisor) or "quantri" (admin).</summary>
     public async Task<HttpClient> SignInAsync(string userName)
     {
         var http = new HttpClient { BaseAddress = Hub.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        using var response = await http.PostAsJsonAsync("/api/auth/login", new LoginRequest(userName, "Demo@123"), Json);
+        using var response = await http.PostAsJsonAsync(HubRoutes.Login, new LoginRequest(userName, "Demo@123"), Json);
         response.EnsureSuccessStatusCode();
         return http;
     }
@@ -126,7 +126,7 @@ public sealed class KioskRig : IAsyncLifetime
     public async Task<string> CreateKioskKeyAsync(string name)
     {
         using var admin = await SignInAsync("quantri");
-        using var response = await admin.PostAsJsonAsync("/api/admin/devices", new { kind = "Kiosk", name }, Json);
+        using var response = await admin.PostAsJsonAsync(HubRoutes.Admin + "/devices", new { kind = "Kiosk", name }, Json);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("key").GetString()!;
     }

@@ -30,7 +30,7 @@ public sealed class SupervisorDashboardTests(SupervisorRig rig, BrowserFixture b
         var (officer, counter) = await rig.OfficerAsync(1);
         using (officer)
         {
-            var called = await officer.PostAsync($"/api/counters/{counter}/call-next", null);
+            var called = await officer.PostAsync(HubRoutes.CounterAction(counter, CounterActions.CallNext), null);
             Assert.Equal(HttpStatusCode.OK, called.StatusCode);
         }
 
@@ -56,7 +56,7 @@ public sealed class SupervisorDashboardTests(SupervisorRig rig, BrowserFixture b
         using (var kiosk = rig.Client(SupervisorRig.KioskKey))
         {
             var report = new DeviceStatusReport("Kiosk sảnh", "OK", "PaperOut", false, true, "Hết giấy", false, null, "e2e");
-            (await kiosk.PostAsJsonAsync(DeviceStatusRoutes.Me, report, SupervisorRig.Json)).EnsureSuccessStatusCode();
+            (await kiosk.PostAsJsonAsync(HubRoutes.DeviceStatus, report, SupervisorRig.Json)).EnsureSuccessStatusCode();
         }
 
         var alert = page.Locator("#alerts li[data-kind='PrinterPaperOut']");
@@ -76,9 +76,9 @@ public sealed class SupervisorDashboardTests(SupervisorRig rig, BrowserFixture b
         var (officer, counter) = await rig.OfficerAsync(3);
         using (officer)
         {
-            (await officer.PostAsync($"/api/counters/{counter}/call-next", null)).EnsureSuccessStatusCode();
+            (await officer.PostAsync(HubRoutes.CounterAction(counter, CounterActions.CallNext), null)).EnsureSuccessStatusCode();
             await Task.Delay(TimeSpan.FromSeconds(3));
-            (await officer.PostAsync($"/api/counters/{counter}/finish", null)).EnsureSuccessStatusCode();
+            (await officer.PostAsync(HubRoutes.CounterAction(counter, CounterActions.Finish), null)).EnsureSuccessStatusCode();
         }
 
         // The segment holding the finish is playable once ffmpeg has moved on to the next one.

@@ -74,7 +74,7 @@ public sealed class SupervisorRig : IAsyncLifetime
     public async Task<QueueSnapshotDto> SnapshotAsync()
     {
         using var display = Client(DisplayKey);
-        return (await display.GetFromJsonAsync<QueueSnapshotDto>("/api/snapshot", Json))!;
+        return (await display.GetFromJsonAsync<QueueSnapshotDto>(HubRoutes.OwnSnapshot, Json))!;
     }
 
     /// <summary>An officer signed in at a counter (cookie kept by the client).</summary>
@@ -82,7 +82,7 @@ public sealed class SupervisorRig : IAsyncLifetime
     {
         var counter = (await SnapshotAsync()).Counters.Single(c => c.Number == counterNumber).Id;
         var client = Client();
-        var response = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest($"canbo{counterNumber}", Password, counter), Json);
+        var response = await client.PostAsJsonAsync(HubRoutes.Login, new LoginRequest($"canbo{counterNumber}", Password, counter), Json);
         response.EnsureSuccessStatusCode();
         return (client, counter);
     }
@@ -90,7 +90,7 @@ public sealed class SupervisorRig : IAsyncLifetime
     public async Task<HttpClient> SignInAsync(string user)
     {
         var client = Client();
-        (await client.PostAsJsonAsync("/api/auth/login", new LoginRequest(user, Password), Json)).EnsureSuccessStatusCode();
+        (await client.PostAsJsonAsync(HubRoutes.Login, new LoginRequest(user, Password), Json)).EnsureSuccessStatusCode();
         return client;
     }
 
@@ -98,7 +98,7 @@ public sealed class SupervisorRig : IAsyncLifetime
     {
         var service = (await SnapshotAsync()).Services.Single(s => s.Code == serviceCode).Id;
         using var kiosk = Client(KioskKey);
-        var response = await kiosk.PostAsJsonAsync("/api/tickets", new IssueTicketRequest(service), Json);
+        var response = await kiosk.PostAsJsonAsync(HubRoutes.Tickets, new IssueTicketRequest(service), Json);
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<TicketDto>(Json))!;
     }

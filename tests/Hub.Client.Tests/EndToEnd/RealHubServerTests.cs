@@ -4,6 +4,7 @@ using System.Net.Http.Json;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubClient.Realtime;
 using QueueKiosk.HubClient.Realtime.Resync;
+using QueueKiosk.HubClient.Rest;
 using QueueKiosk.HubClient.Tests.Infrastructure;
 
 namespace QueueKiosk.HubClient.Tests.EndToEnd;
@@ -44,7 +45,7 @@ public sealed class RealHubServerTests : IAsyncLifetime
     public async Task Display_SeesCalls_AndResyncsAfterAServerRestart()
     {
         using var display = _server.Device(RealHubServer.DisplayKey);
-        var first = (await display.GetFromJsonAsync<QueueSnapshotDto>("api/snapshot"))!;
+        var first = (await display.GetFromJsonAsync<QueueSnapshotDto>(HubRoutes.OwnSnapshot))!;
         var siteId = first.SiteId;
         var counter = first.Counters.OrderBy(c => c.Number).First(c => c.Services.Count > 0);
         var serviceId = counter.Services[0].ServiceId;
@@ -56,7 +57,7 @@ public sealed class RealHubServerTests : IAsyncLifetime
         };
         options.Headers[HubRoutes.DeviceKeyHeader] = RealHubServer.DisplayKey;
         await using var connection = new WebSocketHubConnection(options);
-        using var feed = new QueueFeed(connection, new HttpSnapshotSource(display), new QueueFeedOptions { SiteId = siteId });
+        using var feed = new QueueFeed(connection, new DeviceApiClient(display), new QueueFeedOptions { SiteId = siteId });
         var calls = new ConcurrentQueue<TicketCalledEvent>();
         feed.TicketCalled += e =>
         {
@@ -106,16 +107,16 @@ public sealed class RealHubServerTests : IAsyncLifetime
     private async Task<TicketDto> IssueAndCallAsync(Guid serviceId, Guid counterId)
     {
         using var kiosk = _server.Device(RealHubServer.KioskKey);
-        var issued = await kiosk.PostAsJsonAsync("api/tickets", new IssueTicketRequest(serviceId));
+        var issued = await kiosk.PostAsJsonAsync(HubRoutes.Tickets, new IssueTicketRequest(serviceId));
         Assert.True(issued.IsSuccessStatusCode, await issued.Content.ReadAsStringAsync());
 
         using var officer = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = _server.BaseUrl };
-        var login = await officer.PostAsJsonAsync("api/auth/login", new LoginRequest("canbo1", RealHubServer.Password, counterId));
+        var login = await officer.PostAsJsonAsync(HubRoutes.Login, new LoginRequest("canbo1", RealHubServer.Password, counterId));
         Assert.True(login.IsSuccessStatusCode, await login.Content.ReadAsStringAsync());
 
         // Finish whatever the counter holds, so call-next is allowed.
-        await officer.PostAsync($"api/counters/{counterId}/finish", null);
-        var call = await officer.PostAsync($"api/counters/{counterId}/call-next", null);
+        await officer.PostAsync(HubRoutes.CounterAction(counterId, CounterActions.Finish), null);
+        var call = await officer.PostAsync(HubRoutes.CounterAction(counterId, CounterActions.CallNext), null);
         Assert.True(call.StatusCode == HttpStatusCode.OK, $"{(int)call.StatusCode} {await call.Content.ReadAsStringAsync()}");
         return (await call.Content.ReadFromJsonAsync<TicketDto>())!;
     }

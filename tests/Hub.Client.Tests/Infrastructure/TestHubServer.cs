@@ -157,7 +157,7 @@ public sealed class TestHubServer : IAsyncDisposable
         app.UseAuthorization();
         app.MapHub<TestHub>(HubPath);
         app.MapHub<SecureHub>(SecureHubPath);
-        app.MapGet("/api/sites/{siteId:guid}/snapshot", (Guid siteId, HubRecorder r) =>
+        app.MapGet(HubRoutes.Api + HubRoutes.SiteSnapshotPattern, (Guid siteId, HubRecorder r) =>
         {
             Interlocked.Increment(ref r.SnapshotRequests);
             return TestData.Snapshot(siteId, Interlocked.Read(ref r.Sequence));

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubClient.Realtime;
 using QueueKiosk.HubClient.Realtime.Resync;
+using QueueKiosk.HubClient.Rest;
 using QueueKiosk.HubClient.Tests.Infrastructure;
 
 namespace QueueKiosk.HubClient.Tests.Resync;
@@ -26,7 +27,7 @@ public sealed class QueueFeedTests : IAsyncLifetime
         _server.Recorder.Sequence = 40;
         _http.BaseAddress = _server.BaseUrl;
         _connection = Clients.Create(_server.HubUrl);
-        _feed = new QueueFeed(_connection, new HttpSnapshotSource(_http), new QueueFeedOptions { SiteId = _siteId });
+        _feed = new QueueFeed(_connection, new DeviceApiClient(_http), new QueueFeedOptions { SiteId = _siteId });
         _feed.TicketCalled += e =>
         {
             _calls.Enqueue($"{e.Sequence}:{e.Ticket.Number}");
@@ -194,7 +195,7 @@ public sealed class QueueFeedTests : IAsyncLifetime
         var failNext = 1;
         var snapshots = 0;
         using var http = new HttpClient { BaseAddress = _server.BaseUrl };
-        var inner = new HttpSnapshotSource(http);
+        var inner = new DeviceApiClient(http);
         var flaky = new DelegateSnapshotSource(async (siteId, ct) =>
         {
             Interlocked.Increment(ref snapshots);

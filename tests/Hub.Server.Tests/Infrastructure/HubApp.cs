@@ -85,7 +85,7 @@ public sealed class HubApp : WebApplicationFactory<Program>
     public async Task<HttpClient> SignInAsync(string user, Guid? counterId = null)
     {
         var client = CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest(user, Password, counterId));
+        var response = await client.PostAsJsonAsync(HubRoutes.Login, new LoginRequest(user, Password, counterId));
         response.EnsureSuccessStatusCode();
         return client;
     }
@@ -95,13 +95,13 @@ public sealed class HubApp : WebApplicationFactory<Program>
     public async Task<QueueSnapshotDto> SnapshotAsync()
     {
         using var display = Display();
-        return (await display.GetFromJsonAsync<QueueSnapshotDto>("/api/snapshot"))!;
+        return (await display.GetFromJsonAsync<QueueSnapshotDto>(HubRoutes.OwnSnapshot))!;
     }
 
     public async Task<IReadOnlyList<ServiceDto>> ServicesAsync()
     {
         using var client = CreateClient();
-        return (await client.GetFromJsonAsync<List<ServiceDto>>("/api/services"))!;
+        return (await client.GetFromJsonAsync<List<ServiceDto>>(HubRoutes.Services))!;
     }
 
     public async Task<Guid> ServiceIdAsync(string code) => (await ServicesAsync()).Single(s => s.Code == code).Id;
@@ -110,7 +110,7 @@ public sealed class HubApp : WebApplicationFactory<Program>
 
     public async Task<TicketDto> IssueAsync(HttpClient client, Guid serviceId, PriorityCategory priority = PriorityCategory.None)
     {
-        var response = await client.PostAsJsonAsync("/api/tickets", new IssueTicketRequest(serviceId, null, priority));
+        var response = await client.PostAsJsonAsync(HubRoutes.Tickets, new IssueTicketRequest(serviceId, null, priority));
         if (!response.IsSuccessStatusCode)
         {
             throw new HttpRequestException($"issue failed: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
@@ -130,7 +130,7 @@ public static class HttpClientExtensions
 {
     public static async Task<TicketDto?> CallNextAsync(this HttpClient client, Guid counterId)
     {
-        var response = await client.PostAsync($"/api/counters/{counterId}/call-next", null);
+        var response = await client.PostAsync(HubRoutes.CounterAction(counterId, CounterActions.CallNext), null);
         if (response.StatusCode == System.Net.HttpStatusCode.NoContent)
         {
             return null;

@@ -29,7 +29,7 @@ public sealed class AlertTests : IAsyncLifetime
         // Service A's demo target is 10 minutes.
         var serviceA = await _host.ServiceIdAsync("A");
         using var kiosk = _host.Device(HubApp.KioskKey);
-        (await kiosk.PostAsJsonAsync("/api/tickets", new IssueTicketRequest(serviceA))).EnsureSuccessStatusCode();
+        (await kiosk.PostAsJsonAsync(HubRoutes.Tickets, new IssueTicketRequest(serviceA))).EnsureSuccessStatusCode();
 
         _host.Time.Advance(TimeSpan.FromMinutes(9));
         await _host.CheckAlertsAsync();
@@ -45,7 +45,7 @@ public sealed class AlertTests : IAsyncLifetime
 
         var counter = await _host.CounterIdAsync(1);
         using var officer = await _host.SignInAsync("canbo1", counter);
-        (await officer.PostAsync($"/api/counters/{counter}/call-next", null)).EnsureSuccessStatusCode();
+        (await officer.PostAsync(HubRoutes.CounterAction(counter, CounterActions.CallNext), null)).EnsureSuccessStatusCode();
         await _host.CheckAlertsAsync();
         var cleared = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertUpdated));
         Assert.Equal(alert.Id, cleared.Id);
@@ -57,7 +57,7 @@ public sealed class AlertTests : IAsyncLifetime
     {
         var counter = await _host.CounterIdAsync(2);
         using var officer = await _host.SignInAsync("canbo2", counter);
-        (await officer.PostAsJsonAsync($"/api/counters/{counter}/pause", new PauseCounterRequest("Họp giao ban"))).EnsureSuccessStatusCode();
+        (await officer.PostAsJsonAsync(HubRoutes.CounterAction(counter, CounterActions.Pause), new PauseCounterRequest("Họp giao ban"))).EnsureSuccessStatusCode();
 
         _host.Time.Advance(TimeSpan.FromMinutes(29));
         await _host.CheckAlertsAsync();
@@ -74,7 +74,7 @@ public sealed class AlertTests : IAsyncLifetime
     public async Task Acknowledge_RecordsWhoAndWhen_Pushes_AndAClearedAcknowledgedAlertLeavesTheList()
     {
         using var kiosk = _host.Device(HubApp.KioskKey);
-        (await kiosk.PostAsJsonAsync(DeviceStatusRoutes.Me, SupervisionHost.Report("PaperOut", paperOut: true))).EnsureSuccessStatusCode();
+        (await kiosk.PostAsJsonAsync(HubRoutes.DeviceStatus, SupervisionHost.Report("PaperOut", paperOut: true))).EnsureSuccessStatusCode();
         using var supervisor = await _host.SignInAsync("giamsat");
         var alert = Assert.Single((await supervisor.GetFromJsonAsync<List<AlertDto>>("/api/supervision/alerts"))!);
 
@@ -88,7 +88,7 @@ public sealed class AlertTests : IAsyncLifetime
 
         // Acknowledged but still open: still listed (the paper is still out).
         Assert.Single((await supervisor.GetFromJsonAsync<List<AlertDto>>("/api/supervision/alerts"))!);
-        (await kiosk.PostAsJsonAsync(DeviceStatusRoutes.Me, SupervisionHost.Report("Ready"))).EnsureSuccessStatusCode();
+        (await kiosk.PostAsJsonAsync(HubRoutes.DeviceStatus, SupervisionHost.Report("Ready"))).EnsureSuccessStatusCode();
         Assert.Empty((await supervisor.GetFromJsonAsync<List<AlertDto>>("/api/supervision/alerts"))!);
     }
 

@@ -182,13 +182,13 @@ public sealed class CamerasHistoryAndAccessTests : IAsyncLifetime
     {
         var serviceA = await _host.ServiceIdAsync("A");
         using var kiosk = _host.Device(HubApp.KioskKey);
-        var ticket = (await (await kiosk.PostAsJsonAsync("/api/tickets", new IssueTicketRequest(serviceA))).Content.ReadFromJsonAsync<TicketDto>())!;
+        var ticket = (await (await kiosk.PostAsJsonAsync(HubRoutes.Tickets, new IssueTicketRequest(serviceA))).Content.ReadFromJsonAsync<TicketDto>())!;
         var counter = await _host.CounterIdAsync(1);
         using var officer = await _host.SignInAsync("canbo1", counter);
         _host.Time.Advance(TimeSpan.FromSeconds(30));
-        (await officer.PostAsync($"/api/counters/{counter}/call-next", null)).EnsureSuccessStatusCode();
+        (await officer.PostAsync(HubRoutes.CounterAction(counter, CounterActions.CallNext), null)).EnsureSuccessStatusCode();
         _host.Time.Advance(TimeSpan.FromSeconds(40));
-        (await officer.PostAsync($"/api/counters/{counter}/finish", null)).EnsureSuccessStatusCode();
+        (await officer.PostAsync(HubRoutes.CounterAction(counter, CounterActions.Finish), null)).EnsureSuccessStatusCode();
         return ticket.Number;
     }
 }

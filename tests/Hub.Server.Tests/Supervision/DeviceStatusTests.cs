@@ -27,10 +27,10 @@ public sealed class DeviceStatusTests : IAsyncLifetime
     public async Task PaperOut_RaisesOneAlert_PushedToSupervisors_AndPaperBackClearsIt()
     {
         using var kiosk = _host.Device(HubApp.KioskKey);
-        var ack = await kiosk.PostAsJsonAsync(DeviceStatusRoutes.Me, SupervisionHost.Report("PaperOut", paperOut: true, message: "Hết giấy"));
+        var ack = await kiosk.PostAsJsonAsync(HubRoutes.DeviceStatus, SupervisionHost.Report("PaperOut", paperOut: true, message: "Hết giấy"));
         Assert.Equal(HttpStatusCode.OK, ack.StatusCode);
         // The same report again (the next heartbeat) must not raise a second alert.
-        (await kiosk.PostAsJsonAsync(DeviceStatusRoutes.Me, SupervisionHost.Report("PaperOut", paperOut: true))).EnsureSuccessStatusCode();
+        (await kiosk.PostAsJsonAsync(HubRoutes.DeviceStatus, SupervisionHost.Report("PaperOut", paperOut: true))).EnsureSuccessStatusCode();
 
         var raised = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertRaised));
         Assert.Equal(AlertKind.PrinterPaperOut, raised.Kind);
@@ -50,7 +50,7 @@ public sealed class DeviceStatusTests : IAsyncLifetime
         Assert.Equal(_host.Time.GetUtcNow().UtcDateTime, row.LastSeenAt);
         Assert.Contains("PaperOut", row.Status, StringComparison.Ordinal);
 
-        (await kiosk.PostAsJsonAsync(DeviceStatusRoutes.Me, SupervisionHost.Report("Ready"))).EnsureSuccessStatusCode();
+        (await kiosk.PostAsJsonAsync(HubRoutes.DeviceStatus, SupervisionHost.Report("Ready"))).EnsureSuccessStatusCode();
         var cleared = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertUpdated));
         Assert.Equal(raised.Id, cleared.Id);
         Assert.NotNull(cleared.ClearedAt);
@@ -61,7 +61,7 @@ public sealed class DeviceStatusTests : IAsyncLifetime
     public async Task PrinterOffline_RaisesPrinterOfflineAlert()
     {
         using var kiosk = _host.Device(HubApp.KioskKey);
-        (await kiosk.PostAsJsonAsync(DeviceStatusRoutes.Me, SupervisionHost.Report("Offline", message: "cáp bị rút"))).EnsureSuccessStatusCode();
+        (await kiosk.PostAsJsonAsync(HubRoutes.DeviceStatus, SupervisionHost.Report("Offline", message: "cáp bị rút"))).EnsureSuccessStatusCode();
         var raised = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertRaised));
         Assert.Equal(AlertKind.PrinterOffline, raised.Kind);
     }
@@ -75,7 +75,7 @@ public sealed class DeviceStatusTests : IAsyncLifetime
              "printerMessage":null,"catalogueFromCache":true,"catalogueFetchedAt":"2026-11-23T01:59:00+00:00","version":"1.0.0"}
             """;
         using var kiosk = _host.Device(HubApp.KioskKey);
-        var response = await kiosk.PostAsync(DeviceStatusRoutes.Me, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
+        var response = await kiosk.PostAsync(HubRoutes.DeviceStatus, new StringContent(json, System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var ack = (await response.Content.ReadFromJsonAsync<DeviceStatusAck>())!;
         Assert.Equal(30, ack.ExpectedEverySeconds);
@@ -86,7 +86,7 @@ public sealed class DeviceStatusTests : IAsyncLifetime
     public async Task StatusWithoutPrinterState_Is400_NamingTheField()
     {
         using var kiosk = _host.Device(HubApp.KioskKey);
-        var response = await kiosk.PostAsync(DeviceStatusRoutes.Me, new StringContent("""{"name":"k","status":"OK"}""", System.Text.Encoding.UTF8, "application/json"));
+        var response = await kiosk.PostAsync(HubRoutes.DeviceStatus, new StringContent("""{"name":"k","status":"OK"}""", System.Text.Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("printerState", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
@@ -95,16 +95,16 @@ public sealed class DeviceStatusTests : IAsyncLifetime
     public async Task StaffCannotReportDeviceStatus_AndUnknownKeyIs401()
     {
         using var supervisor = await _host.SignInAsync("giamsat");
-        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsJsonAsync(DeviceStatusRoutes.Me, SupervisionHost.Report("Ready"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsJsonAsync(HubRoutes.DeviceStatus, SupervisionHost.Report("Ready"))).StatusCode);
         using var stranger = _host.Device("not-a-key");
-        Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.PostAsJsonAsync(DeviceStatusRoutes.Me, SupervisionHost.Report("Ready"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await stranger.PostAsJsonAsync(HubRoutes.DeviceStatus, SupervisionHost.Report("Ready"))).StatusCode);
     }
 
     [Fact]
     public async Task DeviceSilentForMoreThanThreeHeartbeats_RaisesOffline_AndNextHeartbeatClearsIt()
     {
         using var display = _host.Device(HubApp.DisplayKey);
-        (await display.PostAsJsonAsync(DeviceStatusRoutes.Me, SupervisionHost.Report("NotConfigured"))).EnsureSuccessStatusCode();
+        (await display.PostAsJsonAsync(HubRoutes.DeviceStatus, SupervisionHost.Report("NotConfigured"))).EnsureSuccessStatusCode();
 
         _host.Time.Advance(TimeSpan.FromSeconds(80));
         await _host.CheckAlertsAsync();
@@ -116,7 +116,7 @@ public sealed class DeviceStatusTests : IAsyncLifetime
         Assert.Equal(AlertKind.DeviceOffline, offline.Kind);
         Assert.Equal("Máy hiển thị sảnh (mẫu)", offline.Subject);
 
-        (await display.PostAsJsonAsync(DeviceStatusRoutes.Me, SupervisionHost.Report("NotConfigured"))).EnsureSuccessStatusCode();
+        (await display.PostAsJsonAsync(HubRoutes.DeviceStatus, SupervisionHost.Report("NotConfigured"))).EnsureSuccessStatusCode();
         var cleared = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertUpdated));
         Assert.Equal(offline.Id, cleared.Id);
         Assert.NotNull(cleared.ClearedAt);
@@ -140,9 +140,9 @@ public sealed class DeviceStatusPostgresTests(Xunit.Abstractions.ITestOutputHelp
         {
             await using var host = new SupervisionHost(database);
             using var kiosk = host.Device(HubApp.KioskKey);
-            (await kiosk.PostAsJsonAsync(DeviceStatusRoutes.Me, SupervisionHost.Report("Ready"))).EnsureSuccessStatusCode();
+            (await kiosk.PostAsJsonAsync(HubRoutes.DeviceStatus, SupervisionHost.Report("Ready"))).EnsureSuccessStatusCode();
 
-            var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => kiosk.PostAsJsonAsync(DeviceStatusRoutes.Me, SupervisionHost.Report("PaperOut", paperOut: true))));
+            var responses = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => kiosk.PostAsJsonAsync(HubRoutes.DeviceStatus, SupervisionHost.Report("PaperOut", paperOut: true))));
             Assert.All(responses, r => Assert.Equal(HttpStatusCode.OK, r.StatusCode));
 
             Assert.Single(host.Pushes.Alerts(SupervisionEvents.AlertRaised));

@@ -60,7 +60,7 @@ public sealed class SupervisionHost : IAsyncDisposable
     public async Task<HttpClient> SignInAsync(string user, Guid? counterId = null)
     {
         var client = Factory.CreateClient();
-        var response = await client.PostAsJsonAsync("/api/auth/login", new LoginRequest(user, HubApp.Password, counterId));
+        var response = await client.PostAsJsonAsync(HubRoutes.Login, new LoginRequest(user, HubApp.Password, counterId));
         response.EnsureSuccessStatusCode();
         return client;
     }
@@ -68,7 +68,7 @@ public sealed class SupervisionHost : IAsyncDisposable
     public async Task<QueueSnapshotDto> SnapshotAsync()
     {
         using var display = Device(HubApp.DisplayKey);
-        return (await display.GetFromJsonAsync<QueueSnapshotDto>("/api/snapshot"))!;
+        return (await display.GetFromJsonAsync<QueueSnapshotDto>(HubRoutes.OwnSnapshot))!;
     }
 
     public async Task<Guid> CounterIdAsync(int number) => (await SnapshotAsync()).Counters.Single(c => c.Number == number).Id;

@@ -1,14 +1,20 @@
 using System.Globalization;
 using QueueKiosk.HubClient.Contracts;
 
-namespace QueueKiosk.HubServer.Domain;
+namespace QueueKiosk.HubClient.Schedule;
 
 /// <summary>
-/// Weekly opening intervals in the site's local time, parsed from text such as
-/// "Mon-Fri 07:30-11:30,13:30-17:00; Sat 07:30-11:30". Empty text means always open.
+/// Weekly opening intervals in the site's local time: the one rule of "is the office open" and
+/// "when does it open next". Hub.Server parses them from the site's text such as
+/// "Mon-Fri 07:30-11:30,13:30-17:00; Sat 07:30-11:30" (<see cref="Parse"/>); a kiosk rebuilds them
+/// from the intervals the hub sends in <see cref="SiteDto"/> (<see cref="Of"/>). No intervals means
+/// always open.
 /// </summary>
 public sealed class OpeningHours
 {
+    /// <summary>The zone of a site that names none (or one this machine does not know).</summary>
+    public const string DefaultZone = "Asia/Ho_Chi_Minh";
+
     private static readonly string[] DayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
     private readonly List<OpeningHoursDto>[] _byDay = Enumerable.Range(0, 7).Select(_ => new List<OpeningHoursDto>()).ToArray();
 
@@ -56,11 +62,21 @@ public sealed class OpeningHours
             }
         }
 
-        foreach (var list in hours._byDay)
+        hours.SortIntervals();
+        return hours;
+    }
+
+    /// <summary>A site's hours as the hub sent them; an unknown zone falls back to <see cref="DefaultZone"/>.</summary>
+    public static OpeningHours Of(SiteDto site)
+    {
+        ArgumentNullException.ThrowIfNull(site);
+        var hours = new OpeningHours(ZoneOrDefault(site.TimeZone), site.OpeningHours.Count == 0);
+        foreach (var interval in site.OpeningHours)
         {
-            list.Sort((a, b) => a.Opens.CompareTo(b.Opens));
+            hours._byDay[(int)interval.Day].Add(interval);
         }
 
+        hours.SortIntervals();
         return hours;
     }
 
@@ -111,6 +127,26 @@ public sealed class OpeningHours
 
         var close = localDay.ToDateTime(intervals.Max(i => i.Closes));
         return TimeZoneInfo.ConvertTimeToUtc(close, Zone);
+    }
+
+    private static TimeZoneInfo ZoneOrDefault(string? id)
+    {
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(string.IsNullOrWhiteSpace(id) ? DefaultZone : id);
+        }
+        catch (TimeZoneNotFoundException)
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(DefaultZone);
+        }
+    }
+
+    private void SortIntervals()
+    {
+        foreach (var list in _byDay)
+        {
+            list.Sort((a, b) => a.Opens.CompareTo(b.Opens));
+        }
     }
 
     private static DayOfWeek[] ParseDays(string text)

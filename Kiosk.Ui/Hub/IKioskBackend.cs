@@ -3,8 +3,11 @@ using QueueKiosk.KioskUi.Catalogue;
 
 namespace QueueKiosk.KioskUi.Hub;
 
-/// <summary>What the kiosk asks of Hub.Server. Every call carries the kiosk's device key.</summary>
-public interface IKioskHub
+/// <summary>
+/// What the kiosk asks of Hub.Server over REST (not the SignalR hub). Every call carries the
+/// kiosk's device key.
+/// </summary>
+public interface IKioskBackend
 {
     /// <summary>Site, fields, procedures, services and counters; throws <see cref="HubUnavailableException"/> when unreachable.</summary>
     Task<KioskCatalogue> FetchCatalogueAsync(CancellationToken cancellationToken);
@@ -30,5 +33,5 @@ public abstract record IssueOutcome
     public sealed record Rejected(int StatusCode, string Message) : IssueOutcome;
 }
 
-/// <summary>The hub could not be reached or answered with a server error.</summary>
-public sealed class HubUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>Hub.Server could not be reached, answered with a server error, or refused the kiosk (a wrong device key).</summary>
+public sealed class HubUnavailableException(string message, Exception? inner = null) : HttpRequestException(message, inner);

@@ -1,0 +1,103 @@
+using System.Text.RegularExpressions;
+
+namespace QueueKiosk.HubClient.Contracts;
+
+/// <summary>
+/// Every path Hub.Server serves, spelled once: the server maps its groups and endpoints with these
+/// constants and every client (Kiosk.Ui, Counter.Display, the browser pages through
+/// /hub-contract.js, the tests and the bench) builds its URLs from them. Patterns keep ASP.NET's
+/// route syntax ("{siteId:guid}"); the methods fill them in for one call.
+/// </summary>
+public static partial class HubRoutes
+{
+    /// <summary>The SignalR hub.</summary>
+    public const string QueueHub = "/hubs/queue";
+
+    /// <summary>Device key header accepted by the REST API and the hub.</summary>
+    public const string DeviceKeyHeader = "X-Device-Key";
+
+    /// <summary>Query parameter carrying the device key on WebSocket connects (browsers cannot set headers).</summary>
+    public const string AccessTokenQuery = "access_token";
+
+    /// <summary>The browser module naming the hub's routes, methods and events (served by Hub.Server from these classes).</summary>
+    public const string ContractScript = "/hub-contract.js";
+
+    /// <summary>Group of the catalogue (sites, fields, procedures, services) and the snapshots.</summary>
+    public const string Api = "/api";
+
+    public const string Sites = Api + "/sites";
+    public const string Fields = Api + "/fields";
+    public const string Procedures = Api + "/procedures";
+    public const string Services = Api + "/services";
+
+    /// <summary>GET, any client: the snapshot of the site the caller belongs to.</summary>
+    public const string OwnSnapshotPattern = "/snapshot";
+
+    /// <summary>GET, any client: one site's snapshot (a feed resyncs from it after a gap).</summary>
+    public const string SiteSnapshotPattern = "/sites/{siteId:guid}/snapshot";
+
+    public const string OwnSnapshot = Api + OwnSnapshotPattern;
+
+    public const string SiteSnapshotTemplate = Api + SiteSnapshotPattern;
+
+    /// <summary>POST issues a ticket; /{ticketId} reads one.</summary>
+    public const string Tickets = Api + "/tickets";
+
+    /// <summary>Group of one counter's actions (call-next, recall, finish...).</summary>
+    public const string Counter = Api + "/counters/{counterId:guid}";
+
+    /// <summary>GET /{code}: a dossier's status, anonymous and rate-limited.</summary>
+    public const string Dossiers = Api + "/dossiers";
+
+    public const string Auth = Api + "/auth";
+    public const string Login = Auth + "/login";
+    public const string Logout = Auth + "/logout";
+    public const string Me = Auth + "/me";
+
+    public const string Admin = Api + "/admin";
+    public const string Reports = Api + "/reports";
+    public const string Supervision = Api + "/supervision";
+
+    /// <summary>POST, device key: the calling device's heartbeat (body: <see cref="DeviceStatusReport"/>).</summary>
+    public const string DeviceStatus = Api + "/devices/me/status";
+
+    public static string SiteSnapshot(Guid siteId) => Fill(SiteSnapshotTemplate, siteId);
+
+    public static string Ticket(Guid ticketId) => $"{Tickets}/{ticketId}";
+
+    public static string CounterOf(Guid counterId) => Fill(Counter, counterId);
+
+    /// <summary>E.g. CounterAction(id, CounterActions.CallNext) = /api/counters/{id}/call-next.</summary>
+    public static string CounterAction(Guid counterId, string action) => $"{CounterOf(counterId)}/{action}";
+
+    public static string Dossier(string code) => $"{Dossiers}/{Uri.EscapeDataString(code)}";
+
+    public static string FieldsOf(Guid siteId) => $"{Fields}?siteId={siteId}";
+
+    public static string ProceduresOf(Guid siteId) => $"{Procedures}?siteId={siteId}";
+
+    /// <summary>A route for an HttpClient whose BaseAddress may carry a path (http://host/hub/): no leading slash.</summary>
+    public static Uri Relative(string route) => new(route.TrimStart('/'), UriKind.Relative);
+
+    // Each pattern here has one parameter; its value replaces "{name}" or "{name:constraint}".
+    private static string Fill(string pattern, Guid value) => Parameter().Replace(pattern, value.ToString(), 1);
+
+    [GeneratedRegex(@"\{[^}]+\}")]
+    private static partial Regex Parameter();
+}
+
+/// <summary>What follows <see cref="HubRoutes.Counter"/>: the officer's actions on one counter.</summary>
+public static class CounterActions
+{
+    public const string CallNext = "call-next";
+    public const string Call = "call";
+    public const string Recall = "recall";
+    public const string Start = "start";
+    public const string Finish = "finish";
+    public const string NoShow = "no-show";
+    public const string Transfer = "transfer";
+    public const string Open = "open";
+    public const string Pause = "pause";
+    public const string Resume = "resume";
+    public const string Close = "close";
+}

@@ -1,0 +1,109 @@
+using Microsoft.Extensions.Options;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubClient.Rest;
+using QueueKiosk.KioskUi.Catalogue;
+using QueueKiosk.KioskUi.Configuration;
+
+namespace QueueKiosk.KioskUi.Hub;
+
+/// <summary>
+/// Hub.Server's REST API through Hub.Client's <see cref="DeviceApiClient"/> (configured with the
+/// hub's address and the kiosk's device key in KioskServiceCollectionExtensions). Network failures,
+/// 5xx answers and refusals of the device become <see cref="HubUnavailableException"/>; the
+/// first two also mark the <see cref="HubLink"/> down.
+/// </summary>
+public sealed class KioskBackend(DeviceApiClient api, HubLink link, IOptions<KioskOptions> options, TimeProvider time) : IKioskBackend
+{
+    private Guid? siteId = options.Value.SiteId is { } id && id != Guid.Empty ? id : null;
+
+    public async Task<KioskCatalogue> FetchCatalogueAsync(CancellationToken cancellationToken)
+    {
+        var site = await ResolveSiteAsync(cancellationToken);
+        var fields = await CallAsync(() => api.GetFieldsAsync(site.Id, cancellationToken));
+        var procedures = await CallAsync(() => api.GetProceduresAsync(site.Id, cancellationToken));
+        var snapshot = await CallAsync(() => api.GetSnapshotAsync(site.Id, cancellationToken));
+        return new KioskCatalogue(site, fields, procedures, snapshot.Services, snapshot.Counters, time.GetUtcNow(), snapshot.IsOpen);
+    }
+
+    public async Task<IssueOutcome> IssueTicketAsync(IssueTicketRequest request, CancellationToken cancellationToken)
+    {
+        var site = siteId ?? (await ResolveSiteAsync(cancellationToken)).Id;
+        try
+        {
+            var ticket = await CallAsync(() => api.IssueTicketAsync(request with { SiteId = site, Channel = TicketChannel.Kiosk }, cancellationToken), refusalIsAnswer: true);
+            return new IssueOutcome.Issued(ticket);
+        }
+        catch (DeviceApiException problem) when (problem.IsRefusal)
+        {
+            if (problem.Code == "site.closed" || problem.OpensAtLocal is not null)
+            {
+                return new IssueOutcome.Closed(problem.OpensAtLocal);
+            }
+
+            return new IssueOutcome.Rejected((int)problem.StatusCode!, problem.Detail ?? problem.Title ?? "");
+        }
+    }
+
+    public Task<DossierStatusDto?> FindDossierAsync(string code, string language, CancellationToken cancellationToken) =>
+        CallAsync(() => api.FindDossierAsync(code, language, cancellationToken));
+
+    public Task ReportStatusAsync(DeviceStatusReport report, CancellationToken cancellationToken) =>
+        CallAsync(() => api.ReportStatusAsync(report, cancellationToken));
+
+    private async Task<SiteDto> ResolveSiteAsync(CancellationToken cancellationToken)
+    {
+        var sites = await CallAsync(() => api.GetSitesAsync(cancellationToken));
+        if (siteId is { } id)
+        {
+            return sites.FirstOrDefault(s => s.Id == id)
+                ?? throw new HubUnavailableException($"hub has no site {id} (Kiosk:SiteId)");
+        }
+
+        var code = options.Value.SiteCode;
+        SiteDto site;
+        if (string.IsNullOrWhiteSpace(code))
+        {
+            // One hub usually serves one office: then the kiosk needs no site setting at all.
+            site = sites.Count == 1 ? sites[0]
+                : throw new HubUnavailableException($"hub serves {sites.Count} sites: set Kiosk:SiteCode (one of {string.Join(", ", sites.Select(s => s.Code))})");
+        }
+        else
+        {
+            site = sites.FirstOrDefault(s => string.Equals(s.Code, code, StringComparison.OrdinalIgnoreCase))
+                ?? throw new HubUnavailableException($"hub has no site with code '{code}' (Kiosk:SiteCode)");
+        }
+
+        siteId = site.Id;
+        return site;
+    }
+
+    /// <summary>
+    /// Runs one call and keeps <see cref="HubLink"/> up to date. A 4xx is an answer (the link is up):
+    /// passed on as <see cref="DeviceApiException"/> when <paramref name="refusalIsAnswer"/>, else a
+    /// <see cref="HubUnavailableException"/> (401/403 mean a wrong device key an installer must fix).
+    /// </summary>
+    private async Task<T> CallAsync<T>(Func<Task<T>> call, bool refusalIsAnswer = false)
+    {
+        try
+        {
+            var result = await call();
+            link.Succeeded();
+            return result;
+        }
+        catch (DeviceApiException e) when (e.IsRefusal)
+        {
+            link.Succeeded();
+            if (refusalIsAnswer)
+            {
+                throw;
+            }
+
+            throw new HubUnavailableException($"hub refused: {e.Message}", e);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidDataException)
+        {
+            link.Failed(e.Message);
+            throw new HubUnavailableException($"hub unreachable: {e.Message}", e);
+        }
+    }
+}
