@@ -70,7 +70,7 @@ public static class AdminApi
             Name = request.Name,
             LedAddress = request.LedAddress,
             CameraId = request.CameraId,
-            // Weighted services share one order, so the weights decide among them (QueueEngine.NextWaiting).
+            // Weighted services share one order, so the weights decide among them (CallOrder).
             Services = [.. request.ServiceIds.Select((s, i) => request.Weights is { } w
                 ? new CounterService { ServiceId = s, Order = 1, Weight = w[i] }
                 : new CounterService { ServiceId = s, Order = i + 1, Weight = 1 })],

@@ -48,9 +48,9 @@ public sealed class QueueEngine(
         return await DecideAsync(site.Site.Id, catalogue, async change =>
         {
             var number = await NextNumberAsync(change, site.Site.Id, service, localDay, ct);
-            var ahead = live.OpenTickets.Values.Count(t => t.Status == TicketStatus.Waiting && t.SiteId == site.Site.Id && t.ServiceId == service.Id);
             var ticket = Ticket.Issue(site.Site.Id, service, request.ProcedureId, localDay, number, request.Priority, request.Channel, now);
             change.Add(ticket);
+            var ahead = PeopleAhead(site.Site.Id, catalogue, now)[ticket.Id];
             var dto = ticket.ToDto(catalogue, ahead, estimator.EstimateMinutes(service, ahead));
             change.Add(Event(ticket, TicketEventKind.Issued, actor, now), seq => new TicketIssuedEvent(seq, ticket.SiteId, dto));
             return dto;
@@ -68,7 +68,7 @@ public sealed class QueueEngine(
             var counter = change.Counter(counterId);
             counter.EnsureCanCall();
             FinishCurrent(change, counter, catalogue, actor, now);
-            var next = NextWaiting(info, catalogue, now);
+            var next = CallOrder.Next(live.Waiting(info.SiteId), CallingCounter.Of(info, catalogue), now);
             return Task.FromResult(next is null ? null : CallTicket(change, change.Ticket(next), counter, info, catalogue, actor, now));
         }, ct);
     }
@@ -402,58 +402,12 @@ public sealed class QueueEngine(
         }
     }
 
-    /// <summary>
-    /// The call-next order: overdue tickets (waited past their service's bound) first, then priority
-    /// and tickets sent to this counter, then the counter's service order; among equal orders the
-    /// waiting time multiplied by the service weight; oldest first, then the lower number.
-    /// </summary>
-    private Ticket? NextWaiting(CounterInfo counter, CatalogueData catalogue, DateTime now)
-    {
-        var nowMs = new DateTimeOffset(now, TimeSpan.Zero).ToUnixTimeMilliseconds();
-        Ticket? best = null;
-        (int Rank, int Order, long Weighted, long IssuedMs, int Number) bestKey = default;
-        foreach (var ticket in live.OpenTickets.Values)
-        {
-            if (ticket.Status != TicketStatus.Waiting || ticket.SiteId != counter.SiteId)
-            {
-                continue;
-            }
-
-            var served = ServedHere(counter, catalogue, ticket.ServiceId);
-            var eligible = ticket.TargetCounterId == counter.Id || (ticket.TargetCounterId is null && served is not null);
-            if (!eligible)
-            {
-                continue;
-            }
-
-            var overdueFrom = served is { MaxWaitMinutes: > 0 } ? nowMs - (served.Value.MaxWaitMinutes * 60_000L) : -1L;
-            var rank = ticket.IssuedMs <= overdueFrom ? 0 : ticket.Priority != PriorityCategory.None || ticket.TargetCounterId is not null ? 1 : 2;
-            var key = rank == 2
-                ? (rank, served?.Order ?? 0, (ticket.IssuedMs - nowMs) * Math.Max(1, served?.Weight ?? 1), ticket.IssuedMs, ticket.NumberValue)
-                : (rank, 0, ticket.IssuedMs, ticket.IssuedMs, ticket.NumberValue);
-            if (best is null || key.CompareTo(bestKey) < 0)
-            {
-                best = ticket;
-                bestKey = key;
-            }
-        }
-
-        return best;
-    }
-
-    /// <summary>How the counter serves an active service: its order, weight and the service's maximum wait; null if it does not.</summary>
-    private static (int Order, int Weight, int MaxWaitMinutes)? ServedHere(CounterInfo counter, CatalogueData catalogue, Guid serviceId)
-    {
-        foreach (var cs in counter.Services)
-        {
-            if (cs.ServiceId == serviceId && catalogue.Services.TryGetValue(serviceId, out var service) && service.Active)
-            {
-                return (cs.Order, cs.Weight, service.MaxWaitMinutes);
-            }
-        }
-
-        return null;
-    }
+    /// <summary>For every waiting ticket of the site, how many the call order puts before it (see CallOrder.PeopleAhead).</summary>
+    private IReadOnlyDictionary<Guid, int> PeopleAhead(Guid siteId, CatalogueData catalogue, DateTime now) =>
+        CallOrder.PeopleAhead(
+            [.. live.Waiting(siteId)],
+            [.. live.Counters.Values.Where(c => c.SiteId == siteId).Select(c => CallingCounter.Of(c, catalogue))],
+            now);
 
     /// <summary>The next number of the service today, from memory; the first of a day is read from the stored tickets.</summary>
     private async Task<int> NextNumberAsync(LiveChange change, Guid siteId, Service service, DateOnly localDay, CancellationToken ct)
