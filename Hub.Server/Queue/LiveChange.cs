@@ -32,7 +32,7 @@ public sealed class LiveChange(LiveQueue live)
     /// <summary>A live counter, about to be changed.</summary>
     public Counter Counter(Guid counterId)
     {
-        var counter = live.Counters.GetValueOrDefault(counterId) ?? throw new DomainException("counter.not_found", 404, "counterId");
+        var counter = live.Counters.GetValueOrDefault(counterId) ?? throw new DomainException(Errors.CounterNotFound, "counterId");
         _counters.TryAdd(counter, counter.Copy());
         return counter;
     }

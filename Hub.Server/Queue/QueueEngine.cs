@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
 using QueueKiosk.HubServer.Queue.Journal;
@@ -36,7 +37,7 @@ public sealed class QueueEngine(
     public async Task<TicketDto> IssueAsync(IssueTicketRequest request, Actor actor, CancellationToken ct)
     {
         var catalogue = await catalogueCache.GetAsync(ct);
-        var site = catalogue.ResolveSite(request.SiteId) ?? throw new DomainException("site.not_found", 404, "siteId");
+        var site = catalogue.ResolveSite(request.SiteId) ?? throw new DomainException(Errors.SiteNotFound, "siteId");
         var service = ResolveService(catalogue, site, request);
         var now = Now();
         if (!options.Value.IgnoreOpeningHours && !site.Hours.IsOpen(now))
@@ -91,7 +92,7 @@ public sealed class QueueEngine(
             var ticket = change.Ticket(open);
             if (ticket.Status != TicketStatus.Waiting)
             {
-                throw new DomainException("ticket.bad_status", 409, null, ticket.Number, ticket.Status.ToString());
+                throw new DomainException(Errors.TicketBadStatus.With(ticket.Number, ticket.Status.ToString()));
             }
 
             FinishCurrent(change, counter, catalogue, actor, now);
@@ -140,17 +141,17 @@ public sealed class QueueEngine(
         var info = CounterInfoOf(catalogue, counterId);
         if (request.ServiceId is null && request.CounterId is null)
         {
-            throw new DomainException("transfer.target_required", 400, "serviceId");
+            throw new DomainException(Errors.TransferTargetRequired, "serviceId");
         }
 
         if (request.ServiceId is { } serviceId && (!catalogue.Services.TryGetValue(serviceId, out var s) || s.SiteId != info.SiteId))
         {
-            throw new DomainException("service.not_found", 400, "serviceId");
+            throw new DomainException(Errors.ServiceNotFound, "serviceId");
         }
 
         if (request.CounterId is { } targetId && (!catalogue.Counters.TryGetValue(targetId, out var target) || target.SiteId != info.SiteId || targetId == counterId))
         {
-            throw new DomainException("counter.bad_target", 400, "counterId");
+            throw new DomainException(Errors.BadTargetCounter, "counterId");
         }
 
         return await CurrentTicketActionAsync(counterId, ct, (ticket, counter, _, cat, now, change) =>
@@ -165,7 +166,7 @@ public sealed class QueueEngine(
     {
         var catalogue = await catalogueCache.GetAsync(ct);
         var siteId = await db.Tickets.Where(t => t.Id == ticketId).Select(t => (Guid?)t.SiteId).FirstOrDefaultAsync(ct)
-            ?? throw new DomainException("ticket.not_found", 404, "ticketId");
+            ?? throw new DomainException(Errors.TicketNotFound, "ticketId");
         var now = Now();
         return await DecideAsync(siteId, catalogue, async change =>
         {
@@ -185,7 +186,7 @@ public sealed class QueueEngine(
     public async Task<int> ExpireWaitingAsync(Guid siteId, CancellationToken ct)
     {
         var catalogue = await catalogueCache.GetAsync(ct);
-        var site = catalogue.Sites.GetValueOrDefault(siteId) ?? throw new DomainException("site.not_found", 404, "siteId");
+        var site = catalogue.Sites.GetValueOrDefault(siteId) ?? throw new DomainException(Errors.SiteNotFound, "siteId");
         var now = Now();
         var today = site.Hours.LocalDay(now);
         var includeToday = !options.Value.IgnoreOpeningHours && site.Hours.ClosingTimeUtc(today) is { } closing && now >= closing;
@@ -211,16 +212,13 @@ public sealed class QueueEngine(
     {
         if (request.Score is < 1 or > 5)
         {
-            throw new DomainException("rating.score_range", 400, "score");
+            throw new DomainException(Errors.ScoreRange, "score");
         }
 
-        if (request.Reason is { Length: > 400 })
-        {
-            throw new DomainException("validation.too_long", 400, "reason", "reason", 400);
-        }
+        Validate.MaxLength(request.Reason, "reason", 400);
 
         var catalogue = await catalogueCache.GetAsync(ct);
-        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, ct) ?? throw new DomainException("ticket.not_found", 404, "ticketId");
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, ct) ?? throw new DomainException(Errors.TicketNotFound, "ticketId");
         var now = Now();
         await DecideAsync(ticket.SiteId, catalogue, change =>
         {
@@ -310,7 +308,7 @@ public sealed class QueueEngine(
             var current = live.Counters.GetValueOrDefault(counterId)?.CurrentTicketId is { } id ? live.OpenTickets.GetValueOrDefault(id) : null;
             if (current is null)
             {
-                throw new DomainException("counter.no_current_ticket", 409);
+                throw new DomainException(Errors.NoCurrentTicket);
             }
 
             return Task.FromResult(action(change.Ticket(current), change.Counter(counterId), info, catalogue, now, change));
@@ -423,7 +421,7 @@ public sealed class QueueEngine(
         var next = Math.Max(last, service.RangeStart - 1) + 1;
         if (next > service.RangeEnd)
         {
-            throw new DomainException("service.numbers_exhausted", 409, "serviceId", service.Code);
+            throw new DomainException(Errors.NumbersExhausted.With(service.Code), "serviceId");
         }
 
         change.SetLastNumber(key, next);
@@ -434,12 +432,12 @@ public sealed class QueueEngine(
     {
         var stored = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId && t.SiteId == siteId, ct);
         return stored is null
-            ? new DomainException("ticket.not_found", 404, "ticketId")
-            : new DomainException("ticket.bad_status", 409, null, stored.Number, stored.Status.ToString());
+            ? new DomainException(Errors.TicketNotFound, "ticketId")
+            : new DomainException(Errors.TicketBadStatus.With(stored.Number, stored.Status.ToString()));
     }
 
     private static CounterInfo CounterInfoOf(CatalogueData catalogue, Guid counterId) =>
-        catalogue.Counters.GetValueOrDefault(counterId) ?? throw new DomainException("counter.not_found", 404, "counterId");
+        catalogue.Counters.GetValueOrDefault(counterId) ?? throw new DomainException(Errors.CounterNotFound, "counterId");
 
     private void ObserveServiceTime(Ticket ticket)
     {
@@ -474,20 +472,20 @@ public sealed class QueueEngine(
         {
             if (!catalogue.Procedures.TryGetValue(procedureId, out var procedure) || procedure.SiteId != site.Site.Id || !procedure.Active)
             {
-                throw new DomainException("procedure.not_found", 400, "procedureId");
+                throw new DomainException(Errors.ProcedureNotFound, "procedureId");
             }
 
-            serviceId ??= procedure.ServiceId ?? throw new DomainException("procedure.no_service", 400, "procedureId");
+            serviceId ??= procedure.ServiceId ?? throw new DomainException(Errors.ProcedureWithoutService, "procedureId");
         }
 
         if (serviceId is null)
         {
-            throw new DomainException("issue.target_required", 400, "serviceId");
+            throw new DomainException(Errors.IssueTargetRequired, "serviceId");
         }
 
         if (!catalogue.Services.TryGetValue(serviceId.Value, out var service) || service.SiteId != site.Site.Id || !service.Active)
         {
-            throw new DomainException("service.not_found", 400, "serviceId");
+            throw new DomainException(Errors.ServiceNotFound, "serviceId");
         }
 
         return service;
@@ -497,7 +495,7 @@ public sealed class QueueEngine(
     {
         var next = site.Hours.NextOpening(now);
         var local = next?.Local.ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "?";
-        var error = new DomainException("site.closed", 409, null, local);
+        var error = new DomainException(Errors.SiteClosed.With(local));
         if (next is { } n)
         {
             error.Extensions["opensAt"] = DtoMapping.Utc(n.Utc);
