@@ -79,19 +79,21 @@ public static class CallOrder
     /// </summary>
     public static IReadOnlyDictionary<Guid, int> PeopleAhead(IReadOnlyCollection<Ticket> waiting, IReadOnlyList<CallingCounter> counters, DateTime now)
     {
-        var ahead = new Dictionary<Guid, int>(waiting.Count);
-        Simulate(waiting, [.. counters.Where(c => c.IsOpen).OrderBy(c => c.Number)], now, ahead);
-        if (ahead.Count < waiting.Count)
+        var tickets = waiting.Where(t => t.Status == TicketStatus.Waiting).ToArray();
+        var nowMs = UnixMs(now);
+        var ahead = new Dictionary<Guid, int>(tickets.Length);
+        Simulate(tickets, [.. counters.Where(c => c.IsOpen).OrderBy(c => c.Number)], nowMs, ahead);
+        if (ahead.Count < tickets.Length)
         {
-            var rest = new Dictionary<Guid, int>();
-            Simulate(waiting, [.. counters.OrderBy(c => c.Number)], now, rest);
-            foreach (var ticket in waiting)
+            var whenAllOpen = new Dictionary<Guid, int>();
+            Simulate(tickets, [.. counters.OrderBy(c => c.Number)], nowMs, whenAllOpen);
+            foreach (var ticket in tickets)
             {
                 if (!ahead.ContainsKey(ticket.Id))
                 {
-                    ahead[ticket.Id] = rest.TryGetValue(ticket.Id, out var n)
+                    ahead[ticket.Id] = whenAllOpen.TryGetValue(ticket.Id, out var n)
                         ? n
-                        : waiting.Count(t => t.ServiceId == ticket.ServiceId && t.Id != ticket.Id && (t.IssuedMs, t.NumberValue).CompareTo((ticket.IssuedMs, ticket.NumberValue)) < 0);
+                        : tickets.Count(t => t.ServiceId == ticket.ServiceId && (t.IssuedMs, t.NumberValue).CompareTo((ticket.IssuedMs, ticket.NumberValue)) < 0);
                 }
             }
         }
@@ -126,50 +128,64 @@ public static class CallOrder
 
     public static long UnixMs(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeSpan.Zero).ToUnixTimeMilliseconds();
 
-    private static void Simulate(IReadOnlyCollection<Ticket> waiting, List<CallingCounter> counters, DateTime now, Dictionary<Guid, int> ahead)
+    private static void Simulate(Ticket[] tickets, CallingCounter[] counters, long nowMs, Dictionary<Guid, int> ahead)
     {
-        var nowMs = UnixMs(now);
-        // Each counter's own order, sorted once: the counters then take turns from the front.
-        var lines = counters.Select(c => waiting
-            .Select(t => (Ticket: t, Key: KeyAt(t, c, nowMs)))
-            .Where(k => k.Key is not null)
-            .OrderBy(k => k.Key!.Value)
-            .Select(k => k.Ticket)
-            .ToList()).ToList();
-        var front = new int[counters.Count];
-        var calls = new int[counters.Count];
-        var called = new HashSet<Guid>();
+        // Each counter's own order, sorted once (indexes into tickets): the counters then take turns from the front.
+        var lines = new int[counters.Length][];
+        var mayCall = new bool[counters.Length, tickets.Length];
+        var keys = new CallKey[tickets.Length];
+        var order = new int[tickets.Length];
+        for (var c = 0; c < counters.Length; c++)
+        {
+            var count = 0;
+            for (var t = 0; t < tickets.Length; t++)
+            {
+                if (KeyAt(tickets[t], counters[c], nowMs) is { } key)
+                {
+                    keys[count] = key;
+                    order[count++] = t;
+                    mayCall[c, t] = true;
+                }
+            }
+
+            Array.Sort(keys, order, 0, count);
+            lines[c] = order[..count];
+        }
+
+        var front = new int[counters.Length];
+        var calls = new int[counters.Length];
+        var called = new bool[tickets.Length];
         var calling = true;
         while (calling)
         {
             calling = false;
-            for (var i = 0; i < counters.Count; i++)
+            for (var c = 0; c < counters.Length; c++)
             {
-                var line = lines[i];
-                while (front[i] < line.Count && called.Contains(line[front[i]].Id))
+                var line = lines[c];
+                while (front[c] < line.Length && called[line[front[c]]])
                 {
-                    front[i]++;
+                    front[c]++;
                 }
 
-                if (front[i] == line.Count)
+                if (front[c] == line.Length)
                 {
                     continue;
                 }
 
                 calling = true;
-                var ticket = line[front[i]++];
-                called.Add(ticket.Id);
+                var t = line[front[c]++];
+                called[t] = true;
                 var before = 0;
-                for (var j = 0; j < counters.Count; j++)
+                for (var other = 0; other < counters.Length; other++)
                 {
-                    if (counters[j].MayCall(ticket))
+                    if (mayCall[other, t])
                     {
-                        before += calls[j];
+                        before += calls[other];
                     }
                 }
 
-                ahead[ticket.Id] = before;
-                calls[i]++;
+                ahead[tickets[t].Id] = before;
+                calls[c]++;
             }
         }
     }
@@ -186,6 +202,13 @@ public enum CallRank
 /// <summary>A ticket's place at one counter: compared member by member, the smaller is called first.</summary>
 public readonly record struct CallKey(CallRank Rank, int Order, long Weighted, long IssuedMs, int Number, Guid Id) : IComparable<CallKey>
 {
-    public int CompareTo(CallKey other) =>
-        (Rank, Order, Weighted, IssuedMs, Number, Id).CompareTo((other.Rank, other.Order, other.Weighted, other.IssuedMs, other.Number, other.Id));
+    public int CompareTo(CallKey other)
+    {
+        var result = ((int)Rank).CompareTo((int)other.Rank);
+        result = result != 0 ? result : Order.CompareTo(other.Order);
+        result = result != 0 ? result : Weighted.CompareTo(other.Weighted);
+        result = result != 0 ? result : IssuedMs.CompareTo(other.IssuedMs);
+        result = result != 0 ? result : Number.CompareTo(other.Number);
+        return result != 0 ? result : Id.CompareTo(other.Id);
+    }
 }
