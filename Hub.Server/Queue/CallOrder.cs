@@ -80,25 +80,35 @@ public static class CallOrder
     public static IReadOnlyDictionary<Guid, int> PeopleAhead(IReadOnlyCollection<Ticket> waiting, IReadOnlyList<CallingCounter> counters, DateTime now)
     {
         var tickets = waiting.Where(t => t.Status == TicketStatus.Waiting).ToArray();
-        var nowMs = UnixMs(now);
         var ahead = new Dictionary<Guid, int>(tickets.Length);
-        Simulate(tickets, [.. counters.Where(c => c.IsOpen).OrderBy(c => c.Number)], nowMs, ahead);
+        var (open, all) = Rotations(counters);
+        var nowMs = UnixMs(now);
+        new CallSimulation(tickets, open, nowMs).Run(ahead);
         if (ahead.Count < tickets.Length)
         {
             var whenAllOpen = new Dictionary<Guid, int>();
-            Simulate(tickets, [.. counters.OrderBy(c => c.Number)], nowMs, whenAllOpen);
+            new CallSimulation(tickets, all, nowMs).Run(whenAllOpen);
             foreach (var ticket in tickets)
             {
                 if (!ahead.ContainsKey(ticket.Id))
                 {
-                    ahead[ticket.Id] = whenAllOpen.TryGetValue(ticket.Id, out var n)
-                        ? n
-                        : tickets.Count(t => t.ServiceId == ticket.ServiceId && (t.IssuedMs, t.NumberValue).CompareTo((ticket.IssuedMs, ticket.NumberValue)) < 0);
+                    ahead[ticket.Id] = whenAllOpen.TryGetValue(ticket.Id, out var n) ? n : SameServiceBefore(tickets, ticket);
                 }
             }
         }
 
         return ahead;
+    }
+
+    /// <summary>The people ahead of one waiting ticket (as <see cref="PeopleAhead(IReadOnlyCollection{Ticket}, IReadOnlyList{CallingCounter}, DateTime)"/>), stopping once it is called.</summary>
+    public static int PeopleAhead(Ticket ticket, IReadOnlyCollection<Ticket> waiting, IReadOnlyList<CallingCounter> counters, DateTime now)
+    {
+        var tickets = waiting.Where(t => t.Status == TicketStatus.Waiting).ToArray();
+        var (open, all) = Rotations(counters);
+        var nowMs = UnixMs(now);
+        return new CallSimulation(tickets, open, nowMs).AheadOf(ticket)
+            ?? new CallSimulation(tickets, all, nowMs).AheadOf(ticket)
+            ?? SameServiceBefore(tickets, ticket);
     }
 
     /// <summary>Where <paramref name="ticket"/> stands at <paramref name="counter"/>; null if the counter may not call it.</summary>
@@ -128,67 +138,15 @@ public static class CallOrder
 
     public static long UnixMs(DateTime utc) => new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc), TimeSpan.Zero).ToUnixTimeMilliseconds();
 
-    private static void Simulate(Ticket[] tickets, CallingCounter[] counters, long nowMs, Dictionary<Guid, int> ahead)
+    /// <summary>The turn order of the open counters, and of all of them.</summary>
+    private static (CallingCounter[] Open, CallingCounter[] All) Rotations(IReadOnlyList<CallingCounter> counters)
     {
-        // Each counter's own order, sorted once (indexes into tickets): the counters then take turns from the front.
-        var lines = new int[counters.Length][];
-        var mayCall = new bool[counters.Length, tickets.Length];
-        var keys = new CallKey[tickets.Length];
-        var order = new int[tickets.Length];
-        for (var c = 0; c < counters.Length; c++)
-        {
-            var count = 0;
-            for (var t = 0; t < tickets.Length; t++)
-            {
-                if (KeyAt(tickets[t], counters[c], nowMs) is { } key)
-                {
-                    keys[count] = key;
-                    order[count++] = t;
-                    mayCall[c, t] = true;
-                }
-            }
-
-            Array.Sort(keys, order, 0, count);
-            lines[c] = order[..count];
-        }
-
-        var front = new int[counters.Length];
-        var calls = new int[counters.Length];
-        var called = new bool[tickets.Length];
-        var calling = true;
-        while (calling)
-        {
-            calling = false;
-            for (var c = 0; c < counters.Length; c++)
-            {
-                var line = lines[c];
-                while (front[c] < line.Length && called[line[front[c]]])
-                {
-                    front[c]++;
-                }
-
-                if (front[c] == line.Length)
-                {
-                    continue;
-                }
-
-                calling = true;
-                var t = line[front[c]++];
-                called[t] = true;
-                var before = 0;
-                for (var other = 0; other < counters.Length; other++)
-                {
-                    if (mayCall[other, t])
-                    {
-                        before += calls[other];
-                    }
-                }
-
-                ahead[tickets[t].Id] = before;
-                calls[c]++;
-            }
-        }
+        CallingCounter[] all = [.. counters.OrderBy(c => c.Number)];
+        return ([.. all.Where(c => c.IsOpen)], all);
     }
+
+    private static int SameServiceBefore(Ticket[] tickets, Ticket ticket) =>
+        tickets.Count(t => t.ServiceId == ticket.ServiceId && (t.IssuedMs, t.NumberValue).CompareTo((ticket.IssuedMs, ticket.NumberValue)) < 0);
 }
 
 /// <summary>The three ranks of the call order, first called first.</summary>

@@ -51,7 +51,7 @@ public sealed class QueueEngine(
             var number = await NextNumberAsync(change, site.Site.Id, service, localDay, ct);
             var ticket = Ticket.Issue(site.Site.Id, service, request.ProcedureId, localDay, number, request.Priority, request.Channel, now);
             change.Add(ticket);
-            var ahead = PeopleAhead(site.Site.Id, catalogue, now)[ticket.Id];
+            var ahead = PeopleAhead(ticket, catalogue, now);
             var dto = ticket.ToDto(catalogue, ahead, estimator.EstimateMinutes(service, ahead));
             change.Add(Event(ticket, TicketEventKind.Issued, actor, now), seq => new TicketIssuedEvent(seq, ticket.SiteId, dto));
             return dto;
@@ -400,11 +400,12 @@ public sealed class QueueEngine(
         }
     }
 
-    /// <summary>For every waiting ticket of the site, how many the call order puts before it (see CallOrder.PeopleAhead).</summary>
-    private IReadOnlyDictionary<Guid, int> PeopleAhead(Guid siteId, CatalogueData catalogue, DateTime now) =>
+    /// <summary>How many the call order calls before <paramref name="ticket"/> (see CallOrder.PeopleAhead).</summary>
+    private int PeopleAhead(Ticket ticket, CatalogueData catalogue, DateTime now) =>
         CallOrder.PeopleAhead(
-            [.. live.Waiting(siteId)],
-            [.. live.Counters.Values.Where(c => c.SiteId == siteId).Select(c => CallingCounter.Of(c, catalogue))],
+            ticket,
+            [.. live.Waiting(ticket.SiteId)],
+            [.. live.Counters.Values.Where(c => c.SiteId == ticket.SiteId).Select(c => CallingCounter.Of(c, catalogue))],
             now);
 
     /// <summary>The next number of the service today, from memory; the first of a day is read from the stored tickets.</summary>

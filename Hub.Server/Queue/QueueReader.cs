@@ -27,7 +27,7 @@ public sealed class QueueReader(HubDbContext db, CatalogueCache catalogueCache, 
 
         var waiting = await db.Tickets.Where(t => t.SiteId == ticket.SiteId && t.Status == TicketStatus.Waiting).ToListAsync(ct);
         var counters = await db.Counters.Include(c => c.Services).Where(c => c.SiteId == ticket.SiteId).ToListAsync(ct);
-        var ahead = PeopleAhead(catalogue, waiting, counters).GetValueOrDefault(ticket.Id);
+        var ahead = CallOrder.PeopleAhead(ticket, waiting, [.. counters.Select(c => CallingCounter.Of(c, catalogue))], time.GetUtcNow().UtcDateTime);
         return ticket.ToDto(catalogue, ahead, estimator.EstimateMinutes(catalogue.Services[ticket.ServiceId], ahead));
     }
 

@@ -79,7 +79,7 @@ public sealed class CallOrderTests
 
     /// <summary>
     /// People ahead on several counters. Counter 1 serves A; counter 2 serves A then B; counter 3
-    /// serves B and is closed unless the row opens it.
+    /// serves B; counter 4 serves A like counter 1. A counter is closed unless the row opens it.
     /// </summary>
     private static readonly Dictionary<string, AheadCase> AheadCases = new()
     {
@@ -107,6 +107,11 @@ public sealed class CallOrderTests
             [new("A001", 10), new("B001", 9), new("B002", 8)],
             new() { ["A001"] = 0, ["B001"] = 0, ["B002"] = 1 },
             OpenCounters: [1, 2, 3]),
+        ["counters 1 and 4 serve the same; a ticket sent to counter 4 goes first there"] = new(
+            // Counter 1 calls A001 then A002; counter 4 calls A004 (sent to it) then A003.
+            [new("A001", 10), new("A002", 9), new("A003", 8), new("A004", 1, SentTo: 4)],
+            new() { ["A001"] = 0, ["A004"] = 0, ["A002"] = 2, ["A003"] = 3 },
+            OpenCounters: [1, 4]),
         ["no counter open yet: the order once all of them open"] = new(
             [new("A001", 10), new("A002", 9), new("A003", 1, PriorityCategory.Elderly)],
             new() { ["A003"] = 0, ["A001"] = 1, ["A002"] = 2 },
@@ -151,6 +156,7 @@ public sealed class CallOrderTests
             [1] = [new("A", 1)],
             [2] = [new("A", 1), new("B", 2)],
             [3] = [new("B", 1)],
+            [4] = [new("A", 1)],
         };
         var counters = layout.Select(c => Counter(c.Key, row.OpenCounters.Contains(c.Key), c.Value, services)).ToList();
         var waiting = row.Tickets.Select(t => t.Issue(services)).ToList();
@@ -158,6 +164,8 @@ public sealed class CallOrderTests
         var ahead = CallOrder.PeopleAhead(waiting, counters, Now);
 
         Assert.Equal(row.Expected, waiting.ToDictionary(t => t.Number, t => ahead[t.Id]));
+        // The one-ticket form (used at issue, stopping once the ticket is called) agrees.
+        Assert.Equal(row.Expected, waiting.ToDictionary(t => t.Number, t => CallOrder.PeopleAhead(t, waiting, counters, Now)));
     }
 
     [Fact]
