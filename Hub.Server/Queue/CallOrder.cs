@@ -43,7 +43,7 @@ public sealed record CallingCounter(Guid Id, int Number, bool IsOpen, IReadOnlyL
 /// The queue's core rule, with no state and no I/O: which waiting ticket a counter calls next, and
 /// from it how many people the rule calls before a given ticket. The order at one counter:
 /// <list type="number">
-/// <item>tickets that have waited past their service's bound (MaxWaitMinutes), oldest first;</item>
+/// <item>tickets that have waited their service's bound (MaxWaitMinutes) or longer, oldest first;</item>
 /// <item>then priority tickets and tickets transferred to this counter, oldest first;</item>
 /// <item>then the counter's service order; among services of equal order, the waiting time
 /// multiplied by the service's weight (the longest weighted wait first);</item>
