@@ -31,11 +31,11 @@ public static class AuthApi
         Validate.Required(request.Password, "password", 200);
         var now = time.GetUtcNow().UtcDateTime;
         var officer = await db.Officers.AsTracking().FirstOrDefaultAsync(o => o.UserName == request.UserName && o.Active, ct)
-            ?? throw new DomainException("auth.bad_credentials", 401);
+            ?? throw new DomainException(Errors.BadCredentials);
         if (officer.IsLockedOut(now))
         {
             var until = officer.LockedUntil!.Value.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture);
-            throw new DomainException("auth.locked", 423, null, until);
+            throw new DomainException(Errors.AccountLocked.With(until));
         }
 
         var verified = hasher.VerifyHashedPassword(officer, officer.PasswordHash, request.Password);
@@ -43,7 +43,7 @@ public static class AuthApi
         {
             officer.RecordFailedLogin(now);
             await db.SaveChangesAsync(ct);
-            throw new DomainException("auth.bad_credentials", 401);
+            throw new DomainException(Errors.BadCredentials);
         }
 
         if (verified == PasswordVerificationResult.SuccessRehashNeeded)
@@ -58,12 +58,12 @@ public static class AuthApi
             counter = catalogue.Counters.GetValueOrDefault(counterId);
             if (counter is null || counter.SiteId != officer.SiteId)
             {
-                throw new DomainException("counter.not_found", 400, "counterId");
+                throw new DomainException(Errors.CounterNotInSite, "counterId");
             }
         }
         else if (officer.Role == OfficerRole.Officer)
         {
-            throw new DomainException("auth.counter_required", 400, "counterId");
+            throw new DomainException(Errors.CounterRequired, "counterId");
         }
 
         officer.RecordSuccessfulLogin();

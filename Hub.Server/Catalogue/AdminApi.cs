@@ -42,24 +42,24 @@ public static class AdminApi
         Validate.Required(request.Name, "name", 100);
         if (request.Number is < 1 or > 999)
         {
-            throw new DomainException("validation.invalid", 400, "number", "number");
+            throw new DomainException(Errors.Invalid.With("number"), "number");
         }
 
         var catalogue = await cache.GetAsync(ct);
-        var siteId = user.SiteOf() ?? throw new DomainException("site.not_found", 400, "siteId");
+        var siteId = user.SiteOf() ?? throw new DomainException(Errors.SiteNotFound, "siteId");
         if (request.ServiceIds is null || request.ServiceIds.Count == 0 || request.ServiceIds.Any(s => !catalogue.Services.TryGetValue(s, out var svc) || svc.SiteId != siteId))
         {
-            throw new DomainException("service.not_found", 400, "serviceIds");
+            throw new DomainException(Errors.ServiceNotFound, "serviceIds");
         }
 
         if (request.Weights is { } weights && (weights.Count != request.ServiceIds.Count || weights.Any(w => w is < 1 or > 10)))
         {
-            throw new DomainException("validation.invalid", 400, "weights", "weights");
+            throw new DomainException(Errors.Invalid.With("weights"), "weights");
         }
 
         if (await db.Counters.AnyAsync(c => c.SiteId == siteId && c.Number == request.Number, ct))
         {
-            throw new DomainException("validation.invalid", 409, "number", "number");
+            throw new DomainException(Errors.Duplicate.With("number"), "number");
         }
 
         var counter = new Counter
@@ -70,7 +70,7 @@ public static class AdminApi
             Name = request.Name,
             LedAddress = request.LedAddress,
             CameraId = request.CameraId,
-            // Weighted services share one order, so the weights decide among them (QueueEngine.NextWaiting).
+            // Weighted services share one order, so the weights decide among them (CallOrder).
             Services = [.. request.ServiceIds.Select((s, i) => request.Weights is { } w
                 ? new CounterService { ServiceId = s, Order = 1, Weight = w[i] }
                 : new CounterService { ServiceId = s, Order = i + 1, Weight = 1 })],
@@ -91,37 +91,34 @@ public static class AdminApi
     {
         Validate.Required(request.Code, "code", 8);
         Validate.Required(request.Name, "name", 200);
-        if (request.Prefix is { Length: > 8 })
-        {
-            throw new DomainException("validation.too_long", 400, "prefix", "prefix", 8);
-        }
+        Validate.MaxLength(request.Prefix, "prefix", 8);
 
         if (request.Digits is < 1 or > 9)
         {
-            throw new DomainException("validation.invalid", 400, "digits", "digits");
+            throw new DomainException(Errors.Invalid.With("digits"), "digits");
         }
 
         if (request.RangeStart < 0 || request.RangeEnd < request.RangeStart)
         {
-            throw new DomainException("validation.invalid", 400, "rangeEnd", "rangeEnd");
+            throw new DomainException(Errors.Invalid.With("rangeEnd"), "rangeEnd");
         }
 
         // The longest number of the range must fit the ticket's 16-character Number column.
         var longest = (request.Prefix?.Length ?? 0) + Math.Max(request.Digits, request.RangeEnd.ToString(System.Globalization.CultureInfo.InvariantCulture).Length);
         if (longest > 16)
         {
-            throw new DomainException("validation.too_long", 400, "prefix", "prefix + digits", 16);
+            throw new DomainException(Errors.TooLong.With("prefix + digits", 16), "prefix");
         }
 
         if (request.WaitTargetMinutes < 0 || request.MaxWaitMinutes < 0 || request.DefaultServiceSeconds < 1)
         {
-            throw new DomainException("validation.invalid", 400, "maxWaitMinutes", "maxWaitMinutes");
+            throw new DomainException(Errors.Invalid.With("maxWaitMinutes"), "maxWaitMinutes");
         }
 
-        var siteId = user.SiteOf() ?? throw new DomainException("site.not_found", 400, "siteId");
+        var siteId = user.SiteOf() ?? throw new DomainException(Errors.SiteNotFound, "siteId");
         if (await db.Services.AnyAsync(s => s.SiteId == siteId && s.Code == request.Code, ct))
         {
-            throw new DomainException("validation.invalid", 409, "code", "code");
+            throw new DomainException(Errors.Duplicate.With("code"), "code");
         }
 
         var service = new Service
@@ -152,7 +149,7 @@ public static class AdminApi
     {
         Validate.Defined(request.Kind, "kind");
         Validate.Required(request.Name, "name", 100);
-        var siteId = user.SiteOf() ?? throw new DomainException("site.not_found", 400, "siteId");
+        var siteId = user.SiteOf() ?? throw new DomainException(Errors.SiteNotFound, "siteId");
         var (device, key) = NewDevice(siteId, request.Kind, request.Name);
         db.Devices.Add(device);
         await db.SaveChangesAsync(ct);

@@ -6,19 +6,20 @@ using QueueKiosk.HubServer.Domain;
 namespace QueueKiosk.HubServer.Common;
 
 /// <summary>
-/// Turns rule violations and unreadable bodies into ProblemDetails in the caller's language. When a
-/// field is at fault it is named in "errors" (camelCase, like the JSON body) and in "field".
+/// Turns rule violations and unreadable bodies into ProblemDetails in the caller's language: the
+/// HTTP status from the error's kind, "code" the catalogue code, "detail" the text. When a field is
+/// at fault it is named in "errors" (camelCase, like the JSON body) and in "field".
 /// </summary>
 public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILogger<ProblemExceptionHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        var english = Messages.IsEnglish(httpContext);
+        var english = RequestLanguage.IsEnglish(httpContext);
         ProblemDetails details;
         switch (exception)
         {
             case DomainException d:
-                details = Build(d.Status, d.Code, Messages.Get(d.Code, english, d.Args), d.Field, english);
+                details = Build(d.Error, d.Field, english);
                 foreach (var (k, v) in d.Extensions)
                 {
                     details.Extensions[k] = v;
@@ -27,18 +28,17 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
                 break;
             case BadHttpRequestException bad:
                 var field = FieldOf(bad);
-                details = Build(400, "validation.body",
-                    field is null ? Messages.Get("validation.body", english) : Messages.Get("validation.invalid", english, field),
-                    field ?? "body", english);
+                details = field is null ? Build(Errors.BadBody, "body", english) : Build(Errors.Invalid.With(field), field, english);
+                details.Extensions["code"] = Errors.BadBody.Code;
                 break;
             case System.Data.Common.DbException:
                 // The database is down, restarting or out of reach: nothing was saved, trying again helps.
                 logger.LogError(exception, "Database error on {Path}", httpContext.Request.Path);
-                details = Build(503, "database.unavailable", Messages.Get("database.unavailable", english), null, english);
+                details = Build(Errors.DatabaseUnavailable, null, english);
                 break;
             default:
                 logger.LogError(exception, "Unhandled error on {Path}", httpContext.Request.Path);
-                details = Build(500, "error.unexpected", Messages.Get("error.unexpected", english), null, english);
+                details = Build(Errors.Unexpected, null, english);
                 break;
         }
 
@@ -46,10 +46,17 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         return await problems.TryWriteAsync(new ProblemDetailsContext { HttpContext = httpContext, ProblemDetails = details, Exception = exception });
     }
 
-    public static ProblemDetails Build(int status, string code, string message, string? field, bool english)
+    /// <summary>The ProblemDetails of a catalogue error, for handlers that answer one without throwing.</summary>
+    public static ProblemDetails Build(ErrorMessage error, string? field, bool english)
     {
-        var details = new ProblemDetails { Status = status, Title = field is null ? message : Messages.Get("validation.title", english), Detail = message };
-        details.Extensions["code"] = code;
+        var message = error.Text(english);
+        var details = new ProblemDetails
+        {
+            Status = StatusOf(error.Entry.Kind),
+            Title = field is null ? message : Errors.FieldsTitle.Text(english, []),
+            Detail = message,
+        };
+        details.Extensions["code"] = error.Entry.Code;
         if (field is not null)
         {
             details.Extensions["field"] = field;
@@ -58,6 +65,19 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 
         return details;
     }
+
+    /// <summary>The HTTP status of each kind of error: the only place the domain's refusals meet HTTP.</summary>
+    public static int StatusOf(ErrorKind kind) => kind switch
+    {
+        ErrorKind.Invalid => StatusCodes.Status400BadRequest,
+        ErrorKind.Unauthenticated => StatusCodes.Status401Unauthorized,
+        ErrorKind.Forbidden => StatusCodes.Status403Forbidden,
+        ErrorKind.NotFound => StatusCodes.Status404NotFound,
+        ErrorKind.Conflict => StatusCodes.Status409Conflict,
+        ErrorKind.Locked => StatusCodes.Status423Locked,
+        ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     /// <summary>The JSON path of the bad member ("$.priority" -> "priority"), or the missing parameter.</summary>
     private static string? FieldOf(BadHttpRequestException bad)
@@ -69,31 +89,5 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         }
 
         return bad.InnerException is JsonException ? "body" : null;
-    }
-}
-
-/// <summary>Helpers for handlers: validation failures as DomainException so they share one path.</summary>
-public static class Validate
-{
-    public static void Required(string? value, string field, int maxLength = 400)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            throw new DomainException("validation.required", 400, field, field);
-        }
-
-        if (value.Length > maxLength)
-        {
-            throw new DomainException("validation.too_long", 400, field, field, maxLength);
-        }
-    }
-
-    public static void Defined<TEnum>(TEnum value, string field)
-        where TEnum : struct, Enum
-    {
-        if (!Enum.IsDefined(value))
-        {
-            throw new DomainException("validation.invalid", 400, field, field);
-        }
     }
 }

@@ -38,7 +38,7 @@ public sealed class Counter
     {
         if (State == CounterState.Closed)
         {
-            throw new DomainException("counter.closed", 409);
+            throw new DomainException(Errors.CounterClosed);
         }
 
         Set(CounterState.Paused, reason, now);
@@ -48,7 +48,7 @@ public sealed class Counter
     {
         if (State != CounterState.Paused)
         {
-            throw new DomainException("counter.not_paused", 409);
+            throw new DomainException(Errors.CounterNotPaused);
         }
 
         Set(CounterState.Open, null, now);
@@ -60,7 +60,7 @@ public sealed class Counter
     {
         if (State != CounterState.Open)
         {
-            throw new DomainException(State == CounterState.Paused ? "counter.paused" : "counter.closed", 409);
+            throw new DomainException(State == CounterState.Paused ? Errors.CounterPaused : Errors.CounterClosed);
         }
     }
 

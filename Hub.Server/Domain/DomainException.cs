@@ -1,19 +1,20 @@
 namespace QueueKiosk.HubServer.Domain;
 
 /// <summary>
-/// A rule of the queue was broken (wrong status, closed office...). Carries a message key that the
-/// API turns into a localized ProblemDetails, the HTTP status, and the request field at fault.
+/// A rule of the queue was broken (wrong status, closed office...). Carries an entry of the error
+/// catalogue (<see cref="Errors"/>) with its argument values, and the request field at fault; the
+/// API edge turns it into a localized ProblemDetails whose status comes from the entry's kind.
 /// </summary>
-public sealed class DomainException(string code, int status = 409, string? field = null, params object[] args)
-    : Exception(code)
+public sealed class DomainException(ErrorMessage error, string? field = null)
+    : Exception($"{error.Entry.Code}: {error.Text(english: true)}")
 {
-    public string Code { get; } = code;
+    public ErrorMessage Error { get; } = error;
 
-    public int Status { get; } = status;
+    public string Code => Error.Entry.Code;
+
+    public ErrorKind Kind => Error.Entry.Kind;
 
     public string? Field { get; } = field;
-
-    public object[] Args { get; } = args;
 
     /// <summary>Extra members copied into the ProblemDetails (e.g. opensAt).</summary>
     public IDictionary<string, object?> Extensions { get; } = new Dictionary<string, object?>();

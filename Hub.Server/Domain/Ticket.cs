@@ -153,7 +153,7 @@ public sealed class Ticket
     {
         if (Array.IndexOf(allowed, Status) < 0)
         {
-            throw new DomainException("ticket.bad_status", 409, null, Number, Status.ToString());
+            throw new DomainException(Errors.TicketBadStatus.With(Number, Status.ToString()));
         }
     }
 }

@@ -42,14 +42,14 @@ public static partial class DossierApi
         var normalized = code.Trim().ToUpperInvariant();
         if (!CodeFormat().IsMatch(normalized))
         {
-            throw new DomainException("dossier.bad_code", 400, "code");
+            throw new DomainException(Errors.DossierBadCode, "code");
         }
 
-        var english = Messages.IsEnglish(http);
+        var english = RequestLanguage.IsEnglish(http);
         var dossier = await source.FindAsync(normalized, ct);
         if (dossier is null)
         {
-            return TypedResults.NotFound(ProblemExceptionHandler.Build(404, "dossier.not_found", Messages.Get("dossier.not_found", english), null, english));
+            return TypedResults.NotFound(ProblemExceptionHandler.Build(Errors.DossierNotFound, null, english));
         }
 
         return TypedResults.Ok(new DossierStatusDto(dossier.Code, NameMask.Mask(dossier.ApplicantName), dossier.ProcedureName, dossier.State,

@@ -32,7 +32,7 @@ public sealed class LiveChange(LiveQueue live)
     /// <summary>A live counter, about to be changed.</summary>
     public Counter Counter(Guid counterId)
     {
-        var counter = live.Counters.GetValueOrDefault(counterId) ?? throw new DomainException("counter.not_found", 404, "counterId");
+        var counter = live.Counters.GetValueOrDefault(counterId) ?? throw new DomainException(Errors.CounterNotFound, "counterId");
         _counters.TryAdd(counter, counter.Copy());
         return counter;
     }
@@ -40,7 +40,7 @@ public sealed class LiveChange(LiveQueue live)
     public void Add(Ticket issued)
     {
         _issued.Add(issued);
-        live.OpenTickets[issued.Id] = issued;
+        live.Put(issued);
     }
 
     public void Add(TicketEvent ticketEvent, Func<long, IHubEvent>? notification) => _events.Add((ticketEvent, notification));
@@ -51,7 +51,7 @@ public sealed class LiveChange(LiveQueue live)
     public void SetLastNumber((Guid ServiceId, DateOnly LocalDay) key, int number)
     {
         _numbers.TryAdd(key, live.LastNumbers.TryGetValue(key, out var before) ? before : null);
-        live.LastNumbers[key] = number;
+        live.SetLastNumber(key, number);
     }
 
     /// <summary>Puts the live queue back as it was before the action.</summary>
@@ -59,29 +59,22 @@ public sealed class LiveChange(LiveQueue live)
     {
         foreach (var ticket in _issued)
         {
-            live.OpenTickets.Remove(ticket.Id);
+            live.Remove(ticket);
         }
 
         foreach (var original in _tickets.Values)
         {
-            live.OpenTickets[original.Id] = original;
+            live.Put(original);
         }
 
         foreach (var original in _counters.Values)
         {
-            live.Counters[original.Id] = original;
+            live.Put(original);
         }
 
         foreach (var (key, before) in _numbers)
         {
-            if (before is { } number)
-            {
-                live.LastNumbers[key] = number;
-            }
-            else
-            {
-                live.LastNumbers.Remove(key);
-            }
+            live.SetLastNumber(key, before);
         }
     }
 
@@ -125,7 +118,7 @@ public sealed class LiveChange(LiveQueue live)
         rows.AddRange(_otherRows);
         foreach (var ticket in _tickets.Keys.Where(t => !t.IsOpen))
         {
-            live.OpenTickets.Remove(ticket.Id);
+            live.Remove(ticket);
         }
 
         return new JournalEntry(siteId, epoch, rows, notifications, first, _events.Count);

@@ -1,3 +1,4 @@
+using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubServer.Domain;
 
 namespace QueueKiosk.HubServer.Queue;
@@ -24,11 +25,15 @@ public sealed class LiveQueue
     /// <summary>Changes whenever the in-memory state is thrown away after a failed commit.</summary>
     public long Epoch => Interlocked.Read(ref _epoch);
 
-    public Dictionary<Guid, Counter> Counters { get; } = [];
+    private readonly Dictionary<Guid, Counter> _counters = [];
+    private readonly Dictionary<Guid, Ticket> _openTickets = [];
+    private readonly Dictionary<(Guid ServiceId, DateOnly LocalDay), int> _lastNumbers = [];
 
-    public Dictionary<Guid, Ticket> OpenTickets { get; } = [];
+    public IReadOnlyDictionary<Guid, Counter> Counters => _counters;
 
-    public Dictionary<(Guid ServiceId, DateOnly LocalDay), int> LastNumbers { get; } = [];
+    public IReadOnlyDictionary<Guid, Ticket> OpenTickets => _openTickets;
+
+    public IReadOnlyDictionary<(Guid ServiceId, DateOnly LocalDay), int> LastNumbers => _lastNumbers;
 
     /// <summary>The catalogue the counters were loaded with: a newer one means an admin changed them.</summary>
     public CatalogueData? LoadedWith { get; private set; }
@@ -45,20 +50,44 @@ public sealed class LiveQueue
     /// <summary>Replaces the state with what the database holds (the caller holds the gate and has flushed the journal).</summary>
     public void Load(CatalogueData catalogue, IEnumerable<Counter> counters, IEnumerable<Ticket> openTickets)
     {
-        Counters.Clear();
-        OpenTickets.Clear();
-        LastNumbers.Clear();
+        _counters.Clear();
+        _openTickets.Clear();
+        _lastNumbers.Clear();
         foreach (var counter in counters)
         {
-            Counters[counter.Id] = counter;
+            _counters[counter.Id] = counter;
         }
 
         foreach (var ticket in openTickets)
         {
-            OpenTickets[ticket.Id] = ticket;
+            _openTickets[ticket.Id] = ticket;
         }
 
         LoadedWith = catalogue;
         _discarded = false;
+    }
+
+    /// <summary>The site's waiting tickets, the ones the call order chooses from.</summary>
+    public IEnumerable<Ticket> Waiting(Guid siteId) =>
+        _openTickets.Values.Where(t => t.SiteId == siteId && t.Status == TicketStatus.Waiting);
+
+    // The writers below are for LiveChange, which records what it changes so it can put it back.
+
+    internal void Put(Ticket ticket) => _openTickets[ticket.Id] = ticket;
+
+    internal void Remove(Ticket ticket) => _openTickets.Remove(ticket.Id);
+
+    internal void Put(Counter counter) => _counters[counter.Id] = counter;
+
+    internal void SetLastNumber((Guid ServiceId, DateOnly LocalDay) key, int? number)
+    {
+        if (number is { } n)
+        {
+            _lastNumbers[key] = n;
+        }
+        else
+        {
+            _lastNumbers.Remove(key);
+        }
     }
 }

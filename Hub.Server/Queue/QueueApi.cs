@@ -34,11 +34,7 @@ public static class QueueApi
         counters.MapPost("/" + CounterActions.NoShow, (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Ticket(engine.NoShowAsync(counterId, ActorOf(user), ct)));
         counters.MapPost("/" + CounterActions.Transfer, (Guid counterId, TransferTicketRequest request, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) =>
         {
-            if (request.Reason is { Length: > 400 })
-            {
-                throw new DomainException("validation.too_long", 400, "reason", "reason", 400);
-            }
-
+            Validate.MaxLength(request.Reason, "reason", 400);
             return Ticket(engine.TransferAsync(counterId, request, ActorOf(user), ct));
         });
         counters.MapPost("/" + CounterActions.Open, (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Counter(engine.OpenCounterAsync(counterId, ActorOf(user), ct)));
@@ -68,11 +64,7 @@ public static class QueueApi
 
     public static async Task<Ok<TicketDto>> CancelAsync(Guid ticketId, CancelTicketRequest? request, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct)
     {
-        if (request?.Reason is { Length: > 400 })
-        {
-            throw new DomainException("validation.too_long", 400, "reason", "reason", 400);
-        }
-
+        Validate.MaxLength(request?.Reason, "reason", 400);
         return TypedResults.Ok(await engine.CancelAsync(ticketId, request?.Reason, ActorOf(user), ct));
     }
 
@@ -100,14 +92,14 @@ public static class QueueApi
         var http = context.HttpContext;
         if (!Guid.TryParse(http.GetRouteValue("counterId")?.ToString(), out var counterId))
         {
-            throw new DomainException("counter.not_found", 404, "counterId");
+            throw new DomainException(Errors.CounterNotFound, "counterId");
         }
 
         var catalogue = await http.RequestServices.GetRequiredService<CatalogueCache>().GetAsync(http.RequestAborted);
-        var counter = catalogue.Counters.GetValueOrDefault(counterId) ?? throw new DomainException("counter.not_found", 404, "counterId");
+        var counter = catalogue.Counters.GetValueOrDefault(counterId) ?? throw new DomainException(Errors.CounterNotFound, "counterId");
         if (!http.User.MayActAtCounter(counterId, counter.SiteId))
         {
-            throw new DomainException("auth.forbidden_counter", 403);
+            throw new DomainException(Errors.ForbiddenCounter);
         }
 
         return await next(context);

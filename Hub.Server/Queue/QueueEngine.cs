@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
 using QueueKiosk.HubServer.Queue.Journal;
@@ -36,7 +37,7 @@ public sealed class QueueEngine(
     public async Task<TicketDto> IssueAsync(IssueTicketRequest request, Actor actor, CancellationToken ct)
     {
         var catalogue = await catalogueCache.GetAsync(ct);
-        var site = catalogue.ResolveSite(request.SiteId) ?? throw new DomainException("site.not_found", 404, "siteId");
+        var site = catalogue.ResolveSite(request.SiteId) ?? throw new DomainException(Errors.SiteNotFound, "siteId");
         var service = ResolveService(catalogue, site, request);
         var now = Now();
         if (!options.Value.IgnoreOpeningHours && !site.Hours.IsOpen(now))
@@ -48,9 +49,9 @@ public sealed class QueueEngine(
         return await DecideAsync(site.Site.Id, catalogue, async change =>
         {
             var number = await NextNumberAsync(change, site.Site.Id, service, localDay, ct);
-            var ahead = live.OpenTickets.Values.Count(t => t.Status == TicketStatus.Waiting && t.SiteId == site.Site.Id && t.ServiceId == service.Id);
             var ticket = Ticket.Issue(site.Site.Id, service, request.ProcedureId, localDay, number, request.Priority, request.Channel, now);
             change.Add(ticket);
+            var ahead = PeopleAhead(ticket, catalogue, now);
             var dto = ticket.ToDto(catalogue, ahead, estimator.EstimateMinutes(service, ahead));
             change.Add(Event(ticket, TicketEventKind.Issued, actor, now), seq => new TicketIssuedEvent(seq, ticket.SiteId, dto));
             return dto;
@@ -68,7 +69,7 @@ public sealed class QueueEngine(
             var counter = change.Counter(counterId);
             counter.EnsureCanCall();
             FinishCurrent(change, counter, catalogue, actor, now);
-            var next = NextWaiting(info, catalogue, now);
+            var next = CallOrder.Next(live.Waiting(info.SiteId), CallingCounter.Of(info, catalogue), now);
             return Task.FromResult(next is null ? null : CallTicket(change, change.Ticket(next), counter, info, catalogue, actor, now));
         }, ct);
     }
@@ -91,7 +92,7 @@ public sealed class QueueEngine(
             var ticket = change.Ticket(open);
             if (ticket.Status != TicketStatus.Waiting)
             {
-                throw new DomainException("ticket.bad_status", 409, null, ticket.Number, ticket.Status.ToString());
+                throw new DomainException(Errors.TicketBadStatus.With(ticket.Number, ticket.Status.ToString()));
             }
 
             FinishCurrent(change, counter, catalogue, actor, now);
@@ -140,17 +141,17 @@ public sealed class QueueEngine(
         var info = CounterInfoOf(catalogue, counterId);
         if (request.ServiceId is null && request.CounterId is null)
         {
-            throw new DomainException("transfer.target_required", 400, "serviceId");
+            throw new DomainException(Errors.TransferTargetRequired, "serviceId");
         }
 
         if (request.ServiceId is { } serviceId && (!catalogue.Services.TryGetValue(serviceId, out var s) || s.SiteId != info.SiteId))
         {
-            throw new DomainException("service.not_found", 400, "serviceId");
+            throw new DomainException(Errors.ServiceNotFound, "serviceId");
         }
 
         if (request.CounterId is { } targetId && (!catalogue.Counters.TryGetValue(targetId, out var target) || target.SiteId != info.SiteId || targetId == counterId))
         {
-            throw new DomainException("counter.bad_target", 400, "counterId");
+            throw new DomainException(Errors.BadTargetCounter, "counterId");
         }
 
         return await CurrentTicketActionAsync(counterId, ct, (ticket, counter, _, cat, now, change) =>
@@ -165,7 +166,7 @@ public sealed class QueueEngine(
     {
         var catalogue = await catalogueCache.GetAsync(ct);
         var siteId = await db.Tickets.Where(t => t.Id == ticketId).Select(t => (Guid?)t.SiteId).FirstOrDefaultAsync(ct)
-            ?? throw new DomainException("ticket.not_found", 404, "ticketId");
+            ?? throw new DomainException(Errors.TicketNotFound, "ticketId");
         var now = Now();
         return await DecideAsync(siteId, catalogue, async change =>
         {
@@ -185,7 +186,7 @@ public sealed class QueueEngine(
     public async Task<int> ExpireWaitingAsync(Guid siteId, CancellationToken ct)
     {
         var catalogue = await catalogueCache.GetAsync(ct);
-        var site = catalogue.Sites.GetValueOrDefault(siteId) ?? throw new DomainException("site.not_found", 404, "siteId");
+        var site = catalogue.Sites.GetValueOrDefault(siteId) ?? throw new DomainException(Errors.SiteNotFound, "siteId");
         var now = Now();
         var today = site.Hours.LocalDay(now);
         var includeToday = !options.Value.IgnoreOpeningHours && site.Hours.ClosingTimeUtc(today) is { } closing && now >= closing;
@@ -211,16 +212,13 @@ public sealed class QueueEngine(
     {
         if (request.Score is < 1 or > 5)
         {
-            throw new DomainException("rating.score_range", 400, "score");
+            throw new DomainException(Errors.ScoreRange, "score");
         }
 
-        if (request.Reason is { Length: > 400 })
-        {
-            throw new DomainException("validation.too_long", 400, "reason", "reason", 400);
-        }
+        Validate.MaxLength(request.Reason, "reason", 400);
 
         var catalogue = await catalogueCache.GetAsync(ct);
-        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, ct) ?? throw new DomainException("ticket.not_found", 404, "ticketId");
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, ct) ?? throw new DomainException(Errors.TicketNotFound, "ticketId");
         var now = Now();
         await DecideAsync(ticket.SiteId, catalogue, change =>
         {
@@ -310,7 +308,7 @@ public sealed class QueueEngine(
             var current = live.Counters.GetValueOrDefault(counterId)?.CurrentTicketId is { } id ? live.OpenTickets.GetValueOrDefault(id) : null;
             if (current is null)
             {
-                throw new DomainException("counter.no_current_ticket", 409);
+                throw new DomainException(Errors.NoCurrentTicket);
             }
 
             return Task.FromResult(action(change.Ticket(current), change.Counter(counterId), info, catalogue, now, change));
@@ -402,58 +400,13 @@ public sealed class QueueEngine(
         }
     }
 
-    /// <summary>
-    /// The call-next order: overdue tickets (waited past their service's bound) first, then priority
-    /// and tickets sent to this counter, then the counter's service order; among equal orders the
-    /// waiting time multiplied by the service weight; oldest first, then the lower number.
-    /// </summary>
-    private Ticket? NextWaiting(CounterInfo counter, CatalogueData catalogue, DateTime now)
-    {
-        var nowMs = new DateTimeOffset(now, TimeSpan.Zero).ToUnixTimeMilliseconds();
-        Ticket? best = null;
-        (int Rank, int Order, long Weighted, long IssuedMs, int Number) bestKey = default;
-        foreach (var ticket in live.OpenTickets.Values)
-        {
-            if (ticket.Status != TicketStatus.Waiting || ticket.SiteId != counter.SiteId)
-            {
-                continue;
-            }
-
-            var served = ServedHere(counter, catalogue, ticket.ServiceId);
-            var eligible = ticket.TargetCounterId == counter.Id || (ticket.TargetCounterId is null && served is not null);
-            if (!eligible)
-            {
-                continue;
-            }
-
-            var overdueFrom = served is { MaxWaitMinutes: > 0 } ? nowMs - (served.Value.MaxWaitMinutes * 60_000L) : -1L;
-            var rank = ticket.IssuedMs <= overdueFrom ? 0 : ticket.Priority != PriorityCategory.None || ticket.TargetCounterId is not null ? 1 : 2;
-            var key = rank == 2
-                ? (rank, served?.Order ?? 0, (ticket.IssuedMs - nowMs) * Math.Max(1, served?.Weight ?? 1), ticket.IssuedMs, ticket.NumberValue)
-                : (rank, 0, ticket.IssuedMs, ticket.IssuedMs, ticket.NumberValue);
-            if (best is null || key.CompareTo(bestKey) < 0)
-            {
-                best = ticket;
-                bestKey = key;
-            }
-        }
-
-        return best;
-    }
-
-    /// <summary>How the counter serves an active service: its order, weight and the service's maximum wait; null if it does not.</summary>
-    private static (int Order, int Weight, int MaxWaitMinutes)? ServedHere(CounterInfo counter, CatalogueData catalogue, Guid serviceId)
-    {
-        foreach (var cs in counter.Services)
-        {
-            if (cs.ServiceId == serviceId && catalogue.Services.TryGetValue(serviceId, out var service) && service.Active)
-            {
-                return (cs.Order, cs.Weight, service.MaxWaitMinutes);
-            }
-        }
-
-        return null;
-    }
+    /// <summary>How many the call order calls before <paramref name="ticket"/> (see CallOrder.PeopleAhead).</summary>
+    private int PeopleAhead(Ticket ticket, CatalogueData catalogue, DateTime now) =>
+        CallOrder.PeopleAhead(
+            ticket,
+            [.. live.Waiting(ticket.SiteId)],
+            [.. live.Counters.Values.Where(c => c.SiteId == ticket.SiteId).Select(c => CallingCounter.Of(c, catalogue))],
+            now);
 
     /// <summary>The next number of the service today, from memory; the first of a day is read from the stored tickets.</summary>
     private async Task<int> NextNumberAsync(LiveChange change, Guid siteId, Service service, DateOnly localDay, CancellationToken ct)
@@ -469,7 +422,7 @@ public sealed class QueueEngine(
         var next = Math.Max(last, service.RangeStart - 1) + 1;
         if (next > service.RangeEnd)
         {
-            throw new DomainException("service.numbers_exhausted", 409, "serviceId", service.Code);
+            throw new DomainException(Errors.NumbersExhausted.With(service.Code), "serviceId");
         }
 
         change.SetLastNumber(key, next);
@@ -480,12 +433,12 @@ public sealed class QueueEngine(
     {
         var stored = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId && t.SiteId == siteId, ct);
         return stored is null
-            ? new DomainException("ticket.not_found", 404, "ticketId")
-            : new DomainException("ticket.bad_status", 409, null, stored.Number, stored.Status.ToString());
+            ? new DomainException(Errors.TicketNotFound, "ticketId")
+            : new DomainException(Errors.TicketBadStatus.With(stored.Number, stored.Status.ToString()));
     }
 
     private static CounterInfo CounterInfoOf(CatalogueData catalogue, Guid counterId) =>
-        catalogue.Counters.GetValueOrDefault(counterId) ?? throw new DomainException("counter.not_found", 404, "counterId");
+        catalogue.Counters.GetValueOrDefault(counterId) ?? throw new DomainException(Errors.CounterNotFound, "counterId");
 
     private void ObserveServiceTime(Ticket ticket)
     {
@@ -520,20 +473,20 @@ public sealed class QueueEngine(
         {
             if (!catalogue.Procedures.TryGetValue(procedureId, out var procedure) || procedure.SiteId != site.Site.Id || !procedure.Active)
             {
-                throw new DomainException("procedure.not_found", 400, "procedureId");
+                throw new DomainException(Errors.ProcedureNotFound, "procedureId");
             }
 
-            serviceId ??= procedure.ServiceId ?? throw new DomainException("procedure.no_service", 400, "procedureId");
+            serviceId ??= procedure.ServiceId ?? throw new DomainException(Errors.ProcedureWithoutService, "procedureId");
         }
 
         if (serviceId is null)
         {
-            throw new DomainException("issue.target_required", 400, "serviceId");
+            throw new DomainException(Errors.IssueTargetRequired, "serviceId");
         }
 
         if (!catalogue.Services.TryGetValue(serviceId.Value, out var service) || service.SiteId != site.Site.Id || !service.Active)
         {
-            throw new DomainException("service.not_found", 400, "serviceId");
+            throw new DomainException(Errors.ServiceNotFound, "serviceId");
         }
 
         return service;
@@ -543,7 +496,7 @@ public sealed class QueueEngine(
     {
         var next = site.Hours.NextOpening(now);
         var local = next?.Local.ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "?";
-        var error = new DomainException("site.closed", 409, null, local);
+        var error = new DomainException(Errors.SiteClosed.With(local));
         if (next is { } n)
         {
             error.Extensions["opensAt"] = DtoMapping.Utc(n.Utc);

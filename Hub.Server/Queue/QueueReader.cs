@@ -25,9 +25,10 @@ public sealed class QueueReader(HubDbContext db, CatalogueCache catalogueCache, 
             return ticket.ToDto(catalogue);
         }
 
-        var ahead = await db.Tickets.CountAsync(t => t.SiteId == ticket.SiteId && t.Status == TicketStatus.Waiting && t.ServiceId == ticket.ServiceId && t.IssuedMs < ticket.IssuedMs, ct);
-        var service = catalogue.Services[ticket.ServiceId];
-        return ticket.ToDto(catalogue, ahead, estimator.EstimateMinutes(service, ahead));
+        var waiting = await db.Tickets.Where(t => t.SiteId == ticket.SiteId && t.Status == TicketStatus.Waiting).ToListAsync(ct);
+        var counters = await db.Counters.Include(c => c.Services).Where(c => c.SiteId == ticket.SiteId).ToListAsync(ct);
+        var ahead = CallOrder.PeopleAhead(ticket, waiting, [.. counters.Select(c => CallingCounter.Of(c, catalogue))], time.GetUtcNow().UtcDateTime);
+        return ticket.ToDto(catalogue, ahead, estimator.EstimateMinutes(catalogue.Services[ticket.ServiceId], ahead));
     }
 
     public async Task<IReadOnlyList<ServiceDto>> ServicesAsync(Guid siteId, CancellationToken ct)
@@ -59,22 +60,20 @@ public sealed class QueueReader(HubDbContext db, CatalogueCache catalogueCache, 
             var counters = await db.Counters.Include(c => c.Services).Where(c => c.SiteId == id).OrderBy(c => c.Number).ToListAsync(ct);
             var officerIds = counters.Where(c => c.OfficerId != null).Select(c => c.OfficerId!.Value).ToList();
             Dictionary<Guid, string> officerNames = officerIds.Count == 0 ? [] : await db.Officers.Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.DisplayName, ct);
-            var waiting = await db.Tickets.Where(t => t.SiteId == id && t.Status == TicketStatus.Waiting)
-                .OrderBy(t => t.IssuedMs).Take(500).ToListAsync(ct);
+            // All waiting tickets count for "people ahead" (a later priority ticket goes first); the oldest 500 are listed.
+            var waiting = await db.Tickets.Where(t => t.SiteId == id && t.Status == TicketStatus.Waiting).ToListAsync(ct);
             var active = await db.Tickets.Where(t => t.SiteId == id && (t.Status == TicketStatus.Called || t.Status == TicketStatus.Serving))
                 .ToListAsync(ct);
             var today = site.Hours.LocalDay(time.GetUtcNow().UtcDateTime);
             var recent = await db.Tickets.Where(t => t.SiteId == id && t.LocalDay == today && t.CalledAt != null)
                 .OrderByDescending(t => t.CalledAt).Take(options.Value.RecentCalls).ToListAsync(ct);
             var activeNumbers = active.ToDictionary(t => t.Id, t => t.Number);
-            var aheadByService = new Dictionary<Guid, int>();
-            var waitingDtos = new List<TicketDto>(waiting.Count);
-            foreach (var t in waiting)
+            var aheadOf = PeopleAhead(catalogue, waiting, counters);
+            List<TicketDto> waitingDtos = [.. waiting.OrderBy(t => t.IssuedMs).ThenBy(t => t.NumberValue).Take(500).Select(t =>
             {
-                var ahead = aheadByService.GetValueOrDefault(t.ServiceId);
-                aheadByService[t.ServiceId] = ahead + 1;
-                waitingDtos.Add(t.ToDto(catalogue, ahead, estimator.EstimateMinutes(catalogue.Services[t.ServiceId], ahead)));
-            }
+                var ahead = aheadOf.GetValueOrDefault(t.Id);
+                return t.ToDto(catalogue, ahead, estimator.EstimateMinutes(catalogue.Services[t.ServiceId], ahead));
+            })];
 
             var now = time.GetUtcNow().UtcDateTime;
             return new QueueSnapshotDto(
@@ -90,6 +89,9 @@ public sealed class QueueReader(HubDbContext db, CatalogueCache catalogueCache, 
             await db.Database.CloseConnectionAsync();
         }
     }
+
+    private IReadOnlyDictionary<Guid, int> PeopleAhead(CatalogueData catalogue, List<Ticket> waiting, List<Counter> counters) =>
+        CallOrder.PeopleAhead(waiting, [.. counters.Select(c => CallingCounter.Of(c, catalogue))], time.GetUtcNow().UtcDateTime);
 
     public async Task<Dictionary<Guid, int>> WaitingCountsAsync(Guid siteId, CancellationToken ct) =>
         await db.Tickets.Where(t => t.SiteId == siteId && t.Status == TicketStatus.Waiting)

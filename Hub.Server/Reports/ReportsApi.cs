@@ -51,12 +51,12 @@ public static class ReportsApi
         var toDay = Day(to, "to") ?? (from is null ? today : fromDay);
         if (toDay < fromDay)
         {
-            throw new DomainException("validation.invalid", 400, "to", "to");
+            throw new DomainException(Errors.Invalid.With("to"), "to");
         }
 
         if (toDay.DayNumber - fromDay.DayNumber >= ReportReader.MaxDays)
         {
-            throw new DomainException("validation.invalid", 400, "to", "to");
+            throw new DomainException(Errors.Invalid.With("to"), "to");
         }
 
         return (site, fromDay, toDay);
@@ -67,5 +67,5 @@ public static class ReportsApi
             ? null
             : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
                 ? day
-                : throw new DomainException("validation.invalid", 400, field, field);
+                : throw new DomainException(Errors.Invalid.With(field), field);
 }

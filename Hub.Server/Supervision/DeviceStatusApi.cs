@@ -19,30 +19,24 @@ public static class DeviceStatusApi
         return app;
     }
 
-    public static async Task<Results<Ok<DeviceStatusAck>, ProblemHttpResult>> ReportAsync(
+    public static async Task<Ok<DeviceStatusAck>> ReportAsync(
         DeviceStatusReport report, ClaimsPrincipal user, HubDbContext db, WriteGate writeGate, DeviceStatusBoard board,
         AlertService alerts, ISupervisorFeed feed, IOptions<SupervisionOptions> options, TimeProvider time, CancellationToken ct)
     {
         if (user.DeviceIdOf() is not { } deviceId)
         {
-            return TypedResults.Problem(
-                title: "Chỉ thiết bị (khóa thiết bị) được gửi trạng thái / only devices (device key) report status",
-                statusCode: StatusCodes.Status403Forbidden);
+            throw new DomainException(Errors.DevicesOnly);
         }
 
         Validate.Required(report.Status, "status", 100);
         Validate.Required(report.PrinterState, "printerState", 40);
-        if (report.Name?.Length > 200)
-        {
-            throw new DomainException("validation.too_long", 400, "name", "name", 200);
-        }
-
+        Validate.MaxLength(report.Name, "name", 200);
         var now = time.GetUtcNow().UtcDateTime;
         Device device;
         using (await writeGate.EnterAsync(ct))
         {
             device = await db.Devices.AsTracking().FirstOrDefaultAsync(d => d.Id == deviceId, ct)
-                ?? throw new DomainException("validation.invalid", 403, "deviceKey", "deviceKey");
+                ?? throw new DomainException(Errors.UnknownDevice, "deviceKey");
             device.Status = DeviceStatusBoard.Summary(report);
             device.LastSeenAt = now;
             await db.SaveChangesAsync(ct);

@@ -37,13 +37,13 @@ public static class SupervisionApi
     public static async Task<Ok<IReadOnlyList<AlertDto>>> AlertsAsync(Guid? siteId, ClaimsPrincipal user, CatalogueCache catalogue, AlertService alerts, CancellationToken ct) =>
         TypedResults.Ok(await alerts.ListActiveAsync(await SiteAsync(user, siteId, catalogue, ct), ct));
 
-    public static async Task<Results<Ok<AlertDto>, ProblemHttpResult>> AcknowledgeAsync(Guid alertId, ClaimsPrincipal user, AlertService alerts, CancellationToken ct)
+    public static async Task<Ok<AlertDto>> AcknowledgeAsync(Guid alertId, ClaimsPrincipal user, AlertService alerts, CancellationToken ct)
     {
         var name = user.FindFirstValue(ClaimTypes.GivenName) is { Length: > 0 } given ? given : user.Identity?.Name ?? "?";
         var site = user.SiteOf() ?? Guid.Empty;
         return await alerts.AcknowledgeAsync(alertId, site, user.OfficerId(), name, ct) is { } alert
             ? TypedResults.Ok(alert)
-            : TypedResults.Problem(title: "Không tìm thấy cảnh báo / alert not found", statusCode: StatusCodes.Status404NotFound);
+            : throw new DomainException(Errors.AlertNotFound, "alertId");
     }
 
     public static async Task<Ok<IReadOnlyList<TicketHistoryDto>>> FindTicketsAsync(
@@ -58,16 +58,16 @@ public static class SupervisionApi
         }
         else if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out localDay))
         {
-            throw new DomainException("validation.invalid", 400, "day", "day");
+            throw new DomainException(Errors.Invalid.With("day"), "day");
         }
 
         return TypedResults.Ok(await history.FindAsync(site, number!, localDay, ct));
     }
 
-    public static async Task<Results<Ok<TicketHistoryDto>, ProblemHttpResult>> TicketAsync(Guid ticketId, Guid? siteId, ClaimsPrincipal user, CatalogueCache catalogue, TicketHistoryReader history, CancellationToken ct) =>
+    public static async Task<Ok<TicketHistoryDto>> TicketAsync(Guid ticketId, Guid? siteId, ClaimsPrincipal user, CatalogueCache catalogue, TicketHistoryReader history, CancellationToken ct) =>
         await history.GetAsync(await SiteAsync(user, siteId, catalogue, ct), ticketId, ct) is { } found
             ? TypedResults.Ok(found)
-            : TypedResults.Problem(title: "Không tìm thấy số thứ tự / ticket not found", statusCode: StatusCodes.Status404NotFound);
+            : throw new DomainException(Errors.TicketNotFound, "ticketId");
 
     /// <summary>Who opened which recording, newest first (default: the last 7 days).</summary>
     public static async Task<Ok<IReadOnlyList<RecordingViewDto>>> RecordingViewsAsync(DateTimeOffset? from, DateTimeOffset? to, HubDbContext db, TimeProvider time, CancellationToken ct)
@@ -89,14 +89,14 @@ public static class SupervisionApi
         {
             if (!user.IsInRole(nameof(OfficerRole.Admin)))
             {
-                throw new DomainException("validation.invalid", 403, "siteId", "siteId");
+                throw new DomainException(Errors.ForbiddenSite, "siteId");
             }
 
             var catalogue = await catalogueCache.GetAsync(ct);
-            return catalogue.Sites.ContainsKey(wanted) ? wanted : throw new DomainException("site.not_found", 404, "siteId");
+            return catalogue.Sites.ContainsKey(wanted) ? wanted : throw new DomainException(Errors.SiteNotFound, "siteId");
         }
 
-        return own ?? throw new DomainException("site.not_found", 404, "siteId");
+        return own ?? throw new DomainException(Errors.SiteNotFound, "siteId");
     }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));

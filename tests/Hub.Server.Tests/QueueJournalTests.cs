@@ -49,8 +49,8 @@ public abstract class QueueJournalTests(ITestOutputHelper output) : HubAppTest(o
         {
             await before.Saved;
             var refusal = await Assert.ThrowsAsync<DomainException>(() => refused.Saved);
-            Assert.Equal("queue.not_saved", refusal.Code);
-            Assert.Equal(503, refusal.Status);
+            Assert.Same(Errors.QueueNotSaved, refusal.Error.Entry);
+            Assert.Equal(ErrorKind.Unavailable, refusal.Kind);
             await Assert.ThrowsAsync<DomainException>(() => after.Saved);
             Assert.NotEqual(epoch, live.Epoch);
 

@@ -29,6 +29,28 @@ public sealed class QueueRulesTests : SqliteHubAppTest
     }
 
     [Fact]
+    public async Task Issue_PriorityTicket_PeopleAheadCountsOnlyWhomTheRulesCallFirst()
+    {
+        // Issue 10 item 9: an elderly citizen's ticket said 1 ahead and was called first.
+        using var kiosk = App.Kiosk();
+        var a = await App.ServiceIdAsync("A");
+        var ordinary = await App.IssueAsync(kiosk, a);
+        App.Time.Advance(TimeSpan.FromSeconds(10));
+        var elderly = await App.IssueAsync(kiosk, a, PriorityCategory.Elderly);
+
+        Assert.Equal(0, elderly.PeopleAhead);
+        Assert.Equal(0, elderly.EstimatedWaitMinutes);
+        var waiting = (await App.SnapshotAsync()).Waiting.ToDictionary(t => t.Number);
+        Assert.Equal(0, waiting[elderly.Number].PeopleAhead);
+        Assert.Equal(1, waiting[ordinary.Number].PeopleAhead);
+        Assert.True(waiting[ordinary.Number].EstimatedWaitMinutes > 0);
+
+        using var officer = await App.SignInAsync("canbo1", await App.CounterIdAsync(1));
+        var first = await officer.CallNextAsync(await App.CounterIdAsync(1));
+        Assert.Equal(elderly.Number, first!.Number);
+    }
+
+    [Fact]
     public async Task Issue_ForProcedure_UsesTheProcedureService()
     {
         using var kiosk = App.Kiosk();

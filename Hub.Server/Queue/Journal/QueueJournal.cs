@@ -217,7 +217,7 @@ public sealed class QueueJournal(
         entry.Succeed();
     }
 
-    private static DomainException NotSaved() => new("queue.not_saved", 503);
+    private static DomainException NotSaved() => new(Errors.QueueNotSaved);
 
     private async Task DisposeStoreAsync()
     {
