@@ -18,15 +18,11 @@ public sealed class RowStatementsTests(ITestOutputHelper output)
     [InlineData("Postgres")]
     public async Task Statements_WriteTheMigratedTables(string provider)
     {
-        var (database, skip) = await SchemaDatabase.CreateAsync(provider);
+        await using var database = await SchemaDatabase.MigratedAsync(provider, output);
         if (database is null)
         {
-            output.WriteLine(skip);
             return;
         }
-
-        await using var _ = database;
-        await database.MigrateAsync();
         var statements = await database.WithContextAsync(db => Task.FromResult(new RowStatements(db.Model, db.GetService<ISqlGenerationHelper>())));
         var tables = (await database.ReadSchemaAsync()).ToDictionary(t => t.Name);
 

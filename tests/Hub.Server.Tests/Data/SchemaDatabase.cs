@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Tests.Infrastructure;
+using Xunit.Abstractions;
 
 namespace QueueKiosk.HubServer.Tests.Data;
 
@@ -35,16 +36,37 @@ public sealed class SchemaDatabase : IAsyncDisposable
 
     public bool IsPostgres => Database is PostgresTestDatabase;
 
-    /// <summary>A fresh database of <paramref name="provider"/>; null (with the reason) when PostgreSQL is unreachable and not required.</summary>
-    public static async Task<(SchemaDatabase? Database, string? SkipReason)> CreateAsync(string provider)
+    /// <summary>
+    /// A fresh, empty database of <paramref name="provider"/>; null when PostgreSQL is unreachable
+    /// and not required, the reason written to <paramref name="output"/>.
+    /// </summary>
+    public static async Task<SchemaDatabase?> CreateAsync(string provider, ITestOutputHelper output)
     {
         if (provider == "Sqlite")
         {
-            return (new SchemaDatabase(new SqliteTestDatabase()), null);
+            return new SchemaDatabase(new SqliteTestDatabase());
         }
 
         var (database, skip) = await PostgresTestDatabase.TryCreateAsync();
-        return (database is null ? null : new SchemaDatabase(database), skip);
+        if (database is null)
+        {
+            output.WriteLine(skip);
+            return null;
+        }
+
+        return new SchemaDatabase(database);
+    }
+
+    /// <summary>As <see cref="CreateAsync"/>, migrated the way the server does at start-up.</summary>
+    public static async Task<SchemaDatabase?> MigratedAsync(string provider, ITestOutputHelper output)
+    {
+        var database = await CreateAsync(provider, output);
+        if (database is not null)
+        {
+            await database.MigrateAsync();
+        }
+
+        return database;
     }
 
     public Task MigrateAsync() => _services.MigrateHubDatabaseAsync();
