@@ -45,13 +45,15 @@ internal sealed record UpdateShape(RowKind Kind, Type Entity, string? Guard, IRe
 /// </summary>
 public sealed class RowParameter(string column, RelationalTypeMapping mapping, Func<RowWrite, object?> read)
 {
+    private readonly Func<object?, object?>? _toProvider = mapping.Converter?.ConvertToProvider;
+
     public string Column { get; } = column;
 
     public RelationalTypeMapping Mapping { get; } = mapping;
 
     /// <summary>The value as the database stores it, or DBNull.</summary>
     public object Value(RowWrite row) =>
-        read(row) is { } value ? (Mapping.Converter is { } converter ? converter.ConvertToProvider(value) : value) ?? DBNull.Value : DBNull.Value;
+        read(row) is { } value ? (_toProvider is null ? value : _toProvider(value) ?? DBNull.Value) : DBNull.Value;
 }
 
 /// <summary>The statement of one kind of row, with its parameters in placeholder order.</summary>
@@ -91,12 +93,12 @@ public sealed class RowStatements
     {
         var entity = model.FindEntityType(shape.Entity) ?? throw new InvalidOperationException($"{shape.Entity.Name} is not in the model");
         var table = sql.DelimitIdentifier(entity.GetTableName()!, entity.GetSchema());
-        var key = entity.FindPrimaryKey()!.Properties.Select(p => Parameter(p, row => p.GetGetter().GetClrValue(row.Entity))).ToList();
+        var key = entity.FindPrimaryKey()!.Properties.Select(Column).ToList();
         switch (shape)
         {
             case InsertShape:
                 {
-                    var columns = entity.GetProperties().Select(p => Parameter(p, row => p.GetGetter().GetClrValue(row.Entity))).ToList();
+                    var columns = entity.GetProperties().Select(Column).ToList();
                     var names = string.Join(", ", columns.Select(c => sql.DelimitIdentifier(c.Column)));
                     return new RowStatement(shape.Kind, columns,
                         p => $"INSERT INTO {table} ({names}) VALUES ({string.Join(", ", columns.Select((_, i) => p(i)))})", key);
@@ -104,7 +106,7 @@ public sealed class RowStatements
 
             case UpdateShape update:
                 {
-                    var set = update.Set.Select(name => Property(entity, name)).Select(p => Parameter(p, row => p.GetGetter().GetClrValue(row.Entity))).ToList();
+                    var set = update.Set.Select(name => Property(entity, name)).Select(Column).ToList();
                     var where = new List<RowParameter>(key);
                     if (update.Guard is { } guard)
                     {
@@ -125,6 +127,13 @@ public sealed class RowStatements
 
     private static IProperty Property(IEntityType entity, string name) =>
         entity.FindProperty(name) ?? throw new InvalidOperationException($"{entity.ClrType.Name}.{name} is not a mapped property");
+
+    /// <summary>A column whose value is the entity's property.</summary>
+    private static RowParameter Column(IProperty property)
+    {
+        var getter = property.GetGetter();
+        return Parameter(property, row => getter.GetClrValue(row.Entity));
+    }
 
     private static RowParameter Parameter(IProperty property, Func<RowWrite, object?> read)
     {
