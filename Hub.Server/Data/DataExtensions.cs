@@ -32,7 +32,10 @@ public static class DataExtensions
         return services;
     }
 
-    /// <summary>Creates or migrates the schema. Runs before the host starts serving.</summary>
+    /// <summary>
+    /// Creates or migrates the schema (Data/Migrations/Sqlite or Postgres, generated from the model by
+    /// scripts/add-migration.sh). Runs before the host starts serving.
+    /// </summary>
     public static async Task MigrateHubDatabaseAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
         await using var scope = services.CreateAsyncScope();
@@ -44,6 +47,7 @@ public static class DataExtensions
             await db.Database.ExecuteSqlRawAsync("PRAGMA journal_mode=WAL;", cancellationToken);
         }
 
+        await HandWrittenMigrations.AdoptAsync(db, cancellationToken);
         await db.Database.MigrateAsync(cancellationToken);
     }
 
@@ -130,11 +134,7 @@ public static class DataExtensions
     }
 
     private static void Configure(DbContextOptionsBuilder o) =>
-        // The migrations are written by hand without a model snapshot (no EF design tools here), so EF
-        // cannot compare the model against a snapshot and would always report "pending model changes".
-        // The tests check the migrated schema against the model instead (SchemaTests).
-        o.ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning))
-            .UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
+        o.UseQueryTrackingBehavior(QueryTrackingBehavior.NoTracking);
 
     /// <summary>
     /// Applies <see cref="SqliteConnectionPragmas"/> once per native handle: Microsoft.Data.Sqlite pools handles,

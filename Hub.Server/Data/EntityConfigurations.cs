@@ -4,8 +4,9 @@ using QueueKiosk.HubServer.Domain;
 
 namespace QueueKiosk.HubServer.Data;
 
-// One configuration per entity. Table and index names are spelled out because the hand-written
-// migrations and the raw SQL of the queue engine use the same names.
+// One configuration per entity: the schema's single source. The migrations are generated from it
+// (scripts/add-migration.sh) and the queue journal's statements read their table and column names
+// from the model built from it (Queue/Journal/RowStatements.cs).
 
 internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
 {

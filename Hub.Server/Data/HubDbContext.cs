@@ -5,8 +5,9 @@ using QueueKiosk.HubServer.Domain;
 namespace QueueKiosk.HubServer.Data;
 
 /// <summary>
-/// The one model for both providers. Each provider has its own subclass so that its hand-written
-/// migrations (Data/Migrations/Sqlite, Data/Migrations/Postgres) are found by [DbContext] type.
+/// The one model for both providers, and the one definition of the schema: the migrations of each
+/// provider (Data/Migrations/Sqlite, Data/Migrations/Postgres) are generated from it by
+/// scripts/add-migration.sh, and each provider's subclass finds its own by [DbContext] type.
 /// </summary>
 public abstract class HubDbContext(DbContextOptions options) : DbContext(options)
 {

@@ -293,8 +293,8 @@ public sealed class QueueRulesTests : SqliteHubAppTest
     {
         await App.SnapshotAsync();
         await using var scope = App.Services.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<Data.HubDbContext>();
-        // Reading each set selects every mapped column: a column missing from the hand-written migration fails here.
+        var db = scope.ServiceProvider.GetRequiredService<HubServer.Data.HubDbContext>();
+        // Reading each set selects every mapped column: a column missing from the migrations fails here.
         Assert.NotEmpty(await db.Sites.ToListAsync());
         Assert.NotEmpty(await db.Fields.ToListAsync());
         Assert.True(await db.Procedures.CountAsync() >= 25);

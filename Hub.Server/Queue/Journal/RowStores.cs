@@ -1,5 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using QueueKiosk.HubServer.Data;
@@ -14,7 +16,7 @@ public interface IRowStore : IAsyncDisposable
 }
 
 /// <summary>A row write touched no row: the database no longer holds what the engine saw.</summary>
-public sealed class RowRefusedException(RowWrite row, int affected)
+public sealed class RowRefusedException(string row, int affected)
     : Exception(string.Create(CultureInfo.InvariantCulture, $"{row} changed {affected} rows instead of 1: the stored queue differs from the live one"));
 
 /// <summary>
@@ -22,10 +24,10 @@ public sealed class RowRefusedException(RowWrite row, int affected)
 /// and COMMIT follows once every row is checked. The statements are the same few all day, so
 /// Npgsql's automatic preparation parses and plans them once per connection.
 /// </summary>
-public sealed class PostgresRowStore(NpgsqlConnection connection) : IRowStore
+public sealed class PostgresRowStore(NpgsqlConnection connection, RowStatements statements) : IRowStore
 {
-    private static readonly Dictionary<RowKind, string> Statements =
-        RowWrite.AllKinds.ToDictionary(k => k, k => RowWrite.Sql(k, i => "$" + (i + 1).ToString(CultureInfo.InvariantCulture)));
+    private readonly Dictionary<RowKind, string> _sql =
+        statements.All.ToDictionary(s => s.Kind, s => s.Sql(i => "$" + (i + 1).ToString(CultureInfo.InvariantCulture)));
 
     public async Task WriteAsync(IReadOnlyList<RowWrite> rows, CancellationToken ct)
     {
@@ -33,10 +35,10 @@ public sealed class PostgresRowStore(NpgsqlConnection connection) : IRowStore
         await using var batch = new NpgsqlBatch(connection, transaction);
         foreach (var row in rows)
         {
-            var command = new NpgsqlBatchCommand(Statements[row.Kind]);
-            foreach (var value in row.Values)
+            var command = new NpgsqlBatchCommand(_sql[row.Kind]);
+            foreach (var parameter in statements[row.Kind].Parameters)
             {
-                command.Parameters.Add(new NpgsqlParameter { Value = value is DateTime d ? DateTime.SpecifyKind(d, DateTimeKind.Utc) : value ?? DBNull.Value });
+                command.Parameters.Add(new NpgsqlParameter { Value = parameter.Value(row) });
             }
 
             batch.BatchCommands.Add(command);
@@ -47,7 +49,7 @@ public sealed class PostgresRowStore(NpgsqlConnection connection) : IRowStore
         {
             if (batch.BatchCommands[i].RecordsAffected != 1)
             {
-                throw new RowRefusedException(rows[i], batch.BatchCommands[i].RecordsAffected);
+                throw new RowRefusedException(statements[rows[i].Kind].Describe(rows[i]), batch.BatchCommands[i].RecordsAffected);
             }
         }
 
@@ -60,10 +62,10 @@ public sealed class PostgresRowStore(NpgsqlConnection connection) : IRowStore
 /// <summary>
 /// SQLite: one prepared command per kind of row, kept for the life of the connection (parsing the
 /// statement is most of the cost of a small insert), run inside BEGIN IMMEDIATE under the process's
-/// write gate. Values are bound the way the EF model stores them: Guid as upper-case text, DateOnly
-/// as "yyyy-MM-dd", DateTime as Microsoft.Data.Sqlite writes it.
+/// write gate. Each parameter is made by the model's type mapping of its column, so values are bound
+/// exactly as EF binds them (Guid as upper-case text, DateOnly as "yyyy-MM-dd"...).
 /// </summary>
-public sealed class SqliteRowStore(SqliteConnection connection, WriteGate gate) : IRowStore
+public sealed class SqliteRowStore(SqliteConnection connection, WriteGate gate, RowStatements statements) : IRowStore
 {
     private readonly Dictionary<RowKind, SqliteCommand> _commands = [];
 
@@ -73,23 +75,18 @@ public sealed class SqliteRowStore(SqliteConnection connection, WriteGate gate) 
         using var transaction = connection.BeginTransaction(deferred: false);
         foreach (var row in rows)
         {
-            var command = Command(row.Kind);
+            var statement = statements[row.Kind];
+            var command = Command(statement);
             command.Transaction = transaction;
-            for (var i = 0; i < row.Values.Length; i++)
+            for (var i = 0; i < statement.Parameters.Count; i++)
             {
-                command.Parameters[i].Value = row.Values[i] switch
-                {
-                    null => DBNull.Value,
-                    Guid g => g.ToString().ToUpperInvariant(),
-                    DateOnly d => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
-                    var v => v,
-                };
+                command.Parameters[i].Value = statement.Parameters[i].Value(row);
             }
 
             var affected = command.ExecuteNonQuery();
             if (affected != 1)
             {
-                throw new RowRefusedException(row, affected);
+                throw new RowRefusedException(statement.Describe(row), affected);
             }
         }
 
@@ -106,42 +103,41 @@ public sealed class SqliteRowStore(SqliteConnection connection, WriteGate gate) 
         await connection.DisposeAsync();
     }
 
-    private SqliteCommand Command(RowKind kind)
+    private SqliteCommand Command(RowStatement statement)
     {
-        if (_commands.TryGetValue(kind, out var command))
+        if (_commands.TryGetValue(statement.Kind, out var command))
         {
             return command;
         }
 
         command = connection.CreateCommand();
-        // One parameter per placeholder the statement uses, in index order (Parameters[i] is @p{i}).
-        var indexes = new SortedSet<int>();
-        command.CommandText = RowWrite.Sql(kind, i =>
+        command.CommandText = statement.Sql(Placeholder);
+        for (var i = 0; i < statement.Parameters.Count; i++)
         {
-            indexes.Add(i);
-            return "@p" + i.ToString(CultureInfo.InvariantCulture);
-        });
-        foreach (var i in indexes)
-        {
-            command.Parameters.Add(new SqliteParameter("@p" + i.ToString(CultureInfo.InvariantCulture), DBNull.Value));
+            command.Parameters.Add(statement.Parameters[i].Mapping.CreateParameter(command, Placeholder(i), null, nullable: true));
         }
 
-        _commands[kind] = command;
+        _commands[statement.Kind] = command;
         return command;
     }
+
+    private static string Placeholder(int i) => "@p" + i.ToString(CultureInfo.InvariantCulture);
 }
 
 /// <summary>Opens the row store of the configured database on a connection of its own.</summary>
-public sealed class RowStoreFactory(IOptions<DatabaseOptions> options, WriteGate gate)
+public sealed class RowStoreFactory(IOptions<DatabaseOptions> options, WriteGate gate, IServiceScopeFactory scopes)
 {
+    private RowStatements? _statements;
+
     public async Task<IRowStore> OpenAsync(CancellationToken ct)
     {
         var settings = options.Value;
+        var statements = _statements ??= Statements();
         if (settings.Provider == DatabaseProvider.Postgres)
         {
             var connection = new NpgsqlConnection(DataExtensions.PostgresConnectionString(settings.ConnectionString));
             await connection.OpenAsync(ct);
-            return new PostgresRowStore(connection);
+            return new PostgresRowStore(connection, statements);
         }
 
         var sqlite = new SqliteConnection(DataExtensions.SqliteConnectionString(settings.ConnectionString));
@@ -152,6 +148,14 @@ public sealed class RowStoreFactory(IOptions<DatabaseOptions> options, WriteGate
             await pragmas.ExecuteNonQueryAsync(ct);
         }
 
-        return new SqliteRowStore(sqlite, gate);
+        return new SqliteRowStore(sqlite, gate, statements);
+    }
+
+    /// <summary>Built once, from the model of the configured provider.</summary>
+    private RowStatements Statements()
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        return new RowStatements(db.Model, db.GetService<ISqlGenerationHelper>());
     }
 }
