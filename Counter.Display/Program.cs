@@ -1,6 +1,8 @@
 using QueueKiosk.CounterDisplay;
 
 var builder = WebApplication.CreateBuilder(args);
+// Under systemd (Type=notify): READY=1 once started, STOPPING=1, journald log format (hardware-docs/systemd.md).
+builder.Services.AddSystemd();
 builder.AddCounterDisplay();
 var app = builder.Build();
 app.MapCounterDisplay();

@@ -12,6 +12,8 @@ if (HubCommands.IsCommand(args))
 }
 
 var builder = WebApplication.CreateBuilder(args);
+// Under systemd (Type=notify): READY=1 once started, STOPPING=1, journald log format (hardware-docs/systemd.md).
+builder.Services.AddSystemd();
 builder.AddHubServer();
 var app = builder.Build();
 await app.Services.PrepareDatabaseAsync();

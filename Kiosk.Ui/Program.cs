@@ -10,6 +10,8 @@ if (!Directory.Exists(builder.Environment.WebRootPath))
     builder.WebHost.UseStaticWebAssets();
 }
 
+// Under systemd (Type=notify): READY=1 once started, STOPPING=1, journald log format (hardware-docs/systemd.md).
+builder.Services.AddSystemd();
 builder.Services.AddKiosk();
 builder.Services.AddKioskPrinter(builder.Configuration);
 builder.Services.AddRazorPages();

@@ -7,7 +7,8 @@ repo_root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 install_debian_packages() {
-  local wanted=(ffmpeg socat chromium espeak-ng postgresql libfreetype6 fonts-dejavu-core)
+  # libfontconfig1: SkiaSharp's native library (SkiaSharp.NativeAssets.Linux) links against it.
+  local wanted=(ffmpeg socat chromium espeak-ng postgresql libfontconfig1 fonts-dejavu-core)
   local missing=()
   for pkg in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

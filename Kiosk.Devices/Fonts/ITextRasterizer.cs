@@ -19,8 +19,8 @@ public readonly record struct LineMetrics(int Ascent, int Descent)
 public sealed record RasterizedLine(MonoBitmap Bitmap, int Baseline);
 
 /// <summary>
-/// Text to 1-bit bitmaps. FreeType implements it today; another engine (e.g. SkiaSharp, once
-/// available) can replace it without touching the ticket layout or the virtual printer.
+/// Text to 1-bit bitmaps. SkiaSharp implements it (<see cref="SkiaTextRasterizer"/>); another
+/// engine can replace it without touching the ticket layout or the virtual printer.
 /// Input is NFC; implementations must be safe to call from several threads.
 /// </summary>
 public interface ITextRasterizer : IDisposable

@@ -1,8 +1,8 @@
 namespace QueueKiosk.Devices.Serial;
 
 /// <summary>
-/// Opens serial ports. The seam that lets another implementation (System.IO.Ports, a test double)
-/// replace the termios one without touching printers or LED boards.
+/// Opens serial ports. The seam between printers and LED boards and the library that drives the
+/// port (System.IO.Ports through <see cref="SerialPortFactory"/>; a test double may stand in).
 /// </summary>
 public interface ISerialPortFactory
 {
@@ -12,8 +12,8 @@ public interface ISerialPortFactory
     SerialStream Open(SerialPortSettings settings);
 }
 
-/// <summary>Opens Linux serial ports through termios.</summary>
-public sealed class TermiosSerialPortFactory : ISerialPortFactory
+/// <summary>Opens serial ports with System.IO.Ports (hardware-docs/serial.md).</summary>
+public sealed class SerialPortFactory : ISerialPortFactory
 {
     public SerialStream Open(SerialPortSettings settings) => SerialPortStream.Open(settings);
 }

@@ -1,5 +1,3 @@
-using System.Collections.Frozen;
-
 namespace QueueKiosk.Devices.Serial;
 
 public enum SerialParity
@@ -19,10 +17,10 @@ public enum SerialHandshake
 {
     None,
 
-    /// <summary>Hardware flow control on the RTS/CTS lines (termios CRTSCTS).</summary>
+    /// <summary>Hardware flow control on the RTS/CTS lines (termios CRTSCTS, set by System.IO.Ports).</summary>
     RequestToSend,
 
-    /// <summary>Software flow control with XON/XOFF bytes (termios IXON|IXOFF). Do not use with binary data such as raster images.</summary>
+    /// <summary>Software flow control with XON/XOFF bytes (termios IXON|IXOFF, set by System.IO.Ports). Do not use with binary data such as raster images.</summary>
     XOnXOff,
 }
 
@@ -35,25 +33,12 @@ public sealed record SerialPortSettings(string PortName)
 {
     public static readonly TimeSpan MaxTimeout = TimeSpan.FromMinutes(10);
 
-    /// <summary>Baud rates and their termios speed constants (octal in the C headers).</summary>
-    internal static readonly FrozenDictionary<int, uint> SpeedConstants = new Dictionary<int, uint>
-    {
-        [300] = 0x7,        // B300    0000007
-        [600] = 0x8,        // B600    0000010
-        [1200] = 0x9,       // B1200   0000011
-        [2400] = 0xB,       // B2400   0000013
-        [4800] = 0xC,       // B4800   0000014
-        [9600] = 0xD,       // B9600   0000015
-        [19200] = 0xE,      // B19200  0000016
-        [38400] = 0xF,      // B38400  0000017
-        [57600] = 0x1001,   // B57600  0010001
-        [115200] = 0x1002,  // B115200 0010002
-        [230400] = 0x1003,  // B230400 0010003
-        [460800] = 0x1004,  // B460800 0010004
-        [921600] = 0x1007,  // B921600 0010007
-    }.ToFrozenDictionary();
-
-    public static IReadOnlyList<int> SupportedBaudRates { get; } = [.. SpeedConstants.Keys.Order()];
+    /// <summary>
+    /// The standard rates: System.IO.Ports maps these to the termios speed constants on Linux; a
+    /// UART adapter may accept others, but a ticket printer or LED board never needs them.
+    /// </summary>
+    public static IReadOnlyList<int> SupportedBaudRates { get; } =
+        [300, 600, 1200, 2400, 4800, 9600, 19200, 38400, 57600, 115200, 230400, 460800, 921600];
 
     public int BaudRate { get; init; } = 9600;
 
@@ -86,7 +71,7 @@ public sealed record SerialPortSettings(string PortName)
             errors.Add($"{keyPrefix}PortName: không tìm thấy cổng nối tiếp '{PortName}' (serial port not found).");
         }
 
-        if (!SpeedConstants.ContainsKey(BaudRate))
+        if (!SupportedBaudRates.Contains(BaudRate))
         {
             errors.Add($"{keyPrefix}BaudRate: tốc độ {BaudRate} không được hỗ trợ (unsupported baud rate; supported: {string.Join(", ", SupportedBaudRates)}).");
         }

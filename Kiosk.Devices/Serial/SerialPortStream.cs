@@ -1,33 +1,46 @@
-using System.Runtime.InteropServices;
-using static QueueKiosk.Devices.Serial.LinuxNative;
+using System.Diagnostics;
+using System.IO.Ports;
 
 namespace QueueKiosk.Devices.Serial;
 
 /// <summary>
-/// A Linux serial port configured with termios, opened exclusively (flock, which holds even for
-/// root, plus TIOCEXCL as .NET's own SerialPort does). Blocking calls wait in short poll() slices,
-/// the async ones run that wait on the thread pool; both honour timeouts, cancellation and
-/// disposal. See hardware-docs/serial.md.
+/// A serial port opened with System.IO.Ports, held to the <see cref="SerialStream"/> contract:
+/// timeouts on async calls too, a write timeout that bounds a stall rather than the whole write,
+/// a bounded flush and close, and a hang-up reported as IOException. The port is also held by a
+/// <see cref="SerialPortLock"/>, because the library's TIOCEXCL does not stop root.
+/// See hardware-docs/serial.md.
 /// </summary>
 public sealed class SerialPortStream : SerialStream
 {
-    private readonly UnixFileDescriptor _fd;
+    private static readonly TimeSpan DrainPoll = TimeSpan.FromMilliseconds(10);
+
+    private readonly SerialPort _port;
+    private readonly Stream _stream;
+    private readonly SerialPortLock _lock;
+    private readonly int _chunkSize;
     private TimeSpan _readTimeout;
     private TimeSpan _writeTimeout;
+    private int _disposed;
 
-    private SerialPortStream(UnixFileDescriptor fd, SerialPortSettings settings)
+    private SerialPortStream(SerialPort port, SerialPortLock portLock, SerialPortSettings settings)
     {
-        _fd = fd;
+        _port = port;
+        _stream = port.BaseStream;
+        _lock = portLock;
         Settings = settings;
         _readTimeout = settings.ReadTimeout;
         _writeTimeout = settings.WriteTimeout;
+
+        // Writes go out in pieces of about a quarter second of line time, each bounded by the write
+        // timeout: a 24 KB raster ticket at 9600 baud takes 25 s, yet a stalled line fails fast.
+        _chunkSize = Math.Clamp(settings.BaudRate / 10 / 4, 16, 4096);
     }
 
     public override SerialPortSettings Settings { get; }
 
-    public override bool CanRead => !_fd.IsClosed;
+    public override bool CanRead => _port.IsOpen;
 
-    public override bool CanWrite => !_fd.IsClosed;
+    public override bool CanWrite => _port.IsOpen;
 
     public override int ReadTimeout
     {
@@ -41,17 +54,18 @@ public sealed class SerialPortStream : SerialStream
         set => _writeTimeout = CheckedTimeout(value);
     }
 
-    public override unsafe int? BytesToWrite
+    public override int? BytesToWrite
     {
         get
         {
-            var (result, queued) = _fd.Use(d =>
+            try
             {
-                var pending = 0;
-                var r = Ioctl(d, TIOCOUTQ, &pending);
-                return (r, pending);
-            });
-            return result < 0 ? null : queued;
+                return _port.BytesToWrite;
+            }
+            catch (Exception ex) when (ex is IOException or InvalidOperationException)
+            {
+                return null;
+            }
         }
     }
 
@@ -60,84 +74,161 @@ public sealed class SerialPortStream : SerialStream
     {
         ArgumentNullException.ThrowIfNull(settings);
         settings.ThrowIfInvalid();
-        var fd = UnixFileDescriptor.TryOpen(settings.PortName, O_RDWR, out var errno)
-            ?? throw OpenError(settings.PortName, errno);
+        var portLock = SerialPortLock.Acquire(settings.PortName);
+        var port = new SerialPort(settings.PortName, settings.BaudRate, ToParity(settings.Parity), settings.DataBits, ToStopBits(settings.StopBits))
+        {
+            Handshake = ToHandshake(settings.Handshake),
+            ReadTimeout = (int)settings.ReadTimeout.TotalMilliseconds,
+            WriteTimeout = (int)settings.WriteTimeout.TotalMilliseconds,
+
+            // DtrEnable and RtsEnable stay false, which the library reads as "leave the modem lines
+            // alone": Linux has raised DTR and RTS on open already (what printers using DTR/DSR
+            // wait for), and setting them is an ioctl that a pty refuses with ENOTTY.
+        };
+
         try
         {
-            LockExclusively(fd);
-            Configure(fd, settings);
-            fd.Use(d => TcFlush(d, TCIOFLUSH));
-            return new SerialPortStream(fd, settings);
+            port.Open();
+            port.DiscardInBuffer();
+            port.DiscardOutBuffer();
+            return new SerialPortStream(port, portLock, settings);
         }
-        catch
+        catch (Exception ex)
         {
-            fd.Dispose();
-            throw;
+            port.Dispose();
+            portLock.Dispose();
+            throw OpenError(settings.PortName, ex);
         }
     }
 
     public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
-    public override int Read(Span<byte> buffer) => _fd.ReadSome(buffer, _readTimeout, CancellationToken.None);
+    public override int Read(Span<byte> buffer)
+    {
+        if (buffer.IsEmpty)
+        {
+            return 0;
+        }
+
+        _port.ReadTimeout = ReadTimeout;
+        try
+        {
+            return NotHungUp(_stream.Read(buffer));
+        }
+        catch (TimeoutException ex)
+        {
+            throw ReadTimedOut(ex);
+        }
+        catch (ObjectDisposedException ex) when (ClosedByHangUp(ex))
+        {
+            throw HungUp(ex);
+        }
+    }
 
     public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
+    public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var ready = _fd.TryReadNow(buffer.Span);
-        if (ready > 0 || buffer.IsEmpty)
+        if (buffer.IsEmpty)
         {
-            return ValueTask.FromResult(ready);
+            return 0;
         }
 
-        var timeout = _readTimeout;
-        return new ValueTask<int>(Task.Run(() => _fd.ReadSome(buffer.Span, timeout, cancellationToken), cancellationToken));
+        // The library times only its blocking calls; an async read is bounded here.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(_readTimeout);
+        try
+        {
+            return NotHungUp(await _stream.ReadAsync(buffer, timeout.Token));
+        }
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw ReadTimedOut(ex);
+        }
+        catch (ObjectDisposedException ex) when (ClosedByHangUp(ex))
+        {
+            throw HungUp(ex);
+        }
     }
 
     public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
 
-    public override void Write(ReadOnlySpan<byte> buffer) => _fd.WriteAll(buffer, _writeTimeout, CancellationToken.None);
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        _port.WriteTimeout = WriteTimeout;
+        for (var offset = 0; offset < buffer.Length; offset += _chunkSize)
+        {
+            var chunk = buffer.Slice(offset, Math.Min(_chunkSize, buffer.Length - offset));
+            try
+            {
+                _stream.Write(chunk);
+            }
+            catch (TimeoutException ex)
+            {
+                throw WriteStalled(offset, buffer.Length, ex);
+            }
+            catch (ObjectDisposedException ex) when (ClosedByHangUp(ex))
+            {
+                throw HungUp(ex);
+            }
+        }
+    }
 
     public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
         WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
 
-    public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+    public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var timeout = _writeTimeout;
-        return new ValueTask(Task.Run(() => _fd.WriteAll(buffer.Span, timeout, cancellationToken), cancellationToken));
+        for (var offset = 0; offset < buffer.Length; offset += _chunkSize)
+        {
+            using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            stall.CancelAfter(_writeTimeout);
+            try
+            {
+                await _stream.WriteAsync(buffer.Slice(offset, Math.Min(_chunkSize, buffer.Length - offset)), stall.Token);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw WriteStalled(offset, buffer.Length, ex);
+            }
+            catch (ObjectDisposedException ex) when (ClosedByHangUp(ex))
+            {
+                throw HungUp(ex);
+            }
+        }
     }
 
-    /// <summary>Waits until the written bytes have left the port (tcdrain), bounded by the write timeout.</summary>
+    /// <summary>Waits until the written bytes have left the port, bounded by the write timeout.</summary>
     public override void Flush() => Drain(CancellationToken.None);
 
     public override Task FlushAsync(CancellationToken cancellationToken) =>
         Task.Run(() => Drain(cancellationToken), cancellationToken);
 
-    public override void DiscardInBuffer() => _fd.Use(d => TcFlush(d, TCIFLUSH));
+    public override void DiscardInBuffer() => _port.DiscardInBuffer();
 
-    public override void DiscardOutBuffer() => _fd.Use(d => TcFlush(d, TCOFLUSH));
+    public override void DiscardOutBuffer() => _port.DiscardOutBuffer();
 
     protected override void Dispose(bool disposing)
     {
-        if (disposing && !_fd.IsClosed)
+        if (disposing && Interlocked.Exchange(ref _disposed, 1) == 0)
         {
             // Closing a UART with unsent bytes can block for the driver's closing_wait (30 s) when
             // flow control holds the line: give the bytes the write timeout, then drop the rest.
             try
             {
-                WaitForOutputQueueEmpty(Deadline.After(_writeTimeout), CancellationToken.None);
+                WaitForOutputQueueEmpty(CancellationToken.None);
+                _port.DiscardOutBuffer();
             }
-            catch (Exception ex) when (ex is TimeoutException or IOException or ObjectDisposedException)
+            catch (Exception ex) when (ex is TimeoutException or IOException or InvalidOperationException or ObjectDisposedException)
             {
-                // Disposal must not throw; the bytes are discarded below.
+                // Disposal must not throw; the port is closed below all the same.
             }
 
-            _fd.Use(d => TcFlush(d, TCOFLUSH));
-            _fd.Use(d => Ioctl(d, TIOCNXCL));
-            _fd.Dispose();
+            _port.Dispose();
+            _lock.Dispose();
         }
 
         base.Dispose(disposing);
@@ -145,153 +236,87 @@ public sealed class SerialPortStream : SerialStream
 
     private void Drain(CancellationToken cancellationToken)
     {
-        // tcdrain itself cannot be bounded or cancelled: wait for the kernel queue to empty first
-        // (TIOCOUTQ), so tcdrain only waits for the last bytes in the UART.
-        WaitForOutputQueueEmpty(Deadline.After(_writeTimeout), cancellationToken);
-        var (result, errno) = _fd.Use(d =>
-        {
-            var r = TcDrain(d);
-            return (r, r < 0 ? Marshal.GetLastPInvokeError() : 0);
-        });
-        if (result < 0 && errno != EINTR)
-        {
-            throw new IOException($"{Settings.PortName}: tcdrain failed: {Describe(errno)}");
-        }
+        // The library's Flush is tcdrain, which cannot be bounded or cancelled: wait for the
+        // kernel queue to empty first, so tcdrain only waits for the last bytes in the UART.
+        WaitForOutputQueueEmpty(cancellationToken);
+        _stream.Flush();
     }
 
-    private unsafe void WaitForOutputQueueEmpty(Deadline deadline, CancellationToken cancellationToken)
+    private void WaitForOutputQueueEmpty(CancellationToken cancellationToken)
     {
         var lastPending = int.MaxValue;
+        var stalledSince = Stopwatch.GetTimestamp();
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (result, pending) = _fd.Use(d =>
+            if (BytesToWrite is not { } pending || pending == 0)
             {
-                var queued = 0;
-                var r = Ioctl(d, TIOCOUTQ, &queued);
-                return (r, queued);
-            });
-            if (result < 0 || pending == 0)
-            {
-                return; // a driver without TIOCOUTQ leaves the wait to tcdrain
+                return; // a driver that cannot count leaves the wait to tcdrain
             }
 
             if (pending < lastPending)
             {
                 // Still draining: the write timeout bounds a stall, not the whole transmission.
                 lastPending = pending;
-                deadline = Deadline.After(_writeTimeout);
+                stalledSince = Stopwatch.GetTimestamp();
             }
-
-            if (deadline.Remaining <= TimeSpan.Zero)
+            else if (Stopwatch.GetElapsedTime(stalledSince) > _writeTimeout)
             {
                 throw new TimeoutException(
                     $"{Settings.PortName}: còn {pending} byte chưa gửi được sau {_writeTimeout.TotalMilliseconds:0} ms, kiểm tra dây và bắt tay RTS/CTS (output did not drain).");
             }
 
-            Thread.Sleep(10);
+            Thread.Sleep(DrainPoll);
         }
     }
 
-    private static void LockExclusively(UnixFileDescriptor fd)
+    private int NotHungUp(int read) => read > 0 ? read : throw HungUp(null);
+
+    /// <summary>
+    /// The library closes its stream when the line hangs up (USB adapter pulled, pty closed) and
+    /// then reports ObjectDisposedException; the contract says IOException for a hang-up.
+    /// </summary>
+    private bool ClosedByHangUp(ObjectDisposedException _) => Volatile.Read(ref _disposed) == 0;
+
+    private IOException HungUp(Exception? inner) =>
+        new($"{Settings.PortName}: thiết bị đã ngắt kết nối (device hung up).", inner);
+
+    private TimeoutException ReadTimedOut(Exception inner) =>
+        new($"{Settings.PortName}: không nhận được dữ liệu trong {_readTimeout.TotalMilliseconds:0} ms (read timed out).", inner);
+
+    private TimeoutException WriteStalled(int sent, int total, Exception inner) =>
+        new($"{Settings.PortName}: đã gửi khoảng {sent}/{total} byte, thiết bị không nhận thêm trong {_writeTimeout.TotalMilliseconds:0} ms (write timed out: no progress).", inner);
+
+    private static Exception OpenError(string path, Exception error) => (error, (error.InnerException as IOException)?.HResult) switch
     {
-        var (locked, lockErrno) = fd.Use(d =>
-        {
-            var r = Flock(d, LOCK_EX | LOCK_NB);
-            return (r, r < 0 ? Marshal.GetLastPInvokeError() : 0);
-        });
-        if (locked < 0 && lockErrno == EWOULDBLOCK)
-        {
-            throw InUse(fd.Path);
-        }
-
-        var (exclusive, exclErrno) = fd.Use(d =>
-        {
-            var r = Ioctl(d, TIOCEXCL);
-            return (r, r < 0 ? Marshal.GetLastPInvokeError() : 0);
-        });
-        if (exclusive < 0)
-        {
-            throw exclErrno == ENOTTY
-                ? new IOException($"{fd.Path}: không phải cổng nối tiếp (not a serial port / tty).")
-                : new IOException($"{fd.Path}: TIOCEXCL failed: {Describe(exclErrno)}");
-        }
-    }
-
-    private static unsafe void Configure(UnixFileDescriptor fd, SerialPortSettings settings)
-    {
-        var errno = fd.Use(d =>
-        {
-            Termios termios;
-            if (TcGetAttr(d, &termios) < 0)
-            {
-                return Marshal.GetLastPInvokeError();
-            }
-
-            CfMakeRaw(&termios);
-            termios.c_cflag |= CLOCAL | CREAD;
-            termios.c_cflag &= ~(CSIZE | CSTOPB | PARENB | PARODD | CRTSCTS);
-            termios.c_cflag |= settings.DataBits switch
-            {
-                5 => CS5,
-                6 => CS6,
-                7 => CS7,
-                _ => CS8,
-            };
-            if (settings.StopBits == SerialStopBits.Two)
-            {
-                termios.c_cflag |= CSTOPB;
-            }
-
-            termios.c_iflag &= ~(IXON | IXOFF | IXANY | INPCK);
-            if (settings.Parity != SerialParity.None)
-            {
-                termios.c_cflag |= PARENB;
-                termios.c_iflag |= INPCK;
-                if (settings.Parity == SerialParity.Odd)
-                {
-                    termios.c_cflag |= PARODD;
-                }
-            }
-
-            switch (settings.Handshake)
-            {
-                case SerialHandshake.RequestToSend:
-                    termios.c_cflag |= CRTSCTS;
-                    break;
-                case SerialHandshake.XOnXOff:
-                    termios.c_iflag |= IXON | IXOFF;
-                    break;
-            }
-
-            // Reads are non-blocking and timed by poll(); VMIN=1 makes an idle line give EAGAIN, not 0.
-            termios.c_cc[VMIN] = 1;
-            termios.c_cc[VTIME] = 0;
-
-            var speed = SerialPortSettings.SpeedConstants[settings.BaudRate];
-            if (CfSetISpeed(&termios, speed) < 0 || CfSetOSpeed(&termios, speed) < 0)
-            {
-                return Marshal.GetLastPInvokeError();
-            }
-
-            return TcSetAttr(d, TCSANOW, &termios) < 0 ? Marshal.GetLastPInvokeError() : 0;
-        });
-        if (errno != 0)
-        {
-            throw new IOException($"{settings.PortName}: không cấu hình được cổng (termios configuration failed): {Describe(errno)}");
-        }
-    }
-
-    private static Exception OpenError(string path, int errno) => errno switch
-    {
-        ENOENT or ENODEV or ENXIO => new FileNotFoundException($"PortName: không tìm thấy cổng nối tiếp '{path}' (serial port not found): {Describe(errno)}", path),
-        EACCES => new UnauthorizedAccessException($"PortName: không có quyền mở '{path}', thêm người dùng vào nhóm dialout (permission denied; add the user to the dialout group)."),
-        EBUSY => InUse(path),
-        _ => new IOException($"PortName: không mở được '{path}' (cannot open serial port): {Describe(errno)}"),
+        // The library reports a refused open or TIOCEXCL as UnauthorizedAccessException with the
+        // errno in the HResult of the inner IOException.
+        (UnauthorizedAccessException, NotATty) => new IOException($"{path}: không phải cổng nối tiếp (not a serial port / tty).", error),
+        (UnauthorizedAccessException, DeviceBusy) => new SerialPortInUseException($"{path}: cổng đang được chương trình khác sử dụng (serial port is already open elsewhere)."),
+        (UnauthorizedAccessException, _) => new UnauthorizedAccessException($"PortName: không có quyền mở '{path}', thêm người dùng vào nhóm dialout (permission denied; add the user to the dialout group): {error.Message}", error),
+        (FileNotFoundException, _) => new FileNotFoundException($"PortName: không tìm thấy cổng nối tiếp '{path}' (serial port not found): {error.Message}", path, error),
+        (IOException, _) => new IOException($"PortName: không mở được '{path}' (cannot open serial port): {error.Message}", error),
+        _ => error,
     };
 
-    private static SerialPortInUseException InUse(string path) =>
-        new($"{path}: cổng đang được chương trình khác sử dụng (serial port is already open elsewhere).");
+    private const int NotATty = 25;    // ENOTTY
+    private const int DeviceBusy = 16; // EBUSY
+
+    private static Parity ToParity(SerialParity parity) => parity switch
+    {
+        SerialParity.Odd => Parity.Odd,
+        SerialParity.Even => Parity.Even,
+        _ => Parity.None,
+    };
+
+    private static StopBits ToStopBits(SerialStopBits stopBits) => stopBits == SerialStopBits.Two ? StopBits.Two : StopBits.One;
+
+    private static Handshake ToHandshake(SerialHandshake handshake) => handshake switch
+    {
+        SerialHandshake.RequestToSend => Handshake.RequestToSend,
+        SerialHandshake.XOnXOff => Handshake.XOnXOff,
+        _ => Handshake.None,
+    };
 
     private static TimeSpan CheckedTimeout(int milliseconds)
     {

@@ -5,10 +5,10 @@ namespace QueueKiosk.Devices.Serial;
 
 public static class SerialServiceCollectionExtensions
 {
-    /// <summary>Registers the termios <see cref="ISerialPortFactory"/> unless another one is registered.</summary>
+    /// <summary>Registers the System.IO.Ports <see cref="ISerialPortFactory"/> unless another one is registered.</summary>
     public static IServiceCollection AddSerialPorts(this IServiceCollection services)
     {
-        services.TryAddSingleton<ISerialPortFactory, TermiosSerialPortFactory>();
+        services.TryAddSingleton<ISerialPortFactory, SerialPortFactory>();
         return services;
     }
 }

@@ -38,7 +38,7 @@ public sealed class VirtualPrinterOutput : IDisposable
         {
             _next++;
             var stem = Path.Combine(_folder, string.Create(CultureInfo.InvariantCulture, $"ticket-{_next:D4}"));
-            File.WriteAllBytes(stem + ".png", PngWriter.Encode(ticket.Page));
+            File.WriteAllBytes(stem + ".png", MonoPng.Encode(ticket.Page));
             var text = new StringBuilder();
             foreach (var line in ticket.TextLines)
             {

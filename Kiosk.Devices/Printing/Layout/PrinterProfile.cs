@@ -48,10 +48,10 @@ public sealed class PrinterProfile
     public bool? CancelKanjiMode { get; set; }
 
     /// <summary>TTF/OTF for raster text.</summary>
-    public string FontPath { get; set; } = Fonts.FreeTypeRasterizer.DefaultRegularFont;
+    public string FontPath { get; set; } = Fonts.SkiaTextRasterizer.DefaultRegularFont;
 
     /// <summary>Bold face for raster text; empty means bold is synthesised from <see cref="FontPath"/>.</summary>
-    public string? BoldFontPath { get; set; } = Fonts.FreeTypeRasterizer.DefaultBoldFont;
+    public string? BoldFontPath { get; set; } = Fonts.SkiaTextRasterizer.DefaultBoldFont;
 
     /// <summary>Rows per GS v 0 command; lower it for printers that garble tall images.</summary>
     public int MaxRasterRowsPerBand { get; set; } = EscPosCommands.DefaultMaxRasterRowsPerBand;

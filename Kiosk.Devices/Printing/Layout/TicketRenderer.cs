@@ -19,9 +19,9 @@ public sealed class TicketRenderer : IDisposable
     private readonly Lock _lock = new();
     private readonly bool _ownsRasterizers;
 
-    /// <summary>Uses FreeType with the profile's font files.</summary>
+    /// <summary>Uses SkiaSharp with the profile's font files.</summary>
     public TicketRenderer()
-        : this(profile => FreeTypeRasterizer.Open(profile.FontPath, profile.BoldFontPath), ownsRasterizers: true)
+        : this(profile => SkiaTextRasterizer.Open(profile.FontPath, profile.BoldFontPath), ownsRasterizers: true)
     {
     }
 

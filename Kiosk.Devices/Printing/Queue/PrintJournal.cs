@@ -1,7 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using QueueKiosk.Devices.Serial;
+using QueueKiosk.Devices.Native;
 
 namespace QueueKiosk.Devices.Printing.Queue;
 

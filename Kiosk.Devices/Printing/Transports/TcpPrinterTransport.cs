@@ -1,6 +1,6 @@
 using System.Diagnostics;
 using System.Net.Sockets;
-using QueueKiosk.Devices.Serial;
+using QueueKiosk.Devices.Native;
 
 namespace QueueKiosk.Devices.Printing.Transports;
 

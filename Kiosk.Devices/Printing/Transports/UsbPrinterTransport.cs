@@ -1,5 +1,5 @@
-using QueueKiosk.Devices.Serial;
-using static QueueKiosk.Devices.Serial.LinuxNative;
+using QueueKiosk.Devices.Native;
+using static QueueKiosk.Devices.Native.LinuxNative;
 
 namespace QueueKiosk.Devices.Printing.Transports;
 
@@ -12,7 +12,7 @@ namespace QueueKiosk.Devices.Printing.Transports;
 /// </summary>
 public sealed class UsbPrinterTransport(string devicePath, TimeSpan writeTimeout) : IPrinterTransport
 {
-    private UnixFileDescriptor? _file;
+    private NonBlockingDeviceFile? _file;
 
     public string Description => $"usb://{devicePath}";
 
@@ -27,7 +27,7 @@ public sealed class UsbPrinterTransport(string devicePath, TimeSpan writeTimeout
         cancellationToken.ThrowIfCancellationRequested();
         if (_file is null)
         {
-            _file = UnixFileDescriptor.TryOpen(devicePath, O_WRONLY, out var errno) ?? throw errno switch
+            _file = NonBlockingDeviceFile.TryOpenForWriting(devicePath, out var errno) ?? throw errno switch
             {
                 ENOENT or ENODEV or ENXIO => new IOException($"{devicePath}: không thấy máy in USB, kiểm tra cáp và nguồn (USB printer not found)."),
                 EACCES => new IOException($"{devicePath}: không có quyền ghi, thêm người dùng vào nhóm lp (permission denied; add the user to group lp)."),

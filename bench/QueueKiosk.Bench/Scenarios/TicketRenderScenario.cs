@@ -5,7 +5,7 @@ using QueueKiosk.Devices.Printing.Layout;
 namespace QueueKiosk.Bench.Scenarios;
 
 /// <summary>
-/// Time to compose and encode one ticket (layout, FreeType text, raster encoding) for an 80 mm
+/// Time to compose and encode one ticket (layout, SkiaSharp text, raster encoding) for an 80 mm
 /// raster printer, over many renders with a different number and queue length each time, after a
 /// warm-up that loads the font. Text modes are reported alongside for comparison.
 /// </summary>

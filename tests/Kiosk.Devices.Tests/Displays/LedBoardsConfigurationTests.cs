@@ -91,7 +91,7 @@ public class LedBoardsConfigurationTests
         await using var line = await PtyBoardEmulator.StartAsync(new LedBoardEmulator(EmulatedProtocol.ModbusRtu, 1, 2));
         var section = new Dictionary<string, string?>(ValidSection) { ["LedBoards:Port:PortName"] = line.HostPath };
         var options = Bind(section);
-        await using var set = LedBoardSet.Create(options, () => new TermiosSerialPortFactory().Open(options.Port.ToSerialPortSettings()));
+        await using var set = LedBoardSet.Create(options, () => new SerialPortFactory().Open(options.Port.ToSerialPortSettings()));
 
         Assert.True(set.TryGetBoard(1, out var counter1));
         Assert.True(set.TryGetBoard(2, out var counter2));

@@ -6,7 +6,7 @@ using QueueKiosk.Devices.Tests.Displays.Emulator;
 
 namespace QueueKiosk.Devices.Tests.Displays;
 
-/// <summary>The real termios port, a real socat pty pair, emulated boards behind it.</summary>
+/// <summary>The real serial port (System.IO.Ports), a real socat pty pair, emulated boards behind it.</summary>
 public class LedBoardsOverPtyTests
 {
     // Generous: the machine is shared and loaded; a silent board is still reported in bounded time.

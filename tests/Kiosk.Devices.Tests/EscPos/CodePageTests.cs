@@ -9,7 +9,7 @@ namespace QueueKiosk.Devices.Tests.EscPos;
 
 public sealed class CodePageTests : IDisposable
 {
-    private readonly FreeTypeRasterizer _rasterizer = FreeTypeRasterizer.OpenDefault();
+    private readonly SkiaTextRasterizer _rasterizer = SkiaTextRasterizer.OpenDefault();
 
     public void Dispose() => _rasterizer.Dispose();
 

@@ -12,7 +12,7 @@ public sealed class PrinterTestPageTests
     [InlineData(PrinterTextMode.Cp1258)]
     public void TestPage_CarriesEveryLetter_AndDecodesBack(PrinterTextMode mode)
     {
-        using var rasterizer = FreeTypeRasterizer.OpenDefault();
+        using var rasterizer = SkiaTextRasterizer.OpenDefault();
         using var renderer = new TicketRenderer(rasterizer);
         var profile = new PrinterProfile { Mode = mode };
         var printer = new VirtualPrinter(rasterizer, VirtualPrinterOptions.FromProfile(profile));

@@ -7,7 +7,7 @@ namespace QueueKiosk.Devices.Tests.Layout;
 
 public sealed class TicketRendererTests : IDisposable
 {
-    private readonly FreeTypeRasterizer _rasterizer = FreeTypeRasterizer.OpenDefault();
+    private readonly SkiaTextRasterizer _rasterizer = SkiaTextRasterizer.OpenDefault();
     private readonly TicketRenderer _renderer;
 
     public TicketRendererTests() => _renderer = new TicketRenderer(_rasterizer);
@@ -247,7 +247,7 @@ public sealed class TicketRendererTests : IDisposable
     }
 
     [Fact]
-    public void Renderer_WithFontPaths_OpensFreeTypeItself()
+    public void Renderer_WithFontPaths_OpensSkiaItself()
     {
         using var renderer = new TicketRenderer();
 

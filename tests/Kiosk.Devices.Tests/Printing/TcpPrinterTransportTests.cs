@@ -129,7 +129,7 @@ public sealed class TcpPrinterTransportTests
         // On RS-232 a pulled cable just means silence: nothing closes, replies stop coming.
         await using var emulator = PrinterEmulator.StartPty(9600);
         var settings = new SerialPortSettings(emulator.PtyPath!) { BaudRate = 9600, WriteTimeout = TimeSpan.FromSeconds(10) };
-        await using var printer = new PrinterConnection(new SerialPrinterTransport(settings, new TermiosSerialPortFactory()));
+        await using var printer = new PrinterConnection(new SerialPrinterTransport(settings, new SerialPortFactory()));
         using var stop = new CancellationTokenSource();
         var polling = printer.RunPollingAsync(stop.Token);
         await Eventually.True(() => printer.Status == PrinterStatus.Online, "online over the pty");

@@ -218,7 +218,7 @@ public sealed class TicketPrintQueueTests : IDisposable
     {
         await using var emulator = PrinterEmulator.StartPty(115200);
         var settings = new SerialPortSettings(emulator.PtyPath!) { BaudRate = 115200, ReadTimeout = TimeSpan.FromSeconds(1), WriteTimeout = TimeSpan.FromSeconds(10) };
-        using var queue = Queue(new SerialPrinterTransport(settings, new TermiosSerialPortFactory()));
+        using var queue = Queue(new SerialPrinterTransport(settings, new SerialPortFactory()));
         await queue.StartAsync(CancellationToken.None);
         await Enqueue(queue, 1, 2);
         await Eventually.True(() => queue.State.QueuedCount == 0 && Printed(emulator).SequenceEqual([1, 2]), "jobs 1-2 printed over the pty"); // bytes arrive before the queue confirms the job by its status check

@@ -6,7 +6,7 @@ namespace QueueKiosk.Devices.Tests.Simulation;
 
 public sealed class DemoTicketTests : IDisposable
 {
-    private readonly FreeTypeRasterizer _rasterizer = FreeTypeRasterizer.OpenDefault();
+    private readonly SkiaTextRasterizer _rasterizer = SkiaTextRasterizer.OpenDefault();
     private readonly string _folder = Directory.CreateTempSubdirectory("qk-virtual-printer-").FullName;
 
     public void Dispose()
@@ -37,6 +37,7 @@ public sealed class DemoTicketTests : IDisposable
         Assert.True(ticket.Page.Height > 400, $"page height {ticket.Page.Height}");
         var png = Assert.Single(output.WrittenFiles);
         Assert.True(new FileInfo(png).Length > 500);
+        Assert.Equal(ticket.Page, MonoPng.Decode(File.ReadAllBytes(png))); // the PNG decodes back to the page
         var keep = Environment.GetEnvironmentVariable("QK_KEEP_TICKETS");
         if (!string.IsNullOrEmpty(keep))
         {

@@ -7,7 +7,7 @@ namespace QueueKiosk.Devices.Tests.Simulation;
 
 public sealed class VirtualPrinterTests : IDisposable
 {
-    private readonly FreeTypeRasterizer _rasterizer = FreeTypeRasterizer.OpenDefault();
+    private readonly SkiaTextRasterizer _rasterizer = SkiaTextRasterizer.OpenDefault();
 
     public void Dispose() => _rasterizer.Dispose();
 
@@ -228,7 +228,9 @@ public sealed class VirtualPrinterTests : IDisposable
             printer.Write([.. "So 8"u8, .. EscPosCommands.LineFeed(), .. EscPosCommands.Cut(CutMode.Full)]);
 
             Assert.Equal(Path.Combine(folder, "ticket-0008.png"), Assert.Single(output.WrittenFiles));
-            Assert.True(File.ReadAllBytes(output.WrittenFiles[0]).AsSpan().StartsWith(PngWriter.Signature));
+            var png = File.ReadAllBytes(output.WrittenFiles[0]);
+            Assert.True(png.AsSpan().StartsWith(MonoPng.Signature));
+            Assert.Equal(printer.Tickets[0].Page, MonoPng.Decode(png)); // the PNG holds the page pixel for pixel
             Assert.True(File.Exists(Path.Combine(folder, "ticket-0008.txt")));
         }
         finally

@@ -5,14 +5,14 @@ using QueueKiosk.Devices.Simulation;
 
 namespace QueueKiosk.Devices.Tests.Fonts;
 
-public sealed class FreeTypeRasterizerTests
+public sealed class SkiaTextRasterizerTests
 {
     [Fact]
-    public void Open_DejaVuSans_ReadsFaceFieldsAtTheExpectedOffsets()
+    public void Open_DejaVuSans_ReadsTheFaceFromTheFile()
     {
-        using var rasterizer = FreeTypeRasterizer.Open(FreeTypeRasterizer.DefaultRegularFont);
+        using var rasterizer = SkiaTextRasterizer.Open(SkiaTextRasterizer.DefaultRegularFont);
 
-        // Both values come from the font file; wrong struct offsets would read garbage here.
+        // Both values come from the font file, not from a fallback face.
         Assert.Equal("DejaVu Sans", rasterizer.FamilyName);
         Assert.Equal(2048, rasterizer.UnitsPerEm);
     }
@@ -22,7 +22,7 @@ public sealed class FreeTypeRasterizerTests
     [InlineData(48)]
     public void GetLineMetrics_ScaleWithPixelSize(int pixelSize)
     {
-        using var rasterizer = FreeTypeRasterizer.OpenDefault();
+        using var rasterizer = SkiaTextRasterizer.OpenDefault();
 
         var metrics = rasterizer.GetLineMetrics(new TextStyle(pixelSize));
 
@@ -34,7 +34,7 @@ public sealed class FreeTypeRasterizerTests
     [Fact]
     public void RenderLine_CapitalI_IsAVerticalBarStandingOnTheBaseline()
     {
-        using var rasterizer = FreeTypeRasterizer.OpenDefault();
+        using var rasterizer = SkiaTextRasterizer.OpenDefault();
 
         var line = rasterizer.RenderLine("I", new TextStyle(40));
         var ink = line.Bitmap.FindInk()!.Value;
@@ -48,7 +48,7 @@ public sealed class FreeTypeRasterizerTests
     [Fact]
     public void RenderLine_ToneMarkOnCapital_ReachesAboveThePlainCapital()
     {
-        using var rasterizer = FreeTypeRasterizer.OpenDefault();
+        using var rasterizer = SkiaTextRasterizer.OpenDefault();
         var style = new TextStyle(32);
 
         var plain = rasterizer.RenderLine("O", style);
@@ -62,7 +62,7 @@ public sealed class FreeTypeRasterizerTests
     [Fact]
     public void MeasureWidth_EqualsRenderedWidth_AndGrowsWithText()
     {
-        using var rasterizer = FreeTypeRasterizer.OpenDefault();
+        using var rasterizer = SkiaTextRasterizer.OpenDefault();
         var style = new TextStyle(24);
 
         var shortWidth = rasterizer.MeasureWidth("Đăng ký", style);
@@ -75,7 +75,7 @@ public sealed class FreeTypeRasterizerTests
     [Fact]
     public void Bold_DrawsMoreInkThanRegular()
     {
-        using var rasterizer = FreeTypeRasterizer.OpenDefault();
+        using var rasterizer = SkiaTextRasterizer.OpenDefault();
 
         var regular = rasterizer.RenderLine("SỐ THỨ TỰ", new TextStyle(30)).Bitmap.CountInk();
         var bold = rasterizer.RenderLine("SỐ THỨ TỰ", new TextStyle(30, Bold: true)).Bitmap.CountInk();
@@ -86,7 +86,7 @@ public sealed class FreeTypeRasterizerTests
     [Fact]
     public void Open_MissingFile_NamesThePath()
     {
-        var error = Assert.Throws<FileNotFoundException>(() => FreeTypeRasterizer.Open("/nonexistent/x.ttf"));
+        var error = Assert.Throws<FileNotFoundException>(() => SkiaTextRasterizer.Open("/nonexistent/x.ttf"));
 
         Assert.Contains("/nonexistent/x.ttf", error.Message, StringComparison.Ordinal);
     }
@@ -98,7 +98,7 @@ public sealed class FreeTypeRasterizerTests
         try
         {
             File.WriteAllText(path, "not a font");
-            Assert.Throws<InvalidDataException>(() => FreeTypeRasterizer.Open(path));
+            Assert.Throws<InvalidDataException>(() => SkiaTextRasterizer.Open(path));
         }
         finally
         {
@@ -109,7 +109,7 @@ public sealed class FreeTypeRasterizerTests
     [Fact]
     public void RenderLine_EveryVietnameseLetter_HasInk()
     {
-        using var rasterizer = FreeTypeRasterizer.OpenDefault();
+        using var rasterizer = SkiaTextRasterizer.OpenDefault();
 
         foreach (var letter in VietnameseAlphabet.All)
         {
@@ -120,12 +120,12 @@ public sealed class FreeTypeRasterizerTests
     [Fact]
     public void RenderLine_SampleForEyes_WritesPng()
     {
-        using var rasterizer = FreeTypeRasterizer.OpenDefault();
+        using var rasterizer = SkiaTextRasterizer.OpenDefault();
         var line = rasterizer.RenderLine("Đăng ký khai sinh — SỐ THỨ TỰ Ố Ặ ỹ", new TextStyle(32, Bold: true));
 
-        var png = PngWriter.Encode(line.Bitmap);
+        var png = MonoPng.Encode(line.Bitmap);
 
-        Assert.True(png.AsSpan().StartsWith(PngWriter.Signature));
-        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "qk-freetype-sample.png"), png);
+        Assert.True(png.AsSpan().StartsWith(MonoPng.Signature));
+        File.WriteAllBytes(Path.Combine(Path.GetTempPath(), "qk-skia-sample.png"), png);
     }
 }
