@@ -22,7 +22,7 @@ public class LedBoardDriverTests
             state.Apply(Called(1, "A001", Counter1, 1));
             state.Apply(Called(2, "A002", Counter1, 1));
 
-            Assert.True(await EventuallyAsync(() => board.Shown == "A002"), $"board shows '{board.Shown}' after {board.Attempts} attempts");
+            Assert.True(await Eventually.TrueAsync(() => board.Shown == "A002"), $"board shows '{board.Shown}' after {board.Attempts} attempts");
             Assert.True(board.Attempts >= 3);
         }
         finally
@@ -42,7 +42,7 @@ public class LedBoardDriverTests
         {
             state.ApplySnapshot(Snapshot(0));
             state.Apply(Called(1, "A001", Counter1, 1));
-            Assert.True(await EventuallyAsync(() => board.Shown == "A001"));
+            Assert.True(await Eventually.TrueAsync(() => board.Shown == "A001"));
             var sends = board.Attempts;
 
             state.Apply(Called(2, "A002", Counter2, 2));
@@ -55,22 +55,6 @@ public class LedBoardDriverTests
         {
             await driver.StopAsync(CancellationToken.None);
         }
-    }
-
-    private static async Task<bool> EventuallyAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return true;
     }
 
     private sealed class BoardList(params CounterBoard[] boards) : ICounterBoardSet

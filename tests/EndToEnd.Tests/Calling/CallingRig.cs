@@ -2,7 +2,6 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using QueueKiosk.EndToEnd.Tests.Infrastructure;
 using QueueKiosk.HubClient.Contracts;
-using QueueKiosk.Devices.Tests.Displays.Emulator;
 
 namespace QueueKiosk.EndToEnd.Tests.Calling;
 

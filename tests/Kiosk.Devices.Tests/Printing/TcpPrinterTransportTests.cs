@@ -2,7 +2,6 @@ using QueueKiosk.Devices.EscPos;
 using QueueKiosk.Devices.Printing.Status;
 using QueueKiosk.Devices.Printing.Transports;
 using QueueKiosk.Devices.Serial;
-using QueueKiosk.Devices.Tests.Printing.Emulator;
 
 namespace QueueKiosk.Devices.Tests.Printing;
 
