@@ -78,8 +78,7 @@ public static class CounterDisplayExtensions
         app.MapGet("/", () => Results.Redirect("/hall"));
         app.MapGet("/hall", () => Page(app.Environment, "hall/index.html"));
         app.MapGet("/counter/{number:int}", (int number) => Page(app.Environment, "counter/index.html"));
-        app.MapGet("/audio/{id}", (string id, HallVoice voice) =>
-            voice.TryGetAudio(id, out var wav) ? Results.Bytes(wav, "audio/wav") : Results.NotFound());
+        app.MapVoiceEndpoints();
         app.MapGet("/leds", (ICounterBoardSet boards) => TypedResults.Ok(boards.Boards.Select(b => new
         {
             counter = b.CounterNumber,

@@ -9,13 +9,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using QueueKiosk.Devices.Camera;
-using QueueKiosk.Devices.Camera.Http;
+using QueueKiosk.HubServer.Supervision;
 
 namespace QueueKiosk.Bench.Scenarios;
 
 /// <summary>
 /// One synthetic 1280x720 25 fps camera, recorded in segments, whose 5 fps 640-wide MJPEG preview
-/// is served by a real Kestrel on 127.0.0.1 first to 1 viewer, then to 20. Viewers are curl
+/// is served by Hub.Server's camera endpoints on a real Kestrel on 127.0.0.1 first to 1 viewer, then to 20. Viewers are curl
 /// processes, so their own cost does not count as the host's. CPU is measured from
 /// /proc/&lt;pid&gt;/stat (utime+stime) over each phase, 100 % = one core; RSS from /proc/&lt;pid&gt;/status.
 /// </summary>

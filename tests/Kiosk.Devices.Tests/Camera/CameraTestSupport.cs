@@ -13,24 +13,6 @@ public sealed class FfmpegCollection
     public const string Name = "ffmpeg cameras";
 }
 
-internal sealed class TempFolder : IDisposable
-{
-    public TempFolder() => Directory.CreateDirectory(Path);
-
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "qk-cam-" + Guid.NewGuid().ToString("N")[..10]);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-}
-
 internal static class CameraTestSupport
 {
     /// <summary>A small, cheap synthetic camera (320x240, 10 fps) for tests.</summary>
