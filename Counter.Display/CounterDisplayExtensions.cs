@@ -31,7 +31,6 @@ public static class CounterDisplayExtensions
         var services = builder.Services;
         services.AddOptions<HubOptions>().BindConfiguration(HubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DisplayOptions>().BindConfiguration(DisplayOptions.Section);
-        services.AddOptions<VoiceOptions>().BindConfiguration(VoiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
@@ -51,7 +50,7 @@ public static class CounterDisplayExtensions
         services.AddHostedService<HubSync>();
         services.AddHostedService<HeartbeatService>();
 
-        services.AddHallVoice();
+        services.AddHallVoice(builder.Configuration);
         services.AddCounterBoards(builder.Configuration);
 
         services.AddSingleton<LiveBroadcaster>();
