@@ -1,0 +1,35 @@
+using QueueKiosk.Devices.Printing.Layout;
+using QueueKiosk.Devices.Printing.Queue;
+using QueueKiosk.KioskUi.Configuration;
+
+namespace QueueKiosk.KioskUi.Tests.Configuration;
+
+/// <summary>Every key documented for Kiosk.Ui, or in its appsettings.json, reaches a real option property.</summary>
+public class ConfigurationKeysTests
+{
+    /// <summary>The sections Kiosk.Ui binds (KioskServiceCollectionExtensions) and their option classes; "Printer" holds two.</summary>
+    private static readonly (string, Type)[] Sections =
+    [
+        (KioskOptions.SectionName, typeof(KioskOptions)),
+        (PrinterOptions.SectionName, typeof(PrinterOptions)),
+        (PrinterProfile.DefaultSectionName, typeof(PrinterProfile)),
+    ];
+
+    [Fact]
+    public void DocumentedKeys_BindToOptions()
+    {
+        var keys = DocumentedConfiguration.FromDocuments();
+        Assert.Contains(keys, k => Sections.Any(s => s.Item1 == k.Section));
+        var problems = DocumentedConfiguration.Unbound(keys, Sections, allSectionsAreMine: false);
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+
+    [Fact]
+    public void SampleSettings_BindToOptions()
+    {
+        var keys = DocumentedConfiguration.FromSampleSettings("Kiosk.Ui");
+        Assert.Contains(keys, k => k.Section == KioskOptions.SectionName);
+        var problems = DocumentedConfiguration.Unbound(keys, Sections, allSectionsAreMine: true);
+        Assert.True(problems.Count == 0, string.Join('\n', problems));
+    }
+}
