@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
 using QueueKiosk.CounterDisplay.Leds;
 using QueueKiosk.CounterDisplay.State;
 using QueueKiosk.CounterDisplay.Tests.State;
@@ -47,9 +48,12 @@ public class LedBoardDriverTests
 
             state.Apply(Called(2, "A002", Counter2, 2));
             state.Apply(Called(3, "A003", Counter2, 2));
-            await Task.Delay(300);
+            // The signal that the driver has dealt with counter 2's calls: counter 1's next call,
+            // handled after them. Had they resent to counter 1's board, it would count more sends.
+            state.Apply(Called(4, "A004", Counter1, 1));
+            Assert.True(await Eventually.TrueAsync(() => board.Shown == "A004"));
 
-            Assert.Equal(sends, board.Attempts);
+            Assert.Equal(sends + 1, board.Attempts);
         }
         finally
         {

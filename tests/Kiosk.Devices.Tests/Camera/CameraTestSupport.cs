@@ -35,19 +35,6 @@ internal static class CameraTestSupport
         StableRunSeconds = 1,
     };
 
-    /// <summary>Polls a condition until true or the time is up (generous: the machine is shared).</summary>
-    public static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition())
-                return true;
-            await Task.Delay(100);
-        }
-        return condition();
-    }
-
     public static int ClosedLocalPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
