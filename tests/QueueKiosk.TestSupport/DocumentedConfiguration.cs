@@ -84,6 +84,35 @@ public static partial class DocumentedConfiguration
         [.. SampleSettings(hostProject).SelectMany(f => FromJson(File.ReadAllText(f), Path.GetRelativePath(RepoRoot, f)))];
 
     /// <summary>
+    /// Fails, listing each key, unless every documented key of the host's <paramref name="sections"/>
+    /// reaches a property (and at least one is documented, so the scan itself is checked).
+    /// </summary>
+    public static void DocumentsBindTo(IReadOnlyList<(string Section, Type Options)> sections) =>
+        Check(FromDocuments(), sections, allSectionsAreMine: false, "the documents");
+
+    /// <summary>
+    /// Fails, listing each key, unless every key of <paramref name="hostProject"/>'s appsettings*.json
+    /// is the framework's or reaches a property of <paramref name="sections"/>.
+    /// </summary>
+    public static void SampleSettingsBindTo(string hostProject, IReadOnlyList<(string Section, Type Options)> sections) =>
+        Check(FromSampleSettings(hostProject), sections, allSectionsAreMine: true, $"{hostProject}'s appsettings*.json");
+
+    private static void Check(IReadOnlyList<DocumentedKey> keys, IReadOnlyList<(string Section, Type Options)> sections, bool allSectionsAreMine, string where)
+    {
+        ArgumentNullException.ThrowIfNull(sections);
+        if (!keys.Any(k => sections.Any(s => string.Equals(s.Section, k.Section, StringComparison.OrdinalIgnoreCase))))
+        {
+            throw new InvalidDataException($"No key of {string.Join(", ", sections.Select(s => s.Section))} found in {where}: is the scan broken?");
+        }
+
+        var problems = Unbound(keys, sections, allSectionsAreMine);
+        if (problems.Count > 0)
+        {
+            throw new InvalidDataException($"Keys in {where} that no option reads:\n" + string.Join('\n', problems));
+        }
+    }
+
+    /// <summary>
     /// The keys among <paramref name="keys"/> whose section a host binds (<paramref name="sections"/>:
     /// a section may be bound to more than one option class) but which reach no property of any of
     /// them, with the reason; and, when <paramref name="allSectionsAreMine"/>, the keys of sections
