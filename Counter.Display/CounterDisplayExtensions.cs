@@ -32,7 +32,6 @@ public static class CounterDisplayExtensions
         var services = builder.Services;
         services.AddOptions<HubOptions>().BindConfiguration(HubOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<DisplayOptions>().BindConfiguration(DisplayOptions.Section);
-        services.AddOptions<VoiceOptions>().BindConfiguration(VoiceOptions.Section).ValidateDataAnnotations().ValidateOnStart();
 
         services.AddSingleton(TimeProvider.System);
         services.AddSingleton(sp =>
@@ -51,7 +50,7 @@ public static class CounterDisplayExtensions
         services.AddHostedService<HubSync>();
         services.AddHostedService<HeartbeatService>();
 
-        services.AddHallVoice();
+        services.AddHallVoice(builder.Configuration);
         services.AddCounterBoards(builder.Configuration);
 
         services.AddSingleton<LiveBroadcaster>();
@@ -78,8 +77,7 @@ public static class CounterDisplayExtensions
         app.MapGet("/", () => Results.Redirect("/hall"));
         app.MapGet("/hall", () => Page(app.Environment, "hall/index.html"));
         app.MapGet("/counter/{number:int}", (int number) => Page(app.Environment, "counter/index.html"));
-        app.MapGet("/audio/{id}", (string id, HallVoice voice) =>
-            voice.TryGetAudio(id, out var wav) ? Results.Bytes(wav, "audio/wav") : Results.NotFound());
+        app.MapVoiceEndpoints();
         app.MapGet("/leds", (ICounterBoardSet boards) => TypedResults.Ok(boards.Boards.Select(b => new
         {
             counter = b.CounterNumber,

@@ -77,7 +77,7 @@ public static class KioskServiceCollectionExtensions
                 sp.GetRequiredService<InMemoryPrinterTransport>(),
                 sp.GetRequiredService<TicketRenderer>(),
                 sp.GetRequiredService<IOptions<PrinterProfile>>().Value,
-                Path.GetFullPath(configuration[$"{PrinterOptions.SectionName}:VirtualOutputPath"] ?? sp.GetRequiredService<IOptions<KioskOptions>>().Value.VirtualPrinterFolder, sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
+                Path.GetFullPath(sp.GetRequiredService<IOptions<PrinterOptions>>().Value.VirtualOutputPath, sp.GetRequiredService<IHostEnvironment>().ContentRootPath)));
             services.AddHostedService(sp => sp.GetRequiredService<VirtualPrinterHost>());
         }
 

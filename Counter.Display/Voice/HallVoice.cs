@@ -8,7 +8,7 @@ namespace QueueKiosk.CounterDisplay.Voice;
 /// <summary>
 /// Hands every live call to Kiosk.Devices' announcement queue (which makes the audio and lets
 /// calls out one at a time, never over each other) and tells the pages when each one's turn
-/// comes (<see cref="Ready"/>); the pages fetch the WAV by id from /audio/{id}.
+/// comes (<see cref="Ready"/>); the pages fetch the WAV from <see cref="VoiceEndpoints.WavPath"/>.
 /// </summary>
 public sealed partial class HallVoice
 {
@@ -33,12 +33,6 @@ public sealed partial class HallVoice
     }
 
     public event Action<HallAnnouncement>? Ready;
-
-    public bool TryGetAudio(string id, out byte[] wav)
-    {
-        wav = [];
-        return queue is not null && queue.Store.TryGetWav(id, out wav);
-    }
 
     private void OnCall(CallAnnouncement call)
     {
@@ -79,7 +73,7 @@ public sealed partial class HallVoice
             call?.CounterNumber ?? int.Parse(a.Counter, CultureInfo.InvariantCulture),
             call?.IsRecall ?? false,
             a.Text ?? "",
-            ok ? $"/audio/{a.Id}" : null,
+            ok ? VoiceEndpoints.WavPath(a.Id) : null,
             a.Error));
     }
 

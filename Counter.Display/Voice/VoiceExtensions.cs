@@ -5,27 +5,13 @@ namespace QueueKiosk.CounterDisplay.Voice;
 
 public static class VoiceExtensions
 {
-    /// <summary>Kiosk.Devices' voice (espeak-ng or recorded clips, chime, repeats) behind <see cref="HallVoice"/>.</summary>
-    public static IServiceCollection AddHallVoice(this IServiceCollection services)
+    /// <summary>
+    /// Kiosk.Devices' voice (section "Voice", bound and validated there: hardware-docs/voice.md)
+    /// behind <see cref="HallVoice"/>.
+    /// </summary>
+    public static IServiceCollection AddHallVoice(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<IOptions<VoiceOptions>>().Value;
-            ISpeechSynthesizer speech = string.IsNullOrWhiteSpace(o.ClipFolder)
-                ? new EspeakNgSynthesizer(new EspeakNgOptions { Voice = o.EspeakVoice, Rate = o.Rate })
-                : new RecordedClipSynthesizer(o.ClipFolder);
-            return new AnnouncementComposer(
-                new CachingSpeechSynthesizer(speech),
-                new AnnouncementTextOptions { Template = o.Template, NumberReading = o.NumberReading },
-                new AnnouncementSoundOptions { Chime = o.Chime, Repeat = o.Repeat });
-        });
-        services.AddSingleton(sp => new AnnouncementStore());
-        services.AddSingleton(sp => new AnnouncementQueue(
-            sp.GetRequiredService<AnnouncementComposer>(),
-            sp.GetRequiredService<AnnouncementStore>(),
-            waitForPlayback: true,
-            logger: sp.GetRequiredService<ILogger<AnnouncementQueue>>()));
-        services.AddHostedService(sp => sp.GetRequiredService<AnnouncementQueue>());
+        services.AddVoice(configuration);
         services.AddSingleton(sp => new HallVoice(
             sp.GetRequiredService<State.DisplayState>(),
             sp.GetRequiredService<AnnouncementComposer>(),

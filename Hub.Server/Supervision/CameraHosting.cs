@@ -1,7 +1,6 @@
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using QueueKiosk.Devices.Camera;
-using QueueKiosk.Devices.Camera.Http;
 using QueueKiosk.HubServer.Auth;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Demo;

@@ -1,7 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QueueKiosk.Devices.Camera;
-using QueueKiosk.Devices.Camera.Http;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Queue;

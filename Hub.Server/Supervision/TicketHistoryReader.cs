@@ -1,6 +1,5 @@
 using Microsoft.EntityFrameworkCore;
 using QueueKiosk.Devices.Camera;
-using QueueKiosk.Devices.Camera.Http;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;

@@ -1,48 +1,41 @@
-using System.ComponentModel;
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using QueueKiosk.Devices.Processes;
 
 namespace QueueKiosk.Devices.Camera;
 
 /// <summary>
 /// One camera: a single supervised ffmpeg process (FACTS.md §7) whose live JPEG preview is fanned
 /// out to any number of viewers, whose recordings go to <see cref="Recordings"/>, and whose small
-/// gray frames give <see cref="CameraHealth.MotionLevel"/>. ffmpeg is restarted with exponential
-/// backoff when it exits or stalls; its stderr is read continuously and its last meaningful line
-/// kept as the reason. Dispose stops ffmpeg (SIGTERM, then kill of the whole tree).
+/// gray frames give <see cref="CameraHealth.MotionLevel"/> (<see cref="MotionListener"/>). This type
+/// supervises: ffmpeg runs through <see cref="ProcessRunner"/> and is restarted with exponential
+/// backoff when it exits or stalls; its stderr goes to <see cref="FfmpegErrorLog"/>, its preview
+/// rate to <see cref="FrameRateMeter"/>. Dispose stops ffmpeg (SIGTERM, then kill of the whole tree).
 /// </summary>
 public sealed class CameraFeed : IAsyncDisposable
 {
-    private const int MaxRecentErrorLines = 20;
     private const int MaxRestartDelaysKept = 50;
-    private static readonly TimeSpan FpsWindow = TimeSpan.FromSeconds(3);
     private static readonly TimeSpan StopGrace = TimeSpan.FromSeconds(5);
 
     private readonly CameraOptions _options;
     private readonly ILogger _log;
     private readonly TimeProvider _time;
     private readonly FrameFanout _preview = new();
-    private readonly MotionMeter _motion = new();
     private readonly JpegFrameSplitter _splitter = new();
     private readonly RestartBackoff _backoff;
-    private readonly TcpListener _motionListener = new(IPAddress.Loopback, 0);
+    private readonly MotionListener _motion = new();
+    private readonly FfmpegErrorLog _errors = new();
+    private readonly FrameRateMeter _frameRate;
     private readonly CancellationTokenSource _stop = new();
     private readonly Lock _gate = new();
 
     // Guarded by _gate.
-    private readonly Queue<DateTimeOffset> _recentFrames = new();
-    private readonly Queue<string> _recentErrorLines = new();
     private readonly List<TimeSpan> _restartDelays = [];
     private CameraState _state = CameraState.Starting;
     private DateTimeOffset? _lastFrameUtc;
     private DateTimeOffset? _runFirstFrameUtc;
     private DateTimeOffset _runStartUtc;
-    private string? _runError;
     private string? _lastError;
     private DateTimeOffset? _lastErrorUtc;
     private string? _lastLoggedReason;
@@ -51,11 +44,8 @@ public sealed class CameraFeed : IAsyncDisposable
     private TimeSpan? _nextRestartDelay;
     private FfmpegCommand? _command;
     private long _frameSequence;
-    private long _stderrLines;
-    private double _motionLevel;
 
     private Task? _supervisor;
-    private Task? _motionReader;
     private int _disposed;
 
     public CameraFeed(CameraOptions options, ILogger<CameraFeed>? logger = null, TimeProvider? time = null)
@@ -65,6 +55,15 @@ public sealed class CameraFeed : IAsyncDisposable
         _time = time ?? TimeProvider.System;
         _backoff = new RestartBackoff(TimeSpan.FromSeconds(options.MinRestartDelaySeconds), TimeSpan.FromSeconds(options.MaxRestartDelaySeconds));
         Recordings = RecordingStore.For(options, _time);
+        _frameRate = new FrameRateMeter(_time);
+        _errors.Reason += line =>
+        {
+            lock (_gate)
+            {
+                _lastError = line;
+                _lastErrorUtc = _time.GetUtcNow();
+            }
+        };
     }
 
     public string Id => _options.Id;
@@ -89,27 +88,22 @@ public sealed class CameraFeed : IAsyncDisposable
     public IReadOnlyList<TimeSpan> RestartDelays { get { lock (_gate) return [.. _restartDelays]; } }
 
     /// <summary>Lines ffmpeg wrote to stderr since start (none of them are logged one by one).</summary>
-    public long StderrLineCount => Interlocked.Read(ref _stderrLines);
+    public long StderrLineCount => _errors.LineCount;
 
     /// <summary>The last stderr lines, for a support page.</summary>
-    public IReadOnlyList<string> RecentErrorLines { get { lock (_gate) return [.. _recentErrorLines]; } }
+    public IReadOnlyList<string> RecentErrorLines => _errors.RecentLines;
 
     /// <summary>The command of the current or last ffmpeg run.</summary>
     public FfmpegCommand? Command { get { lock (_gate) return _command; } }
 
     public CameraHealth GetHealth()
     {
-        var now = _time.GetUtcNow();
+        var fps = _frameRate.Fps();
         lock (_gate)
         {
-            TrimFrameWindow(now);
-            var window = now - _runStartUtc < FpsWindow ? now - _runStartUtc : FpsWindow;
-            var fps = _state == CameraState.Running && window > TimeSpan.FromMilliseconds(500)
-                ? Math.Round(_recentFrames.Count / window.TotalSeconds, 1)
-                : 0;
             return new CameraHealth(
-                Id, Name, _state, fps, _lastFrameUtc, _restartCount, _lastError, _lastErrorUtc,
-                Math.Round(Volatile.Read(ref _motionLevel), 2), _processId,
+                Id, Name, _state, _state == CameraState.Running ? fps : 0, _lastFrameUtc, _restartCount, _lastError, _lastErrorUtc,
+                Math.Round(_motion.Level, 2), _processId,
                 _state is CameraState.Restarting or CameraState.Failed ? _nextRestartDelay : null,
                 _preview.ViewerCount, _command?.CommandLine);
         }
@@ -123,8 +117,7 @@ public sealed class CameraFeed : IAsyncDisposable
         {
             if (_supervisor is not null)
                 return;
-            _motionListener.Start();
-            _motionReader = Task.Run(() => ReadMotionAsync(_stop.Token));
+            _motion.Start();
             _supervisor = Task.Run(() => SuperviseAsync(_stop.Token));
         }
     }
@@ -134,11 +127,9 @@ public sealed class CameraFeed : IAsyncDisposable
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
             return;
         await _stop.CancelAsync();
-        _motionListener.Stop();
         if (_supervisor is not null)
             await _supervisor;
-        if (_motionReader is not null)
-            await _motionReader;
+        await _motion.DisposeAsync();
         SetState(CameraState.Stopped);
         _stop.Dispose();
     }
@@ -183,54 +174,41 @@ public sealed class CameraFeed : IAsyncDisposable
 
     private async Task<RunOutcome> RunOnceAsync(CancellationToken stop)
     {
-        var port = ((IPEndPoint)_motionListener.LocalEndpoint).Port;
-        var command = FfmpegCommandBuilder.Build(_options, $"tcp://127.0.0.1:{port}", FfmpegEncoders.HasLibx264(_options.FfmpegPath));
-        var psi = new ProcessStartInfo(command.FileName)
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            StandardErrorEncoding = Encoding.UTF8,
-        };
-        foreach (var a in command.Arguments)
-            psi.ArgumentList.Add(a);
-        psi.Environment["TZ"] = "UTC"; // segment names carry UTC times (RecordingFileName)
-
-        Process process;
+        var command = FfmpegCommandBuilder.Build(_options, $"tcp://127.0.0.1:{_motion.Port}", FfmpegEncoders.HasLibx264(_options.FfmpegPath));
+        lock (_gate)
+            _command = command;
+        ProcessRunner process;
         try
         {
             if (Recordings is not null)
                 Directory.CreateDirectory(Recordings.Folder);
-            process = Process.Start(psi) ?? throw new InvalidOperationException("Process.Start returned null");
+            process = ProcessRunner.Start(command);
         }
-        catch (Exception ex) when (ex is Win32Exception or IOException or UnauthorizedAccessException or InvalidOperationException)
+        catch (Exception ex) when (ex is ProcessStartException or IOException or UnauthorizedAccessException)
         {
-            lock (_gate)
-                _command = command;
-            return new RunOutcome($"Không chạy được ffmpeg / cannot start ffmpeg ({command.FileName}): {ex.Message}", Healthy: false, CannotStart: true);
+            return new RunOutcome($"Không chạy được ffmpeg / cannot start ffmpeg ({command.FileName}): {(ex.InnerException ?? ex).Message}", Healthy: false, CannotStart: true);
         }
 
         using (process)
         {
             lock (_gate)
             {
-                _command = command;
                 _processId = process.Id;
                 _runStartUtc = _time.GetUtcNow();
                 _runFirstFrameUtc = null;
-                _runError = null;
-                _recentFrames.Clear();
             }
+            _errors.StartRun();
+            _frameRate.StartRun();
             SetState(CameraState.Starting);
             _splitter.Reset();
-            _log.LogInformation("Camera {CameraId}: ffmpeg pid {Pid} started: {CommandLine}", Id, process.Id, command.CommandLine);
+            _log.LogInformation("Camera {CameraId}: ffmpeg pid {Pid} started: {CommandLine}", Id, process.Id, process.CommandLine);
 
             // The readers stop at end of file, after ffmpeg's last words: cancelling them at its exit
             // could lose the very line that says why it stopped.
             using var readersGiveUp = new CancellationTokenSource();
             using var watchdogEnd = CancellationTokenSource.CreateLinkedTokenSource(stop);
-            var previewReader = ReadPreviewAsync(process.StandardOutput.BaseStream, readersGiveUp.Token);
-            var errorReader = ReadErrorsAsync(process.StandardError, readersGiveUp.Token);
+            var previewReader = ReadPreviewAsync(process.StandardOutput, readersGiveUp.Token);
+            var errorReader = _errors.ReadAsync(process.StandardError, readersGiveUp.Token);
             var watchdog = WatchForStallAsync(process, watchdogEnd.Token);
 
             try
@@ -239,7 +217,7 @@ public sealed class CameraFeed : IAsyncDisposable
             }
             catch (OperationCanceledException)
             {
-                await StopProcessAsync(process);
+                await process.StopAsync(StopGrace);
             }
 
             await watchdogEnd.CancelAsync();
@@ -255,20 +233,21 @@ public sealed class CameraFeed : IAsyncDisposable
             }
 
             var exitCode = process.HasExited ? process.ExitCode : -1;
+            var runError = _errors.RunError;
             lock (_gate)
             {
                 _processId = null;
                 var ranHealthy = _runFirstFrameUtc is { } first && _time.GetUtcNow() - first >= TimeSpan.FromSeconds(_options.StableRunSeconds);
                 var reason = stalled
-                    ? $"Không có hình trong {_options.StallSeconds:0.#} giây / no frame for {_options.StallSeconds:0.#} s" + (_runError is null ? "" : ": " + _runError)
-                    : _runError ?? string.Create(CultureInfo.InvariantCulture, $"ffmpeg dừng (mã {exitCode}) / ffmpeg exited with code {exitCode}");
+                    ? $"Không có hình trong {_options.StallSeconds:0.#} giây / no frame for {_options.StallSeconds:0.#} s" + (runError is null ? "" : ": " + runError)
+                    : runError ?? string.Create(CultureInfo.InvariantCulture, $"ffmpeg dừng (mã {exitCode}) / ffmpeg exited with code {exitCode}");
                 return new RunOutcome(reason, ranHealthy, CannotStart: false);
             }
         }
     }
 
     /// <summary>Returns true when it had to stop ffmpeg because no frame arrived for StallSeconds.</summary>
-    private async Task<bool> WatchForStallAsync(Process process, CancellationToken runEnd)
+    private async Task<bool> WatchForStallAsync(ProcessRunner process, CancellationToken runEnd)
     {
         var limit = TimeSpan.FromSeconds(_options.StallSeconds);
         try
@@ -281,7 +260,7 @@ public sealed class CameraFeed : IAsyncDisposable
                     since = _lastFrameUtc is { } last && last > _runStartUtc ? last : _runStartUtc;
                 if (_time.GetUtcNow() - since > limit)
                 {
-                    await StopProcessAsync(process);
+                    await process.StopAsync(StopGrace);
                     return true;
                 }
             }
@@ -319,96 +298,12 @@ public sealed class CameraFeed : IAsyncDisposable
         {
             _lastFrameUtc = now;
             _runFirstFrameUtc ??= now;
-            _recentFrames.Enqueue(now);
-            TrimFrameWindow(now);
             becameRunning = _state != CameraState.Running;
         }
+        _frameRate.Frame(now);
         _preview.Publish(frame);
         if (becameRunning)
             SetState(CameraState.Running);
-    }
-
-    private async Task ReadErrorsAsync(StreamReader stderr, CancellationToken runEnd)
-    {
-        try
-        {
-            while (await stderr.ReadLineAsync(runEnd) is { } line)
-            {
-                Interlocked.Increment(ref _stderrLines);
-                if (FfmpegErrorLine.Clean(line) is not { } clean)
-                    continue;
-                lock (_gate)
-                {
-                    _recentErrorLines.Enqueue(clean);
-                    if (_recentErrorLines.Count > MaxRecentErrorLines)
-                        _recentErrorLines.Dequeue();
-                    // A cause ("Connection refused") is kept over the generic lines ffmpeg prints after it.
-                    if (FfmpegErrorLine.IsMeaningful(clean) || _runError is null)
-                    {
-                        _runError = clean;
-                        _lastError = clean;
-                        _lastErrorUtc = _time.GetUtcNow();
-                    }
-                }
-            }
-        }
-        catch (Exception ex) when (ex is OperationCanceledException or IOException or ObjectDisposedException)
-        {
-        }
-    }
-
-    private async Task ReadMotionAsync(CancellationToken stop)
-    {
-        var frame = new byte[MotionMeter.FrameBytes];
-        while (!stop.IsCancellationRequested)
-        {
-            try
-            {
-                using var client = await _motionListener.AcceptTcpClientAsync(stop);
-                await using var stream = client.GetStream();
-                _motion.Reset();
-                while (true)
-                {
-                    await stream.ReadExactlyAsync(frame, stop);
-                    Volatile.Write(ref _motionLevel, _motion.Add(frame));
-                }
-            }
-            catch (Exception ex) when (ex is EndOfStreamException or IOException or SocketException)
-            {
-                // ffmpeg went away; the next run connects again.
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException)
-            {
-                return;
-            }
-        }
-    }
-
-    /// <summary>SIGTERM first so the open MP4 segment is finalised, then kill the whole tree.</summary>
-    private async Task StopProcessAsync(Process process)
-    {
-        try
-        {
-            if (process.HasExited)
-                return;
-            PosixSignal.Terminate(process.Id);
-            using var grace = new CancellationTokenSource(StopGrace);
-            try
-            {
-                await process.WaitForExitAsync(grace.Token);
-                return;
-            }
-            catch (OperationCanceledException)
-            {
-            }
-            process.Kill(entireProcessTree: true);
-            using var killWait = new CancellationTokenSource(StopGrace);
-            await process.WaitForExitAsync(killWait.Token);
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or Win32Exception or OperationCanceledException)
-        {
-            // Already gone, or the kernel did not report its end in time: nothing more to do here.
-        }
     }
 
     private void LogRestart(string reason, TimeSpan delay)
@@ -449,11 +344,5 @@ public sealed class CameraFeed : IAsyncDisposable
         {
             _log.LogError(ex, "Camera {CameraId}: a StateChanged handler failed", Id);
         }
-    }
-
-    private void TrimFrameWindow(DateTimeOffset now)
-    {
-        while (_recentFrames.Count > 0 && now - _recentFrames.Peek() > FpsWindow)
-            _recentFrames.Dequeue();
     }
 }

@@ -1,31 +1,14 @@
 using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
+using QueueKiosk.Devices.Processes;
 
 namespace QueueKiosk.Devices.Camera;
 
-/// <summary>An ffmpeg invocation as an argument list (no shell quoting involved) plus a printable
-/// form for support, with RTSP passwords masked.</summary>
-public sealed record FfmpegCommand(string FileName, IReadOnlyList<string> Arguments)
+/// <summary>An ffmpeg invocation; its printable form masks RTSP passwords.</summary>
+public sealed record FfmpegCommand(string FileName, IReadOnlyList<string> Arguments) : ProcessCommand(FileName, Arguments)
 {
-    /// <summary>A shell-pasteable command line; passwords in URLs are replaced by ***.</summary>
-    public string CommandLine
-    {
-        get
-        {
-            var sb = new StringBuilder(Quote(FileName));
-            foreach (var a in Arguments)
-                sb.Append(' ').Append(Quote(FfmpegCommandBuilder.MaskPassword(a)));
-            return sb.ToString();
-        }
-    }
-
-    public override string ToString() => CommandLine;
-
-    private static string Quote(string arg) =>
-        arg.Length > 0 && arg.All(c => char.IsAsciiLetterOrDigit(c) || "-_./:=+,@%".Contains(c))
-            ? arg
-            : "'" + arg.Replace("'", "'\\''", StringComparison.Ordinal) + "'";
+    protected override string Printable(string argument) => FfmpegCommandBuilder.MaskPassword(argument);
 }
 
 /// <summary>
@@ -87,7 +70,8 @@ public static partial class FfmpegCommandBuilder
         }
 
         args.AddRange(["-map", "[motion]", "-an", "-f", "rawvideo", motionOutputUrl]);
-        return new FfmpegCommand(options.FfmpegPath, args);
+        // Segment names carry UTC times (RecordingFileName), whatever the machine's zone.
+        return new FfmpegCommand(options.FfmpegPath, args) { Environment = new Dictionary<string, string> { ["TZ"] = "UTC" } };
     }
 
     /// <summary>The codec actually used for recordings.</summary>

@@ -1,5 +1,5 @@
 using System.Collections.Concurrent;
-using System.Diagnostics;
+using QueueKiosk.Devices.Processes;
 
 namespace QueueKiosk.Devices.Camera;
 
@@ -14,20 +14,13 @@ public static class FfmpegEncoders
     {
         try
         {
-            var psi = new ProcessStartInfo(ffmpegPath) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-            psi.ArgumentList.Add("-hide_banner");
-            psi.ArgumentList.Add("-encoders");
-            using var p = Process.Start(psi)!;
-            var errors = p.StandardError.ReadToEndAsync();
-            var output = p.StandardOutput.ReadToEnd();
-            if (!p.WaitForExit(10_000))
-                p.Kill(entireProcessTree: true);
-            _ = errors.Result;
-            return output.Contains(" libx264 ", StringComparison.Ordinal);
+            var result = ProcessRunner.RunAsync(new ProcessCommand(ffmpegPath, ["-hide_banner", "-encoders"]), TimeSpan.FromSeconds(10))
+                .GetAwaiter().GetResult();
+            return result.StandardOutput.Contains(" libx264 ", StringComparison.Ordinal);
         }
-        catch (System.ComponentModel.Win32Exception)
+        catch (Exception ex) when (ex is ProcessStartException or TimeoutException)
         {
-            return false; // no ffmpeg: the camera itself will report that
+            return false; // no ffmpeg, or one that hangs: the camera itself will report that
         }
     }
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Globalization;
+using QueueKiosk.Devices.Processes;
 
 namespace QueueKiosk.Devices.Voice;
 
@@ -54,44 +54,12 @@ public sealed class EspeakNgSynthesizer : ISpeechSynthesizer
         }
 
         var output = Path.Combine(Path.GetTempPath(), $"qk-espeak-{Guid.NewGuid():N}.wav");
-        var start = new ProcessStartInfo(_options.Executable)
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in Arguments(text.Normalize(System.Text.NormalizationForm.FormC), output))
-        {
-            start.ArgumentList.Add(argument);
-        }
-
         try
         {
-            using var process = StartProcess(start);
-            var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-            var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-            using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_options.Timeout);
-            try
+            var result = await RunAsync(Arguments(text.Normalize(System.Text.NormalizationForm.FormC), output), cancellationToken);
+            if (result.ExitCode != 0 || !File.Exists(output))
             {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                if (cancellationToken.IsCancellationRequested)
-                {
-                    throw;
-                }
-
-                throw new SpeechSynthesisException($"espeak-ng chạy quá {_options.Timeout.TotalSeconds:0} giây / espeak-ng took longer than {_options.Timeout.TotalSeconds:0} s");
-            }
-
-            var errors = (await stderr).Trim();
-            await stdout;
-            if (process.ExitCode != 0 || !File.Exists(output))
-            {
-                throw new SpeechSynthesisException($"espeak-ng lỗi (mã {process.ExitCode}, giọng '{_options.Voice}'): {errors} / espeak-ng failed");
+                throw new SpeechSynthesisException($"espeak-ng lỗi (mã {result.ExitCode}, giọng '{_options.Voice}'): {result.StandardError.Trim()} / espeak-ng failed");
             }
 
             return WavFile.Read(await File.ReadAllBytesAsync(output, cancellationToken), output);
@@ -105,13 +73,7 @@ public sealed class EspeakNgSynthesizer : ISpeechSynthesizer
     /// <summary>The voices espeak-ng knows, by language and file name (e.g. "vi", "vi-vn-x-south", "aav/vi").</summary>
     public async Task<IReadOnlySet<string>> ListVoicesAsync(CancellationToken cancellationToken = default)
     {
-        var start = new ProcessStartInfo(_options.Executable) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        start.ArgumentList.Add("--voices");
-        using var process = StartProcess(start);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        var listing = await process.StandardOutput.ReadToEndAsync(cancellationToken).WaitAsync(_options.Timeout, cancellationToken);
-        await process.WaitForExitAsync(cancellationToken).WaitAsync(_options.Timeout, cancellationToken);
-        await stderr;
+        var listing = (await RunAsync(["--voices"], cancellationToken)).StandardOutput;
         var voices = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         foreach (var line in listing.Split('\n').Skip(1))
         {
@@ -137,15 +99,20 @@ public sealed class EspeakNgSynthesizer : ISpeechSynthesizer
         }
     }
 
-    private Process StartProcess(ProcessStartInfo start)
+    /// <summary>Runs espeak-ng through the one process runner, with the configured time limit.</summary>
+    private async Task<ProcessResult> RunAsync(IReadOnlyList<string> arguments, CancellationToken cancellationToken)
     {
         try
         {
-            return Process.Start(start) ?? throw new SpeechSynthesisException($"không chạy được {_options.Executable} / could not start {_options.Executable}");
+            return await ProcessRunner.RunAsync(new ProcessCommand(_options.Executable, arguments), _options.Timeout, cancellationToken);
         }
-        catch (System.ComponentModel.Win32Exception e)
+        catch (ProcessStartException e)
         {
             throw new SpeechSynthesisException($"không tìm thấy '{_options.Executable}': cài gói espeak-ng / '{_options.Executable}' not found: install espeak-ng", e);
+        }
+        catch (TimeoutException)
+        {
+            throw new SpeechSynthesisException($"espeak-ng chạy quá {_options.Timeout.TotalSeconds:0} giây / espeak-ng took longer than {_options.Timeout.TotalSeconds:0} s");
         }
     }
 }

@@ -5,6 +5,9 @@ public sealed class VoiceOptions
 {
     public const string SectionName = "Voice";
 
+    /// <summary>Speak calls at all; when off a host only shows them.</summary>
+    public bool Enabled { get; set; } = true;
+
     /// <summary>EspeakNg or Clips.</summary>
     public string Engine { get; set; } = "EspeakNg";
 

@@ -48,9 +48,6 @@ public sealed class KioskOptions
     /// <summary>Demo and tests only: issue numbers at any hour (pair with the hub's Queue:IgnoreOpeningHours).</summary>
     public bool IgnoreOpeningHours { get; set; }
 
-    /// <summary>Demo mode (Printer:Transport=Virtual): where the virtual printer saves each ticket as PNG (Printer:VirtualOutputPath wins when set).</summary>
-    public string VirtualPrinterFolder { get; set; } = "data/printed-tickets";
-
     /// <summary>False runs the kiosk without a ticket printer: numbers are shown on screen only.</summary>
     public bool PrinterEnabled { get; set; } = true;
 

@@ -6,7 +6,7 @@ namespace QueueKiosk.KioskUi.Printing;
 
 /// <summary>
 /// Demo mode (Printer:Transport=Virtual): what the print queue sends to the in-memory printer is
-/// drawn by the virtual printer and saved as ticket-NNNN.png in Kiosk:VirtualPrinterFolder.
+/// drawn by the virtual printer and saved as ticket-NNNN.png in Printer:VirtualOutputPath.
 /// </summary>
 public sealed class VirtualPrinterHost : IHostedService, IDisposable
 {

@@ -30,6 +30,9 @@ public sealed class PrinterOptions
 
     public string UsbPath { get; set; } = "/dev/usb/lp0";
 
+    /// <summary>Transport = Virtual (demo): the folder where each ticket is saved as ticket-NNNN.png; relative paths are under the content root.</summary>
+    public string VirtualOutputPath { get; set; } = "data/printed-tickets";
+
     /// <summary>The journal file of the print queue; relative paths are under the working directory.</summary>
     public string QueuePath { get; set; } = "data/print-queue.journal";
 

@@ -15,6 +15,9 @@ public sealed record TcpPrinterTransportOptions(string Host, int Port = 9100)
     /// connection is silently lost. A connection idle this long is replaced before the next write.
     /// </summary>
     public TimeSpan IdleReconnectAfter { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>The clock <see cref="IdleReconnectAfter"/> is measured on (tests move a fake one).</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
 }
 
 /// <summary>
@@ -190,7 +193,7 @@ public sealed class TcpPrinterTransport(TcpPrinterTransportOptions options) : IP
 
     private bool IsStaleOrClosedByPeer(Socket socket)
     {
-        if (Stopwatch.GetElapsedTime(Interlocked.Read(ref _lastActivity)) > options.IdleReconnectAfter)
+        if (options.Time.GetElapsedTime(Interlocked.Read(ref _lastActivity)) > options.IdleReconnectAfter)
         {
             return true;
         }
@@ -206,7 +209,7 @@ public sealed class TcpPrinterTransport(TcpPrinterTransportOptions options) : IP
         }
     }
 
-    private void Touch() => Interlocked.Exchange(ref _lastActivity, Stopwatch.GetTimestamp());
+    private void Touch() => Interlocked.Exchange(ref _lastActivity, options.Time.GetTimestamp());
 
     private void CloseSocket()
     {

@@ -9,13 +9,13 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using QueueKiosk.Devices.Camera;
-using QueueKiosk.Devices.Camera.Http;
+using QueueKiosk.HubServer.Supervision;
 
 namespace QueueKiosk.Bench.Scenarios;
 
 /// <summary>
 /// One synthetic 1280x720 25 fps camera, recorded in segments, whose 5 fps 640-wide MJPEG preview
-/// is served by a real Kestrel on 127.0.0.1 first to 1 viewer, then to 20. Viewers are curl
+/// is served by Hub.Server's camera endpoints on a real Kestrel on 127.0.0.1 first to 1 viewer, then to 20. Viewers are curl
 /// processes, so their own cost does not count as the host's. CPU is measured from
 /// /proc/&lt;pid&gt;/stat (utime+stime) over each phase, 100 % = one core; RSS from /proc/&lt;pid&gt;/status.
 /// </summary>
@@ -46,7 +46,7 @@ public sealed class CameraFanoutScenario : IScenario
             var feed = app.Services.GetRequiredService<CameraRegistry>().Find(CameraId)!;
             Console.WriteLine($"host pid {Environment.ProcessId}, {address}, recording to {folder}");
 
-            if (!await WaitUntilAsync(() => feed.GetHealth().State == CameraState.Running, TimeSpan.FromSeconds(30), cancellationToken))
+            if (!await Eventually.TrueAsync(() => feed.GetHealth().State == CameraState.Running, TimeSpan.FromSeconds(30)))
             {
                 Console.Error.WriteLine($"camera did not start: {feed.GetHealth().LastError}");
                 return 1;
@@ -122,7 +122,7 @@ public sealed class CameraFanoutScenario : IScenario
                     psi.ArgumentList.Add(a);
                 curls.Add(Process.Start(psi)!);
             }
-            if (!await WaitUntilAsync(() => feed.Preview.ViewerCount >= viewers, TimeSpan.FromSeconds(15), cancellationToken))
+            if (!await Eventually.TrueAsync(() => feed.Preview.ViewerCount >= viewers, TimeSpan.FromSeconds(15)))
                 Console.Error.WriteLine($"only {feed.Preview.ViewerCount} of {viewers} viewers connected");
             await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
 
@@ -225,18 +225,6 @@ public sealed class CameraFanoutScenario : IScenario
                     return false;
                 }
             });
-
-    private static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan timeout, CancellationToken cancellationToken)
-    {
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < timeout)
-        {
-            if (condition())
-                return true;
-            await Task.Delay(100, cancellationToken);
-        }
-        return condition();
-    }
 
     private static string Option(string[] args, string name, string fallback)
     {

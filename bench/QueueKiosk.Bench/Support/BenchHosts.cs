@@ -1,5 +1,3 @@
-using QueueKiosk.EndToEnd.Tests.Infrastructure;
-
 namespace QueueKiosk.Bench.Support;
 
 /// <summary>

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Time.Testing;
 using QueueKiosk.CounterDisplay.State;
 using QueueKiosk.HubClient.Contracts;
 using static QueueKiosk.CounterDisplay.Tests.State.Samples;

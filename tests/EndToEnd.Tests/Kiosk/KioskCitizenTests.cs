@@ -54,7 +54,7 @@ public sealed class KioskCitizenTests(KioskRig rig, BrowserFixture browser) : IC
         var shown = await number.InnerTextAsync();
 
         // The virtual printer drew one more ticket...
-        var png = await EventuallyAsync(() => PrintedTickets(rig.Kiosk).Except(printedBefore).FirstOrDefault(), "a new ticket PNG");
+        var png = await Eventually.ValueAsync(() => PrintedTickets(rig.Kiosk).Except(printedBefore).FirstOrDefault(), "a new ticket PNG");
         Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(png).Take(4));
 
         // ...and the hub's queue holds the same number, as an elderly citizen's kiosk ticket for the procedure.
@@ -168,14 +168,14 @@ public sealed class KioskCitizenTests(KioskRig rig, BrowserFixture browser) : IC
         Assert.Empty(PrintedTickets(kiosk));
 
         // The supervisor sees it too: the kiosk's heartbeat raised a paper-out alert at the hub.
-        var alert = await EventuallyAsync(
+        var alert = await Eventually.ValueAsync(
             async () => (await rig.ActiveAlertsAsync()).FirstOrDefault(a => a.Kind == HubClient.Contracts.AlertKind.PrinterPaperOut && a.Subject == deviceName && a.ClearedAt is null),
             "the hub's paper-out alert for the kiosk");
         Assert.Contains("hết giấy", alert.Message, StringComparison.Ordinal);
 
         // Paper back in: the notice goes, the alert clears, and the citizen's Done goes home.
         await KioskRig.SetPrinterAsync(kiosk, "online");
-        await EventuallyAsync(
+        await Eventually.ValueAsync(
             async () => (await rig.ActiveAlertsAsync()).FirstOrDefault(a => a.Id == alert.Id && a.ClearedAt is not null),
             "the paper-out alert to clear");
         await page.Locator("#ticket-done").ClickAsync();
@@ -191,27 +191,9 @@ public sealed class KioskCitizenTests(KioskRig rig, BrowserFixture browser) : IC
         }
     }
 
-    private string[] PrintedTickets(Infrastructure.HostProcess kiosk)
+    private string[] PrintedTickets(HostProcess kiosk)
     {
         var folder = rig.PrintedFolder(kiosk);
         return Directory.Exists(folder) ? Directory.GetFiles(folder, "ticket-*.png") : [];
-    }
-
-    private static Task<T> EventuallyAsync<T>(Func<T?> probe, string what) => EventuallyAsync(() => Task.FromResult(probe()), what);
-
-    private static async Task<T> EventuallyAsync<T>(Func<Task<T?>> probe, string what)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (DateTime.UtcNow < deadline)
-        {
-            if (await probe() is { } value)
-            {
-                return value;
-            }
-
-            await Task.Delay(200);
-        }
-
-        throw new TimeoutException("timed out waiting for " + what);
     }
 }

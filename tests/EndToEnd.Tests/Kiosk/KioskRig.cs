@@ -60,7 +60,7 @@ public sealed class KioskRig : IAsyncLifetime
             ["Kiosk:HeartbeatSeconds"] = "2",
             ["Kiosk:CatalogueRefreshSeconds"] = "30",
             ["Kiosk:CataloguePath"] = Path.Combine(Root, name, "catalogue.json"),
-            ["Kiosk:VirtualPrinterFolder"] = Path.Combine(Root, "printed-" + port),
+            ["Printer:VirtualOutputPath"] = Path.Combine(Root, "printed-" + port),
             ["Printer:Transport"] = "Virtual",
             ["Printer:QueuePath"] = Path.Combine(Root, name, "print-queue.journal"),
         };

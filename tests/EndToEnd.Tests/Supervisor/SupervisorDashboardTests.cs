@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.Playwright;
-using QueueKiosk.EndToEnd.Tests.Calling;
 using QueueKiosk.EndToEnd.Tests.Infrastructure;
 using QueueKiosk.HubClient.Contracts;
 using static Microsoft.Playwright.Assertions;

@@ -25,7 +25,7 @@ public sealed class CameraFeedTests
 
         Assert.All(received, f => Assert.True(IsJpeg(f.Data)));
         Assert.Equal(received.Select(f => f.Sequence).Order(), received.Select(f => f.Sequence));
-        Assert.True(await CameraTestSupport.WaitUntilAsync(() => feed.GetHealth().Fps > 0));
+        Assert.True(await Eventually.TrueAsync(() => feed.GetHealth().Fps > 0));
         var health = feed.GetHealth();
         Assert.Equal(CameraState.Running, health.State);
         Assert.NotNull(health.LastFrameUtc);
@@ -56,7 +56,7 @@ public sealed class CameraFeedTests
         })).ToList();
         feed.Start();
 
-        Assert.True(await CameraTestSupport.WaitUntilAsync(() => feed.Preview.PublishedCount >= 25, TimeSpan.FromSeconds(40)));
+        Assert.True(await Eventually.TrueAsync(() => feed.Preview.PublishedCount >= 25, TimeSpan.FromSeconds(40)));
         await stop.CancelAsync();
         await Task.WhenAll(readers);
         var published = feed.Preview.PublishedCount;
@@ -75,17 +75,17 @@ public sealed class CameraFeedTests
     {
         await using var feed = new CameraFeed(CameraTestSupport.Synthetic());
         feed.Start();
-        Assert.True(await CameraTestSupport.WaitUntilAsync(() => feed.GetHealth().State == CameraState.Running));
+        Assert.True(await Eventually.TrueAsync(() => feed.GetHealth().State == CameraState.Running));
         var firstPid = feed.ProcessId!.Value;
         var framesBefore = feed.Preview.PublishedCount;
 
         using (var ffmpeg = Process.GetProcessById(firstPid))
             ffmpeg.Kill();
 
-        Assert.True(await CameraTestSupport.WaitUntilAsync(() =>
+        Assert.True(await Eventually.TrueAsync(() =>
             feed.GetHealth() is { State: CameraState.Running, RestartCount: >= 1 } h && h.ProcessId != firstPid));
-        Assert.True(await CameraTestSupport.WaitUntilAsync(() => feed.Preview.PublishedCount > framesBefore + 3));
-        Assert.True(await CameraTestSupport.WaitUntilAsync(() => CameraTestSupport.IsGoneOrReaped(firstPid)));
+        Assert.True(await Eventually.TrueAsync(() => feed.Preview.PublishedCount > framesBefore + 3));
+        Assert.True(await Eventually.TrueAsync(() => CameraTestSupport.IsGoneOrReaped(firstPid)));
         Assert.Equal(1, feed.GetHealth().RestartCount);
     }
 
@@ -94,7 +94,7 @@ public sealed class CameraFeedTests
     {
         var feed = new CameraFeed(CameraTestSupport.Synthetic());
         feed.Start();
-        Assert.True(await CameraTestSupport.WaitUntilAsync(() => feed.GetHealth().State == CameraState.Running));
+        Assert.True(await Eventually.TrueAsync(() => feed.GetHealth().State == CameraState.Running));
         var pid = feed.ProcessId!.Value;
 
         await feed.DisposeAsync();
@@ -114,7 +114,7 @@ public sealed class CameraFeedTests
         await using var feed = new CameraFeed(options, new CapturingLogger<CameraFeed>(logs));
         feed.Start();
 
-        Assert.True(await CameraTestSupport.WaitUntilAsync(() => feed.GetHealth().RestartCount >= 4, TimeSpan.FromSeconds(40)));
+        Assert.True(await Eventually.TrueAsync(() => feed.GetHealth().RestartCount >= 4, TimeSpan.FromSeconds(40)));
 
         var health = feed.GetHealth();
         Assert.NotEqual(CameraState.Running, health.State);
@@ -139,7 +139,7 @@ public sealed class CameraFeedTests
         await using var feed = new CameraFeed(options);
         feed.Start();
 
-        Assert.True(await CameraTestSupport.WaitUntilAsync(() => feed.GetHealth().LastError?.Contains("No such file", StringComparison.Ordinal) == true));
+        Assert.True(await Eventually.TrueAsync(() => feed.GetHealth().LastError?.Contains("No such file", StringComparison.Ordinal) == true));
         Assert.NotEqual(CameraState.Running, feed.GetHealth().State);
     }
 
@@ -151,7 +151,7 @@ public sealed class CameraFeedTests
         await using var feed = new CameraFeed(options);
         feed.Start();
 
-        Assert.True(await CameraTestSupport.WaitUntilAsync(() => feed.GetHealth().State == CameraState.Failed));
+        Assert.True(await Eventually.TrueAsync(() => feed.GetHealth().State == CameraState.Failed));
         Assert.Contains("Không chạy được ffmpeg", feed.GetHealth().LastError, StringComparison.Ordinal);
     }
 
@@ -163,8 +163,8 @@ public sealed class CameraFeedTests
         moving.Start();
         still.Start();
 
-        Assert.True(await CameraTestSupport.WaitUntilAsync(() => moving.GetHealth().MotionLevel > 0.5, TimeSpan.FromSeconds(30)));
-        Assert.True(await CameraTestSupport.WaitUntilAsync(() => still.Preview.PublishedCount >= 5, TimeSpan.FromSeconds(30)));
+        Assert.True(await Eventually.TrueAsync(() => moving.GetHealth().MotionLevel > 0.5, TimeSpan.FromSeconds(30)));
+        Assert.True(await Eventually.TrueAsync(() => still.Preview.PublishedCount >= 5, TimeSpan.FromSeconds(30)));
         Assert.True(still.GetHealth().MotionLevel < 0.1, $"still colour gave motion {still.GetHealth().MotionLevel}");
         Assert.True(moving.GetHealth().MotionLevel > still.GetHealth().MotionLevel);
     }
@@ -184,7 +184,7 @@ public sealed class CameraFeedTests
         await using var feed = new CameraFeed(options);
         feed.Start();
 
-        Assert.True(await CameraTestSupport.WaitUntilAsync(() => feed.GetHealth().RestartCount >= 1, TimeSpan.FromSeconds(30)));
+        Assert.True(await Eventually.TrueAsync(() => feed.GetHealth().RestartCount >= 1, TimeSpan.FromSeconds(30)));
         Assert.Contains("no frame for 2 s", feed.GetHealth().LastError, StringComparison.Ordinal);
     }
 }

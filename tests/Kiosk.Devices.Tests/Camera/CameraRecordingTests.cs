@@ -27,7 +27,7 @@ public sealed class CameraRecordingTests
         await using (feed)
         {
             feed.Start();
-            Assert.True(await CameraTestSupport.WaitUntilAsync(() => feed.Recordings!.List().Count >= 4, TimeSpan.FromSeconds(40)));
+            Assert.True(await Eventually.TrueAsync(() => feed.Recordings!.List().Count >= 4, TimeSpan.FromSeconds(40)));
         }
 
         // After dispose (SIGTERM) every segment, the last one too, is a finished MP4.
@@ -67,7 +67,7 @@ public sealed class CameraRecordingTests
         var feed = registry.Find("BUDGET")!;
 
         // Segments keep being cut every 2 s; retention must keep the folder at one or two files.
-        Assert.True(await CameraTestSupport.WaitUntilAsync(() => feed.GetHealth().RestartCount == 0 && feed.Recordings!.List().Count >= 1));
+        Assert.True(await Eventually.TrueAsync(() => feed.GetHealth().RestartCount == 0 && feed.Recordings!.List().Count >= 1));
         var start = DateTime.UtcNow;
         var maxSeen = 0;
         var names = new HashSet<string>();

@@ -13,24 +13,6 @@ public sealed class FfmpegCollection
     public const string Name = "ffmpeg cameras";
 }
 
-internal sealed class TempFolder : IDisposable
-{
-    public TempFolder() => Directory.CreateDirectory(Path);
-
-    public string Path { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "qk-cam-" + Guid.NewGuid().ToString("N")[..10]);
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
-        }
-    }
-}
-
 internal static class CameraTestSupport
 {
     /// <summary>A small, cheap synthetic camera (320x240, 10 fps) for tests.</summary>
@@ -52,19 +34,6 @@ internal static class CameraTestSupport
         MaxRestartDelaySeconds = 8,
         StableRunSeconds = 1,
     };
-
-    /// <summary>Polls a condition until true or the time is up (generous: the machine is shared).</summary>
-    public static async Task<bool> WaitUntilAsync(Func<bool> condition, TimeSpan? timeout = null)
-    {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(20));
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition())
-                return true;
-            await Task.Delay(100);
-        }
-        return condition();
-    }
 
     public static int ClosedLocalPort()
     {

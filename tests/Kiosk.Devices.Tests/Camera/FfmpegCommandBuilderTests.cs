@@ -70,7 +70,7 @@ public sealed class FfmpegCommandBuilderTests
 
         Assert.DoesNotContain("secret", line, StringComparison.Ordinal);
         Assert.Contains("'rtsp://admin:***@10.0.0.5:554/cam/realmonitor?channel=1&subtype=1'", line, StringComparison.Ordinal);
-        Assert.StartsWith("ffmpeg -hide_banner -nostdin", line, StringComparison.Ordinal);
+        Assert.StartsWith("TZ=UTC ffmpeg -hide_banner -nostdin", line, StringComparison.Ordinal); // as it runs: segment names are UTC
         Assert.Contains("-filter_complex '[0:v]split=2", line, StringComparison.Ordinal);
     }
 }

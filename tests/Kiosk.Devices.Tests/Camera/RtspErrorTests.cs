@@ -29,7 +29,7 @@ public sealed class RtspErrorTests
         {
             feed.Start();
 
-            Assert.True(await CameraTestSupport.WaitUntilAsync(() => feed.GetHealth().LastError?.Contains(status, StringComparison.Ordinal) == true, TimeSpan.FromSeconds(30)),
+            Assert.True(await Eventually.TrueAsync(() => feed.GetHealth().LastError?.Contains(status, StringComparison.Ordinal) == true, TimeSpan.FromSeconds(30)),
                 $"last error: {feed.GetHealth().LastError}");
             Assert.NotEqual(CameraState.Running, feed.GetHealth().State);
             Assert.DoesNotContain("secret", feed.GetHealth().CommandLine, StringComparison.Ordinal);

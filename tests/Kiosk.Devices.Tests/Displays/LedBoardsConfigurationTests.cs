@@ -6,7 +6,6 @@ using QueueKiosk.Devices.Displays;
 using QueueKiosk.Devices.Displays.Configuration;
 using QueueKiosk.Devices.Displays.Modbus;
 using QueueKiosk.Devices.Serial;
-using QueueKiosk.Devices.Tests.Displays.Emulator;
 
 namespace QueueKiosk.Devices.Tests.Displays;
 

@@ -2,7 +2,6 @@ using QueueKiosk.Devices.Displays;
 using QueueKiosk.Devices.Displays.Framed;
 using QueueKiosk.Devices.Displays.Modbus;
 using QueueKiosk.Devices.Serial;
-using QueueKiosk.Devices.Tests.Displays.Emulator;
 
 namespace QueueKiosk.Devices.Tests.Displays;
 
@@ -69,7 +68,7 @@ public class LedBoardsOverPtyTests
 
         var e = await Assert.ThrowsAsync<LedBoardTimeoutException>(() => bus.ExchangeAsync(corrupt, ModbusRtu.ExpectedResponseLength, "quầy 1"));
         Assert.Equal("quầy 1", e.BoardName);
-        Assert.True(await PtyBoardEmulator.EventuallyAsync(() => line.Boards.RejectedFrames == 1));
+        Assert.True(await Eventually.TrueAsync(() => line.Boards.RejectedFrames == 1));
         Assert.False(line.Boards.Shown.ContainsKey(1));
 
         await new ModbusCounterBoard(bus, 1, new DisplayFormat(4)).ShowNumberAsync(42);
@@ -89,7 +88,7 @@ public class LedBoardsOverPtyTests
         Assert.Same(showing, finished);
         var e = await Assert.ThrowsAsync<LedBoardTimeoutException>(() => showing);
         Assert.Contains("quầy 9 (Modbus RTU, địa chỉ 9)", e.Message, StringComparison.Ordinal);
-        Assert.True(await PtyBoardEmulator.EventuallyAsync(() => line.Boards.IgnoredFrames == 2)); // first try + one retry
+        Assert.True(await Eventually.TrueAsync(() => line.Boards.IgnoredFrames == 2)); // first try + one retry
     }
 
     [Fact]
@@ -103,7 +102,7 @@ public class LedBoardsOverPtyTests
         line.ReplyDelay = TimeSpan.FromMilliseconds(2000);
         await Assert.ThrowsAsync<LedBoardTimeoutException>(() => bus.ExchangeAsync(ModbusRtu.BuildWriteSingleRegister(1, 0, 11), ModbusRtu.ExpectedResponseLength, "quầy 1"));
         line.ReplyDelay = TimeSpan.Zero;
-        Assert.True(await PtyBoardEmulator.EventuallyAsync(() => line.RepliesWritten == 1));
+        Assert.True(await Eventually.TrueAsync(() => line.RepliesWritten == 1));
 
         // Its late echo of 11 is thrown away (or, if it comes in as an answer, refused and resent).
         await board.ShowNumberAsync(12);

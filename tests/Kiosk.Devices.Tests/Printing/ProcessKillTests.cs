@@ -3,7 +3,6 @@ using QueueKiosk.Devices.EscPos;
 using QueueKiosk.Devices.Printing.Queue;
 using QueueKiosk.Devices.Printing.Status;
 using QueueKiosk.Devices.Tests.Printing.ChildProcess;
-using QueueKiosk.Devices.Tests.Printing.Emulator;
 
 namespace QueueKiosk.Devices.Tests.Printing;
 

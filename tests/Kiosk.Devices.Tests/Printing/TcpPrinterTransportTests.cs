@@ -1,8 +1,8 @@
+using Microsoft.Extensions.Time.Testing;
 using QueueKiosk.Devices.EscPos;
 using QueueKiosk.Devices.Printing.Status;
 using QueueKiosk.Devices.Printing.Transports;
 using QueueKiosk.Devices.Serial;
-using QueueKiosk.Devices.Tests.Printing.Emulator;
 
 namespace QueueKiosk.Devices.Tests.Printing;
 
@@ -38,11 +38,12 @@ public sealed class TcpPrinterTransportTests
     public async Task Write_AfterLongIdle_UsesAFreshConnection()
     {
         await using var emulator = PrinterEmulator.StartTcp();
-        await using var transport = new TcpPrinterTransport(new TcpPrinterTransportOptions("127.0.0.1", emulator.Port) { IdleReconnectAfter = TimeSpan.FromMilliseconds(100) });
+        var clock = new FakeTimeProvider();
+        await using var transport = new TcpPrinterTransport(new TcpPrinterTransportOptions("127.0.0.1", emulator.Port) { IdleReconnectAfter = TimeSpan.FromSeconds(60), Time = clock });
         await transport.WriteAsync(TestJobs.Job(1));
         await Eventually.True(() => emulator.Connections == 1, "first connection");
 
-        await Task.Delay(300); // idle longer than IdleReconnectAfter
+        clock.Advance(TimeSpan.FromSeconds(61)); // idle longer than IdleReconnectAfter
 
         await transport.WriteAsync(TestJobs.Job(2));
         await Eventually.True(() => TestJobs.Complete(emulator.ReceivedText).SequenceEqual([1, 2]), "both jobs received");

@@ -38,7 +38,7 @@ public class AnnouncementQueueTests
         var enqueued = new ConcurrentQueue<Announcement>();
         await Task.WhenAll(Enumerable.Range(1, 4).Select(i => Task.Run(() => enqueued.Enqueue(queue.Enqueue($"A{i:000}", $"{i}")))));
 
-        Assert.True(await EventuallyAsync(() => published.Count == 4), "all four published within 20 s");
+        Assert.True(await Eventually.TrueAsync(() => published.Count == 4), "all four published within 20 s");
         await queue.StopAsync(CancellationToken.None);
 
         var order = published.ToArray();
@@ -71,7 +71,7 @@ public class AnnouncementQueueTests
         queue.Enqueue("B1", "1");
         queue.Enqueue("A2", "2");
 
-        Assert.True(await EventuallyAsync(() => published.Count == 2));
+        Assert.True(await Eventually.TrueAsync(() => published.Count == 2));
         await queue.StopAsync(CancellationToken.None);
         var results = published.ToArray();
         Assert.Equal(AnnouncementStatus.Failed, results[0].Status);
@@ -95,22 +95,6 @@ public class AnnouncementQueueTests
     }
 
     private static int Frames(int milliseconds) => PcmFormat.Speech.SampleRate * milliseconds / 1000;
-
-    private static async Task<bool> EventuallyAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(20);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return true;
-    }
 
     /// <summary>Stands in for a speech engine: a fixed-length tone, so lengths can be checked exactly.</summary>
     private sealed class FixedSynthesizer(TimeSpan length, string? failOn = null) : ISpeechSynthesizer

@@ -58,7 +58,7 @@ public sealed class QueueTicketPrinterTests : IAsyncLifetime
     public async Task Status_PaperOut_IsReportedAsPaperOut_AndPrintingFailsWithoutWaitingTheFullTime()
     {
         transport.PrinterState = PrinterStatus.Online | PrinterStatus.PaperOut;
-        await Eventually(() => printer.Status.Condition == PrinterCondition.PaperOut);
+        await Eventually.True(() => printer.Status.Condition == PrinterCondition.PaperOut, "paper out reported");
         Assert.False(printer.Status.CanPrint);
 
         var outcome = await printer.PrintAsync(Ticket("A013"), TimeSpan.FromSeconds(30), CancellationToken.None);
@@ -78,16 +78,6 @@ public sealed class QueueTicketPrinterTests : IAsyncLifetime
     public void Map_PrinterStatus_ToWhatTheKioskShows(PrinterStatus status, PrinterCondition expected)
     {
         Assert.Equal(expected, QueueTicketPrinter.Map(new PrintQueueState(0, null, status, null, null, null)).Condition);
-    }
-
-    private static async Task Eventually(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
-        while (!condition())
-        {
-            Assert.True(DateTime.UtcNow < deadline, "condition not met within 15 s");
-            await Task.Delay(50);
-        }
     }
 
     public async Task DisposeAsync()

@@ -1,16 +1,14 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
+using QueueKiosk.Devices.Voice;
 
-namespace QueueKiosk.Devices.Voice.Http;
+namespace QueueKiosk.CounterDisplay.Voice;
 
 public static class VoiceEndpoints
 {
     public const string DefaultPrefix = "/api/voice";
 
     /// <summary>
-    /// Maps, under <paramref name="prefix"/> (needs <c>AddVoice</c>):
+    /// Maps, under <paramref name="prefix"/> (needs the <see cref="AnnouncementStore"/> of <c>AddVoice</c>):
     /// <list type="bullet">
     /// <item>GET /announcements : the recent announcements, newest last (id, ticket, counter, text, status, duration)</item>
     /// <item>GET /announcements/{id}.wav : the WAV of one announcement, for an &lt;audio src&gt;</item>
@@ -24,6 +22,9 @@ public static class VoiceEndpoints
         group.MapGet("/announcements/{id}.wav", GetWav);
         return group;
     }
+
+    /// <summary>The URL of one announcement's WAV, as mapped above; the hall page plays it.</summary>
+    public static string WavPath(string id, string prefix = DefaultPrefix) => $"{prefix}/announcements/{Uri.EscapeDataString(id)}.wav";
 
     private static Results<FileContentHttpResult, ProblemHttpResult> GetWav(string id, AnnouncementStore store)
     {

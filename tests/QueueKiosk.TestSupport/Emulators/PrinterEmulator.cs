@@ -4,9 +4,8 @@ using System.Text;
 using QueueKiosk.Devices.EscPos;
 using QueueKiosk.Devices.Printing.Transports;
 using QueueKiosk.Devices.Serial;
-using QueueKiosk.Devices.Tests.Serial;
 
-namespace QueueKiosk.Devices.Tests.Printing.Emulator;
+namespace QueueKiosk.TestSupport.Emulators;
 
 /// <summary>
 /// A thermal printer for tests, on a real TCP socket (127.0.0.1, free port) or on one end of a

@@ -1,13 +1,13 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace QueueKiosk.EndToEnd.Tests.Infrastructure;
+namespace QueueKiosk.TestSupport.Hosts;
 
 /// <summary>
 /// One of our hosts (Hub.Server, Kiosk.Ui, Counter.Display) started as a real process on a
 /// loopback port, the way ./run.sh starts it, from the build in the caller's configuration.
 /// Killed with its children on dispose. Its output is kept so a failure can show why the host
-/// did not come up. Shared as source by the end-to-end tests and the bench.
+/// did not come up. Used by the end-to-end tests and the bench.
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {

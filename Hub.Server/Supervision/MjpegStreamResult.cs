@@ -1,10 +1,8 @@
 using System.Text;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
+using QueueKiosk.Devices.Camera;
 
-namespace QueueKiosk.Devices.Camera.Http;
+namespace QueueKiosk.HubServer.Supervision;
 
 /// <summary>
 /// Streams a camera's preview as <c>multipart/x-mixed-replace</c> with one image/jpeg part per

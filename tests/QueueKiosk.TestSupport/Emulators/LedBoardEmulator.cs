@@ -3,7 +3,7 @@ using QueueKiosk.Devices.Displays;
 using QueueKiosk.Devices.Displays.Framed;
 using QueueKiosk.Devices.Displays.Modbus;
 
-namespace QueueKiosk.Devices.Tests.Displays.Emulator;
+namespace QueueKiosk.TestSupport.Emulators;
 
 public enum EmulatedProtocol
 {

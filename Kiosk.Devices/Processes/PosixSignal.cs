@@ -1,6 +1,6 @@
 using System.Runtime.InteropServices;
 
-namespace QueueKiosk.Devices.Camera;
+namespace QueueKiosk.Devices.Processes;
 
 /// <summary>
 /// SIGTERM lets ffmpeg close the MP4 it is writing (a killed ffmpeg leaves a segment without its

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace QueueKiosk.Devices.Tests.Serial;
+namespace QueueKiosk.TestSupport;
 
 /// <summary>
 /// Two linked pseudo terminals made by socat: what is written to one end is read at the other,

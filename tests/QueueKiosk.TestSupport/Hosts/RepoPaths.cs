@@ -1,4 +1,4 @@
-namespace QueueKiosk.EndToEnd.Tests.Infrastructure;
+namespace QueueKiosk.TestSupport.Hosts;
 
 /// <summary>
 /// Where the repository and the built hosts are, found from the running assembly's folder

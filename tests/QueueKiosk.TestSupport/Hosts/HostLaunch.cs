@@ -1,4 +1,4 @@
-namespace QueueKiosk.EndToEnd.Tests.Infrastructure;
+namespace QueueKiosk.TestSupport.Hosts;
 
 /// <summary>
 /// How to start one of our hosts with <see cref="HostProcess"/>: the project, its configuration

@@ -1,4 +1,4 @@
-namespace QueueKiosk.Devices.Tests.Displays.Emulator;
+namespace QueueKiosk.TestSupport.Emulators;
 
 /// <summary>
 /// Boards behind a real pty: reads what the driver writes on the other side of a socat pair,
@@ -25,30 +25,13 @@ public sealed class PtyBoardEmulator : IAsyncDisposable
     public int RepliesWritten => Volatile.Read(ref _repliesWritten);
 
     /// <summary>The pty path the driver opens.</summary>
-    public string HostPath => _ptys.HostPath;
+    public string HostPath => _ptys.PathA;
 
     public static async Task<PtyBoardEmulator> StartAsync(LedBoardEmulator boards)
     {
         var emulator = new PtyBoardEmulator(boards);
         await emulator.PlugAsync();
         return emulator;
-    }
-
-    /// <summary>Polls (up to 10 s) until <paramref name="condition"/> holds; false if it never does.</summary>
-    public static async Task<bool> EventuallyAsync(Func<bool> condition)
-    {
-        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
-        while (!condition())
-        {
-            if (DateTime.UtcNow > deadline)
-            {
-                return false;
-            }
-
-            await Task.Delay(20);
-        }
-
-        return true;
     }
 
     /// <summary>Like pulling the USB-RS485 adapter: the host side hangs up.</summary>
@@ -69,16 +52,21 @@ public sealed class PtyBoardEmulator : IAsyncDisposable
     }
 
     /// <summary>A new pty pair under the same names, boards listening again, what they show kept.</summary>
-    public async Task PlugAsync()
+    public Task PlugAsync()
     {
-        await _ptys.StartAsync();
+        if (!_ptys.IsPlugged)
+        {
+            _ptys.Replug();
+        }
+
         // Separate read and write handles: a read stays pending while replies are written.
-        _fromHost = new FileStream(_ptys.BoardPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
-        _toHost = new FileStream(_ptys.BoardPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
+        _fromHost = new FileStream(_ptys.PathB, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+        _toHost = new FileStream(_ptys.PathB, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
         var fromHost = _fromHost;
         var toHost = _toHost;
         // Its own thread with blocking reads, like a board's firmware loop: no pool thread parked.
         _loop = Task.Factory.StartNew(() => Listen(fromHost, toHost), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+        return Task.CompletedTask;
     }
 
     public async ValueTask DisposeAsync()

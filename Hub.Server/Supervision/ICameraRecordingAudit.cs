@@ -1,6 +1,6 @@
-using Microsoft.AspNetCore.Http;
+using QueueKiosk.Devices.Camera;
 
-namespace QueueKiosk.Devices.Camera.Http;
+namespace QueueKiosk.HubServer.Supervision;
 
 /// <summary>
 /// Optional: register one in DI and every opening of a recording (who, which segment, when) is

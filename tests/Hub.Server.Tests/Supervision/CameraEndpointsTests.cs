@@ -12,11 +12,22 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using QueueKiosk.Devices.Camera;
-using QueueKiosk.Devices.Camera.Http;
+using QueueKiosk.HubServer.Supervision;
 
-namespace QueueKiosk.Devices.Tests.Camera;
+namespace QueueKiosk.HubServer.Tests.Supervision;
 
-/// <summary>The endpoint helpers on a real Kestrel at 127.0.0.1, read by HttpClient.</summary>
+/// <summary>Real ffmpeg cameras share the two cores with other suites: their tests run one at a time.</summary>
+[CollectionDefinition(Name, DisableParallelization = true)]
+public sealed class FfmpegCollection
+{
+    public const string Name = "ffmpeg cameras";
+}
+
+/// <summary>
+/// The camera endpoints on a real Kestrel at 127.0.0.1 with a real synthetic ffmpeg camera, read by
+/// HttpClient (the MJPEG stream needs a real socket). Mapped open here; Hub.Server maps them for
+/// supervisors only (CamerasHistoryAndAccessTests).
+/// </summary>
 [Collection(FfmpegCollection.Name)]
 public sealed class CameraEndpointsTests
 {
@@ -102,7 +113,7 @@ public sealed class CameraEndpointsTests
         await using var _ = app;
         using var __ = client;
         var registry = app.Services.GetRequiredService<CameraRegistry>();
-        Assert.True(await CameraTestSupport.WaitUntilAsync(() => registry.Find("quay1")!.Preview.Latest is not null, TimeSpan.FromSeconds(30)));
+        Assert.True(await Eventually.TrueAsync(() => registry.Find("quay1")!.Preview.Latest is not null, TimeSpan.FromSeconds(30)));
 
         using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(30));
         using var response = await client.GetAsync("/api/cameras/quay1/live.mjpg", HttpCompletionOption.ResponseHeadersRead, cts.Token);
@@ -141,7 +152,7 @@ public sealed class CameraEndpointsTests
         await using var _ = app;
         using var __ = client;
         var feed = app.Services.GetRequiredService<CameraRegistry>().Find("quay1")!;
-        Assert.True(await CameraTestSupport.WaitUntilAsync(() => feed.Recordings!.List().Count >= 3, TimeSpan.FromSeconds(40)));
+        Assert.True(await Eventually.TrueAsync(() => feed.Recordings!.List().Count >= 3, TimeSpan.FromSeconds(40)));
         var finished = feed.Recordings!.List()[0];
 
         var from = Uri.EscapeDataString(finished.StartUtc.AddMilliseconds(200).ToString("O"));

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 
-namespace QueueKiosk.EndToEnd.Tests.Infrastructure;
+namespace QueueKiosk.TestSupport.Hosts;
 
 public static class FreePort
 {

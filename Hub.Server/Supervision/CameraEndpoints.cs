@@ -1,11 +1,8 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Net.Http.Headers;
+using QueueKiosk.Devices.Camera;
 
-namespace QueueKiosk.Devices.Camera.Http;
+namespace QueueKiosk.HubServer.Supervision;
 
 /// <summary>A segment as listed to browsers, with the URL that plays it.</summary>
 public sealed record RecordingSegmentDto(string CameraId, string FileName, DateTimeOffset StartUtc, DateTimeOffset EndUtc, long SizeBytes, string Url);
