@@ -1,6 +1,5 @@
 using System.Net.Http.Json;
 using System.Text.Json;
-using QueueKiosk.Devices.Tests.Displays.Emulator;
 using QueueKiosk.EndToEnd.Tests.Infrastructure;
 using QueueKiosk.HubClient.Contracts;
 
