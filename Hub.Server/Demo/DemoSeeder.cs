@@ -25,7 +25,7 @@ public sealed class DemoOptions
 
 /// <summary>
 /// Fills an empty database with one clearly-sample commune centre. Real procedure codes, times and
-/// fees come from FACTS.md §1; codes starting "MAU." are sample codes for real procedure names.
+/// fees are those of the national public-service portal's procedure records; codes starting "MAU." are sample codes for real procedure names.
 /// </summary>
 public sealed class DemoSeeder(HubDbContext db, IPasswordHasher<Officer> hasher, TimeProvider time)
 {

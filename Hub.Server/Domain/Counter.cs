@@ -29,6 +29,17 @@ public sealed class Counter
 
     public List<CounterService> Services { get; set; } = [];
 
+    /// <summary>
+    /// The properties the live queue owns (the rest belong to the catalogue): the group commit writes
+    /// exactly these, and a counter whose live state is unchanged is not written at all.
+    /// </summary>
+    public static readonly IReadOnlyList<System.Linq.Expressions.Expression<Func<Counter, object?>>> LiveState =
+        [c => c.State, c => c.PauseReason, c => c.CurrentTicketId, c => c.StateChangedAt, c => c.OfficerId];
+
+    private static readonly Func<Counter, object?>[] LiveStateReaders = [.. LiveState.Select(e => e.Compile())];
+
+    public bool SameLiveState(Counter other) => LiveStateReaders.All(read => Equals(read(this), read(other)));
+
     /// <summary>A copy of every field (the service list is shared), kept by the queue engine to undo an action that fails half-way.</summary>
     public Counter Copy() => (Counter)MemberwiseClone();
 

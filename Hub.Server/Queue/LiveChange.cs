@@ -95,7 +95,7 @@ public sealed class LiveChange(LiveQueue live)
 
         foreach (var (counter, original) in _counters)
         {
-            if (!SameState(counter, original))
+            if (!counter.SameLiveState(original))
             {
                 rows.Add(RowWrite.Update(counter));
             }
@@ -123,8 +123,4 @@ public sealed class LiveChange(LiveQueue live)
 
         return new JournalEntry(siteId, epoch, rows, notifications, first, _events.Count);
     }
-
-    private static bool SameState(Counter a, Counter b) =>
-        a.State == b.State && a.PauseReason == b.PauseReason && a.CurrentTicketId == b.CurrentTicketId
-        && a.StateChangedAt == b.StateChangedAt && a.OfficerId == b.OfficerId;
 }

@@ -6,7 +6,7 @@ using QueueKiosk.Devices.Processes;
 namespace QueueKiosk.Devices.Camera;
 
 /// <summary>
-/// One camera: a single supervised ffmpeg process (FACTS.md §7) whose live JPEG preview is fanned
+/// One camera: a single supervised ffmpeg process (hardware-docs/cameras.md) whose live JPEG preview is fanned
 /// out to any number of viewers, whose recordings go to <see cref="Recordings"/>, and whose small
 /// gray frames give <see cref="CameraHealth.MotionLevel"/> (<see cref="MotionListener"/>). This type
 /// supervises: ffmpeg runs through <see cref="ProcessRunner"/> and is restarted with exponential

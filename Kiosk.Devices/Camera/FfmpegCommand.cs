@@ -12,7 +12,7 @@ public sealed record FfmpegCommand(string FileName, IReadOnlyList<string> Argume
 }
 
 /// <summary>
-/// Builds the single ffmpeg process of a camera (FACTS.md §7): one input split into a live MJPEG
+/// Builds the single ffmpeg process of a camera (hardware-docs/cameras.md): one input split into a live MJPEG
 /// preview on stdout, segmented MP4 recordings, and 160x120 gray frames for the motion level.
 /// Pure: options in, argument list out.
 /// </summary>

@@ -1,7 +1,7 @@
 namespace QueueKiosk.Devices.EscPos;
 
 /// <summary>
-/// The control bytes and command letters of ESC/POS (FACTS.md §3). Callers use these names, never
+/// The control bytes and command letters of ESC/POS (hardware-docs/printers.md). Callers use these names, never
 /// the raw numbers, so a reader can match every byte to the Epson reference.
 /// </summary>
 public static class EscPosBytes

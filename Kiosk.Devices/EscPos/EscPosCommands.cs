@@ -4,7 +4,7 @@ using static QueueKiosk.Devices.EscPos.EscPosBytes;
 namespace QueueKiosk.Devices.EscPos;
 
 /// <summary>
-/// Pure ESC/POS emitters: every method returns the exact bytes of one command (FACTS.md §3) and
+/// Pure ESC/POS emitters: every method returns the exact bytes of one command (hardware-docs/printers.md) and
 /// does no I/O. Arguments outside what the printer accepts throw, so a bad ticket never reaches paper.
 /// </summary>
 public static class EscPosCommands

@@ -17,7 +17,7 @@ public enum PrinterStatus
 }
 
 /// <summary>
-/// Parses the one-byte replies to DLE EOT n (FACTS.md §3). Every reply has the fixed pattern
+/// Parses the one-byte replies to DLE EOT n (hardware-docs/printers.md). Every reply has the fixed pattern
 /// 0xx1xx10 (bit 1 and bit 4 set, bits 0 and 7 clear), which tells it apart from other bytes a
 /// printer may send, such as Automatic Status Back (first byte bit 1 = 0).
 /// </summary>

@@ -81,7 +81,7 @@ public sealed class HubEventsTests : IAsyncLifetime
         Assert.Contains("supervisors only", refused.GetProperty("error").GetString(), StringComparison.Ordinal);
     }
 
-    /// <summary>A minimal SignalR JSON-protocol client over ClientWebSocket (FACTS.md §6).</summary>
+    /// <summary>A minimal SignalR JSON-protocol client over ClientWebSocket (Hub.Client/README.md).</summary>
     private sealed class RawHubConnection : IDisposable
     {
         private readonly ClientWebSocket _socket = new();

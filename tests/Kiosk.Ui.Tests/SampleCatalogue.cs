@@ -3,7 +3,7 @@ using QueueKiosk.KioskUi.Catalogue;
 
 namespace QueueKiosk.KioskUi.Tests;
 
-/// <summary>A small catalogue with the real procedure names and codes of FACTS.md §1, variants listed first on purpose.</summary>
+/// <summary>A small catalogue with the real procedure names and codes (the national public-service portal's records), variants listed first on purpose.</summary>
 public static class SampleCatalogue
 {
     public static readonly Guid CivilStatus = Guid.Parse("10000000-0000-0000-0000-000000000001");

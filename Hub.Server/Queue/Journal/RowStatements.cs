@@ -20,8 +20,7 @@ internal abstract record RowShape(RowKind Kind, Type Entity)
         new InsertShape(RowKind.InsertTicket, typeof(Ticket)),
         UpdateShape.Of<Ticket>(RowKind.UpdateTicket, guard: t => t.Status,
             t => t.ServiceId, t => t.Status, t => t.CounterId, t => t.TargetCounterId, t => t.CalledAt, t => t.ServiceStartedAt, t => t.FinishedAt, t => t.RecallCount),
-        UpdateShape.Of<Counter>(RowKind.UpdateCounter, guard: null,
-            c => c.State, c => c.PauseReason, c => c.CurrentTicketId, c => c.StateChangedAt, c => c.OfficerId),
+        UpdateShape.Of(RowKind.UpdateCounter, guard: null, [.. Counter.LiveState]),
         new InsertShape(RowKind.InsertEvent, typeof(TicketEvent)),
         new InsertShape(RowKind.InsertRating, typeof(Rating)),
     ];

@@ -7,7 +7,7 @@ namespace QueueKiosk.Devices.EscPos.CodePages;
 /// Windows-1258 for printers. .NET maps NFC "ế" to '?' because CP1258 has no such letter: it
 /// carries the vowels with circumflex, breve and horn (â ê ô ă ơ ư) and đ precomposed, and the five
 /// tones only as combining marks. So text is decomposed, those vowels recomposed, and the tone
-/// marks left combining (FACTS.md §3). Many printers then print the tone beside the letter.
+/// marks left combining (hardware-docs/printers.md). Many printers then print the tone beside the letter.
 /// </summary>
 public static class Cp1258
 {

@@ -7,7 +7,7 @@ public sealed record CodeTableSet(byte? Tcvn3Lower, byte? Tcvn3Upper, byte? Cp12
 public sealed record PrinterPreset(string Name, string Description, CodeTableSet CodeTables, bool CancelKanjiMode, bool Verified);
 
 /// <summary>
-/// Code tables per printer family (FACTS.md §3). Only Epson's numbers come from the vendor's
+/// Code tables per printer family (hardware-docs/printers.md). Only Epson's numbers come from the vendor's
 /// reference; the clone numbers are collected from users and are UNVERIFIED: confirm each printer
 /// on its self-test page and override in configuration when they differ.
 /// </summary>
