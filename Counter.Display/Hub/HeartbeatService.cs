@@ -19,10 +19,10 @@ public sealed class HeartbeatService : BackgroundService
 
     private static readonly string Version = typeof(HeartbeatService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev";
 
-    private readonly DisplayState state;
-    private readonly ICounterBoardSet boards;
-    private readonly LedBoardHealth health;
-    private readonly HeartbeatLoop loop;
+    private readonly DisplayState _state;
+    private readonly ICounterBoardSet _boards;
+    private readonly LedBoardHealth _health;
+    private readonly HeartbeatLoop _loop;
 
     public HeartbeatService(
         DeviceApiClient api,
@@ -35,10 +35,10 @@ public sealed class HeartbeatService : BackgroundService
     {
         ArgumentNullException.ThrowIfNull(api);
         ArgumentNullException.ThrowIfNull(options);
-        this.state = state;
-        this.boards = boards;
-        this.health = health;
-        loop = new HeartbeatLoop(ct => api.ReportStatusAsync(CurrentReport(), ct), new HeartbeatLoopOptions
+        _state = state;
+        _boards = boards;
+        _health = health;
+        _loop = new HeartbeatLoop(ct => api.ReportStatusAsync(CurrentReport(), ct), new HeartbeatLoopOptions
         {
             Period = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds),
             TimeProvider = time,
@@ -48,23 +48,23 @@ public sealed class HeartbeatService : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        health.Changed += loop.Wake;
+        _health.Changed += _loop.Wake;
         try
         {
-            await loop.RunAsync(stoppingToken);
+            await _loop.RunAsync(stoppingToken);
         }
         finally
         {
-            health.Changed -= loop.Wake;
+            _health.Changed -= _loop.Wake;
         }
     }
 
     /// <summary>Sends one heartbeat; false (logged once per distinct failure) when the hub did not take it.</summary>
-    public Task<bool> SendOnceAsync(CancellationToken cancellationToken) => loop.SendOnceAsync(cancellationToken);
+    public Task<bool> SendOnceAsync(CancellationToken cancellationToken) => _loop.SendOnceAsync(cancellationToken);
 
     public DeviceStatusReport CurrentReport() => new(
         Environment.MachineName,
-        StatusText(state.Current.HubConnected, boards.Boards.Count, health.FailingCounters),
+        StatusText(_state.Current.HubConnected, _boards.Boards.Count, _health.FailingCounters),
         "NotConfigured",
         PaperLow: false,
         PaperOut: false,

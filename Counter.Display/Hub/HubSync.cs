@@ -21,28 +21,28 @@ public sealed partial class HubSync(
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
-    private QueueFeed? feed;
+    private QueueFeed? _feed;
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var siteId = await FindSiteIdAsync(stoppingToken);
-        feed = new QueueFeed(connection, api, new QueueFeedOptions
+        _feed = new QueueFeed(connection, api, new QueueFeedOptions
         {
             SiteId = siteId,
             Logger = logger,
         });
-        feed.SnapshotReceived += snapshot =>
+        _feed.SnapshotReceived += snapshot =>
         {
             state.ApplySnapshot(snapshot);
             LogSynced(logger, snapshot.LastSequence);
             return Task.CompletedTask;
         };
-        feed.TicketCalled += Apply;
-        feed.TicketRecalled += Apply;
-        feed.TicketChanged += Apply;
-        feed.TicketIssued += Apply;
-        feed.CounterChanged += Apply;
-        feed.QueueStats += Apply;
+        _feed.TicketCalled += Apply;
+        _feed.TicketRecalled += Apply;
+        _feed.TicketChanged += Apply;
+        _feed.TicketIssued += Apply;
+        _feed.CounterChanged += Apply;
+        _feed.QueueStats += Apply;
         connection.StateChanged += OnStateChanged;
         try
         {
@@ -55,7 +55,7 @@ public sealed partial class HubSync(
         finally
         {
             connection.StateChanged -= OnStateChanged;
-            feed.Dispose();
+            _feed.Dispose();
         }
     }
 
@@ -69,7 +69,7 @@ public sealed partial class HubSync(
     {
         // The feed already orders events and resyncs on gaps; a gap seen here means it had to pass
         // an event on without a snapshot (the hub answered events but not the snapshot): ask again.
-        if (state.Apply(hubEvent) == ApplyOutcome.Gap && feed is { } f)
+        if (state.Apply(hubEvent) == ApplyOutcome.Gap && _feed is { } f)
         {
             LogGap(logger, hubEvent.Sequence, state.Current.LastSequence);
             _ = ResyncInBackgroundAsync(f);

@@ -11,7 +11,7 @@ namespace QueueKiosk.CounterDisplay.Leds;
 /// </summary>
 public sealed partial class CounterBoardSet : ICounterBoardSet, IAsyncDisposable
 {
-    private readonly LedBoardSet? line;
+    private readonly LedBoardSet? _line;
 
     public CounterBoardSet(IServiceProvider services, IOptions<DisplayOptions> display, IOptions<LedBoardsOptions> leds, ILogger<CounterBoardSet> logger)
     {
@@ -21,8 +21,8 @@ public sealed partial class CounterBoardSet : ICounterBoardSet, IAsyncDisposable
         {
             try
             {
-                line = services.GetRequiredService<LedBoardSet>();
-                boards.AddRange(line.Boards.Select(kv => new CounterBoard(kv.Key, kv.Value)));
+                _line = services.GetRequiredService<LedBoardSet>();
+                boards.AddRange(_line.Boards.Select(kv => new CounterBoard(kv.Key, kv.Value)));
             }
             catch (IOException ex)
             {
@@ -37,7 +37,7 @@ public sealed partial class CounterBoardSet : ICounterBoardSet, IAsyncDisposable
 
     public IReadOnlyList<CounterBoard> Boards { get; }
 
-    public ValueTask DisposeAsync() => line?.DisposeAsync() ?? ValueTask.CompletedTask;
+    public ValueTask DisposeAsync() => _line?.DisposeAsync() ?? ValueTask.CompletedTask;
 
     [LoggerMessage(Level = LogLevel.Error, Message = "LED line {Port} cannot be opened; LED boards stay dark: {Error}")]
     private static partial void LogLineUnavailable(ILogger logger, string port, string error);

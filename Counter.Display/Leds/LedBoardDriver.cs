@@ -16,41 +16,41 @@ public sealed partial class LedBoardDriver : BackgroundService
 
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
-    private readonly DisplayState state;
-    private readonly ICounterBoardSet boards;
-    private readonly ILogger<LedBoardDriver> logger;
-    private readonly LedBoardHealth? health;
-    private readonly Dictionary<CounterBoard, string?> sent = [];
-    private readonly Dictionary<CounterBoard, DateTime> blankDue = [];
-    private readonly Channel<bool> wake = Channel.CreateBounded<bool>(
+    private readonly DisplayState _state;
+    private readonly ICounterBoardSet _boards;
+    private readonly ILogger<LedBoardDriver> _logger;
+    private readonly LedBoardHealth? _health;
+    private readonly Dictionary<CounterBoard, string?> _sent = [];
+    private readonly Dictionary<CounterBoard, DateTime> _blankDue = [];
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(
         new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     public LedBoardDriver(DisplayState state, ICounterBoardSet boards, ILogger<LedBoardDriver> logger, LedBoardHealth? health = null)
     {
-        this.state = state;
-        this.boards = boards;
-        this.logger = logger;
-        this.health = health;
-        state.Changed += _ => wake.Writer.TryWrite(true);
+        _state = state;
+        _boards = boards;
+        _logger = logger;
+        _health = health;
+        state.Changed += _ => _wake.Writer.TryWrite(true);
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (boards.Boards.Count == 0)
+        if (_boards.Boards.Count == 0)
         {
             return;
         }
 
-        wake.Writer.TryWrite(true);
+        _wake.Writer.TryWrite(true);
         try
         {
-            while (await wake.Reader.WaitToReadAsync(stoppingToken))
+            while (await _wake.Reader.WaitToReadAsync(stoppingToken))
             {
-                wake.Reader.TryRead(out _);
-                if (!await UpdateAllAsync(state.Current, stoppingToken))
+                _wake.Reader.TryRead(out _);
+                if (!await UpdateAllAsync(_state.Current, stoppingToken))
                 {
                     await Task.Delay(RetryDelay, stoppingToken);
-                    wake.Writer.TryWrite(true);
+                    _wake.Writer.TryWrite(true);
                 }
             }
         }
@@ -63,22 +63,22 @@ public sealed partial class LedBoardDriver : BackgroundService
     private async Task<bool> UpdateAllAsync(HallView view, CancellationToken cancellationToken)
     {
         var tickets = view.Counters.ToDictionary(c => c.Number, c => c.TicketNumber);
-        var results = await Task.WhenAll(boards.Boards.Select(b => UpdateAsync(b, tickets.GetValueOrDefault(b.CounterNumber), cancellationToken)));
+        var results = await Task.WhenAll(_boards.Boards.Select(b => UpdateAsync(b, tickets.GetValueOrDefault(b.CounterNumber), cancellationToken)));
         return results.All(ok => ok);
     }
 
     private async Task<bool> UpdateAsync(CounterBoard board, string? ticket, CancellationToken cancellationToken)
     {
-        lock (sent)
+        lock (_sent)
         {
             if (ticket is not null)
             {
-                blankDue.Remove(board);
+                _blankDue.Remove(board);
             }
 
-            if (sent.TryGetValue(board, out var shown) && shown == ticket)
+            if (_sent.TryGetValue(board, out var shown) && shown == ticket)
             {
-                blankDue.Remove(board);
+                _blankDue.Remove(board);
                 return true;
             }
         }
@@ -99,29 +99,29 @@ public sealed partial class LedBoardDriver : BackgroundService
                 await board.Board.ShowTextAsync(ticket, cancellationToken);
             }
 
-            lock (sent)
+            lock (_sent)
             {
-                sent[board] = ticket;
+                _sent[board] = ticket;
             }
 
-            health?.Report(board.CounterNumber, ok: true);
+            _health?.Report(board.CounterNumber, ok: true);
             return true;
         }
         catch (ArgumentException ex)
         {
             // The number does not fit this board: retrying will not help, so do not.
-            LogDoesNotFit(logger, board.Board.Name, ex.Message);
-            lock (sent)
+            LogDoesNotFit(_logger, board.Board.Name, ex.Message);
+            lock (_sent)
             {
-                sent[board] = ticket;
+                _sent[board] = ticket;
             }
 
             return true;
         }
         catch (Exception ex) when (ex is IOException or TimeoutException)
         {
-            LogFailed(logger, board.Board.Name, ex.Message);
-            health?.Report(board.CounterNumber, ok: false);
+            LogFailed(_logger, board.Board.Name, ex.Message);
+            _health?.Report(board.CounterNumber, ok: false);
             return false;
         }
     }
@@ -130,11 +130,11 @@ public sealed partial class LedBoardDriver : BackgroundService
     private bool BlankIsDue(CounterBoard board)
     {
         var now = DateTime.UtcNow;
-        lock (sent)
+        lock (_sent)
         {
-            if (!blankDue.TryGetValue(board, out var due))
+            if (!_blankDue.TryGetValue(board, out var due))
             {
-                blankDue[board] = now + BlankHold;
+                _blankDue[board] = now + BlankHold;
                 _ = WakeLaterAsync();
                 return false;
             }
@@ -144,7 +144,7 @@ public sealed partial class LedBoardDriver : BackgroundService
                 return false;
             }
 
-            blankDue.Remove(board);
+            _blankDue.Remove(board);
             return true;
         }
     }
@@ -152,7 +152,7 @@ public sealed partial class LedBoardDriver : BackgroundService
     private async Task WakeLaterAsync()
     {
         await Task.Delay(BlankHold + TimeSpan.FromMilliseconds(10));
-        wake.Writer.TryWrite(true);
+        _wake.Writer.TryWrite(true);
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "LED board {Board} failed; retrying: {Error}")]

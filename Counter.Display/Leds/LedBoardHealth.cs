@@ -6,8 +6,8 @@ namespace QueueKiosk.CounterDisplay.Leds;
 /// </summary>
 public sealed class LedBoardHealth
 {
-    private readonly Lock gate = new();
-    private readonly SortedSet<int> failing = [];
+    private readonly Lock _gate = new();
+    private readonly SortedSet<int> _failing = [];
 
     /// <summary>Raised (outside the lock) when a board goes from OK to failing or back.</summary>
     public event Action? Changed;
@@ -16,9 +16,9 @@ public sealed class LedBoardHealth
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return [.. failing];
+                return [.. _failing];
             }
         }
     }
@@ -26,9 +26,9 @@ public sealed class LedBoardHealth
     public void Report(int counterNumber, bool ok)
     {
         bool changed;
-        lock (gate)
+        lock (_gate)
         {
-            changed = ok ? failing.Remove(counterNumber) : failing.Add(counterNumber);
+            changed = ok ? _failing.Remove(counterNumber) : _failing.Add(counterNumber);
         }
 
         if (changed)

@@ -8,32 +8,32 @@ namespace QueueKiosk.CounterDisplay.Leds;
 /// </summary>
 public sealed class VirtualLedBoard(string name, DisplayFormat format) : ICounterBoard
 {
-    private volatile string shown = BoardText.BlankText(format);
+    private volatile string _shown = BoardText.BlankText(format);
 
     public string Name { get; } = name;
 
     public DisplayFormat Format { get; } = format;
 
     /// <summary>Exactly the characters lit now, one per digit.</summary>
-    public string Shown => shown;
+    public string Shown => _shown;
 
     public int Brightness { get; private set; } = 9;
 
     public Task ShowNumberAsync(int number, CancellationToken cancellationToken = default)
     {
-        shown = BoardText.FormatNumber(number, Format);
+        _shown = BoardText.FormatNumber(number, Format);
         return Task.CompletedTask;
     }
 
     public Task ShowTextAsync(string text, CancellationToken cancellationToken = default)
     {
-        shown = BoardText.FormatText(text, Format);
+        _shown = BoardText.FormatText(text, Format);
         return Task.CompletedTask;
     }
 
     public Task BlankAsync(CancellationToken cancellationToken = default)
     {
-        shown = BoardText.BlankText(Format);
+        _shown = BoardText.BlankText(Format);
         return Task.CompletedTask;
     }
 

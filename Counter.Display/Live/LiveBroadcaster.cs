@@ -16,8 +16,8 @@ public sealed class LiveBroadcaster
 {
     private static readonly JsonSerializerOptions Json = LiveJson.Options;
 
-    private readonly Lock gate = new();
-    private readonly List<Channel<LiveMessage>> subscribers = [];
+    private readonly Lock _gate = new();
+    private readonly List<Channel<LiveMessage>> _subscribers = [];
 
     public LiveBroadcaster(DisplayState state, HallVoice announcements)
     {
@@ -31,9 +31,9 @@ public sealed class LiveBroadcaster
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return subscribers.Count;
+                return _subscribers.Count;
             }
         }
     }
@@ -50,25 +50,25 @@ public sealed class LiveBroadcaster
             FullMode = BoundedChannelFullMode.DropOldest,
             SingleReader = true,
         });
-        lock (gate)
+        lock (_gate)
         {
-            subscribers.Add(channel);
+            _subscribers.Add(channel);
         }
 
         return new Subscription(channel.Reader, () =>
         {
-            lock (gate)
+            lock (_gate)
             {
-                subscribers.Remove(channel);
+                _subscribers.Remove(channel);
             }
         });
     }
 
     private void Publish(LiveMessage message)
     {
-        lock (gate)
+        lock (_gate)
         {
-            foreach (var s in subscribers)
+            foreach (var s in _subscribers)
             {
                 s.Writer.TryWrite(message);
             }

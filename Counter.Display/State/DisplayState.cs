@@ -23,16 +23,16 @@ public enum ApplyOutcome
 /// </summary>
 public sealed class DisplayState(TimeProvider time, int lastCallsKept = 8, string newsLine = "")
 {
-    private readonly Lock gate = new();
-    private readonly Dictionary<Guid, CounterView> counters = [];
-    private readonly List<CallView> lastCalls = [];
-    private List<ServiceWaitingView> services = [];
-    private long version;
-    private long lastSequence;
-    private bool synced;
-    private bool hubConnected;
-    private DateTimeOffset? lastSyncAt;
-    private string news = newsLine;
+    private readonly Lock _gate = new();
+    private readonly Dictionary<Guid, CounterView> _counters = [];
+    private readonly List<CallView> _lastCalls = [];
+    private List<ServiceWaitingView> _services = [];
+    private long _version;
+    private long _lastSequence;
+    private bool _synced;
+    private bool _hubConnected;
+    private DateTimeOffset? _lastSyncAt;
+    private string _news = newsLine;
 
     public event Action<HallView>? Changed;
 
@@ -42,16 +42,16 @@ public sealed class DisplayState(TimeProvider time, int lastCallsKept = 8, strin
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
                 return BuildView();
             }
         }
     }
 
-    public void SetNewsLine(string text) => Mutate(() => news = text);
+    public void SetNewsLine(string text) => Mutate(() => _news = text);
 
-    public void SetHubConnected(bool connected) => Mutate(() => hubConnected = connected);
+    public void SetHubConnected(bool connected) => Mutate(() => _hubConnected = connected);
 
     /// <summary>Replaces everything with the hub's snapshot (after start, reconnect or a gap).</summary>
     public void ApplySnapshot(QueueSnapshotDto snapshot)
@@ -59,25 +59,25 @@ public sealed class DisplayState(TimeProvider time, int lastCallsKept = 8, strin
         ArgumentNullException.ThrowIfNull(snapshot);
         Mutate(() =>
         {
-            counters.Clear();
+            _counters.Clear();
             foreach (var c in snapshot.Counters)
             {
-                counters[c.Id] = ToView(c);
+                _counters[c.Id] = ToView(c);
             }
 
-            lastCalls.Clear();
+            _lastCalls.Clear();
             foreach (var t in snapshot.RecentCalls
                 .Where(t => t.CalledAt is not null && t.CounterNumber is not null)
                 .OrderByDescending(t => t.CalledAt)
                 .Take(lastCallsKept))
             {
-                lastCalls.Add(new CallView(t.Number, t.CounterNumber!.Value, t.CalledAt!.Value, t.RecallCount > 0));
+                _lastCalls.Add(new CallView(t.Number, t.CounterNumber!.Value, t.CalledAt!.Value, t.RecallCount > 0));
             }
 
-            services = snapshot.Services.Where(s => s.Active).Select(ToView).ToList();
-            lastSequence = snapshot.LastSequence;
-            synced = true;
-            lastSyncAt = time.GetUtcNow();
+            _services = snapshot.Services.Where(s => s.Active).Select(ToView).ToList();
+            _lastSequence = snapshot.LastSequence;
+            _synced = true;
+            _lastSyncAt = time.GetUtcNow();
         });
     }
 
@@ -87,35 +87,35 @@ public sealed class DisplayState(TimeProvider time, int lastCallsKept = 8, strin
         ArgumentNullException.ThrowIfNull(hubEvent);
         CallAnnouncement? announcement = null;
         HallView view;
-        lock (gate)
+        lock (_gate)
         {
             if (hubEvent is QueueStatsEvent stats)
             {
                 // Stats carry the last sequence they reflect, not a new one: apply unless older than the snapshot.
-                if (stats.Sequence < lastSequence && synced)
+                if (stats.Sequence < _lastSequence && _synced)
                 {
                     return ApplyOutcome.AlreadySeen;
                 }
 
-                services = stats.Services.Where(s => s.Active).Select(ToView).ToList();
+                _services = stats.Services.Where(s => s.Active).Select(ToView).ToList();
             }
             else
             {
-                if (synced && hubEvent.Sequence <= lastSequence)
+                if (_synced && hubEvent.Sequence <= _lastSequence)
                 {
                     return ApplyOutcome.AlreadySeen;
                 }
 
-                if (!synced || hubEvent.Sequence != lastSequence + 1)
+                if (!_synced || hubEvent.Sequence != _lastSequence + 1)
                 {
                     return ApplyOutcome.Gap;
                 }
 
-                lastSequence = hubEvent.Sequence;
+                _lastSequence = hubEvent.Sequence;
                 announcement = ApplySequenced(hubEvent);
             }
 
-            version++;
+            _version++;
             view = BuildView();
         }
 
@@ -144,15 +144,15 @@ public sealed class DisplayState(TimeProvider time, int lastCallsKept = 8, strin
                 // A ticket that left its counter (served, no-show, transferred...) no longer shows there.
                 if (changed.Ticket.Status is not (TicketStatus.Called or TicketStatus.Serving))
                 {
-                    foreach (var (id, c) in counters.Where(kv => kv.Value.TicketNumber == changed.Ticket.Number).ToList())
+                    foreach (var (id, c) in _counters.Where(kv => kv.Value.TicketNumber == changed.Ticket.Number).ToList())
                     {
-                        counters[id] = c with { TicketNumber = null };
+                        _counters[id] = c with { TicketNumber = null };
                     }
                 }
 
                 return null;
             case CounterChangedEvent counterChanged:
-                counters[counterChanged.Counter.Id] = ToView(counterChanged.Counter);
+                _counters[counterChanged.Counter.Id] = ToView(counterChanged.Counter);
                 return null;
             default:
                 return null;
@@ -161,27 +161,27 @@ public sealed class DisplayState(TimeProvider time, int lastCallsKept = 8, strin
 
     private void SetCounterTicket(Guid counterId, int counterNumber, string ticketNumber)
     {
-        counters[counterId] = counters.TryGetValue(counterId, out var c)
+        _counters[counterId] = _counters.TryGetValue(counterId, out var c)
             ? c with { TicketNumber = ticketNumber }
             : new CounterView(counterId, counterNumber, $"Quầy {counterNumber}", ticketNumber, CounterState.Open, null);
     }
 
     private void AddCall(CallView call)
     {
-        lastCalls.Insert(0, call);
-        if (lastCalls.Count > lastCallsKept)
+        _lastCalls.Insert(0, call);
+        if (_lastCalls.Count > lastCallsKept)
         {
-            lastCalls.RemoveRange(lastCallsKept, lastCalls.Count - lastCallsKept);
+            _lastCalls.RemoveRange(lastCallsKept, _lastCalls.Count - lastCallsKept);
         }
     }
 
     private void Mutate(Action change)
     {
         HallView view;
-        lock (gate)
+        lock (_gate)
         {
             change();
-            version++;
+            _version++;
             view = BuildView();
         }
 
@@ -189,15 +189,15 @@ public sealed class DisplayState(TimeProvider time, int lastCallsKept = 8, strin
     }
 
     private HallView BuildView() => new(
-        version,
-        hubConnected,
-        synced,
-        lastSequence,
-        lastSyncAt,
-        counters.Values.OrderBy(c => c.Number).ToList(),
-        lastCalls.ToList(),
-        services,
-        news);
+        _version,
+        _hubConnected,
+        _synced,
+        _lastSequence,
+        _lastSyncAt,
+        _counters.Values.OrderBy(c => c.Number).ToList(),
+        _lastCalls.ToList(),
+        _services,
+        _news);
 
     private static CounterView ToView(CounterDto c) =>
         new(c.Id, c.Number, c.Name, c.CurrentTicketNumber, c.State, c.PauseReason);

@@ -12,21 +12,21 @@ namespace QueueKiosk.CounterDisplay.Voice;
 /// </summary>
 public sealed partial class HallVoice
 {
-    private readonly AnnouncementQueue? queue;
-    private readonly AnnouncementComposer composer;
-    private readonly ILogger<HallVoice> logger;
-    private readonly Dictionary<string, CallAnnouncement> pending = [];
+    private readonly AnnouncementQueue? _queue;
+    private readonly AnnouncementComposer _composer;
+    private readonly ILogger<HallVoice> _logger;
+    private readonly Dictionary<string, CallAnnouncement> _pending = [];
 
     public HallVoice(DisplayState state, AnnouncementComposer composer, IOptions<VoiceOptions> options, ILogger<HallVoice> logger, AnnouncementQueue? queue = null)
     {
         ArgumentNullException.ThrowIfNull(state);
         ArgumentNullException.ThrowIfNull(options);
-        this.composer = composer;
-        this.logger = logger;
-        this.queue = options.Value.Enabled ? queue : null;
-        if (this.queue is not null)
+        _composer = composer;
+        _logger = logger;
+        _queue = options.Value.Enabled ? queue : null;
+        if (_queue is not null)
         {
-            this.queue.Published += OnPublished;
+            _queue.Published += OnPublished;
         }
 
         state.Announced += OnCall;
@@ -37,33 +37,33 @@ public sealed partial class HallVoice
     private void OnCall(CallAnnouncement call)
     {
         var counter = call.CounterNumber.ToString(CultureInfo.InvariantCulture);
-        if (queue is null)
+        if (_queue is null)
         {
             Ready?.Invoke(new HallAnnouncement(Guid.NewGuid().ToString("N"), call.TicketNumber, call.CounterNumber, call.IsRecall,
-                composer.TextFor(call.TicketNumber, counter), null, null));
+                _composer.TextFor(call.TicketNumber, counter), null, null));
             return;
         }
 
         try
         {
-            lock (pending)
+            lock (_pending)
             {
-                pending[queue.Enqueue(call.TicketNumber, counter).Id] = call;
+                _pending[_queue.Enqueue(call.TicketNumber, counter).Id] = call;
             }
         }
         catch (InvalidOperationException ex)
         {
             // Queue full (a hundred calls unsaid): the screens still show every call.
-            LogQueueFull(logger, call.TicketNumber, ex.Message);
+            LogQueueFull(_logger, call.TicketNumber, ex.Message);
         }
     }
 
     private void OnPublished(Announcement a)
     {
         CallAnnouncement? call;
-        lock (pending)
+        lock (_pending)
         {
-            pending.Remove(a.Id, out call);
+            _pending.Remove(a.Id, out call);
         }
 
         var ok = a.Status == AnnouncementStatus.Published;

@@ -12,11 +12,11 @@ namespace QueueKiosk.HubClient.Rest;
 /// </summary>
 public sealed partial class HeartbeatLoop
 {
-    private readonly Func<CancellationToken, Task> send;
-    private readonly HeartbeatLoopOptions options;
-    private readonly Channel<bool> wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
-    private string? lastFailure;
-    private object? watched;
+    private readonly Func<CancellationToken, Task> _send;
+    private readonly HeartbeatLoopOptions _options;
+    private readonly Channel<bool> _wake = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
+    private string? _lastFailure;
+    private object? _watched;
 
     /// <param name="send">Sends one report (e.g. <c>ct => api.ReportStatusAsync(CurrentReport(), ct)</c>).</param>
     public HeartbeatLoop(Func<CancellationToken, Task> send, HeartbeatLoopOptions options)
@@ -25,14 +25,14 @@ public sealed partial class HeartbeatLoop
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.Period, TimeSpan.Zero);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(options.WatchEvery, TimeSpan.Zero);
-        this.send = send;
-        this.options = options;
+        _send = send;
+        _options = options;
     }
 
-    public TimeSpan Period => options.Period;
+    public TimeSpan Period => _options.Period;
 
     /// <summary>Asks for a report now (bursts of calls collapse into one report).</summary>
-    public void Wake() => wake.Writer.TryWrite(true);
+    public void Wake() => _wake.Writer.TryWrite(true);
 
     /// <summary>Runs until <paramref name="stoppingToken"/> is cancelled; never throws for a hub that does not answer.</summary>
     public async Task RunAsync(CancellationToken stoppingToken)
@@ -53,24 +53,24 @@ public sealed partial class HeartbeatLoop
     /// <summary>Sends one report; false when the hub did not take it.</summary>
     public async Task<bool> SendOnceAsync(CancellationToken cancellationToken)
     {
-        watched = options.Watch?.Invoke();
+        _watched = _options.Watch?.Invoke();
         try
         {
-            await send(cancellationToken).ConfigureAwait(false);
-            if (lastFailure is not null)
+            await _send(cancellationToken).ConfigureAwait(false);
+            if (_lastFailure is not null)
             {
-                LogDelivered(options.Logger);
-                lastFailure = null;
+                LogDelivered(_options.Logger);
+                _lastFailure = null;
             }
 
             return true;
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidDataException && !cancellationToken.IsCancellationRequested)
         {
-            if (ex.Message != lastFailure)
+            if (ex.Message != _lastFailure)
             {
-                LogNotDelivered(options.Logger, ex.Message);
-                lastFailure = ex.Message;
+                LogNotDelivered(_options.Logger, ex.Message);
+                _lastFailure = ex.Message;
             }
 
             return false;
@@ -79,8 +79,8 @@ public sealed partial class HeartbeatLoop
 
     private async Task WaitForNextAsync(CancellationToken stoppingToken)
     {
-        var time = options.TimeProvider;
-        var due = time.GetUtcNow() + options.Period;
+        var time = _options.TimeProvider;
+        var due = time.GetUtcNow() + _options.Period;
         while (true)
         {
             var left = due - time.GetUtcNow();
@@ -89,19 +89,19 @@ public sealed partial class HeartbeatLoop
                 return;
             }
 
-            var step = options.Watch is null || left < options.WatchEvery ? left : options.WatchEvery;
+            var step = _options.Watch is null || left < _options.WatchEvery ? left : _options.WatchEvery;
             using var stepDone = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken);
             var delay = Task.Delay(step, time, stepDone.Token);
-            var woken = wake.Reader.WaitToReadAsync(stepDone.Token).AsTask();
+            var woken = _wake.Reader.WaitToReadAsync(stepDone.Token).AsTask();
             var first = await Task.WhenAny(delay, woken).ConfigureAwait(false);
             await stepDone.CancelAsync().ConfigureAwait(false);
             stoppingToken.ThrowIfCancellationRequested();
-            if (first == woken && wake.Reader.TryRead(out _))
+            if (first == woken && _wake.Reader.TryRead(out _))
             {
                 return;
             }
 
-            if (options.Watch is { } watch && !Equals(watch(), watched))
+            if (_options.Watch is { } watch && !Equals(watch(), _watched))
             {
                 return;
             }

@@ -12,10 +12,10 @@ public sealed class CatalogueStore
 {
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { WriteIndented = false };
 
-    private readonly string path;
-    private readonly ILogger<CatalogueStore> logger;
-    private readonly SemaphoreSlim writeLock = new(1, 1);
-    private volatile Snapshot? snapshot;
+    private readonly string _path;
+    private readonly ILogger<CatalogueStore> _logger;
+    private readonly SemaphoreSlim _writeLock = new(1, 1);
+    private volatile Snapshot? _snapshot;
 
     public CatalogueStore(IOptions<KioskOptions> options, IHostEnvironment environment, ILogger<CatalogueStore> logger)
         : this(Path.GetFullPath(options.Value.CataloguePath, environment.ContentRootPath), logger)
@@ -24,58 +24,58 @@ public sealed class CatalogueStore
 
     public CatalogueStore(string path, ILogger<CatalogueStore> logger)
     {
-        this.path = path;
-        this.logger = logger;
-        snapshot = LoadFromDisk();
+        _path = path;
+        _logger = logger;
+        _snapshot = LoadFromDisk();
     }
 
     /// <summary>Null until a catalogue was fetched once or found on disk.</summary>
-    public KioskCatalogue? Current => snapshot?.Catalogue;
+    public KioskCatalogue? Current => _snapshot?.Catalogue;
 
     /// <summary>True while the catalogue comes from the file, not from the hub in this run.</summary>
-    public bool IsFromCache => snapshot?.FromDisk ?? true;
+    public bool IsFromCache => _snapshot?.FromDisk ?? true;
 
-    public ProcedureSearch Search => snapshot?.Search ?? new ProcedureSearch([]);
+    public ProcedureSearch Search => _snapshot?.Search ?? new ProcedureSearch([]);
 
     public async Task ReplaceAsync(KioskCatalogue catalogue, CancellationToken cancellationToken)
     {
-        snapshot = new Snapshot(catalogue, new ProcedureSearch(catalogue.Procedures), FromDisk: false);
-        await writeLock.WaitAsync(cancellationToken);
+        _snapshot = new Snapshot(catalogue, new ProcedureSearch(catalogue.Procedures), FromDisk: false);
+        await _writeLock.WaitAsync(cancellationToken);
         try
         {
             // Write then rename, so a power cut never leaves half a file behind.
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-            var temp = path + ".tmp";
+            Directory.CreateDirectory(Path.GetDirectoryName(_path)!);
+            var temp = _path + ".tmp";
             await using (var stream = File.Create(temp))
             {
                 await JsonSerializer.SerializeAsync(stream, catalogue, Json, cancellationToken);
             }
 
-            File.Move(temp, path, overwrite: true);
+            File.Move(temp, _path, overwrite: true);
         }
         finally
         {
-            writeLock.Release();
+            _writeLock.Release();
         }
     }
 
     private Snapshot? LoadFromDisk()
     {
-        if (!File.Exists(path))
+        if (!File.Exists(_path))
         {
             return null;
         }
 
         try
         {
-            using var stream = File.OpenRead(path);
+            using var stream = File.OpenRead(_path);
             var catalogue = JsonSerializer.Deserialize<KioskCatalogue>(stream, Json);
             return catalogue is null ? null : new Snapshot(catalogue, new ProcedureSearch(catalogue.Procedures), FromDisk: true);
         }
         catch (Exception e) when (e is JsonException or IOException or NotSupportedException)
         {
             // A damaged cache must not stop the kiosk; the next fetch from the hub replaces it.
-            logger.LogWarning(e, "Catalogue cache {Path} unreadable; waiting for the hub", path);
+            _logger.LogWarning(e, "Catalogue cache {Path} unreadable; waiting for the hub", _path);
             return null;
         }
     }

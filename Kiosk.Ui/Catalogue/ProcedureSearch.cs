@@ -11,11 +11,11 @@ namespace QueueKiosk.KioskUi.Catalogue;
 /// </summary>
 public sealed class ProcedureSearch
 {
-    private readonly IReadOnlyList<Entry> entries;
+    private readonly IReadOnlyList<Entry> _entries;
 
     public ProcedureSearch(IEnumerable<ProcedureDto> procedures)
     {
-        entries = [.. procedures.Select((p, i) => new Entry(p, i, VietnameseText.SearchKey(p.Code), VietnameseText.SearchKey(p.Name)))];
+        _entries = [.. procedures.Select((p, i) => new Entry(p, i, VietnameseText.SearchKey(p.Code), VietnameseText.SearchKey(p.Name)))];
     }
 
     public IReadOnlyList<ProcedureDto> Search(string? query, int limit = 30)
@@ -27,7 +27,7 @@ public sealed class ProcedureSearch
         }
 
         var words = key.Split(' ');
-        return [.. entries
+        return [.. _entries
             .Select(e => (Entry: e, Score: Score(e, key, words)))
             .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score)

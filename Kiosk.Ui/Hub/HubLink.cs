@@ -3,18 +3,18 @@ namespace QueueKiosk.KioskUi.Hub;
 /// <summary>Whether the last conversation with the hub worked; the screens show one sentence when it did not.</summary>
 public sealed class HubLink(TimeProvider time)
 {
-    private readonly Lock gate = new();
-    private bool reachable = true;
-    private DateTimeOffset? lastContact;
-    private string? lastError;
+    private readonly Lock _gate = new();
+    private bool _reachable = true;
+    private DateTimeOffset? _lastContact;
+    private string? _lastError;
 
     public bool IsReachable
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return reachable;
+                return _reachable;
             }
         }
     }
@@ -23,9 +23,9 @@ public sealed class HubLink(TimeProvider time)
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return lastContact;
+                return _lastContact;
             }
         }
     }
@@ -34,29 +34,29 @@ public sealed class HubLink(TimeProvider time)
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return lastError;
+                return _lastError;
             }
         }
     }
 
     public void Succeeded()
     {
-        lock (gate)
+        lock (_gate)
         {
-            reachable = true;
-            lastError = null;
-            lastContact = time.GetUtcNow();
+            _reachable = true;
+            _lastError = null;
+            _lastContact = time.GetUtcNow();
         }
     }
 
     public void Failed(string error)
     {
-        lock (gate)
+        lock (_gate)
         {
-            reachable = false;
-            lastError = error;
+            _reachable = false;
+            _lastError = error;
         }
     }
 }

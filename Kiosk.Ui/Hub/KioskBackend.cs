@@ -14,7 +14,7 @@ namespace QueueKiosk.KioskUi.Hub;
 /// </summary>
 public sealed class KioskBackend(DeviceApiClient api, HubLink link, IOptions<KioskOptions> options, TimeProvider time) : IKioskBackend
 {
-    private Guid? siteId = options.Value.SiteId is { } id && id != Guid.Empty ? id : null;
+    private Guid? _siteId = options.Value.SiteId is { } id && id != Guid.Empty ? id : null;
 
     public async Task<KioskCatalogue> FetchCatalogueAsync(CancellationToken cancellationToken)
     {
@@ -27,7 +27,7 @@ public sealed class KioskBackend(DeviceApiClient api, HubLink link, IOptions<Kio
 
     public async Task<IssueOutcome> IssueTicketAsync(IssueTicketRequest request, CancellationToken cancellationToken)
     {
-        var site = siteId ?? (await ResolveSiteAsync(cancellationToken)).Id;
+        var site = _siteId ?? (await ResolveSiteAsync(cancellationToken)).Id;
         try
         {
             var ticket = await CallAsync(() => api.IssueTicketAsync(request with { SiteId = site, Channel = TicketChannel.Kiosk }, cancellationToken), refusalIsAnswer: true);
@@ -53,7 +53,7 @@ public sealed class KioskBackend(DeviceApiClient api, HubLink link, IOptions<Kio
     private async Task<SiteDto> ResolveSiteAsync(CancellationToken cancellationToken)
     {
         var sites = await CallAsync(() => api.GetSitesAsync(cancellationToken));
-        if (siteId is { } id)
+        if (_siteId is { } id)
         {
             return sites.FirstOrDefault(s => s.Id == id)
                 ?? throw new HubUnavailableException($"hub has no site {id} (Kiosk:SiteId)");
@@ -73,7 +73,7 @@ public sealed class KioskBackend(DeviceApiClient api, HubLink link, IOptions<Kio
                 ?? throw new HubUnavailableException($"hub has no site with code '{code}' (Kiosk:SiteCode)");
         }
 
-        siteId = site.Id;
+        _siteId = site.Id;
         return site;
     }
 

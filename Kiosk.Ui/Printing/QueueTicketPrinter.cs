@@ -13,42 +13,42 @@ namespace QueueKiosk.KioskUi.Printing;
 /// </summary>
 public sealed class QueueTicketPrinter : ITicketPrinter, IDisposable
 {
-    private readonly ITicketPrintQueue queue;
-    private readonly TicketRenderer renderer;
-    private readonly PrinterProfile profile;
-    private readonly string? lookupUrlTemplate;
-    private readonly ConcurrentDictionary<Guid, TaskCompletionSource> waiting = new();
+    private readonly ITicketPrintQueue _queue;
+    private readonly TicketRenderer _renderer;
+    private readonly PrinterProfile _profile;
+    private readonly string? _lookupUrlTemplate;
+    private readonly ConcurrentDictionary<Guid, TaskCompletionSource> _waiting = new();
 
     public QueueTicketPrinter(ITicketPrintQueue queue, TicketRenderer renderer, PrinterProfile profile, string? lookupUrlTemplate = null)
     {
-        this.queue = queue;
-        this.renderer = renderer;
-        this.profile = profile;
-        this.lookupUrlTemplate = string.IsNullOrWhiteSpace(lookupUrlTemplate) ? null : lookupUrlTemplate;
+        _queue = queue;
+        _renderer = renderer;
+        _profile = profile;
+        _lookupUrlTemplate = string.IsNullOrWhiteSpace(lookupUrlTemplate) ? null : lookupUrlTemplate;
         queue.JobPrinted += OnJobPrinted;
     }
 
-    public PrinterStatusView Status => Map(queue.State);
+    public PrinterStatusView Status => Map(_queue.State);
 
     public async Task<PrintOutcome> PrintAsync(TicketPrintRequest ticket, TimeSpan wait, CancellationToken cancellationToken)
     {
-        var bytes = renderer.Render(ToLayout(ticket, lookupUrlTemplate), profile);
+        var bytes = _renderer.Render(ToLayout(ticket, _lookupUrlTemplate), _profile);
         var printed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         PrintJobInfo job;
         try
         {
-            job = await queue.EnqueueAsync(bytes, ticket.Number, cancellationToken);
+            job = await _queue.EnqueueAsync(bytes, ticket.Number, cancellationToken);
         }
         catch (IOException e)
         {
             return new PrintOutcome(PrintResult.Failed, e.Message);
         }
 
-        waiting[job.Id] = printed;
+        _waiting[job.Id] = printed;
         try
         {
             // The job may have printed between EnqueueAsync returning and the registration above.
-            if (queue.State.LastPrinted?.Id == job.Id || (queue.State.LastPrinted?.Sequence ?? -1) >= job.Sequence)
+            if (_queue.State.LastPrinted?.Id == job.Id || (_queue.State.LastPrinted?.Sequence ?? -1) >= job.Sequence)
             {
                 return new PrintOutcome(PrintResult.Printed);
             }
@@ -58,9 +58,9 @@ public sealed class QueueTicketPrinter : ITicketPrinter, IDisposable
             while (!printed.Task.IsCompleted)
             {
                 // Stop waiting as soon as the printer says it cannot print: the citizen should not stand there.
-                if (!queue.State.PrinterStatus.CanPrint() && queue.State.PrinterStatus != PrinterStatus.None)
+                if (!_queue.State.PrinterStatus.CanPrint() && _queue.State.PrinterStatus != PrinterStatus.None)
                 {
-                    return new PrintOutcome(PrintResult.Failed, queue.State.PrinterStatus.Describe());
+                    return new PrintOutcome(PrintResult.Failed, _queue.State.PrinterStatus.Describe());
                 }
 
                 try
@@ -72,7 +72,7 @@ public sealed class QueueTicketPrinter : ITicketPrinter, IDisposable
                 }
                 catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
                 {
-                    return new PrintOutcome(PrintResult.Pending, queue.State.LastError);
+                    return new PrintOutcome(PrintResult.Pending, _queue.State.LastError);
                 }
             }
 
@@ -80,11 +80,11 @@ public sealed class QueueTicketPrinter : ITicketPrinter, IDisposable
         }
         finally
         {
-            waiting.TryRemove(job.Id, out _);
+            _waiting.TryRemove(job.Id, out _);
         }
     }
 
-    public void Dispose() => queue.JobPrinted -= OnJobPrinted;
+    public void Dispose() => _queue.JobPrinted -= OnJobPrinted;
 
     public static TicketLayout ToLayout(TicketPrintRequest ticket, string? lookupUrlTemplate = null) => new()
     {
@@ -118,7 +118,7 @@ public sealed class QueueTicketPrinter : ITicketPrinter, IDisposable
 
     private void OnJobPrinted(object? sender, PrintJobInfo job)
     {
-        if (waiting.TryGetValue(job.Id, out var printed))
+        if (_waiting.TryGetValue(job.Id, out var printed))
         {
             printed.TrySetResult();
         }

@@ -10,43 +10,43 @@ namespace QueueKiosk.KioskUi.Printing;
 /// </summary>
 public sealed class VirtualPrinterHost : IHostedService, IDisposable
 {
-    private readonly InMemoryPrinterTransport transport;
-    private readonly VirtualPrinter printer;
-    private readonly VirtualPrinterOutput output;
-    private readonly Lock gate = new();
+    private readonly InMemoryPrinterTransport _transport;
+    private readonly VirtualPrinter _printer;
+    private readonly VirtualPrinterOutput _output;
+    private readonly Lock _gate = new();
 
     public VirtualPrinterHost(InMemoryPrinterTransport transport, TicketRenderer renderer, PrinterProfile profile, string folder)
     {
-        this.transport = transport;
-        printer = new VirtualPrinter(renderer.RasterizerFor(profile), VirtualPrinterOptions.FromProfile(profile));
-        output = new VirtualPrinterOutput(printer, folder);
+        _transport = transport;
+        _printer = new VirtualPrinter(renderer.RasterizerFor(profile), VirtualPrinterOptions.FromProfile(profile));
+        _output = new VirtualPrinterOutput(_printer, folder);
         Folder = Path.GetFullPath(folder);
     }
 
     public string Folder { get; }
 
-    public InMemoryPrinterTransport Transport => transport;
+    public InMemoryPrinterTransport Transport => _transport;
 
     public Task StartAsync(CancellationToken cancellationToken)
     {
-        transport.DataWritten += OnData;
+        _transport.DataWritten += OnData;
         return Task.CompletedTask;
     }
 
     public Task StopAsync(CancellationToken cancellationToken)
     {
-        transport.DataWritten -= OnData;
+        _transport.DataWritten -= OnData;
         return Task.CompletedTask;
     }
 
-    public void Dispose() => output.Dispose();
+    public void Dispose() => _output.Dispose();
 
     private void OnData(object? sender, ReadOnlyMemory<byte> data)
     {
         // The virtual printer is single-writer; the queue writes from one task, but be safe.
-        lock (gate)
+        lock (_gate)
         {
-            printer.Write(data.Span);
+            _printer.Write(data.Span);
         }
     }
 }

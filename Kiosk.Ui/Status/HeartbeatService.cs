@@ -17,10 +17,10 @@ public sealed class HeartbeatService : BackgroundService
 {
     private static readonly string Version = typeof(HeartbeatService).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "dev";
 
-    private readonly KioskState state;
-    private readonly ITicketPrinter printer;
-    private readonly IOptions<KioskOptions> options;
-    private readonly HeartbeatLoop loop;
+    private readonly KioskState _state;
+    private readonly ITicketPrinter _printer;
+    private readonly IOptions<KioskOptions> _options;
+    private readonly HeartbeatLoop _loop;
 
     public HeartbeatService(
         IKioskBackend backend,
@@ -32,10 +32,10 @@ public sealed class HeartbeatService : BackgroundService
     {
         ArgumentNullException.ThrowIfNull(backend);
         ArgumentNullException.ThrowIfNull(options);
-        this.state = state;
-        this.printer = printer;
-        this.options = options;
-        loop = new HeartbeatLoop(ct => backend.ReportStatusAsync(CurrentReport(), ct), new HeartbeatLoopOptions
+        _state = state;
+        _printer = printer;
+        _options = options;
+        _loop = new HeartbeatLoop(ct => backend.ReportStatusAsync(CurrentReport(), ct), new HeartbeatLoopOptions
         {
             Period = TimeSpan.FromSeconds(options.Value.HeartbeatSeconds),
             TimeProvider = time,
@@ -46,16 +46,16 @@ public sealed class HeartbeatService : BackgroundService
         });
     }
 
-    protected override Task ExecuteAsync(CancellationToken stoppingToken) => loop.RunAsync(stoppingToken);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) => _loop.RunAsync(stoppingToken);
 
-    public Task<bool> SendOnceAsync(CancellationToken cancellationToken) => loop.SendOnceAsync(cancellationToken);
+    public Task<bool> SendOnceAsync(CancellationToken cancellationToken) => _loop.SendOnceAsync(cancellationToken);
 
     public DeviceStatusReport CurrentReport()
     {
-        var view = state.Current();
-        var printerStatus = printer.Status;
+        var view = _state.Current();
+        var printerStatus = _printer.Status;
         return new DeviceStatusReport(
-            options.Value.Name,
+            _options.Value.Name,
             view.Notice == KioskNotice.None ? "OK" : view.Notice.ToString(),
             printerStatus.Condition.ToString(),
             printerStatus.Condition == PrinterCondition.PaperLow,

@@ -211,30 +211,30 @@ public sealed class CallToDisplayScenario : IScenario
     /// <summary>A framed-protocol board on the far side of a socat pty pair: checks each frame, answers ACK, notes when each number's frame ended.</summary>
     private sealed class PtyBoard : IDisposable
     {
-        private readonly Process socat;
-        private readonly FileStream fromHost;
-        private readonly FileStream toHost;
-        private readonly byte address;
-        private readonly ConcurrentDictionary<string, double> shownAt = new();
-        private readonly Thread reader;
-        private int badFrames;
+        private readonly Process _socat;
+        private readonly FileStream _fromHost;
+        private readonly FileStream _toHost;
+        private readonly byte _address;
+        private readonly ConcurrentDictionary<string, double> _shownAt = new();
+        private readonly Thread _reader;
+        private int _badFrames;
 
         private PtyBoard(Process socat, string directory, byte address)
         {
-            this.socat = socat;
-            this.address = address;
+            _socat = socat;
+            _address = address;
             HostPath = Path.Combine(directory, "host");
             var boardPath = Path.Combine(directory, "board");
-            fromHost = new FileStream(boardPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
-            toHost = new FileStream(boardPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
+            _fromHost = new FileStream(boardPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite, bufferSize: 0);
+            _toHost = new FileStream(boardPath, FileMode.Open, FileAccess.Write, FileShare.ReadWrite, bufferSize: 0);
             // A dedicated thread with blocking reads: the receive time is taken the moment the bytes arrive.
-            reader = new Thread(Listen) { IsBackground = true, Name = "pty-board" };
-            reader.Start();
+            _reader = new Thread(Listen) { IsBackground = true, Name = "pty-board" };
+            _reader.Start();
         }
 
         public string HostPath { get; }
 
-        public int BadFrames => Volatile.Read(ref badFrames);
+        public int BadFrames => Volatile.Read(ref _badFrames);
 
         public static async Task<PtyBoard> StartAsync(string directory, byte address, CancellationToken ct)
         {
@@ -260,20 +260,20 @@ public sealed class CallToDisplayScenario : IScenario
             return new PtyBoard(socat, directory, address);
         }
 
-        public double? ShownAt(string number) => shownAt.TryGetValue(number, out var t) ? t : null;
+        public double? ShownAt(string number) => _shownAt.TryGetValue(number, out var t) ? t : null;
 
         public void Dispose()
         {
-            if (!socat.HasExited)
+            if (!_socat.HasExited)
             {
-                socat.Kill();
-                socat.WaitForExit(5000);
+                _socat.Kill();
+                _socat.WaitForExit(5000);
             }
 
-            reader.Join(TimeSpan.FromSeconds(5));
-            fromHost.Dispose();
-            toHost.Dispose();
-            socat.Dispose();
+            _reader.Join(TimeSpan.FromSeconds(5));
+            _fromHost.Dispose();
+            _toHost.Dispose();
+            _socat.Dispose();
         }
 
         private void Listen()
@@ -284,7 +284,7 @@ public sealed class CallToDisplayScenario : IScenario
             {
                 while (true)
                 {
-                    var n = fromHost.Read(chunk, 0, chunk.Length);
+                    var n = _fromHost.Read(chunk, 0, chunk.Length);
                     if (n <= 0)
                     {
                         return;
@@ -303,26 +303,26 @@ public sealed class CallToDisplayScenario : IScenario
                         pending.RemoveRange(0, Math.Clamp(consumed, 1, pending.Count));
                         if (status != FramedParseStatus.Frame || frame is null)
                         {
-                            Interlocked.Increment(ref badFrames);
+                            Interlocked.Increment(ref _badFrames);
                             if (status == FramedParseStatus.BadChecksum && frame is not null)
                             {
-                                toHost.Write(FramedLedProtocol.BuildReply(frame.Address, accepted: false));
+                                _toHost.Write(FramedLedProtocol.BuildReply(frame.Address, accepted: false));
                             }
 
                             continue;
                         }
 
-                        if (frame.Address != address)
+                        if (frame.Address != _address)
                         {
                             continue;
                         }
 
                         if (frame.Command == FramedLedProtocol.CommandShow)
                         {
-                            shownAt.TryAdd(frame.PayloadText.Trim(), at);
+                            _shownAt.TryAdd(frame.PayloadText.Trim(), at);
                         }
 
-                        toHost.Write(FramedLedProtocol.BuildReply(address, accepted: true));
+                        _toHost.Write(FramedLedProtocol.BuildReply(_address, accepted: true));
                     }
                 }
             }

@@ -236,9 +236,9 @@ public sealed class EngineThroughputScenario : IScenario
     /// <summary>What the API answered, kept to check the invariants afterwards.</summary>
     private sealed class Ledger
     {
-        private readonly ConcurrentDictionary<Guid, int> calls = new();
-        private int cycles;
-        private int errors;
+        private readonly ConcurrentDictionary<Guid, int> _calls = new();
+        private int _cycles;
+        private int _errors;
 
         public ConcurrentDictionary<Guid, TicketDto> Issued { get; } = new();
 
@@ -246,21 +246,21 @@ public sealed class EngineThroughputScenario : IScenario
 
         public ConcurrentQueue<string> ErrorSamples { get; } = new();
 
-        public int Cycles => Volatile.Read(ref cycles);
+        public int Cycles => Volatile.Read(ref _cycles);
 
-        public int Errors => Volatile.Read(ref errors);
+        public int Errors => Volatile.Read(ref _errors);
 
-        public int CalledCount => calls.Count;
+        public int CalledCount => _calls.Count;
 
-        public void CountCycle() => Interlocked.Increment(ref cycles);
+        public void CountCycle() => Interlocked.Increment(ref _cycles);
 
-        public void RecordCalled(Guid id) => calls.AddOrUpdate(id, 1, (_, n) => n + 1);
+        public void RecordCalled(Guid id) => _calls.AddOrUpdate(id, 1, (_, n) => n + 1);
 
         public void RecordFinished(Guid id) => Finished.AddOrUpdate(id, 1, (_, n) => n + 1);
 
         public void RecordError(string message)
         {
-            if (Interlocked.Increment(ref errors) <= 5)
+            if (Interlocked.Increment(ref _errors) <= 5)
             {
                 ErrorSamples.Enqueue(message);
             }
@@ -270,7 +270,7 @@ public sealed class EngineThroughputScenario : IScenario
         {
             report = [];
             var duplicateNumbers = Issued.Values.GroupBy(t => (t.ServiceId, t.LocalDay, t.Number)).Where(g => g.Count() > 1).ToList();
-            var calledTwice = calls.Where(c => c.Value > 1).ToList();
+            var calledTwice = _calls.Where(c => c.Value > 1).ToList();
             var lost = Issued.Keys.Where(id => !Finished.ContainsKey(id)).ToList();
             report.AddRange(duplicateNumbers.Take(5).Select(g => $"number {g.Key.Number} issued {g.Count()} times"));
             report.AddRange(calledTwice.Take(5).Select(c => $"ticket {c.Key} called {c.Value} times"));

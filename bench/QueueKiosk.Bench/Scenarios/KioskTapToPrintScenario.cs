@@ -146,26 +146,26 @@ public sealed class KioskTapToPrintScenario : IScenario
         // Fixed bits 0xx1xx10 with no flag set: online, cover closed, paper present, no error.
         private const byte AllGood = 0x12;
 
-        private readonly TcpListener listener;
-        private readonly CancellationTokenSource stop = new();
-        private readonly List<(long At, long Bytes)> cuts = [];
-        private readonly Lock gate = new();
+        private readonly TcpListener _listener;
+        private readonly CancellationTokenSource _stop = new();
+        private readonly List<(long At, long Bytes)> _cuts = [];
+        private readonly Lock _gate = new();
 
         private TcpPrinterEmulator(TcpListener listener)
         {
-            this.listener = listener;
+            _listener = listener;
             _ = AcceptLoopAsync();
         }
 
-        public int Port => ((IPEndPoint)listener.LocalEndpoint).Port;
+        public int Port => ((IPEndPoint)_listener.LocalEndpoint).Port;
 
         public int Cuts
         {
             get
             {
-                lock (gate)
+                lock (_gate)
                 {
-                    return cuts.Count;
+                    return _cuts.Count;
                 }
             }
         }
@@ -182,11 +182,11 @@ public sealed class KioskTapToPrintScenario : IScenario
             var deadline = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
             while (Stopwatch.GetTimestamp() < deadline)
             {
-                lock (gate)
+                lock (_gate)
                 {
-                    if (cuts.Count >= count)
+                    if (_cuts.Count >= count)
                     {
-                        return cuts[count - 1];
+                        return _cuts[count - 1];
                     }
                 }
 
@@ -198,20 +198,20 @@ public sealed class KioskTapToPrintScenario : IScenario
 
         public void Dispose()
         {
-            stop.Cancel();
-            listener.Stop();
-            stop.Dispose();
+            _stop.Cancel();
+            _listener.Stop();
+            _stop.Dispose();
         }
 
         private async Task AcceptLoopAsync()
         {
             // The print queue may reconnect (idle drops, retries): serve each connection in turn.
-            while (!stop.IsCancellationRequested)
+            while (!_stop.IsCancellationRequested)
             {
                 TcpClient client;
                 try
                 {
-                    client = await listener.AcceptTcpClientAsync(stop.Token);
+                    client = await _listener.AcceptTcpClientAsync(_stop.Token);
                 }
                 catch (Exception e) when (e is OperationCanceledException or ObjectDisposedException or SocketException)
                 {
@@ -232,9 +232,9 @@ public sealed class KioskTapToPrintScenario : IScenario
                 var buffer = new byte[64 * 1024];
                 try
                 {
-                    while (!stop.IsCancellationRequested)
+                    while (!_stop.IsCancellationRequested)
                     {
-                        var read = await stream.ReadAsync(buffer, stop.Token);
+                        var read = await stream.ReadAsync(buffer, _stop.Token);
                         if (read == 0)
                         {
                             return;
@@ -245,13 +245,13 @@ public sealed class KioskTapToPrintScenario : IScenario
                         {
                             if (ev == Parser.Event.StatusRequest)
                             {
-                                await stream.WriteAsync(new[] { AllGood }, stop.Token);
+                                await stream.WriteAsync(new[] { AllGood }, _stop.Token);
                             }
                             else
                             {
-                                lock (gate)
+                                lock (_gate)
                                 {
-                                    cuts.Add((at, parser.BytesSinceLastCut));
+                                    _cuts.Add((at, parser.BytesSinceLastCut));
                                 }
 
                                 parser.BytesSinceLastCut = 0;
@@ -268,8 +268,8 @@ public sealed class KioskTapToPrintScenario : IScenario
         /// <summary>Just enough ESC/POS to find status requests and cuts in a byte stream cut anywhere.</summary>
         private sealed class Parser
         {
-            private readonly List<byte> pending = [];
-            private long skip;
+            private readonly List<byte> _pending = [];
+            private long _skip;
 
             public enum Event
             {
@@ -284,16 +284,16 @@ public sealed class KioskTapToPrintScenario : IScenario
                 var events = new List<Event>();
                 BytesSinceLastCut += data.Length;
                 var i = 0;
-                if (skip > 0)
+                if (_skip > 0)
                 {
-                    var n = (int)Math.Min(skip, data.Length);
-                    skip -= n;
+                    var n = (int)Math.Min(_skip, data.Length);
+                    _skip -= n;
                     i = n;
                 }
 
-                pending.AddRange(data[i..].ToArray());
+                _pending.AddRange(data[i..].ToArray());
                 var pos = 0;
-                while (pos < pending.Count)
+                while (pos < _pending.Count)
                 {
                     var used = Step(pos, events);
                     if (used == 0)
@@ -304,14 +304,14 @@ public sealed class KioskTapToPrintScenario : IScenario
                     pos += used;
                 }
 
-                if (pos > pending.Count)
+                if (pos > _pending.Count)
                 {
-                    skip = pos - pending.Count;
-                    pending.Clear();
+                    _skip = pos - _pending.Count;
+                    _pending.Clear();
                 }
                 else
                 {
-                    pending.RemoveRange(0, pos);
+                    _pending.RemoveRange(0, pos);
                 }
 
                 return events;
@@ -320,8 +320,8 @@ public sealed class KioskTapToPrintScenario : IScenario
             /// <summary>Bytes taken by the command at <paramref name="p"/> (payloads may run past the buffer), or 0 if incomplete.</summary>
             private int Step(int p, List<Event> events)
             {
-                int Need(int n) => pending.Count - p >= n ? n : 0;
-                var b = pending[p];
+                int Need(int n) => _pending.Count - p >= n ? n : 0;
+                var b = _pending[p];
                 switch (b)
                 {
                     case Dle:
@@ -330,7 +330,7 @@ public sealed class KioskTapToPrintScenario : IScenario
                             return 0;
                         }
 
-                        if (pending[p + 1] == Eot)
+                        if (_pending[p + 1] == Eot)
                         {
                             events.Add(Event.StatusRequest);
                             return 3;
@@ -343,7 +343,7 @@ public sealed class KioskTapToPrintScenario : IScenario
                             return 0;
                         }
 
-                        return pending[p + 1] is (byte)'@' or (byte)'2' ? 2 : Need(3);
+                        return _pending[p + 1] is (byte)'@' or (byte)'2' ? 2 : Need(3);
                     case Fs:
                         return Need(2);
                     case Gs:
@@ -352,7 +352,7 @@ public sealed class KioskTapToPrintScenario : IScenario
                             return 0;
                         }
 
-                        switch (pending[p + 1])
+                        switch (_pending[p + 1])
                         {
                             case (byte)'v': // GS v 0 m xL xH yL yH data
                                 if (Need(8) == 0)
@@ -360,8 +360,8 @@ public sealed class KioskTapToPrintScenario : IScenario
                                     return 0;
                                 }
 
-                                var width = pending[p + 4] | (pending[p + 5] << 8);
-                                var height = pending[p + 6] | (pending[p + 7] << 8);
+                                var width = _pending[p + 4] | (_pending[p + 5] << 8);
+                                var height = _pending[p + 6] | (_pending[p + 7] << 8);
                                 return 8 + (width * height);
                             case (byte)'(': // GS ( k pL pH ...
                                 if (Need(5) == 0)
@@ -369,14 +369,14 @@ public sealed class KioskTapToPrintScenario : IScenario
                                     return 0;
                                 }
 
-                                return 5 + (pending[p + 3] | (pending[p + 4] << 8));
+                                return 5 + (_pending[p + 3] | (_pending[p + 4] << 8));
                             case (byte)'V': // GS V m [n]
                                 if (Need(3) == 0)
                                 {
                                     return 0;
                                 }
 
-                                var withFeed = pending[p + 2] is 0x41 or 0x42 or 0x61 or 0x62 or 0x67 or 0x68;
+                                var withFeed = _pending[p + 2] is 0x41 or 0x42 or 0x61 or 0x62 or 0x67 or 0x68;
                                 if (withFeed && Need(4) == 0)
                                 {
                                     return 0;

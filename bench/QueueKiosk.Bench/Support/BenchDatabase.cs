@@ -11,17 +11,17 @@ public sealed class BenchDatabase : IAsyncDisposable
 {
     private const string DefaultPostgres = "Host=127.0.0.1;Port=5432;Username=queuekiosk;Password=queuekiosk;Database=queuekiosk";
 
-    private readonly string? folder;
-    private readonly string? postgresName;
-    private readonly IReadOnlyDictionary<string, string> postgresParts;
+    private readonly string? _folder;
+    private readonly string? _postgresName;
+    private readonly IReadOnlyDictionary<string, string> _postgresParts;
 
     private BenchDatabase(string provider, string connectionString, string? folder, string? postgresName, IReadOnlyDictionary<string, string> postgresParts)
     {
         Provider = provider;
         ConnectionString = connectionString;
-        this.folder = folder;
-        this.postgresName = postgresName;
-        this.postgresParts = postgresParts;
+        _folder = folder;
+        _postgresName = postgresName;
+        _postgresParts = postgresParts;
     }
 
     public string Provider { get; }
@@ -59,14 +59,14 @@ public sealed class BenchDatabase : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (folder is not null)
+        if (_folder is not null)
         {
-            Directory.Delete(folder, recursive: true);
+            Directory.Delete(_folder, recursive: true);
         }
 
-        if (postgresName is not null)
+        if (_postgresName is not null)
         {
-            await PsqlAsync(postgresParts, $"DROP DATABASE IF EXISTS {postgresName} WITH (FORCE)", CancellationToken.None);
+            await PsqlAsync(_postgresParts, $"DROP DATABASE IF EXISTS {_postgresName} WITH (FORCE)", CancellationToken.None);
         }
     }
 

@@ -105,10 +105,10 @@ public sealed class HeartbeatTests
     /// <summary>A Kestrel on a free loopback port that answers the heartbeat route and queues what it got.</summary>
     private sealed class FakeHub : IAsyncDisposable
     {
-        private readonly WebApplication app;
-        private readonly Channel<(string? Key, DeviceStatusReport Report)> received = Channel.CreateUnbounded<(string?, DeviceStatusReport)>();
+        private readonly WebApplication _app;
+        private readonly Channel<(string? Key, DeviceStatusReport Report)> _received = Channel.CreateUnbounded<(string?, DeviceStatusReport)>();
 
-        private FakeHub(WebApplication app) => this.app = app;
+        private FakeHub(WebApplication app) => _app = app;
 
         public Uri Address { get; private set; } = null!;
 
@@ -120,7 +120,7 @@ public sealed class HeartbeatTests
             var hub = new FakeHub(app);
             app.MapPost(HubRoutes.DeviceStatus, (HttpRequest request, DeviceStatusReport report) =>
             {
-                hub.received.Writer.TryWrite((request.Headers[HubRoutes.DeviceKeyHeader].ToString(), report));
+                hub._received.Writer.TryWrite((request.Headers[HubRoutes.DeviceKeyHeader].ToString(), report));
                 return Results.Ok(new DeviceStatusAck(Guid.Empty, DateTimeOffset.UtcNow, 30));
             });
             await app.StartAsync();
@@ -131,13 +131,13 @@ public sealed class HeartbeatTests
         public async Task<(string? Key, DeviceStatusReport Report)> NextAsync()
         {
             using var timeout = new CancellationTokenSource(Patience);
-            return await received.Reader.ReadAsync(timeout.Token);
+            return await _received.Reader.ReadAsync(timeout.Token);
         }
 
         public async ValueTask DisposeAsync()
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            await _app.StopAsync();
+            await _app.DisposeAsync();
         }
     }
 }

@@ -69,8 +69,8 @@ public class LedBoardDriverTests
     /// <summary>A board that times out a few times (cable pulled), then works.</summary>
     private sealed class FlakyBoard(int failures) : ICounterBoard
     {
-        private int remainingFailures = failures;
-        private int attempts;
+        private int _remainingFailures = failures;
+        private int _attempts;
 
         public string Name => "thử";
 
@@ -78,14 +78,14 @@ public class LedBoardDriverTests
 
         public string? Shown { get; private set; }
 
-        public int Attempts => Volatile.Read(ref attempts);
+        public int Attempts => Volatile.Read(ref _attempts);
 
         public Task ShowNumberAsync(int number, CancellationToken cancellationToken = default) => throw new NotSupportedException();
 
         public Task ShowTextAsync(string text, CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref attempts);
-            if (Interlocked.Decrement(ref remainingFailures) >= 0)
+            Interlocked.Increment(ref _attempts);
+            if (Interlocked.Decrement(ref _remainingFailures) >= 0)
             {
                 throw new LedBoardTimeoutException(Name, TimeSpan.FromMilliseconds(500), 0);
             }
@@ -96,7 +96,7 @@ public class LedBoardDriverTests
 
         public Task BlankAsync(CancellationToken cancellationToken = default)
         {
-            Interlocked.Increment(ref attempts);
+            Interlocked.Increment(ref _attempts);
             Shown = BoardText.BlankText(Format);
             return Task.CompletedTask;
         }

@@ -7,17 +7,17 @@ namespace QueueKiosk.CounterDisplay.Tests.State;
 
 public class DisplayStateTests
 {
-    private readonly DisplayState state = new(new FakeTimeProvider(T0), lastCallsKept: 3);
+    private readonly DisplayState _state = new(new FakeTimeProvider(T0), lastCallsKept: 3);
 
     [Fact]
     public void Snapshot_ShowsCountersTicketsAndWaitingCounts()
     {
-        state.ApplySnapshot(Snapshot(7,
+        _state.ApplySnapshot(Snapshot(7,
             counters: [Counter(Counter1, 1, "A012"), Counter(Counter2, 2, state: CounterState.Paused, reason: "Họp")],
             recent: [Ticket("A012", calledAt: T0.AddMinutes(2)), Ticket("A011", counter: 2, calledAt: T0.AddMinutes(1))],
             services: [Service("A", 4), Service("B", 0)]));
 
-        var view = state.Current;
+        var view = _state.Current;
         Assert.True(view.Synced);
         Assert.Equal(7, view.LastSequence);
         Assert.Equal(["A012", null], view.Counters.Select(c => c.TicketNumber));
@@ -29,64 +29,64 @@ public class DisplayStateTests
     [Fact]
     public void Called_NextSequence_ShowsNumberAtCounterAndAnnouncesIt()
     {
-        state.ApplySnapshot(Snapshot(10));
+        _state.ApplySnapshot(Snapshot(10));
         var announced = new List<CallAnnouncement>();
-        state.Announced += announced.Add;
+        _state.Announced += announced.Add;
 
-        var outcome = state.Apply(Called(11, "A015", Counter2, 2));
+        var outcome = _state.Apply(Called(11, "A015", Counter2, 2));
 
         Assert.Equal(ApplyOutcome.Applied, outcome);
-        Assert.Equal("A015", state.Current.Counters.Single(c => c.Number == 2).TicketNumber);
-        Assert.Equal("A015", state.Current.LastCalls[0].TicketNumber);
+        Assert.Equal("A015", _state.Current.Counters.Single(c => c.Number == 2).TicketNumber);
+        Assert.Equal("A015", _state.Current.LastCalls[0].TicketNumber);
         Assert.Equal(new CallAnnouncement("A015", 2, false, 11), Assert.Single(announced));
     }
 
     [Fact]
     public void Event_AfterMissedSequence_IsGapAndChangesNothing()
     {
-        state.ApplySnapshot(Snapshot(10));
-        var before = state.Current;
+        _state.ApplySnapshot(Snapshot(10));
+        var before = _state.Current;
 
-        Assert.Equal(ApplyOutcome.Gap, state.Apply(Called(12, "A015", Counter1, 1)));
-        Assert.Equal(before.Version, state.Current.Version);
-        Assert.Equal(10, state.Current.LastSequence);
-        Assert.All(state.Current.Counters, c => Assert.Null(c.TicketNumber));
+        Assert.Equal(ApplyOutcome.Gap, _state.Apply(Called(12, "A015", Counter1, 1)));
+        Assert.Equal(before.Version, _state.Current.Version);
+        Assert.Equal(10, _state.Current.LastSequence);
+        Assert.All(_state.Current.Counters, c => Assert.Null(c.TicketNumber));
     }
 
     [Fact]
     public void Event_BeforeFirstSnapshot_IsGap()
     {
-        Assert.Equal(ApplyOutcome.Gap, state.Apply(Called(1, "A001", Counter1, 1)));
-        Assert.False(state.Current.Synced);
+        Assert.Equal(ApplyOutcome.Gap, _state.Apply(Called(1, "A001", Counter1, 1)));
+        Assert.False(_state.Current.Synced);
     }
 
     [Fact]
     public void Event_AlreadyInSnapshot_IsIgnoredAndNotAnnouncedTwice()
     {
-        state.ApplySnapshot(Snapshot(10));
+        _state.ApplySnapshot(Snapshot(10));
         var announced = 0;
-        state.Announced += _ => announced++;
+        _state.Announced += _ => announced++;
 
-        Assert.Equal(ApplyOutcome.Applied, state.Apply(Called(11, "A015", Counter1, 1)));
-        Assert.Equal(ApplyOutcome.AlreadySeen, state.Apply(Called(11, "A015", Counter1, 1)));
-        Assert.Equal(ApplyOutcome.AlreadySeen, state.Apply(Called(9, "A009", Counter1, 1)));
+        Assert.Equal(ApplyOutcome.Applied, _state.Apply(Called(11, "A015", Counter1, 1)));
+        Assert.Equal(ApplyOutcome.AlreadySeen, _state.Apply(Called(11, "A015", Counter1, 1)));
+        Assert.Equal(ApplyOutcome.AlreadySeen, _state.Apply(Called(9, "A009", Counter1, 1)));
         Assert.Equal(1, announced);
     }
 
     [Fact]
     public void Recall_AnnouncesAgainAndMarksTheCall()
     {
-        state.ApplySnapshot(Snapshot(0));
+        _state.ApplySnapshot(Snapshot(0));
         var announced = new List<CallAnnouncement>();
-        state.Announced += announced.Add;
+        _state.Announced += announced.Add;
         var called = Called(1, "A003", Counter1, 1);
-        state.Apply(called);
+        _state.Apply(called);
 
-        state.Apply(new TicketRecalledEvent(2, Site, called.Ticket, Counter1, 1, 1));
+        _state.Apply(new TicketRecalledEvent(2, Site, called.Ticket, Counter1, 1, 1));
 
         Assert.Equal([false, true], announced.Select(a => a.IsRecall));
-        Assert.True(state.Current.LastCalls[0].IsRecall);
-        Assert.Equal("A003", state.Current.Counters[0].TicketNumber);
+        Assert.True(_state.Current.LastCalls[0].IsRecall);
+        Assert.Equal("A003", _state.Current.Counters[0].TicketNumber);
     }
 
     [Theory]
@@ -96,22 +96,22 @@ public class DisplayStateTests
     [InlineData(TicketStatus.Serving, "A003")]
     public void TicketChanged_ClearsCounterOnlyWhenTicketLeftIt(TicketStatus status, string? expected)
     {
-        state.ApplySnapshot(Snapshot(0));
-        state.Apply(Called(1, "A003", Counter1, 1));
+        _state.ApplySnapshot(Snapshot(0));
+        _state.Apply(Called(1, "A003", Counter1, 1));
 
-        state.Apply(new TicketChangedEvent(2, Site, Ticket("A003", status), TicketEventKind.Served));
+        _state.Apply(new TicketChangedEvent(2, Site, Ticket("A003", status), TicketEventKind.Served));
 
-        Assert.Equal(expected, state.Current.Counters[0].TicketNumber);
+        Assert.Equal(expected, _state.Current.Counters[0].TicketNumber);
     }
 
     [Fact]
     public void CounterChanged_ReplacesTheCounter()
     {
-        state.ApplySnapshot(Snapshot(0));
+        _state.ApplySnapshot(Snapshot(0));
 
-        state.Apply(new CounterChangedEvent(1, Site, Counter(Counter2, 2, state: CounterState.Paused, reason: "Nghỉ trưa")));
+        _state.Apply(new CounterChangedEvent(1, Site, Counter(Counter2, 2, state: CounterState.Paused, reason: "Nghỉ trưa")));
 
-        var counter = state.Current.Counters.Single(c => c.Number == 2);
+        var counter = _state.Current.Counters.Single(c => c.Number == 2);
         Assert.Equal(CounterState.Paused, counter.State);
         Assert.Equal("Nghỉ trưa", counter.PauseReason);
     }
@@ -119,37 +119,37 @@ public class DisplayStateTests
     [Fact]
     public void QueueStats_UpdatesWaitingWithoutAdvancingSequence()
     {
-        state.ApplySnapshot(Snapshot(5));
+        _state.ApplySnapshot(Snapshot(5));
 
-        Assert.Equal(ApplyOutcome.Applied, state.Apply(new QueueStatsEvent(5, Site, [Service("A", 9)], 9)));
+        Assert.Equal(ApplyOutcome.Applied, _state.Apply(new QueueStatsEvent(5, Site, [Service("A", 9)], 9)));
 
-        Assert.Equal(9, state.Current.Services.Single().Waiting);
-        Assert.Equal(5, state.Current.LastSequence);
-        Assert.Equal(ApplyOutcome.Applied, state.Apply(Called(6, "A010", Counter1, 1)));
+        Assert.Equal(9, _state.Current.Services.Single().Waiting);
+        Assert.Equal(5, _state.Current.LastSequence);
+        Assert.Equal(ApplyOutcome.Applied, _state.Apply(Called(6, "A010", Counter1, 1)));
     }
 
     [Fact]
     public void LastCalls_KeepsOnlyTheNewest()
     {
-        state.ApplySnapshot(Snapshot(0));
+        _state.ApplySnapshot(Snapshot(0));
         for (var i = 1; i <= 5; i++)
         {
-            state.Apply(Called(i, $"A00{i}", Counter1, 1));
+            _state.Apply(Called(i, $"A00{i}", Counter1, 1));
         }
 
-        Assert.Equal(["A005", "A004", "A003"], state.Current.LastCalls.Select(c => c.TicketNumber));
+        Assert.Equal(["A005", "A004", "A003"], _state.Current.LastCalls.Select(c => c.TicketNumber));
     }
 
     [Fact]
     public void Disconnect_KeepsLastStateAndRaisesChange()
     {
-        state.ApplySnapshot(Snapshot(0));
-        state.SetHubConnected(true);
-        state.Apply(Called(1, "A001", Counter1, 1));
+        _state.ApplySnapshot(Snapshot(0));
+        _state.SetHubConnected(true);
+        _state.Apply(Called(1, "A001", Counter1, 1));
         HallView? seen = null;
-        state.Changed += v => seen = v;
+        _state.Changed += v => seen = v;
 
-        state.SetHubConnected(false);
+        _state.SetHubConnected(false);
 
         Assert.NotNull(seen);
         Assert.False(seen.HubConnected);

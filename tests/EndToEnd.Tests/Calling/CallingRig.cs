@@ -19,13 +19,13 @@ public sealed class CallingRig : IAsyncDisposable
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    private readonly string dataDirectory;
-    private readonly Dictionary<string, string?> hubSettings;
+    private readonly string _dataDirectory;
+    private readonly Dictionary<string, string?> _hubSettings;
 
     private CallingRig(string dataDirectory, Dictionary<string, string?> hubSettings, HostProcess hub, PtyBoardEmulator led)
     {
-        this.dataDirectory = dataDirectory;
-        this.hubSettings = hubSettings;
+        _dataDirectory = dataDirectory;
+        _hubSettings = hubSettings;
         Hub = hub;
         Led = led;
     }
@@ -86,7 +86,7 @@ public sealed class CallingRig : IAsyncDisposable
     {
         var port = HubPort;
         await Hub.DisposeAsync();
-        Hub = await HostProcess.StartAsync("Hub.Server", hubSettings, port);
+        Hub = await HostProcess.StartAsync("Hub.Server", _hubSettings, port);
     }
 
     public HttpClient HubClient(string? deviceKey = null)
@@ -148,7 +148,7 @@ public sealed class CallingRig : IAsyncDisposable
         await Led.DisposeAsync();
         try
         {
-            Directory.Delete(dataDirectory, recursive: true);
+            Directory.Delete(_dataDirectory, recursive: true);
         }
         catch (IOException)
         {

@@ -16,7 +16,7 @@ public sealed class KioskRig : IAsyncLifetime
     public static readonly Guid SiteId = Guid.Parse("0e6f1c52-7d1a-4c53-9b1e-5a0c2d9e0001");
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-    private readonly List<HostProcess> kiosks = [];
+    private readonly List<HostProcess> _kiosks = [];
 
     public string Root { get; } = Directory.CreateTempSubdirectory("kiosk-e2e-").FullName;
 
@@ -70,7 +70,7 @@ public sealed class KioskRig : IAsyncLifetime
         }
 
         var kiosk = await HostProcess.StartAsync("Kiosk.Ui", settings, port);
-        kiosks.Add(kiosk);
+        _kiosks.Add(kiosk);
         if (waitForCatalogue)
         {
             await WaitForAsync(kiosk, s => s.GetProperty("hasCatalogue").GetBoolean(), "the kiosk to load its catalogue");
@@ -153,7 +153,7 @@ public sealed class KioskRig : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        foreach (var kiosk in kiosks)
+        foreach (var kiosk in _kiosks)
         {
             await kiosk.DisposeAsync();
         }

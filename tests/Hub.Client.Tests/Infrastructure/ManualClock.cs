@@ -7,15 +7,15 @@ namespace QueueKiosk.HubClient.Tests.Infrastructure;
 /// </summary>
 public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 {
-    private readonly Lock gate = new();
-    private readonly List<ManualTimer> timers = [];
-    private DateTimeOffset now = start;
+    private readonly Lock _gate = new();
+    private readonly List<ManualTimer> _timers = [];
+    private DateTimeOffset _now = start;
 
     public override DateTimeOffset GetUtcNow()
     {
-        lock (gate)
+        lock (_gate)
         {
-            return now;
+            return _now;
         }
     }
 
@@ -23,9 +23,9 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
     {
         get
         {
-            lock (gate)
+            lock (_gate)
             {
-                return timers.Count(t => t.Due is not null);
+                return _timers.Count(t => t.Due is not null);
             }
         }
     }
@@ -33,13 +33,13 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
     public void Advance(TimeSpan by)
     {
         List<ManualTimer> due;
-        lock (gate)
+        lock (_gate)
         {
-            now += by;
-            due = [.. timers.Where(t => t.Due <= now)];
+            _now += by;
+            due = [.. _timers.Where(t => t.Due <= _now)];
             foreach (var t in due)
             {
-                t.Due = t.Period is { } p ? now + p : null;
+                t.Due = t.Period is { } p ? _now + p : null;
             }
         }
 
@@ -53,9 +53,9 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
     {
         var timer = new ManualTimer(this, callback, state);
         timer.Change(dueTime, period);
-        lock (gate)
+        lock (_gate)
         {
-            timers.Add(timer);
+            _timers.Add(timer);
         }
 
         return timer;
@@ -71,9 +71,9 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 
         public bool Change(TimeSpan dueTime, TimeSpan period)
         {
-            lock (clock.gate)
+            lock (clock._gate)
             {
-                Due = dueTime == Timeout.InfiniteTimeSpan ? null : clock.now + dueTime;
+                Due = dueTime == Timeout.InfiniteTimeSpan ? null : clock._now + dueTime;
                 Period = period == Timeout.InfiniteTimeSpan || period == TimeSpan.Zero ? null : period;
             }
 
@@ -82,9 +82,9 @@ public sealed class ManualClock(DateTimeOffset start) : TimeProvider
 
         public void Dispose()
         {
-            lock (clock.gate)
+            lock (clock._gate)
             {
-                clock.timers.Remove(this);
+                clock._timers.Remove(this);
             }
         }
 

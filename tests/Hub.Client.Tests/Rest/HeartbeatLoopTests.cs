@@ -13,10 +13,10 @@ public sealed class HeartbeatLoopTests : IAsyncDisposable
     private static readonly DateTimeOffset Start = new(2026, 11, 23, 1, 0, 0, TimeSpan.Zero);
     private static readonly TimeSpan Period = TimeSpan.FromSeconds(30);
 
-    private readonly ManualClock clock = new(Start);
-    private readonly Channel<DateTimeOffset> sent = Channel.CreateUnbounded<DateTimeOffset>();
-    private readonly CancellationTokenSource stop = new();
-    private Task? running;
+    private readonly ManualClock _clock = new(Start);
+    private readonly Channel<DateTimeOffset> _sent = Channel.CreateUnbounded<DateTimeOffset>();
+    private readonly CancellationTokenSource _stop = new();
+    private Task? _running;
 
     [Fact]
     public async Task Reports_AtOnce_ThenEveryPeriod_OnTheInjectedClock()
@@ -34,7 +34,7 @@ public sealed class HeartbeatLoopTests : IAsyncDisposable
         Assert.Equal(Start, await NextAsync());
         await WaitingAsync();
 
-        clock.Advance(TimeSpan.FromSeconds(5));
+        _clock.Advance(TimeSpan.FromSeconds(5));
         loop.Wake();
 
         Assert.Equal(Start + TimeSpan.FromSeconds(5), await NextAsync());
@@ -51,16 +51,16 @@ public sealed class HeartbeatLoopTests : IAsyncDisposable
         for (var i = 0; i < 30; i++)
         {
             await WaitingAsync();
-            clock.Advance(TimeSpan.FromSeconds(1));
+            _clock.Advance(TimeSpan.FromSeconds(1));
         }
 
         Assert.Equal(Start + Period, await NextAsync());
 
         await WaitingAsync();
-        clock.Advance(TimeSpan.FromSeconds(1));
+        _clock.Advance(TimeSpan.FromSeconds(1));
         await WaitingAsync();
         printer = "PaperOut";
-        clock.Advance(TimeSpan.FromSeconds(1));
+        _clock.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(Start + Period + TimeSpan.FromSeconds(2), await NextAsync());
     }
 
@@ -71,7 +71,7 @@ public sealed class HeartbeatLoopTests : IAsyncDisposable
         Run(NewLoop(failFirst: () => failures-- > 0));
 
         await ExpectAtOnceThenEveryPeriodAsync(periods: 2);
-        Assert.False(running!.IsCompleted);
+        Assert.False(_running!.IsCompleted);
     }
 
     [Fact]
@@ -87,24 +87,24 @@ public sealed class HeartbeatLoopTests : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        await stop.CancelAsync();
-        if (running is not null)
+        await _stop.CancelAsync();
+        if (_running is not null)
         {
-            await running;
+            await _running;
         }
 
-        stop.Dispose();
+        _stop.Dispose();
     }
 
     private HeartbeatLoop NewLoop(Func<object?>? watch = null, Func<bool>? failFirst = null) =>
         new(_ =>
         {
             // Recorded also when it fails: the attempt's time is what the tests check.
-            sent.Writer.TryWrite(clock.GetUtcNow());
+            _sent.Writer.TryWrite(_clock.GetUtcNow());
             return failFirst?.Invoke() == true
                 ? Task.FromException(new HttpRequestException("hub unreachable"))
                 : Task.CompletedTask;
-        }, new HeartbeatLoopOptions { Period = Period, TimeProvider = clock, Watch = watch });
+        }, new HeartbeatLoopOptions { Period = Period, TimeProvider = _clock, Watch = watch });
 
     private async Task ExpectAtOnceThenEveryPeriodAsync(int periods)
     {
@@ -112,14 +112,14 @@ public sealed class HeartbeatLoopTests : IAsyncDisposable
         for (var i = 1; i <= periods; i++)
         {
             await WaitingAsync();
-            clock.Advance(Period);
+            _clock.Advance(Period);
             Assert.Equal(Start + (i * Period), await NextAsync());
         }
     }
 
-    private void Run(HeartbeatLoop loop) => running = loop.RunAsync(stop.Token);
+    private void Run(HeartbeatLoop loop) => _running = loop.RunAsync(_stop.Token);
 
-    private Task<DateTimeOffset> NextAsync() => Eventually.Within(sent.Reader.ReadAsync().AsTask(), "a heartbeat");
+    private Task<DateTimeOffset> NextAsync() => Eventually.Within(_sent.Reader.ReadAsync().AsTask(), "a heartbeat");
 
-    private Task WaitingAsync() => Eventually.True(() => clock.Waiters > 0, "the loop waiting on the clock");
+    private Task WaitingAsync() => Eventually.True(() => _clock.Waiters > 0, "the loop waiting on the clock");
 }

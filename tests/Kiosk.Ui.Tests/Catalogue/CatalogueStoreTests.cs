@@ -5,9 +5,9 @@ namespace QueueKiosk.KioskUi.Tests.Catalogue;
 
 public sealed class CatalogueStoreTests : IDisposable
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("kiosk-cache-").FullName;
+    private readonly string _dir = Directory.CreateTempSubdirectory("kiosk-cache-").FullName;
 
-    private string CachePath => Path.Combine(dir, "sub", "catalogue.json");
+    private string CachePath => Path.Combine(_dir, "sub", "catalogue.json");
 
     [Fact]
     public void NewStore_WithoutFile_HasNoCatalogue()
@@ -65,5 +65,5 @@ public sealed class CatalogueStoreTests : IDisposable
         Assert.Equal(newer.FetchedAt, restarted.Current.FetchedAt);
     }
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 }

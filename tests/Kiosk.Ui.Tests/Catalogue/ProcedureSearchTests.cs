@@ -4,7 +4,7 @@ namespace QueueKiosk.KioskUi.Tests.Catalogue;
 
 public class ProcedureSearchTests
 {
-    private readonly ProcedureSearch search = new(SampleCatalogue.Procedures);
+    private readonly ProcedureSearch _search = new(SampleCatalogue.Procedures);
 
     [Theory]
     [InlineData("khai sinh")]
@@ -14,7 +14,7 @@ public class ProcedureSearchTests
     [InlineData("  đăng-ký   KHAI sinh ")]
     public void Search_BirthRegistrationInAnySpelling_PutsDangKyKhaiSinhFirst(string query)
     {
-        var results = search.Search(query);
+        var results = _search.Search(query);
 
         Assert.Equal("Đăng ký khai sinh", results[0].Name);
     }
@@ -22,7 +22,7 @@ public class ProcedureSearchTests
     [Fact]
     public void Search_KhaiSinh_ListsEveryBirthProcedureBeforePartialMatches()
     {
-        var names = search.Search("khai sinh").Select(p => p.Name).ToList();
+        var names = _search.Search("khai sinh").Select(p => p.Name).ToList();
 
         Assert.All(names.Take(4), n => Assert.Contains("khai sinh", n, StringComparison.Ordinal));
         Assert.Equal("Đăng ký khai tử", Assert.Single(names.Skip(4)));
@@ -34,13 +34,13 @@ public class ProcedureSearchTests
     [InlineData("2.000815", "Chứng thực bản sao từ bản chính giấy tờ, văn bản")]
     public void Search_ProcedureCode_FindsThatProcedureFirst(string code, string expected)
     {
-        Assert.Equal(expected, search.Search(code)[0].Name);
+        Assert.Equal(expected, _search.Search(code)[0].Name);
     }
 
     [Fact]
     public void Search_CodePrefix_FindsProceduresWithThatPrefixBeforeNameMatches()
     {
-        var results = search.Search("2.000");
+        var results = _search.Search("2.000");
 
         Assert.Equal(["2.000815", "2.000884"], results.Take(2).Select(p => p.Code).Order());
     }
@@ -49,7 +49,7 @@ public class ProcedureSearchTests
     public void Search_NameStartsWithQuery_RanksAboveWordsElsewhere()
     {
         // "chung thuc" starts both certification names; "chu ky" is only in one of them.
-        var results = search.Search("chung thuc chu ky");
+        var results = _search.Search("chung thuc chu ky");
 
         Assert.Equal("2.000884", results[0].Code);
     }
@@ -57,7 +57,7 @@ public class ProcedureSearchTests
     [Fact]
     public void Search_HalfTypedWord_StillFindsTheProcedure()
     {
-        var results = search.Search("ket ho");
+        var results = _search.Search("ket ho");
 
         Assert.Equal("Đăng ký kết hôn", results[0].Name);
     }
@@ -65,7 +65,7 @@ public class ProcedureSearchTests
     [Fact]
     public void Search_WordsInAnotherOrder_FindAllWordMatchesBeforePartialOnes()
     {
-        var results = search.Search("sinh khai");
+        var results = _search.Search("sinh khai");
 
         Assert.Equal("Đăng ký khai sinh", results[0].Name);
     }
@@ -77,18 +77,18 @@ public class ProcedureSearchTests
     [InlineData(null)]
     public void Search_NothingTyped_ReturnsNothing(string? query)
     {
-        Assert.Empty(search.Search(query));
+        Assert.Empty(_search.Search(query));
     }
 
     [Fact]
     public void Search_UnknownWords_ReturnsNothing()
     {
-        Assert.Empty(search.Search("xyz qwv"));
+        Assert.Empty(_search.Search("xyz qwv"));
     }
 
     [Fact]
     public void Search_Limit_CapsTheNumberOfResults()
     {
-        Assert.Equal(2, search.Search("dang ky", limit: 2).Count);
+        Assert.Equal(2, _search.Search("dang ky", limit: 2).Count);
     }
 }

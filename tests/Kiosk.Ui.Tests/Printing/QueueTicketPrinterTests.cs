@@ -10,12 +10,12 @@ namespace QueueKiosk.KioskUi.Tests.Printing;
 /// <summary>The kiosk's printer adapter over the real print queue and an in-memory printer.</summary>
 public sealed class QueueTicketPrinterTests : IAsyncLifetime
 {
-    private readonly string dir = Directory.CreateTempSubdirectory("kiosk-printer-").FullName;
-    private readonly InMemoryPrinterTransport transport = new();
-    private readonly TicketRenderer renderer = new();
-    private readonly PrinterProfile profile = new() { Mode = PrinterTextMode.Ascii };
-    private TicketPrintQueue queue = null!;
-    private QueueTicketPrinter printer = null!;
+    private readonly string _dir = Directory.CreateTempSubdirectory("kiosk-printer-").FullName;
+    private readonly InMemoryPrinterTransport _transport = new();
+    private readonly TicketRenderer _renderer = new();
+    private readonly PrinterProfile _profile = new() { Mode = PrinterTextMode.Ascii };
+    private TicketPrintQueue _queue = null!;
+    private QueueTicketPrinter _printer = null!;
 
     private static TicketPrintRequest Ticket(string number) => new(
         Guid.NewGuid(), "UBND phường Bến Thành", number, "Tư pháp - Hộ tịch", "Đăng ký khai sinh", [1, 2], 3, 12,
@@ -23,19 +23,19 @@ public sealed class QueueTicketPrinterTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var connection = new PrinterConnection(transport, new PrinterStatusOptions { PollInterval = TimeSpan.FromMilliseconds(100), ReplyTimeout = TimeSpan.FromSeconds(1) });
-        queue = new TicketPrintQueue(connection, new PrintQueueOptions(Path.Combine(dir, "queue.journal")));
-        printer = new QueueTicketPrinter(queue, renderer, profile);
-        await queue.StartAsync(CancellationToken.None);
+        var connection = new PrinterConnection(_transport, new PrinterStatusOptions { PollInterval = TimeSpan.FromMilliseconds(100), ReplyTimeout = TimeSpan.FromSeconds(1) });
+        _queue = new TicketPrintQueue(connection, new PrintQueueOptions(Path.Combine(_dir, "queue.journal")));
+        _printer = new QueueTicketPrinter(_queue, _renderer, _profile);
+        await _queue.StartAsync(CancellationToken.None);
     }
 
     [Fact]
     public async Task Print_ReadyPrinter_SendsTheTicketAndSaysPrinted()
     {
-        var outcome = await printer.PrintAsync(Ticket("A012"), TimeSpan.FromSeconds(15), CancellationToken.None);
+        var outcome = await _printer.PrintAsync(Ticket("A012"), TimeSpan.FromSeconds(15), CancellationToken.None);
 
         Assert.Equal(PrintResult.Printed, outcome.Result);
-        var sent = System.Text.Encoding.ASCII.GetString(transport.Received);
+        var sent = System.Text.Encoding.ASCII.GetString(_transport.Received);
         Assert.Contains("A012", sent, StringComparison.Ordinal);
         Assert.Contains("Dang ky khai sinh", sent, StringComparison.Ordinal);
     }
@@ -57,11 +57,11 @@ public sealed class QueueTicketPrinterTests : IAsyncLifetime
     [Fact]
     public async Task Status_PaperOut_IsReportedAsPaperOut_AndPrintingFailsWithoutWaitingTheFullTime()
     {
-        transport.PrinterState = PrinterStatus.Online | PrinterStatus.PaperOut;
-        await Eventually.True(() => printer.Status.Condition == PrinterCondition.PaperOut, "paper out reported");
-        Assert.False(printer.Status.CanPrint);
+        _transport.PrinterState = PrinterStatus.Online | PrinterStatus.PaperOut;
+        await Eventually.True(() => _printer.Status.Condition == PrinterCondition.PaperOut, "paper out reported");
+        Assert.False(_printer.Status.CanPrint);
 
-        var outcome = await printer.PrintAsync(Ticket("A013"), TimeSpan.FromSeconds(30), CancellationToken.None);
+        var outcome = await _printer.PrintAsync(Ticket("A013"), TimeSpan.FromSeconds(30), CancellationToken.None);
 
         Assert.Equal(PrintResult.Failed, outcome.Result);
         Assert.Contains("paper out", outcome.Detail, StringComparison.Ordinal);
@@ -82,10 +82,10 @@ public sealed class QueueTicketPrinterTests : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
-        await queue.StopAsync(CancellationToken.None);
-        printer.Dispose();
-        queue.Dispose();
-        renderer.Dispose();
-        Directory.Delete(dir, recursive: true);
+        await _queue.StopAsync(CancellationToken.None);
+        _printer.Dispose();
+        _queue.Dispose();
+        _renderer.Dispose();
+        Directory.Delete(_dir, recursive: true);
     }
 }

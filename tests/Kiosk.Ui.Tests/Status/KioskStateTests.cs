@@ -17,20 +17,20 @@ public sealed class KioskStateTests : IDisposable
     // Monday 2026-11-23 08:00 in Vietnam: open.
     private static readonly DateTimeOffset MondayMorning = DateTimeOffset.Parse("2026-11-23T01:00:00Z", CultureInfo.InvariantCulture);
 
-    private readonly string dir = Directory.CreateTempSubdirectory("kiosk-state-").FullName;
-    private readonly FixedTime time = new(MondayMorning);
-    private readonly FakePrinter printer = new();
-    private readonly KioskOptions options = new() { HubUrl = "http://127.0.0.1:1", DeviceKey = "k" };
-    private readonly HubLink link;
-    private readonly CatalogueStore store;
+    private readonly string _dir = Directory.CreateTempSubdirectory("kiosk-state-").FullName;
+    private readonly FixedTime _time = new(MondayMorning);
+    private readonly FakePrinter _printer = new();
+    private readonly KioskOptions _options = new() { HubUrl = "http://127.0.0.1:1", DeviceKey = "k" };
+    private readonly HubLink _link;
+    private readonly CatalogueStore _store;
 
     public KioskStateTests()
     {
-        link = new HubLink(time);
-        store = new CatalogueStore(Path.Combine(dir, "c.json"), NullLogger<CatalogueStore>.Instance);
+        _link = new HubLink(_time);
+        _store = new CatalogueStore(Path.Combine(_dir, "c.json"), NullLogger<CatalogueStore>.Instance);
     }
 
-    private KioskState State() => new(store, link, printer, Options.Create(options), time);
+    private KioskState State() => new(_store, _link, _printer, Options.Create(_options), _time);
 
     [Fact]
     public void NoCatalogueYet_SaysHubUnavailable()
@@ -42,7 +42,7 @@ public sealed class KioskStateTests : IDisposable
     [Fact]
     public async Task AllWell_NoNotice()
     {
-        await store.ReplaceAsync(SampleCatalogue.Catalogue() with { HubSaidOpen = false }, CancellationToken.None);
+        await _store.ReplaceAsync(SampleCatalogue.Catalogue() with { HubSaidOpen = false }, CancellationToken.None);
 
         var view = State().Current();
 
@@ -53,8 +53,8 @@ public sealed class KioskStateTests : IDisposable
     [Fact]
     public async Task OutsideHours_SaysClosedWithTheNextOpening()
     {
-        await store.ReplaceAsync(SampleCatalogue.Catalogue() with { HubSaidOpen = false }, CancellationToken.None);
-        time.Now = SundayMorning;
+        await _store.ReplaceAsync(SampleCatalogue.Catalogue() with { HubSaidOpen = false }, CancellationToken.None);
+        _time.Now = SundayMorning;
 
         var view = State().Current();
 
@@ -66,8 +66,8 @@ public sealed class KioskStateTests : IDisposable
     [Fact]
     public async Task OutsideHours_ButTheHubSaidOpen_IsOpen()
     {
-        await store.ReplaceAsync(SampleCatalogue.Catalogue() with { HubSaidOpen = true }, CancellationToken.None);
-        time.Now = SundayMorning;
+        await _store.ReplaceAsync(SampleCatalogue.Catalogue() with { HubSaidOpen = true }, CancellationToken.None);
+        _time.Now = SundayMorning;
 
         Assert.Equal(KioskNotice.None, State().Current().Notice);
     }
@@ -75,9 +75,9 @@ public sealed class KioskStateTests : IDisposable
     [Fact]
     public async Task HubDown_WinsOverPrinterTrouble_AndLookupsKeepTheCatalogue()
     {
-        await store.ReplaceAsync(SampleCatalogue.Catalogue(), CancellationToken.None);
-        printer.Status = new PrinterStatusView(PrinterCondition.PaperOut);
-        link.Failed("connection refused");
+        await _store.ReplaceAsync(SampleCatalogue.Catalogue(), CancellationToken.None);
+        _printer.Status = new PrinterStatusView(PrinterCondition.PaperOut);
+        _link.Failed("connection refused");
 
         var view = State().Current();
 
@@ -93,8 +93,8 @@ public sealed class KioskStateTests : IDisposable
     [InlineData(PrinterCondition.PaperLow, KioskNotice.None)]
     public async Task PrinterTrouble_IsTheNotice_ButNumbersAreStillIssued(PrinterCondition condition, KioskNotice expected)
     {
-        await store.ReplaceAsync(SampleCatalogue.Catalogue(), CancellationToken.None);
-        printer.Status = new PrinterStatusView(condition);
+        await _store.ReplaceAsync(SampleCatalogue.Catalogue(), CancellationToken.None);
+        _printer.Status = new PrinterStatusView(condition);
 
         var view = State().Current();
 
@@ -102,7 +102,7 @@ public sealed class KioskStateTests : IDisposable
         Assert.True(view.CanIssue);
     }
 
-    public void Dispose() => Directory.Delete(dir, recursive: true);
+    public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private sealed class FixedTime(DateTimeOffset now) : TimeProvider
     {

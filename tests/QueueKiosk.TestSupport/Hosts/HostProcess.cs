@@ -11,28 +11,28 @@ namespace QueueKiosk.TestSupport.Hosts;
 /// </summary>
 public sealed class HostProcess : IAsyncDisposable
 {
-    private readonly Process process;
-    private readonly StringBuilder output = new();
+    private readonly Process _process;
+    private readonly StringBuilder _output = new();
 
     private HostProcess(Process process, Uri baseAddress)
     {
-        this.process = process;
+        _process = process;
         BaseAddress = baseAddress;
     }
 
     public Uri BaseAddress { get; }
 
-    public int ProcessId => process.Id;
+    public int ProcessId => _process.Id;
 
-    public bool HasExited => process.HasExited;
+    public bool HasExited => _process.HasExited;
 
     public string Output
     {
         get
         {
-            lock (output)
+            lock (_output)
             {
-                return output.ToString();
+                return _output.ToString();
             }
         }
     }
@@ -103,17 +103,17 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Kills the process at once (as a power cut or `kill -9` would).</summary>
     public async Task KillAsync()
     {
-        if (!process.HasExited)
+        if (!_process.HasExited)
         {
-            process.Kill(entireProcessTree: true);
-            await process.WaitForExitAsync();
+            _process.Kill(entireProcessTree: true);
+            await _process.WaitForExitAsync();
         }
     }
 
     public async ValueTask DisposeAsync()
     {
         await KillAsync();
-        process.Dispose();
+        _process.Dispose();
     }
 
     private void Append(string? line)
@@ -123,9 +123,9 @@ public sealed class HostProcess : IAsyncDisposable
             return;
         }
 
-        lock (output)
+        lock (_output)
         {
-            output.AppendLine(line);
+            _output.AppendLine(line);
         }
     }
 
@@ -136,9 +136,9 @@ public sealed class HostProcess : IAsyncDisposable
         while (DateTime.UtcNow < deadline)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (process.HasExited)
+            if (_process.HasExited)
             {
-                throw new InvalidOperationException($"{launch.Project} exited with code {process.ExitCode}:\n{Output}");
+                throw new InvalidOperationException($"{launch.Project} exited with code {_process.ExitCode}:\n{Output}");
             }
 
             try
