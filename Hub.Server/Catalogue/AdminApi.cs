@@ -27,6 +27,9 @@ public sealed record CreatedDeviceDto(Guid Id, DeviceKind Kind, string Name, str
 /// <summary>Set-up actions for supervisors and admins (counters, device keys).</summary>
 public static class AdminApi
 {
+    /// <summary>The highest ticket number a service range may reach (nine digits).</summary>
+    public const int MaxNumber = 999_999_999;
+
     public static IEndpointRouteBuilder MapAdminApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(HubRoutes.Admin).WithTags("Admin");
@@ -50,6 +53,11 @@ public static class AdminApi
         if (request.ServiceIds is null || request.ServiceIds.Count == 0 || request.ServiceIds.Any(s => !catalogue.Services.TryGetValue(s, out var svc) || svc.SiteId != siteId))
         {
             throw new DomainException(Errors.ServiceNotFound, "serviceIds");
+        }
+
+        if (request.ServiceIds.Distinct().Count() != request.ServiceIds.Count)
+        {
+            throw new DomainException(Errors.Invalid.With("serviceIds"), "serviceIds");
         }
 
         if (request.Weights is { } weights && (weights.Count != request.ServiceIds.Count || weights.Any(w => w is < 1 or > 10)))
@@ -98,7 +106,9 @@ public static class AdminApi
             throw new DomainException(Errors.Invalid.With("digits"), "digits");
         }
 
-        if (request.RangeStart < 0 || request.RangeEnd < request.RangeStart)
+        // Numbers have at most 9 digits (Digits <= 9), so a range ends at 999,999,999 at the latest:
+        // the next number after it can never leave int's range and come out negative.
+        if (request.RangeStart < 1 || request.RangeEnd < request.RangeStart || request.RangeEnd > MaxNumber)
         {
             throw new DomainException(Errors.Invalid.With("rangeEnd"), "rangeEnd");
         }

@@ -33,4 +33,40 @@ public static class Validate
             throw new DomainException(Errors.Invalid.With(field), field);
         }
     }
+
+    private static readonly DateTimeOffset Earliest = new(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private static readonly DateTimeOffset Latest = new(2100, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    /// <summary>
+    /// A [from, to] window from query values: each within the years 2000-2099 (so no arithmetic on
+    /// a caller's date can leave DateTime's range), from before to, and at most <paramref name="longest"/>;
+    /// a missing end defaults to now, a missing start to <paramref name="defaultLength"/> before the end.
+    /// </summary>
+    public static (DateTimeOffset From, DateTimeOffset To) Window(DateTimeOffset? from, DateTimeOffset? to, DateTimeOffset now,
+        TimeSpan defaultLength, TimeSpan longest)
+    {
+        InYears(from, "from");
+        InYears(to, "to");
+        var end = to ?? now;
+        var start = from ?? end - defaultLength;
+        if (start >= end)
+        {
+            throw new DomainException(Errors.WindowReversed, "from");
+        }
+
+        if (end - start > longest)
+        {
+            throw new DomainException(Errors.WindowTooLong.With((int)longest.TotalDays), "from");
+        }
+
+        return (start, end);
+    }
+
+    private static void InYears(DateTimeOffset? value, string field)
+    {
+        if (value is { } v && (v < Earliest || v >= Latest))
+        {
+            throw new DomainException(Errors.DateOutOfRange.With(field), field);
+        }
+    }
 }

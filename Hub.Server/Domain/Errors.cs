@@ -25,6 +25,15 @@ public static class Errors
     public static readonly Error<string> Duplicate = new("validation.duplicate", ErrorKind.Conflict, "field",
         "Giá trị của trường '{field}' đã được dùng.", "The value of '{field}' is already in use.");
 
+    public static readonly Error<string> DateOutOfRange = new("validation.date_out_of_range", ErrorKind.Invalid, "field",
+        "Thời điểm '{field}' phải nằm trong các năm 2000 đến 2099.", "The time '{field}' must be within the years 2000 to 2099.");
+
+    public static readonly Error WindowReversed = new("validation.window_reversed", ErrorKind.Invalid,
+        "Thời điểm 'from' phải trước thời điểm 'to'.", "'from' must be before 'to'.");
+
+    public static readonly Error<int> WindowTooLong = new("validation.window_too_long", ErrorKind.Invalid, "days",
+        "Khoảng thời gian dài tối đa {days} ngày.", "The time window is at most {days} days long.");
+
     public static readonly Error BadBody = new("validation.body", ErrorKind.Invalid,
         "Nội dung yêu cầu không hợp lệ.", "The request body is not valid.");
 

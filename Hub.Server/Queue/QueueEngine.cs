@@ -419,14 +419,16 @@ public sealed class QueueEngine(
                 .MaxAsync(t => (int?)t.NumberValue, ct) ?? 0;
         }
 
-        var next = Math.Max(last, service.RangeStart - 1) + 1;
+        // In long: a range stored before ranges were bounded may end at int.MaxValue, and its next
+        // number must be a refusal, never an overflow to a negative number.
+        var next = Math.Max(last, service.RangeStart - 1L) + 1;
         if (next > service.RangeEnd)
         {
             throw new DomainException(Errors.NumbersExhausted.With(service.Code), "serviceId");
         }
 
-        change.SetLastNumber(key, next);
-        return next;
+        change.SetLastNumber(key, (int)next);
+        return (int)next;
     }
 
     private async Task<DomainException> NotOpenAsync(Guid ticketId, Guid siteId, CancellationToken ct)

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Net.Http.Headers;
 using QueueKiosk.Devices.Camera;
+using QueueKiosk.HubServer.Common;
 
 namespace QueueKiosk.HubServer.Supervision;
 
@@ -71,12 +72,7 @@ public static class CameraEndpoints
             return UnknownCamera(id);
         if (feed.Recordings is not { } store)
             return TypedResults.Problem(title: "Camera này không ghi hình / this camera does not record", statusCode: StatusCodes.Status404NotFound);
-        var toUtc = to ?? DateTimeOffset.UtcNow;
-        var fromUtc = from ?? toUtc.AddHours(-1);
-        if (fromUtc >= toUtc)
-            return TypedResults.Problem(title: "'from' phải trước 'to' / 'from' must be before 'to'", statusCode: StatusCodes.Status400BadRequest);
-        if (toUtc - fromUtc > MaxRecordingWindow)
-            return TypedResults.Problem(title: $"Khoảng thời gian tối đa {MaxRecordingWindow.TotalDays} ngày / window longer than {MaxRecordingWindow.TotalDays} days", statusCode: StatusCodes.Status400BadRequest);
+        var (fromUtc, toUtc) = Validate.Window(from, to, DateTimeOffset.UtcNow, TimeSpan.FromHours(1), MaxRecordingWindow);
 
         var basePath = $"{context.Request.PathBase}{prefix.TrimEnd('/')}/{Uri.EscapeDataString(feed.Id)}/recordings/";
         IReadOnlyList<RecordingSegmentDto> list = [.. store.Find(fromUtc, toUtc)

@@ -72,8 +72,8 @@ public static class SupervisionApi
     /// <summary>Who opened which recording, newest first (default: the last 7 days).</summary>
     public static async Task<Ok<IReadOnlyList<RecordingViewDto>>> RecordingViewsAsync(DateTimeOffset? from, DateTimeOffset? to, HubDbContext db, TimeProvider time, CancellationToken ct)
     {
-        var toUtc = (to ?? time.GetUtcNow()).UtcDateTime;
-        var fromUtc = (from ?? toUtc.AddDays(-7)).UtcDateTime;
+        var (start, end) = Validate.Window(from, to, time.GetUtcNow(), TimeSpan.FromDays(7), TimeSpan.FromDays(366));
+        var (fromUtc, toUtc) = (start.UtcDateTime, end.UtcDateTime);
         var rows = await db.Set<RecordingView>().Where(v => v.ViewedAt >= fromUtc && v.ViewedAt <= toUtc)
             .OrderByDescending(v => v.ViewedAt).Take(1000).ToListAsync(ct);
         IReadOnlyList<RecordingViewDto> list = [.. rows.Select(v => new RecordingViewDto(

@@ -51,6 +51,61 @@ public sealed class ApiValidationAndAuthTests : SqliteHubAppTest
         AssertProblem(await PostRawAsync(supervisor, HubRoutes.Admin + "/services", """{"code":"Q","name":"Dài","prefix":"ABCDEFGH","digits":9,"rangeStart":1,"rangeEnd":999}""", "en"), "prefix", "16");
     }
 
+    [Theory]
+    [InlineData("""{"code":"Q","name":"Tràn","prefix":"Q","digits":9,"rangeStart":1,"rangeEnd":2147483647}""")]
+    [InlineData("""{"code":"Q","name":"Không","prefix":"Q","digits":3,"rangeStart":0,"rangeEnd":999}""")]
+    [InlineData("""{"code":"Q","name":"Ngược","prefix":"Q","digits":3,"rangeStart":50,"rangeEnd":10}""")]
+    public async Task CreateService_RangeOutsideOneToNineDigits_Is400_NamingRangeEnd(string body)
+    {
+        using var supervisor = await App.SupervisorAsync();
+        AssertProblem(await PostRawAsync(supervisor, HubRoutes.Admin + "/services", body, "vi"), "rangeEnd", "không hợp lệ");
+    }
+
+    [Fact]
+    public async Task ServiceAtTheEndOfItsRange_RefusesWithASentence_NeverANegativeNumber()
+    {
+        using var supervisor = await App.SupervisorAsync();
+        using var created = await supervisor.PostAsync(HubRoutes.Admin + "/services",
+            JsonBody("""{"code":"Q","name":"Cuối dải","prefix":"Q","digits":9,"rangeStart":999999998,"rangeEnd":999999999}"""));
+        Assert.Equal(HttpStatusCode.Created, created.StatusCode);
+        var serviceId = await App.ServiceIdAsync("Q");
+        using var kiosk = App.Kiosk();
+
+        Assert.Equal(999_999_998, (await App.IssueAsync(kiosk, serviceId)).NumberValue);
+        Assert.Equal(999_999_999, (await App.IssueAsync(kiosk, serviceId)).NumberValue);
+        for (var i = 0; i < 2; i++)
+        {
+            var refused = await PostRawAsync(kiosk, HubRoutes.Tickets, $$"""{"serviceId":"{{serviceId}}"}""", "vi");
+            Assert.Equal(HttpStatusCode.Conflict, refused.Status);
+            Assert.Equal("service.numbers_exhausted", refused.Body.GetProperty("code").GetString());
+            Assert.Contains("hết số thứ tự", refused.Body.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task CreateCounter_WithTheSameServiceTwice_Is400_NamingServiceIds()
+    {
+        using var supervisor = await App.SupervisorAsync();
+        var a = await App.ServiceIdAsync("A");
+        AssertProblem(await PostRawAsync(supervisor, HubRoutes.Admin + "/counters", $$"""{"number":77,"name":"Quầy 77","serviceIds":["{{a}}","{{a}}"]}""", "vi"),
+            "serviceIds", "không hợp lệ");
+    }
+
+    [Theory]
+    [InlineData("?to=0001-01-01", "to")]
+    [InlineData("?from=0001-01-01", "from")]
+    [InlineData("?from=9999-12-31T23:59:59Z", "from")]
+    [InlineData("?from=2026-12-02&to=2026-12-01", "from")]
+    public async Task RecordingViews_WithAWindowOutsideTheCalendarOrReversed_Is400(string query, string field)
+    {
+        using var admin = await App.SignInAsync("quantri");
+        using var request = new HttpRequestMessage(HttpMethod.Get, HubRoutes.Supervision + "/recording-views" + query);
+        var response = await admin.SendAsync(request);
+        var body = JsonSerializer.Deserialize<JsonElement>(await response.Content.ReadAsStringAsync());
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(field, body.GetProperty("field").GetString());
+    }
+
     [Fact]
     public async Task Login_WithoutPassword_Is400_NamingPassword()
     {

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using QueueKiosk.Devices.Camera;
+using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Supervision;
 
 namespace QueueKiosk.HubServer.Tests.Supervision;
@@ -64,7 +65,11 @@ public sealed class CameraEndpointsTests
         builder.Services.AddCameras(builder.Configuration);
         if (audit is not null)
             builder.Services.AddSingleton<ICameraRecordingAudit>(audit);
+        // Bad query values are refused as the hub refuses them: DomainException -> ProblemDetails.
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         var app = builder.Build();
+        app.UseExceptionHandler();
         app.MapCameraEndpoints(authorizationPolicy: null);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
@@ -179,5 +184,8 @@ public sealed class CameraEndpointsTests
         Assert.Equal(HttpStatusCode.NotFound, traversal.StatusCode);
         using var badWindow = await client.GetAsync($"/api/cameras/quay1/recordings?from={to}&to={from}");
         Assert.Equal(HttpStatusCode.BadRequest, badWindow.StatusCode);
+        using var beforeTheCalendar = await client.GetAsync("/api/cameras/quay1/recordings?to=0001-01-01");
+        Assert.Equal(HttpStatusCode.BadRequest, beforeTheCalendar.StatusCode);
+        Assert.Contains("validation.date_out_of_range", await beforeTheCalendar.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 }
