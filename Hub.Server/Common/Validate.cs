@@ -19,9 +19,19 @@ public static class Validate
     /// <summary>Optional text that must fit its column: caught here, a value the database refuses would fail a whole commit batch.</summary>
     public static void MaxLength(string? value, string field, int maxLength)
     {
-        if (value is { Length: var length } && length > maxLength)
+        if (value is null)
+        {
+            return;
+        }
+
+        if (value.Length > maxLength)
         {
             throw new DomainException(Errors.TooLong.With(field, maxLength), field);
+        }
+
+        if (!SafeText.IsStorable(value))
+        {
+            throw new DomainException(Errors.ControlCharacters.With(field), field);
         }
     }
 

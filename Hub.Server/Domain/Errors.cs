@@ -22,6 +22,9 @@ public static class Errors
     public static readonly Error<string, int> TooLong = new("validation.too_long", ErrorKind.Invalid, ("field", "max"),
         "Trường '{field}' dài quá {max} ký tự.", "The field '{field}' is longer than {max} characters.");
 
+    public static readonly Error<string> ControlCharacters = new("validation.control_characters", ErrorKind.Invalid, "field",
+        "Trường '{field}' chứa ký tự điều khiển hoặc ký tự hỏng, không lưu được.", "The field '{field}' holds control or broken characters and cannot be stored.");
+
     public static readonly Error<string> Duplicate = new("validation.duplicate", ErrorKind.Conflict, "field",
         "Giá trị của trường '{field}' đã được dùng.", "The value of '{field}' is already in use.");
 

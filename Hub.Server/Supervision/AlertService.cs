@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Data;
 
 namespace QueueKiosk.HubServer.Supervision;
@@ -168,5 +169,5 @@ public sealed class AlertService(HubDbContext db, WriteGate writeGate, ISupervis
         }
     }
 
-    private static string Truncate(string text, int max) => text.Length <= max ? text : text[..max];
+    private static string Truncate(string text, int max) => SafeText.Clean(text, max);
 }

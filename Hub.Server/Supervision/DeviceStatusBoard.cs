@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Domain;
 
 namespace QueueKiosk.HubServer.Supervision;
@@ -28,8 +29,7 @@ public sealed class DeviceStatusBoard
         var printer = string.IsNullOrWhiteSpace(report.PrinterState) || report.PrinterState == "NotConfigured"
             ? ""
             : $"; máy in / printer: {report.PrinterState}{(report.PrinterMessage is { Length: > 0 } m ? " (" + m + ")" : "")}";
-        var text = $"{report.Status}{printer}";
-        return text.Length <= 400 ? text : text[..400];
+        return SafeText.Clean($"{report.Status}{printer}", 400);
     }
 
     public DeviceHealthDto Health(Device device, DateTime now, TimeSpan offlineAfter)
