@@ -15,4 +15,5 @@ dotnet format QueueKiosk.sln --no-restore --verify-no-changes --verbosity quiet
 
 export QK_TEST_POSTGRES="${QK_TEST_POSTGRES:-Host=127.0.0.1;Port=5432;Username=queuekiosk;Password=queuekiosk;Database=queuekiosk}"
 export QK_REQUIRE_POSTGRES=1
-dotnet test QueueKiosk.sln --no-build -c Debug --verbosity quiet --logger "console;verbosity=minimal"
+# A test that hangs fails after 8 minutes with a dump of its stacks, instead of running out CI's time.
+dotnet test QueueKiosk.sln --no-build -c Debug --verbosity quiet --logger "console;verbosity=minimal" --blame-hang-timeout 8m

@@ -14,6 +14,9 @@ public sealed class SerialPortStream : SerialStream
 {
     private static readonly TimeSpan DrainPoll = TimeSpan.FromMilliseconds(10);
 
+    /// <summary>How long Dispose waits for the library to close the port (see Dispose).</summary>
+    private static readonly TimeSpan CloseTimeout = TimeSpan.FromSeconds(2);
+
     private readonly SerialPort _port;
     private readonly Stream _stream;
     private readonly SerialPortLock _lock;
@@ -227,7 +230,16 @@ public sealed class SerialPortStream : SerialStream
                 // Disposal must not throw; the port is closed below all the same.
             }
 
-            _port.Dispose();
+            // SerialPort.Dispose waits, without a bound, for the library's queued writes; when the
+            // device has vanished (USB adapter pulled, pty gone) they never complete and the caller
+            // would hang for ever. Close in the background and give up waiting after CloseTimeout:
+            // the stuck close is left to the thread pool, the caller goes on.
+            var closing = Task.Run(_port.Dispose);
+            if (!closing.Wait(CloseTimeout))
+            {
+                _ = closing.ContinueWith(static t => _ = t.Exception, TaskScheduler.Default);
+            }
+
             _lock.Dispose();
         }
 
