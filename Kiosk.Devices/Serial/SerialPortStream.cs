@@ -160,6 +160,11 @@ public sealed class SerialPortStream : SerialStream
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
+        if (DeviceGone())
+        {
+            throw HungUp(null);
+        }
+
         _port.WriteTimeout = WriteTimeout;
         for (var offset = 0; offset < buffer.Length; offset += _chunkSize)
         {
@@ -185,6 +190,11 @@ public sealed class SerialPortStream : SerialStream
     public override async ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
+        if (DeviceGone())
+        {
+            throw HungUp(null);
+        }
+
         for (var offset = 0; offset < buffer.Length; offset += _chunkSize)
         {
             using var stall = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
@@ -296,8 +306,16 @@ public sealed class SerialPortStream : SerialStream
     private TimeoutException ReadTimedOut(Exception inner) =>
         new($"{Settings.PortName}: không nhận được dữ liệu trong {_readTimeout.TotalMilliseconds:0} ms (read timed out).", inner);
 
-    private TimeoutException WriteStalled(int sent, int total, Exception inner) =>
-        new($"{Settings.PortName}: đã gửi khoảng {sent}/{total} byte, thiết bị không nhận thêm trong {_writeTimeout.TotalMilliseconds:0} ms (write timed out: no progress).", inner);
+    /// <summary>
+    /// A write that made no progress: a hang-up when the device node is gone (the library does not
+    /// always notice a vanished device on a write, and a pulled adapter must read as one), else a timeout.
+    /// </summary>
+    private Exception WriteStalled(int sent, int total, Exception inner) => DeviceGone()
+        ? HungUp(inner)
+        : new TimeoutException($"{Settings.PortName}: đã gửi khoảng {sent}/{total} byte, thiết bị không nhận thêm trong {_writeTimeout.TotalMilliseconds:0} ms (write timed out: no progress).", inner);
+
+    /// <summary>The device node (/dev/ttyUSB0, a pty's link) no longer exists: the adapter was pulled.</summary>
+    private bool DeviceGone() => !File.Exists(Settings.PortName);
 
     private static Exception OpenError(string path, Exception error) => (error, (error.InnerException as IOException)?.HResult) switch
     {
