@@ -31,7 +31,6 @@ public static class DeviceStatusApi
         Validate.Required(report.Status, "status", 100);
         Validate.Required(report.PrinterState, "printerState", 40);
         Validate.MaxLength(report.Name, "name", 200);
-        Validate.MaxLength(report.Version, "version", 40);
         var now = time.GetUtcNow().UtcDateTime;
         Device device;
         using (await writeGate.EnterAsync(ct))

@@ -43,7 +43,7 @@ public abstract class UnsafeTextTests(ITestOutputHelper output) : HubAppTest(out
 
         using var display = App.Display();
         await AssertRefusedAsync(await display.PostAsJsonAsync(HubRoutes.DeviceStatus,
-            new DeviceStatusReport("Màn hình", "OK", "Ready", false, false, null, false, null, text)), "version");
+            new DeviceStatusReport("Màn hình", text, "Ready", false, false, null, false, null, "1.0.0+" + new string('a', 40))), "status");
     }
 
     [Fact]

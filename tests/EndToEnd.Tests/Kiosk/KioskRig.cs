@@ -17,6 +17,7 @@ public sealed class KioskRig : IAsyncLifetime
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
     private readonly List<HostProcess> _kiosks = [];
+    private HttpClient? _supervisor;
 
     public string Root { get; } = Directory.CreateTempSubdirectory("kiosk-e2e-").FullName;
 
@@ -134,8 +135,9 @@ public sealed class KioskRig : IAsyncLifetime
     /// <summary>What the supervisor sees: the site's active alerts.</summary>
     public async Task<IReadOnlyList<AlertDto>> ActiveAlertsAsync()
     {
-        using var supervisor = await SignInAsync("giamsat");
-        return (await supervisor.GetFromJsonAsync<List<AlertDto>>("/api/supervision/alerts", Json))!;
+        // Signed in once: tests poll this, and a sign-in per poll runs into the sign-in rate limit.
+        _supervisor ??= await SignInAsync("giamsat");
+        return (await _supervisor.GetFromJsonAsync<List<AlertDto>>("/api/supervision/alerts", Json))!;
     }
 
     public static async Task SetPrinterAsync(HostProcess kiosk, string state)
@@ -153,6 +155,7 @@ public sealed class KioskRig : IAsyncLifetime
 
     public async Task DisposeAsync()
     {
+        _supervisor?.Dispose();
         foreach (var kiosk in _kiosks)
         {
             await kiosk.DisposeAsync();
