@@ -15,6 +15,9 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
         b.ToTable("Sites");
         b.HasIndex(x => x.Code).IsUnique();
         b.Property(x => x.OpeningHours).HasMaxLength(1000);
+        b.Property(x => x.TicketFooter).HasMaxLength(1000);
+        b.Property(x => x.LogoContentType).HasMaxLength(40);
+        b.Property(x => x.Logo).HasMaxLength(SiteLimits.LogoBytes);
     }
 }
 
@@ -50,6 +53,7 @@ internal sealed class ServiceConfiguration : IEntityTypeConfiguration<Service>
         b.ToTable("Services");
         b.HasIndex(x => new { x.SiteId, x.Code }).IsUnique();
         b.Property(x => x.Prefix).HasMaxLength(8);
+        b.Property(x => x.AcceptedPriorities).HasMaxLength(200);
         b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId);
     }
 }
@@ -82,6 +86,56 @@ internal sealed class OfficerConfiguration : IEntityTypeConfiguration<Officer>
         b.ToTable("Officers");
         b.HasIndex(x => x.UserName).IsUnique();
         b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId);
+        b.Property(x => x.SecurityStamp).HasMaxLength(64);
+        b.HasMany(x => x.Counters).WithOne().HasForeignKey(x => x.OfficerId);
+    }
+}
+
+internal sealed class OfficerCounterConfiguration : IEntityTypeConfiguration<OfficerCounter>
+{
+    public void Configure(EntityTypeBuilder<OfficerCounter> b)
+    {
+        b.ToTable("OfficerCounters");
+        b.HasKey(x => new { x.OfficerId, x.CounterId });
+        b.HasOne<Counter>().WithMany().HasForeignKey(x => x.CounterId);
+    }
+}
+
+internal sealed class PriorityGroupConfiguration : IEntityTypeConfiguration<PriorityGroup>
+{
+    public void Configure(EntityTypeBuilder<PriorityGroup> b)
+    {
+        b.ToTable("PriorityGroups");
+        b.HasIndex(x => new { x.SiteId, x.Category }).IsUnique();
+        b.Property(x => x.Category).HasConversion<string>().HasMaxLength(40);
+        b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId);
+    }
+}
+
+internal sealed class CalendarEntryConfiguration : IEntityTypeConfiguration<CalendarEntry>
+{
+    public void Configure(EntityTypeBuilder<CalendarEntry> b)
+    {
+        b.ToTable("CalendarEntries");
+        // One entry a day: a day is a holiday, a worked holiday or a make-up working day, not two of them.
+        b.HasIndex(x => new { x.SiteId, x.Date }).IsUnique();
+        b.Property(x => x.Kind).HasConversion<string>().HasMaxLength(40);
+        b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId);
+    }
+}
+
+internal sealed class AdminChangeConfiguration : IEntityTypeConfiguration<AdminChange>
+{
+    public void Configure(EntityTypeBuilder<AdminChange> b)
+    {
+        b.ToTable("AdminChanges");
+        b.Property(x => x.Action).HasMaxLength(40);
+        b.Property(x => x.Entity).HasMaxLength(40);
+        b.Property(x => x.EntityId).HasMaxLength(100);
+        b.Property(x => x.Before).HasMaxLength(AdminChangeLimits.RecordJson);
+        b.Property(x => x.After).HasMaxLength(AdminChangeLimits.RecordJson);
+        // The audit page lists a site's changes newest first.
+        b.HasIndex(x => new { x.SiteId, x.At });
     }
 }
 

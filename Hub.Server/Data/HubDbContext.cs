@@ -25,6 +25,14 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<Officer> Officers => Set<Officer>();
 
+    public DbSet<OfficerCounter> OfficerCounters => Set<OfficerCounter>();
+
+    public DbSet<PriorityGroup> PriorityGroups => Set<PriorityGroup>();
+
+    public DbSet<CalendarEntry> CalendarEntries => Set<CalendarEntry>();
+
+    public DbSet<AdminChange> AdminChanges => Set<AdminChange>();
+
     public DbSet<Device> Devices => Set<Device>();
 
     public DbSet<Ticket> Tickets => Set<Ticket>();

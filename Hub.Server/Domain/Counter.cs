@@ -25,6 +25,9 @@ public sealed class Counter
 
     public Guid? OfficerId { get; set; }
 
+    /// <summary>False once retired: gone from the consoles and displays, its tickets kept.</summary>
+    public bool Active { get; set; } = true;
+
     public DateTime StateChangedAt { get; private set; }
 
     public List<CounterService> Services { get; set; } = [];

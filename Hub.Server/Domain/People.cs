@@ -23,7 +23,20 @@ public sealed class Officer
 
     public DateTime? LockedUntil { get; private set; }
 
+    /// <summary>False once retired: cannot sign in, keeps its history.</summary>
     public bool Active { get; set; } = true;
+
+    /// <summary>Locked by an admin (unlike the timed lock after failed sign-ins, it lasts until unlocked).</summary>
+    public bool Locked { get; set; }
+
+    /// <summary>Set when an admin sets or resets the password: the next sign-in must choose a new one.</summary>
+    public bool MustChangePassword { get; set; }
+
+    /// <summary>Changed whenever the password, role, lock or counters change: sessions signed in under an older stamp end.</summary>
+    public string SecurityStamp { get; set; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>The counters an officer may sign in at (empty: any counter of the site).</summary>
+    public List<OfficerCounter> Counters { get; set; } = [];
 
     public bool IsLockedOut(DateTime now) => LockedUntil is { } until && until > now;
 
@@ -42,6 +55,13 @@ public sealed class Officer
         FailedLogins = 0;
         LockedUntil = null;
     }
+}
+
+public sealed class OfficerCounter
+{
+    public Guid OfficerId { get; set; }
+
+    public Guid CounterId { get; set; }
 }
 
 /// <summary>A kiosk or display host; it proves itself with a key of which only the SHA-256 is stored.</summary>
@@ -123,4 +143,36 @@ public sealed class TicketEvent
     public DateTime At { get; set; }
 
     public string? Detail { get; set; }
+}
+
+/// <summary>One administrative change: who, when, what, and the record before and after (JSON). Append-only.</summary>
+public sealed class AdminChange
+{
+    public Guid Id { get; set; }
+
+    public Guid SiteId { get; set; }
+
+    public DateTime At { get; set; }
+
+    public Guid? ActorId { get; set; }
+
+    public string ActorName { get; set; } = "";
+
+    /// <summary>What was done: create, update, retire, restore, import, password, lock, unlock, rotate-key, revoke.</summary>
+    public string Action { get; set; } = "";
+
+    /// <summary>The kind of record: site, field, procedure, service, priority, counter, staff, calendar, device, catalogue.</summary>
+    public string Entity { get; set; } = "";
+
+    public string EntityId { get; set; } = "";
+
+    public string? Before { get; set; }
+
+    public string? After { get; set; }
+}
+
+public static class AdminChangeLimits
+{
+    /// <summary>A record's JSON before or after a change (a procedure with its documents is the largest).</summary>
+    public const int RecordJson = 16000;
 }

@@ -17,6 +17,22 @@ public sealed class Site
     /// <summary>Weekly opening intervals as text, e.g. "Mon-Fri 07:30-11:30,13:30-17:00; Sat 07:30-11:30" (see OpeningHours).</summary>
     public string OpeningHours { get; set; } = "";
 
+    /// <summary>First line of every ticket, under the site's name (e.g. the commune's people's committee).</summary>
+    public string TicketHeader { get; set; } = "";
+
+    /// <summary>Last lines of every ticket (e.g. where to wait, the hotline).</summary>
+    public string TicketFooter { get; set; } = "";
+
+    public string TicketThankYou { get; set; } = "Xin cảm ơn!";
+
+    /// <summary>Seconds without a touch before the kiosk goes back to its start screen.</summary>
+    public int KioskIdleSeconds { get; set; } = 60;
+
+    /// <summary>PNG or JPEG shown on the kiosk and hall screens (at most 256 KiB), or null.</summary>
+    public byte[]? Logo { get; set; }
+
+    public string? LogoContentType { get; set; }
+
     /// <summary>Reserved: the live per-site sequence is handed out by Queue.SequenceAllocator from the stored events (see there why not a counter row).</summary>
     public long LastSequence { get; set; }
 }
@@ -34,6 +50,9 @@ public sealed class Field
     public string? NameEn { get; set; }
 
     public int SortOrder { get; set; }
+
+    /// <summary>False once retired: gone from the kiosk, its procedures' history kept.</summary>
+    public bool Active { get; set; } = true;
 }
 
 /// <summary>An administrative procedure (thủ tục hành chính).</summary>
@@ -103,7 +122,68 @@ public sealed class Service
 
     public int SortOrder { get; set; }
 
+    /// <summary>Codes of the priority categories (PriorityCategory names) this service's tickets may carry, comma-separated; empty: none.</summary>
+    public string AcceptedPriorities { get; set; } = "";
+
     public bool Active { get; set; } = true;
 
     public string FormatNumber(int value) => Prefix + value.ToString(new string('0', Math.Max(1, Digits)), System.Globalization.CultureInfo.InvariantCulture);
+}
+
+/// <summary>
+/// A priority group as the office presents it: the law's groups are the PriorityCategory values, and
+/// each site names, orders and enables them here (seeded with the four of the enum).
+/// </summary>
+public sealed class PriorityGroup
+{
+    public Guid Id { get; set; }
+
+    public Guid SiteId { get; set; }
+
+    public HubClient.Contracts.PriorityCategory Category { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string? NameEn { get; set; }
+
+    public int SortOrder { get; set; }
+
+    /// <summary>Whether the kiosk offers this group to the citizen.</summary>
+    public bool AskAtKiosk { get; set; } = true;
+
+    public bool Active { get; set; } = true;
+}
+
+/// <summary>What the office entered by hand for a day of its calendar; the public holidays themselves are computed (Administration/Holidays).</summary>
+public enum CalendarEntryKind
+{
+    /// <summary>A holiday of the office's own (or one the Government added this year).</summary>
+    AddedHoliday,
+
+    /// <summary>A computed holiday the office works anyway.</summary>
+    RemovedHoliday,
+
+    /// <summary>A weekly rest day worked to make up for a bridge day.</summary>
+    MakeUpWorkingDay,
+}
+
+public sealed class CalendarEntry
+{
+    public Guid Id { get; set; }
+
+    public Guid SiteId { get; set; }
+
+    public DateOnly Date { get; set; }
+
+    public CalendarEntryKind Kind { get; set; }
+
+    public string Name { get; set; } = "";
+
+    public string? NameEn { get; set; }
+}
+
+public static class SiteLimits
+{
+    /// <summary>A logo is shown small on the kiosk and the hall TV; 256 KiB is plenty for a PNG.</summary>
+    public const int LogoBytes = 256 * 1024;
 }

@@ -103,8 +103,13 @@ public sealed class SchemaDatabase : IAsyncDisposable
     public Task<IReadOnlyList<TableShape>> ModelSchemaAsync() =>
         WithContextAsync(db => Task.FromResult(DatabaseSchema.Of(db.GetService<IDesignTimeModel>().Model.GetRelationalModel())));
 
-    /// <summary>Every row of every table, each as one line of its column values (by column name), sorted: two databases hold the same rows when these are equal.</summary>
-    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ReadRowsAsync(IEnumerable<string> tables) => WithContextAsync(async db =>
+    /// <summary>
+    /// Every row of every table, each as one line of its column values (by column name), sorted: two
+    /// databases hold the same rows when these are equal. With <paramref name="columns"/>, only those
+    /// of each table (the columns a database had before a migration added more).
+    /// </summary>
+    public Task<IReadOnlyDictionary<string, IReadOnlyList<string>>> ReadRowsAsync(IEnumerable<string> tables,
+        IReadOnlyDictionary<string, HashSet<string>>? columns = null) => WithContextAsync(async db =>
     {
         var rows = new Dictionary<string, IReadOnlyList<string>>();
         foreach (var table in tables)
@@ -115,7 +120,9 @@ public sealed class SchemaDatabase : IAsyncDisposable
             var lines = new List<string>();
             while (await reader.ReadAsync())
             {
-                lines.Add(string.Join("; ", Enumerable.Range(0, reader.FieldCount).OrderBy(reader.GetName, StringComparer.Ordinal)
+                lines.Add(string.Join("; ", Enumerable.Range(0, reader.FieldCount)
+                    .Where(i => columns is null || columns[table].Contains(reader.GetName(i)))
+                    .OrderBy(reader.GetName, StringComparer.Ordinal)
                     .Select(i => reader.GetName(i) + "=" + Text(reader, i))));
             }
 

@@ -22,11 +22,98 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.AdminChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("uuid");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(16000)
+                        .HasColumnType("character varying(16000)");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "At");
+
+                    b.ToTable("AdminChanges", (string)null);
+                });
+
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.CalendarEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("CalendarEntries", (string)null);
+                });
+
             modelBuilder.Entity("QueueKiosk.HubServer.Domain.Counter", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("CameraId")
                         .HasMaxLength(400)
@@ -179,6 +266,9 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -224,8 +314,14 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                     b.Property<int>("FailedLogins")
                         .HasColumnType("integer");
 
+                    b.Property<bool>("Locked")
+                        .HasColumnType("boolean");
+
                     b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("timestamp with time zone");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
@@ -234,6 +330,11 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
 
                     b.Property<int>("Role")
                         .HasColumnType("integer");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<Guid>("SiteId")
                         .HasColumnType("uuid");
@@ -251,6 +352,61 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                         .IsUnique();
 
                     b.ToTable("Officers", (string)null);
+                });
+
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.OfficerCounter", b =>
+                {
+                    b.Property<Guid>("OfficerId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("CounterId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("OfficerId", "CounterId");
+
+                    b.HasIndex("CounterId");
+
+                    b.ToTable("OfficerCounters", (string)null);
+                });
+
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.PriorityGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("boolean");
+
+                    b.Property<bool>("AskAtKiosk")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("integer");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Category")
+                        .IsUnique();
+
+                    b.ToTable("PriorityGroups", (string)null);
                 });
 
             modelBuilder.Entity("QueueKiosk.HubServer.Domain.Procedure", b =>
@@ -367,6 +523,11 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<string>("AcceptedPriorities")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
                     b.Property<bool>("Active")
                         .HasColumnType("boolean");
 
@@ -437,8 +598,19 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<int>("KioskIdleSeconds")
+                        .HasColumnType("integer");
+
                     b.Property<long>("LastSequence")
                         .HasColumnType("bigint");
+
+                    b.Property<byte[]>("Logo")
+                        .HasMaxLength(262144)
+                        .HasColumnType("bytea");
+
+                    b.Property<string>("LogoContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -449,6 +621,21 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TicketFooter")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("TicketHeader")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
+                    b.Property<string>("TicketThankYou")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
 
                     b.Property<string>("TimeZone")
                         .IsRequired()
@@ -672,6 +859,15 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                     b.ToTable("RecordingViews", (string)null);
                 });
 
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.CalendarEntry", b =>
+                {
+                    b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("QueueKiosk.HubServer.Domain.Counter", b =>
                 {
                     b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
@@ -715,6 +911,30 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                 });
 
             modelBuilder.Entity("QueueKiosk.HubServer.Domain.Officer", b =>
+                {
+                    b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.OfficerCounter", b =>
+                {
+                    b.HasOne("QueueKiosk.HubServer.Domain.Counter", null)
+                        .WithMany()
+                        .HasForeignKey("CounterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QueueKiosk.HubServer.Domain.Officer", null)
+                        .WithMany("Counters")
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.PriorityGroup", b =>
                 {
                     b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
                         .WithMany()
@@ -779,6 +999,11 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
             modelBuilder.Entity("QueueKiosk.HubServer.Domain.Counter", b =>
                 {
                     b.Navigation("Services");
+                });
+
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.Officer", b =>
+                {
+                    b.Navigation("Counters");
                 });
 #pragma warning restore 612, 618
         }

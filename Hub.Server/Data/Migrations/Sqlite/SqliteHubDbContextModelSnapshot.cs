@@ -17,11 +17,98 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.14");
 
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.AdminChange", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("ActorId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ActorName")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("After")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Before")
+                        .HasMaxLength(16000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Entity")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "At");
+
+                    b.ToTable("AdminChanges", (string)null);
+                });
+
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.CalendarEntry", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Date")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Date")
+                        .IsUnique();
+
+                    b.ToTable("CalendarEntries", (string)null);
+                });
+
             modelBuilder.Entity("QueueKiosk.HubServer.Domain.Counter", b =>
                 {
                     b.Property<Guid>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("CameraId")
                         .HasMaxLength(400)
@@ -174,6 +261,9 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -219,8 +309,14 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                     b.Property<int>("FailedLogins")
                         .HasColumnType("INTEGER");
 
+                    b.Property<bool>("Locked")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("LockedUntil")
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("PasswordHash")
                         .IsRequired()
@@ -229,6 +325,11 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
 
                     b.Property<int>("Role")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("SecurityStamp")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid>("SiteId")
                         .HasColumnType("TEXT");
@@ -246,6 +347,61 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                         .IsUnique();
 
                     b.ToTable("Officers", (string)null);
+                });
+
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.OfficerCounter", b =>
+                {
+                    b.Property<Guid>("OfficerId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("CounterId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("OfficerId", "CounterId");
+
+                    b.HasIndex("CounterId");
+
+                    b.ToTable("OfficerCounters", (string)null);
+                });
+
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.PriorityGroup", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Active")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("AskAtKiosk")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Category")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SortOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("SiteId", "Category")
+                        .IsUnique();
+
+                    b.ToTable("PriorityGroups", (string)null);
                 });
 
             modelBuilder.Entity("QueueKiosk.HubServer.Domain.Procedure", b =>
@@ -362,6 +518,11 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AcceptedPriorities")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
@@ -432,8 +593,19 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<int>("KioskIdleSeconds")
+                        .HasColumnType("INTEGER");
+
                     b.Property<long>("LastSequence")
                         .HasColumnType("INTEGER");
+
+                    b.Property<byte[]>("Logo")
+                        .HasMaxLength(262144)
+                        .HasColumnType("BLOB");
+
+                    b.Property<string>("LogoContentType")
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -443,6 +615,21 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                     b.Property<string>("OpeningHours")
                         .IsRequired()
                         .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TicketFooter")
+                        .IsRequired()
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TicketHeader")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("TicketThankYou")
+                        .IsRequired()
+                        .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("TimeZone")
@@ -667,6 +854,15 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                     b.ToTable("RecordingViews", (string)null);
                 });
 
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.CalendarEntry", b =>
+                {
+                    b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("QueueKiosk.HubServer.Domain.Counter", b =>
                 {
                     b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
@@ -710,6 +906,30 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                 });
 
             modelBuilder.Entity("QueueKiosk.HubServer.Domain.Officer", b =>
+                {
+                    b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.OfficerCounter", b =>
+                {
+                    b.HasOne("QueueKiosk.HubServer.Domain.Counter", null)
+                        .WithMany()
+                        .HasForeignKey("CounterId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QueueKiosk.HubServer.Domain.Officer", null)
+                        .WithMany("Counters")
+                        .HasForeignKey("OfficerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.PriorityGroup", b =>
                 {
                     b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
                         .WithMany()
@@ -774,6 +994,11 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
             modelBuilder.Entity("QueueKiosk.HubServer.Domain.Counter", b =>
                 {
                     b.Navigation("Services");
+                });
+
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.Officer", b =>
+                {
+                    b.Navigation("Counters");
                 });
 #pragma warning restore 612, 618
         }
