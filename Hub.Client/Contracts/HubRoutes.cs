@@ -55,6 +55,21 @@ public static partial class HubRoutes
     public const string Me = Auth + "/me";
 
     public const string Admin = Api + "/admin";
+
+    // Administration (docs/administration.md): one block, one route each; the pages and tests read them from here.
+    public const string AdminSite = Admin + "/site";
+    public const string AdminFields = Admin + "/fields";
+    public const string AdminProcedures = Admin + "/procedures";
+    public const string AdminCatalogueImport = Admin + "/catalogue/import";
+    public const string AdminServices = Admin + "/services";
+    public const string AdminPriorityGroups = Admin + "/priority-groups";
+    public const string AdminCounters = Admin + "/counters";
+    public const string AdminStaff = Admin + "/staff";
+    public const string AdminCalendar = Admin + "/calendar";
+    public const string AdminDevices = Admin + "/devices";
+    public const string AdminChanges = Admin + "/changes";
+    public const string OwnPassword = Auth + "/password";
+
     public const string Reports = Api + "/reports";
     public const string Supervision = Api + "/supervision";
 
