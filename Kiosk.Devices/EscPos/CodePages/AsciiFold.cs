@@ -5,14 +5,15 @@ namespace QueueKiosk.Devices.EscPos.CodePages;
 
 /// <summary>
 /// The last resort for printers with no Vietnamese table: diacritics folded ("Đăng ký" becomes
-/// "Dang ky"); anything still outside printable ASCII becomes '?'.
+/// "Dang ky"), typographic punctuation to its ASCII stand-in (PunctuationFold); anything still
+/// outside printable ASCII becomes '?'.
 /// </summary>
 public static class AsciiFold
 {
     public static string Fold(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var folded = VietnameseText.FoldDiacritics(text);
+        var folded = VietnameseText.FoldDiacritics(PunctuationFold.Fold(text));
         var builder = new StringBuilder(folded.Length);
         foreach (var c in folded)
         {

@@ -66,15 +66,33 @@ public static class Cp1258
         return result.ToString();
     }
 
-    /// <summary>Encodes to CP1258 bytes; characters CP1258 lacks become '?'.</summary>
-    public static byte[] Encode(string text) => LenientEncoding.Value.GetBytes(ToCp1258Form(text));
+    /// <summary>
+    /// Encodes to CP1258 bytes. A character CP1258 lacks becomes its ASCII stand-in (AsciiFold:
+    /// "→" prints "->"), and '?' only when there is none.
+    /// </summary>
+    public static byte[] Encode(string text)
+    {
+        var form = ToCp1258Form(text);
+        return LenientEncoding.Value.GetBytes(CanEncodeForm(form) ? form : FoldUnencodable(form));
+    }
 
-    /// <summary>True when every character of the text survives the encoding.</summary>
-    public static bool CanEncode(string text)
+    private static string FoldUnencodable(string form)
+    {
+        var builder = new StringBuilder(form.Length);
+        foreach (var element in form.EnumerateRunes())
+        {
+            var text = element.ToString();
+            builder.Append(CanEncodeForm(text) ? text : AsciiFold.Fold(text));
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool CanEncodeForm(string form)
     {
         try
         {
-            StrictEncoding.Value.GetBytes(ToCp1258Form(text));
+            StrictEncoding.Value.GetBytes(form);
             return true;
         }
         catch (EncoderFallbackException)
@@ -82,6 +100,9 @@ public static class Cp1258
             return false;
         }
     }
+
+    /// <summary>True when every character of the text survives the encoding.</summary>
+    public static bool CanEncode(string text) => CanEncodeForm(ToCp1258Form(text));
 
     /// <summary>Bytes back to NFC Unicode, the way the virtual printer reads them.</summary>
     public static string Decode(ReadOnlySpan<byte> bytes) =>

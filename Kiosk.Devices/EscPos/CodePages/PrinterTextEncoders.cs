@@ -21,14 +21,19 @@ public sealed class Tcvn3TextEncoder(byte lowerTable, byte upperTable) : IPrinte
         {
             if (Tcvn3.Encode(c) is not { } encoded)
             {
-                // Not in TCVN-3 (a stray combining mark, a symbol): fold it; a mark alone disappears.
-                var folded = AsciiFold.Fold(c.ToString());
-                if (folded.Length == 0)
+                // Not in TCVN-3 (a stray combining mark, a dash, an ellipsis): its ASCII stand-in,
+                // which prints the same in both tables; a mark alone disappears.
+                foreach (var ascii in AsciiFold.Fold(c.ToString()))
                 {
-                    continue;
+                    if (builder.CurrentCodeTable is null)
+                    {
+                        builder.SelectCodeTable(lowerTable);
+                    }
+
+                    run.Add((byte)ascii);
                 }
 
-                encoded = (null, (byte)folded[0]);
+                continue;
             }
 
             if (encoded.Table is { } table)
@@ -53,7 +58,7 @@ public sealed class Tcvn3TextEncoder(byte lowerTable, byte upperTable) : IPrinte
     }
 }
 
-/// <summary>CP1258 in one code table (tones as combining marks).</summary>
+/// <summary>CP1258 in one code table (tones as combining marks); what CP1258 lacks is folded (Cp1258.Encode).</summary>
 public sealed class Cp1258TextEncoder(byte table) : IPrinterTextEncoder
 {
     public void Write(EscPosBuilder builder, string text)

@@ -131,6 +131,21 @@ public sealed class CodePageTests : IDisposable
     }
 
     [Theory]
+    [InlineData("Quầy 2 – Hộ tịch", "Quay 2 - Ho tich")]
+    [InlineData("“Xin mời” — số A005…", "\"Xin moi\" - so A005...")]
+    [InlineData("Giờ ‘cao điểm’ · 1 → 2", "Gio 'cao diem' . 1 -> 2")]
+    public void AsciiFold_TypographicPunctuation_BecomesItsAsciiStandIn(string input, string expected) =>
+        Assert.Equal(expected, AsciiFold.Fold(input));
+
+    [Fact]
+    public void Tcvn3_Punctuation_PrintsAsAsciiNotQuestionMarks() =>
+        AssertRoundTrip(PrinterTextMode.Tcvn3, ["Quầy 2 - Hộ tịch - Ưu tiên", "\"Đã gọi\" ..."], ["Quầy 2 – Hộ tịch — Ưu tiên", "“Đã gọi” …"]);
+
+    [Fact]
+    public void Cp1258_PunctuationItHas_PrintsAsIs_AndTheRestFolds() =>
+        AssertRoundTrip(PrinterTextMode.Cp1258, ["Quầy 2 – Hộ tịch “A005”…", "1 -> 2"], ["Quầy 2 – Hộ tịch “A005”…", "1 → 2"]);
+
+    [Theory]
     [InlineData("Đăng ký", "Dang ky")]
     [InlineData("SỐ THỨ TỰ", "SO THU TU")]
     [InlineData("Ủy ban nhân dân", "Uy ban nhan dan")]
@@ -146,8 +161,12 @@ public sealed class CodePageTests : IDisposable
             Assert.True(char.IsAsciiLetter(folded[0]), $"{letter} -> {folded}");
         });
 
-    private void AssertRoundTrip(PrinterTextMode mode, IReadOnlyList<string> lines)
+    private void AssertRoundTrip(PrinterTextMode mode, IReadOnlyList<string> lines) => AssertRoundTrip(mode, lines, lines);
+
+    /// <summary>Prints <paramref name="written"/> in the mode and reads back <paramref name="expected"/> from the virtual printer.</summary>
+    private void AssertRoundTrip(PrinterTextMode mode, IReadOnlyList<string> expected, IReadOnlyList<string> written)
     {
+        var lines = written;
         var profile = new PrinterProfile { Mode = mode };
         var tables = profile.ResolveCodeTables();
         IPrinterTextEncoder encoder = mode == PrinterTextMode.Tcvn3
@@ -165,6 +184,6 @@ public sealed class CodePageTests : IDisposable
 
         printer.Write(builder.ToArray());
 
-        Assert.Equal(lines, Assert.Single(printer.Tickets).TextLines);
+        Assert.Equal(expected, Assert.Single(printer.Tickets).TextLines);
     }
 }

@@ -134,6 +134,31 @@ public sealed class TicketRendererTests : IDisposable
     }
 
     [Theory]
+    [InlineData(PrinterTextMode.Tcvn3, "Tư pháp - Hộ tịch - Ưu tiên: Người cao tuổi")]
+    [InlineData(PrinterTextMode.Cp1258, "Tư pháp – Hộ tịch – Ưu tiên: Người cao tuổi")]
+    [InlineData(PrinterTextMode.Ascii, "Tu phap - Ho tich - Uu tien: Nguoi cao tuoi")]
+    public void PriorityTicket_EveryTextMode_PrintsNoQuestionMark(PrinterTextMode mode, string serviceLine)
+    {
+        // A priority ticket as the kiosk lays it out (Kiosk.Ui QueueTicketPrinter: "service – Ưu tiên: …"),
+        // with typographic punctuation in every text field the layout prints.
+        var layout = TicketLayout.Demo() with
+        {
+            CentreName = "UBND PHƯỜNG BẾN THÀNH – BỘ PHẬN MỘT CỬA",
+            ServiceName = "Tư pháp – Hộ tịch – Ưu tiên: Người cao tuổi",
+            ProcedureName = "Chứng thực “bản sao” từ bản chính…",
+            Footer = "Xin cảm ơn quý khách! · Hotline 1900",
+        };
+        var profile = new PrinterProfile { Mode = mode };
+        var printer = new VirtualPrinter(_rasterizer, VirtualPrinterOptions.FromProfile(profile));
+
+        printer.Write(_renderer.Render(layout, profile));
+
+        var lines = Assert.Single(printer.Tickets).TextLines;
+        Assert.DoesNotContain(lines, l => l.Contains('?', StringComparison.Ordinal));
+        Assert.Contains(serviceLine, lines);
+    }
+
+    [Theory]
     [InlineData(PrinterTextMode.Tcvn3, "SỐ THỨ TỰ", "Đăng ký khai sinh")]
     [InlineData(PrinterTextMode.Cp1258, "SỐ THỨ TỰ", "Đăng ký khai sinh")]
     [InlineData(PrinterTextMode.Ascii, "SO THU TU", "Dang ky khai sinh")]
