@@ -25,6 +25,8 @@ public static class OfficerConsoleExtensions
 
         app.UseStaticFiles();
         app.MapRazorPages();
+        // Administrators type /admin: the administration pages live with the supervisor's.
+        app.MapGet("/admin", () => Results.Redirect("/supervisor/settings")).ExcludeFromDescription();
         return app;
     }
 }

@@ -21,8 +21,24 @@ public abstract class SupervisorPageModel : PageModel
         }
 
         var allowed = AdminOnly ? User.IsInRole(nameof(OfficerRole.Admin)) : User.IsSupervisorOrAdmin();
-        return allowed ? Page() : StatusCode(StatusCodes.Status403Forbidden);
+        if (!allowed)
+        {
+            // A person gets a page that says why (the layout shows it instead of the page), still with status 403.
+            ViewData[ForbiddenKey] = AdminOnly ? ForbiddenReason.AdminOnly : ForbiddenReason.SupervisorOnly;
+            Response.StatusCode = StatusCodes.Status403Forbidden;
+        }
+
+        return Page();
     }
+
+    /// <summary>The ViewData key the layout reads to show the "no permission" page.</summary>
+    public const string ForbiddenKey = "Forbidden";
+}
+
+public enum ForbiddenReason
+{
+    SupervisorOnly,
+    AdminOnly,
 }
 
 public sealed class IndexModel : SupervisorPageModel;

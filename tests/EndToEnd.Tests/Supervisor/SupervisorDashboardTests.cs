@@ -137,6 +137,21 @@ public sealed class SupervisorDashboardTests(SupervisorRig rig, BrowserFixture b
         }
     }
 
+    [Fact]
+    public async Task SupervisorOpeningAnAdminPage_GetsAPageSayingWhy_NotRawJson()
+    {
+        await using var context = await browser.NewContextAsync();
+        await SignInAsync(context, "giamsat");
+        var page = await context.NewPageAsync();
+
+        var response = await page.GotoAsync(new Uri(rig.BaseAddress, "/supervisor/audit").ToString());
+
+        Assert.Equal((int)HttpStatusCode.Forbidden, response!.Status);
+        await Expect(page.Locator("#forbidden h2")).ToHaveTextAsync("Bạn không có quyền xem trang này");
+        await Expect(page.Locator("#forbidden")).ToContainTextAsync("chỉ dành cho quản trị viên");
+        await Expect(page.Locator("#forbidden a")).ToHaveAttributeAsync("href", "/supervisor");
+    }
+
     private async Task<IPage> OpenDashboardAsync(IBrowserContext context)
     {
         await SignInAsync(context, "giamsat");
