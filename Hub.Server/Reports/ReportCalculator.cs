@@ -2,7 +2,11 @@ using QueueKiosk.HubClient.Contracts;
 
 namespace QueueKiosk.HubServer.Reports;
 
-/// <summary>One ticket as the report sees it: labels of its groups and its times (UTC).</summary>
+/// <summary>
+/// One ticket as the report sees it: labels of its groups and its times (UTC).
+/// <paramref name="UncalledWaitSeconds"/>: for a ticket never called that is still waiting (or
+/// expired unserved), how long it has waited; null otherwise (called, or cancelled by the citizen).
+/// </summary>
 public sealed record ReportTicket(
     TicketStatus Status,
     string ServiceKey,
@@ -19,13 +23,17 @@ public sealed record ReportTicket(
     DateTime? ServiceStartedAt,
     DateTime? FinishedAt,
     bool WasTransferred,
-    int WaitTargetMinutes);
+    int WaitTargetMinutes,
+    double? UncalledWaitSeconds = null);
 
 /// <summary>
 /// The figures of a report, pure: tickets in, rows out. Wait = CalledAt - IssuedAt of every
 /// called ticket (a transferred ticket keeps its issue time, so its wait counts from the kiosk);
 /// service time = FinishedAt - ServiceStartedAt of served tickets. Median is the middle value
 /// (mean of the two middle values for an even count); p90 is the nearest-rank 90th percentile.
+/// Within target: of the tickets whose wait is known to be in or past the target (every called
+/// ticket, and every uncalled one already past it), the share called within the target; a ticket
+/// still waiting past its target counts against it, as the supervisor's alert does.
 /// </summary>
 public static class ReportCalculator
 {
@@ -35,9 +43,11 @@ public static class ReportCalculator
         var waits = called.Select(t => (t.CalledAt!.Value - t.IssuedAt).TotalSeconds).ToList();
         var services = tickets.Where(t => t.Status == TicketStatus.Served && t.FinishedAt is not null && t.ServiceStartedAt is not null)
             .Select(t => (t.FinishedAt!.Value - t.ServiceStartedAt!.Value).TotalSeconds).ToList();
-        double? withinTarget = called.Count == 0
+        var uncalledPastTarget = tickets.Count(t => t.CalledAt is null && t.UncalledWaitSeconds > t.WaitTargetMinutes * 60.0);
+        var judged = called.Count + uncalledPastTarget;
+        double? withinTarget = judged == 0
             ? null
-            : (double)called.Count(t => (t.CalledAt!.Value - t.IssuedAt).TotalSeconds <= t.WaitTargetMinutes * 60.0) / called.Count;
+            : (double)called.Count(t => (t.CalledAt!.Value - t.IssuedAt).TotalSeconds <= t.WaitTargetMinutes * 60.0) / judged;
         return new ReportRowDto(
             key, label, tickets.Count,
             tickets.Count(t => t.Status == TicketStatus.Served),

@@ -33,6 +33,7 @@ public sealed class ReportReader(HubDbContext db, CatalogueCache catalogueCache,
         var officerOf = events.Where(e => e.OfficerId != null && e.Kind != TicketEventKind.Transferred)
             .GroupBy(e => e.TicketId)
             .ToDictionary(g => g.Key, g => g.MaxBy(e => e.Sequence)!.OfficerId!.Value);
+        var now = time.GetUtcNow().UtcDateTime;
         var officers = await db.Officers.Where(o => o.SiteId == siteId).ToDictionaryAsync(o => o.Id, o => o.DisplayName, ct);
 
         var rows = tickets.Select(t =>
@@ -52,7 +53,8 @@ public sealed class ReportReader(HubDbContext db, CatalogueCache catalogueCache,
                 site.Hours.ToLocal(t.IssuedAt).Hour,
                 t.IssuedAt, t.CalledAt, t.ServiceStartedAt, t.FinishedAt,
                 transferred.Contains(t.Id),
-                service?.WaitTargetMinutes ?? 0);
+                service?.WaitTargetMinutes ?? 0,
+                UncalledWait(t, now));
         }).ToList();
 
         return new ReportDto(
@@ -64,4 +66,14 @@ public sealed class ReportReader(HubDbContext db, CatalogueCache catalogueCache,
             ReportCalculator.GroupBy(rows, r => (r.OfficerKey, r.OfficerLabel)),
             ReportCalculator.ByHour(rows));
     }
+
+    /// <summary>How long a never-called ticket has waited: until now while waiting, until it expired at day end.</summary>
+    private static double? UncalledWait(Domain.Ticket t, DateTime now) => t.CalledAt is not null
+        ? null
+        : t.Status switch
+        {
+            TicketStatus.Waiting => (now - t.IssuedAt).TotalSeconds,
+            TicketStatus.Expired when t.FinishedAt is { } end => (end - t.IssuedAt).TotalSeconds,
+            _ => null,
+        };
 }

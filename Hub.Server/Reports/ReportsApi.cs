@@ -9,7 +9,10 @@ using QueueKiosk.HubServer.Supervision;
 
 namespace QueueKiosk.HubServer.Reports;
 
-/// <summary>GET /api/reports?from=yyyy-MM-dd&amp;to=yyyy-MM-dd[&amp;siteId=] as JSON, and /api/reports/csv for Excel.</summary>
+/// <summary>
+/// GET /api/reports?from=yyyy-MM-dd&amp;to=yyyy-MM-dd[&amp;siteId=] as JSON; the same report as
+/// /api/reports/csv (comma, or &amp;separator=semicolon for Excel on a Vietnamese Windows) and /api/reports/xlsx.
+/// </summary>
 public static class ReportsApi
 {
     public static IEndpointRouteBuilder MapReportsApi(this IEndpointRouteBuilder app)
@@ -17,6 +20,7 @@ public static class ReportsApi
         var group = app.MapGroup(HubRoutes.Reports).WithTags("Reports").RequireAuthorization(Policies.Supervisor);
         group.MapGet("/", JsonAsync);
         group.MapGet("/csv", CsvAsync);
+        group.MapGet("/xlsx", XlsxAsync);
         return app;
     }
 
@@ -27,8 +31,24 @@ public static class ReportsApi
         return await reader.ReadAsync(site, fromDay, toDay, ct) is { } report ? TypedResults.Ok(report) : TypedResults.NotFound();
     }
 
-    public static async Task<Results<FileContentHttpResult, NotFound>> CsvAsync(string? from, string? to, Guid? siteId, ClaimsPrincipal user,
+    public static Task<Results<FileContentHttpResult, NotFound>> CsvAsync(string? from, string? to, Guid? siteId, string? separator, ClaimsPrincipal user,
         CatalogueCache catalogue, ReportReader reader, TimeProvider time, CancellationToken ct)
+    {
+        var variant = separator switch
+        {
+            null or "" or "comma" => CsvVariant.Comma,
+            "semicolon" => CsvVariant.Semicolon,
+            _ => throw new DomainException(Errors.Invalid.With("separator"), "separator"),
+        };
+        return FileAsync(from, to, siteId, user, catalogue, reader, time, "csv", "text/csv; charset=utf-8", report => ReportCsv.ToBytes(report, variant), ct);
+    }
+
+    public static Task<Results<FileContentHttpResult, NotFound>> XlsxAsync(string? from, string? to, Guid? siteId, ClaimsPrincipal user,
+        CatalogueCache catalogue, ReportReader reader, TimeProvider time, CancellationToken ct) =>
+        FileAsync(from, to, siteId, user, catalogue, reader, time, "xlsx", ReportXlsx.ContentType, ReportXlsx.ToBytes, ct);
+
+    private static async Task<Results<FileContentHttpResult, NotFound>> FileAsync(string? from, string? to, Guid? siteId, ClaimsPrincipal user,
+        CatalogueCache catalogue, ReportReader reader, TimeProvider time, string extension, string contentType, Func<ReportDto, byte[]> write, CancellationToken ct)
     {
         var (site, fromDay, toDay) = await RangeAsync(from, to, siteId, user, catalogue, time, ct);
         if (await reader.ReadAsync(site, fromDay, toDay, ct) is not { } report)
@@ -36,8 +56,8 @@ public static class ReportsApi
             return TypedResults.NotFound();
         }
 
-        var name = string.Create(CultureInfo.InvariantCulture, $"bao-cao-{fromDay:yyyyMMdd}-{toDay:yyyyMMdd}.csv");
-        return TypedResults.File(ReportCsv.ToBytes(report), "text/csv; charset=utf-8", name);
+        var name = string.Create(CultureInfo.InvariantCulture, $"bao-cao-{fromDay:yyyyMMdd}-{toDay:yyyyMMdd}.{extension}");
+        return TypedResults.File(write(report), contentType, name);
     }
 
     /// <summary>Site and local days; both days default to today, and a range longer than a year is refused.</summary>

@@ -1,5 +1,5 @@
 // Reports for a date range: tables by service, procedure, counter, officer and hour, two charts
-// (chart.js), CSV for Excel and a print layout (supervisor.css @media print).
+// (chart.js), Excel and CSV downloads and a print layout (supervisor.css @media print).
 "use strict";
 
 (function () {
@@ -7,6 +7,8 @@
   const fromInput = document.getElementById("from");
   const toInput = document.getElementById("to");
   const csv = document.getElementById("csv");
+  const csvSemicolon = document.getElementById("csv-semicolon");
+  const xlsx = document.getElementById("xlsx");
   const params = new URLSearchParams(location.search);
   fromInput.value = params.get("from") || Qk.today();
   toInput.value = params.get("to") || fromInput.value;
@@ -25,6 +27,8 @@
     const query = new URLSearchParams({ from: fromInput.value, to: toInput.value });
     history.replaceState(null, "", "?" + query);
     csv.href = QkHub.routes.Reports + "/csv?" + query;
+    csvSemicolon.href = QkHub.routes.Reports + "/csv?" + query + "&separator=semicolon";
+    xlsx.href = QkHub.routes.Reports + "/xlsx?" + query;
     try {
       const report = await Qk.get(QkHub.routes.Reports + "?" + query);
       render(report);

@@ -1,3 +1,4 @@
+using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubServer.Reports;
 
 namespace QueueKiosk.HubServer.Tests.Reports;
@@ -40,4 +41,29 @@ public sealed class ReportCalculatorTests
         Assert.Equal(60, stats.MedianSeconds);
         Assert.Equal(100, stats.P90Seconds);
     }
+
+    [Fact]
+    public void WithinTarget_CountsTicketsStillWaitingPastTheTarget_AgainstIt()
+    {
+        var issued = new DateTime(2026, 11, 23, 1, 0, 0, DateTimeKind.Utc);
+        ReportTicket Ticket(TicketStatus status, int? calledAfterMinutes, double? uncalledWaitMinutes) => new(
+            status, "A", "A", "-", "-", "-", "-", "-", "-", 8, issued,
+            calledAfterMinutes is { } m ? issued.AddMinutes(m) : null, null, null, false, 10, uncalledWaitMinutes * 60);
+
+        var row = ReportCalculator.Row("total", "Tổng", [
+            Ticket(TicketStatus.Served, 5, null), // called within the 10 minutes
+            Ticket(TicketStatus.Served, 3, null), // within
+            Ticket(TicketStatus.Waiting, null, 25), // still waiting, 25 min: past the target already
+            Ticket(TicketStatus.Waiting, null, 4), // still waiting, 4 min: not judged yet
+            Ticket(TicketStatus.Cancelled, null, null), // left: not judged
+        ]);
+
+        // Two called in time, one waiting past the target: 2 of 3, not the 100 % of the called ones alone.
+        Assert.Equal(2.0 / 3, row.WithinTargetShare!.Value, 10);
+    }
+
+    [Fact]
+    public void WithinTarget_NothingJudgedYet_IsNull() =>
+        Assert.Null(ReportCalculator.Row("total", "Tổng", [new ReportTicket(TicketStatus.Waiting, "A", "A", "-", "-", "-", "-", "-", "-", 8,
+            DateTime.UtcNow, null, null, null, false, 10, 60)]).WithinTargetShare);
 }

@@ -5,6 +5,7 @@ using Microsoft.EntityFrameworkCore;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
+using QueueKiosk.HubServer.Reports;
 using QueueKiosk.HubServer.Tests.Infrastructure;
 using QueueKiosk.HubServer.Tests.Supervision;
 using Xunit.Abstractions;
@@ -113,6 +114,36 @@ public sealed class ReportFixtureTests(ITestOutputHelper output)
         Assert.Contains("Tổng / Total,Tổng cộng / Total,6,4,1,1,1,0,648,360,1800,360,360,600,60", lines);
         Assert.Contains("Dịch vụ / Service,A - Tư pháp - Hộ tịch,5,3,1,0,1,0,780,540,1800,280,300,420,50", lines);
         Assert.Contains("Cán bộ / Officer,Cán bộ quầy 1 (mẫu),3,2,1,0,0,0,440,360,720,360,360,420,67", lines);
+    }
+
+    [Fact]
+    public async Task SemicolonCsvAndXlsx_HoldTheSameFiguresAsTheCommaCsv()
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var host = new SupervisionHost(database);
+        using var supervisor = await host.SignInAsync("giamsat");
+        await InsertFixtureAsync(host);
+
+        var semicolon = await supervisor.GetAsync("/api/reports/csv?from=2026-11-23&to=2026-11-23&separator=semicolon");
+        var bytes = await semicolon.Content.ReadAsByteArrayAsync();
+        Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
+        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
+        Assert.Contains("Tổng / Total;Tổng cộng / Total;6;4;1;1;1;0;648;360;1800;360;360;600;60", lines);
+        Assert.Contains("Dịch vụ / Service;A - Tư pháp - Hộ tịch;5;3;1;0;1;0;780;540;1800;280;300;420;50", lines);
+
+        var xlsx = await supervisor.GetAsync("/api/reports/xlsx?from=2026-11-23&to=2026-11-23");
+        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
+        Assert.Equal(ReportXlsx.ContentType, xlsx.Content.Headers.ContentType?.MediaType);
+        Assert.Equal("bao-cao-20261123-20261123.xlsx", xlsx.Content.Headers.ContentDisposition?.FileNameStar ?? xlsx.Content.Headers.ContentDisposition?.FileName);
+        // Read back with the same reader the catalogue import uses: numbers as numbers, Vietnamese intact.
+        var table = HubServer.Administration.Import.XlsxTableReader.TryRead(await xlsx.Content.ReadAsByteArrayAsync());
+        var rows = Assert.IsType<List<HubServer.Administration.Import.RawRow>>(table).Select(r => string.Join(";", r.Cells)).ToList();
+        Assert.Contains("Tổng / Total;Tổng cộng / Total;6;4;1;1;1;0;648;360;1800;360;360;600;60", rows);
+        Assert.Contains("Cán bộ / Officer;Cán bộ quầy 1 (mẫu);3;2;1;0;0;0;440;360;720;360;360;420;67", rows);
+
+        var bad = await supervisor.GetAsync("/api/reports/csv?from=2026-11-23&separator=tab");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        Assert.Contains("\"separator\"", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -1,0 +1,55 @@
+using System.Globalization;
+using QueueKiosk.HubClient.Contracts;
+
+namespace QueueKiosk.HubServer.Reports;
+
+/// <summary>A cell of an exported report: text, or a whole number (seconds, counts, percents).</summary>
+public readonly record struct ReportCell(string? Text, int? Number)
+{
+    public static implicit operator ReportCell(string text) => new(text, null);
+
+    public static ReportCell Of(int value) => new(null, value);
+
+    /// <summary>Whole seconds (no decimal separator to be misread by a Vietnamese-locale Excel), empty when unknown.</summary>
+    public static ReportCell Seconds(double? seconds) => seconds is { } s ? Of((int)Math.Round(s, MidpointRounding.AwayFromZero)) : new ReportCell("", null);
+
+    public override string ToString() => Number?.ToString(CultureInfo.InvariantCulture) ?? Text ?? "";
+}
+
+/// <summary>
+/// The one layout of an exported report (the title line, the header, a row per group item), written
+/// out by <see cref="ReportCsv"/> and <see cref="ReportXlsx"/> so the two files always hold the same figures.
+/// </summary>
+public static class ReportTable
+{
+    public static readonly IReadOnlyList<string> Header =
+    [
+        "Nhóm / Group", "Mục / Item", "Số phát / Issued", "Đã phục vụ / Served", "Vắng mặt / No-show", "Chuyển / Transferred",
+        "Hủy / Cancelled", "Hết hạn / Expired",
+        "Chờ TB (giây) / Mean wait (s)", "Chờ trung vị (giây) / Median wait (s)", "Chờ P90 (giây) / P90 wait (s)",
+        "Phục vụ TB (giây) / Mean service (s)", "Phục vụ trung vị (giây) / Median service (s)", "Phục vụ P90 (giây) / P90 service (s)",
+        "Trong mục tiêu (%) / Within target (%)",
+    ];
+
+    public static IReadOnlyList<string> Title(ReportDto report) =>
+        ["Báo cáo / Report", report.SiteName,
+            report.From.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), report.To.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)];
+
+    public static IEnumerable<IReadOnlyList<ReportCell>> Rows(ReportDto report) =>
+        Group("Tổng / Total", [report.Total])
+            .Concat(Group("Dịch vụ / Service", report.ByService))
+            .Concat(Group("Thủ tục / Procedure", report.ByProcedure))
+            .Concat(Group("Quầy / Counter", report.ByCounter))
+            .Concat(Group("Cán bộ / Officer", report.ByOfficer))
+            .Concat(Group("Giờ / Hour", report.ByHour));
+
+    private static IEnumerable<IReadOnlyList<ReportCell>> Group(string group, IEnumerable<ReportRowDto> rows) =>
+        rows.Select(r => (IReadOnlyList<ReportCell>)
+        [
+            group, r.Label, ReportCell.Of(r.Issued), ReportCell.Of(r.Served), ReportCell.Of(r.NoShow), ReportCell.Of(r.Transferred),
+            ReportCell.Of(r.Cancelled), ReportCell.Of(r.Expired),
+            ReportCell.Seconds(r.Wait.MeanSeconds), ReportCell.Seconds(r.Wait.MedianSeconds), ReportCell.Seconds(r.Wait.P90Seconds),
+            ReportCell.Seconds(r.Service.MeanSeconds), ReportCell.Seconds(r.Service.MedianSeconds), ReportCell.Seconds(r.Service.P90Seconds),
+            r.WithinTargetShare is { } share ? ReportCell.Of((int)Math.Round(share * 100, MidpointRounding.AwayFromZero)) : "",
+        ]);
+}
