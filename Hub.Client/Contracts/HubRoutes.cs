@@ -73,6 +73,9 @@ public static partial class HubRoutes
     public const string Reports = Api + "/reports";
     public const string Supervision = Api + "/supervision";
 
+    /// <summary>GET, supervisor: a page of a site's tickets with filters (TicketListQuery's names as query parameters).</summary>
+    public const string TicketList = Supervision + "/ticket-list";
+
     /// <summary>POST, device key: the calling device's heartbeat (body: <see cref="DeviceStatusReport"/>).</summary>
     public const string DeviceStatus = Api + "/devices/me/status";
 

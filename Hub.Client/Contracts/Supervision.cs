@@ -125,6 +125,20 @@ public sealed record RecordingClipDto(int CounterNumber, string? CameraId, DateT
 
 public sealed record TicketHistoryDto(TicketDto Ticket, IReadOnlyList<TicketTimelineEntryDto> Timeline, IReadOnlyList<RecordingClipDto> Clips);
 
+/// <summary>One ticket in the supervisor's list. WaitSeconds: issue to call, or to now while still waiting.</summary>
+public sealed record TicketListItemDto(
+    Guid Id, string Number, string ServiceCode, string ServiceName, TicketStatus Status, PriorityCategory Priority,
+    DateTimeOffset IssuedAt, DateTimeOffset? CalledAt, DateTimeOffset? FinishedAt, int? CounterNumber, string? OfficerName,
+    double WaitSeconds, bool PastTarget);
+
+/// <summary>A choice offered by a list filter (a service, counter or officer of the site).</summary>
+public sealed record ListChoiceDto(string Value, string Label);
+
+/// <summary>A page of the ticket list, the total that matched, and the choices of each filter.</summary>
+public sealed record TicketListPageDto(
+    IReadOnlyList<TicketListItemDto> Items, int Total, int Page, int PageSize,
+    IReadOnlyList<ListChoiceDto> Services, IReadOnlyList<ListChoiceDto> Counters, IReadOnlyList<ListChoiceDto> Officers);
+
 /// <summary>An opening of a recording, for the admins' audit list.</summary>
 public sealed record RecordingViewDto(Guid Id, DateTimeOffset ViewedAt, string UserName, string CameraId, string FileName, DateTimeOffset SegmentStart, string? RemoteAddress);
 
@@ -133,7 +147,8 @@ public sealed record DurationStatsDto(int Count, double? MeanSeconds, double? Me
 
 /// <summary>
 /// One line of a report. Wait = call - issue of every called ticket; service = finish - start of
-/// served tickets; WithinTargetShare = share of waits within the service's target (0..1).
+/// served tickets; WithinTargetShare = share within the service's target (0..1), counting tickets
+/// still waiting past it against it (the hub's ReportCalculator says exactly how).
 /// </summary>
 public sealed record ReportRowDto(
     string Key,

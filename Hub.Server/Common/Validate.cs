@@ -79,4 +79,12 @@ public static class Validate
             throw new DomainException(Errors.DateOutOfRange.With(field), field);
         }
     }
+
+    /// <summary>A local day given as yyyy-MM-dd (what an HTML date input sends), null when not given; anything else is refused naming the field.</summary>
+    public static DateOnly? Day(string? text, string field) =>
+        string.IsNullOrWhiteSpace(text)
+            ? null
+            : DateOnly.TryParseExact(text, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.None, out var day)
+                ? day
+                : throw new DomainException(Errors.Invalid.With(field), field);
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using Microsoft.AspNetCore.Http.HttpResults;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubServer.Auth;
+using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Domain;
 using QueueKiosk.HubServer.Queue;
 using QueueKiosk.HubServer.Supervision;
@@ -67,8 +68,8 @@ public static class ReportsApi
         var site = await SupervisionApi.SiteAsync(user, siteId, catalogueCache, ct);
         var catalogue = await catalogueCache.GetAsync(ct);
         var today = catalogue.Sites[site].Hours.LocalDay(time.GetUtcNow().UtcDateTime);
-        var fromDay = Day(from, "from") ?? today;
-        var toDay = Day(to, "to") ?? (from is null ? today : fromDay);
+        var fromDay = Validate.Day(from, "from") ?? today;
+        var toDay = Validate.Day(to, "to") ?? (from is null ? today : fromDay);
         if (toDay < fromDay)
         {
             throw new DomainException(Errors.Invalid.With("to"), "to");
@@ -82,10 +83,4 @@ public static class ReportsApi
         return (site, fromDay, toDay);
     }
 
-    private static DateOnly? Day(string? text, string field) =>
-        string.IsNullOrWhiteSpace(text)
-            ? null
-            : DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
-                ? day
-                : throw new DomainException(Errors.Invalid.With(field), field);
 }

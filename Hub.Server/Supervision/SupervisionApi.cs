@@ -24,6 +24,7 @@ public static class SupervisionApi
         group.MapPost("/alerts/{alertId:guid}/acknowledge", AcknowledgeAsync);
         group.MapGet("/tickets", FindTicketsAsync);
         group.MapGet("/tickets/{ticketId:guid}", TicketAsync);
+        app.MapGet(HubRoutes.TicketList, ListTicketsAsync).WithTags("Supervision").RequireAuthorization(Policies.Supervisor);
         group.MapGet("/recording-views", RecordingViewsAsync).RequireAuthorization(Policies.Admin);
         return app;
     }
@@ -51,18 +52,43 @@ public static class SupervisionApi
     {
         Validate.Required(number, "number", 16);
         var site = await SiteAsync(user, siteId, catalogue, ct);
-        DateOnly localDay;
-        if (string.IsNullOrWhiteSpace(day))
-        {
-            localDay = (await catalogue.GetAsync(ct)).Sites[site].Hours.LocalDay(time.GetUtcNow().UtcDateTime);
-        }
-        else if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out localDay))
-        {
-            throw new DomainException(Errors.Invalid.With("day"), "day");
-        }
+        var localDay = Validate.Day(day, "day") ?? (await catalogue.GetAsync(ct)).Sites[site].Hours.LocalDay(time.GetUtcNow().UtcDateTime);
 
         return TypedResults.Ok(await history.FindAsync(site, number!, localDay, ct));
     }
+
+    /// <summary>A page of the ticket list; days default to today, and a range longer than a month is refused.</summary>
+    public static async Task<Ok<TicketListPageDto>> ListTicketsAsync(
+        string? from, string? to, Guid? serviceId, Guid? counterId, Guid? officerId, string? status, bool? pastTarget, int? page, int? pageSize,
+        Guid? siteId, ClaimsPrincipal user, CatalogueCache catalogue, TicketListReader list, TimeProvider time, CancellationToken ct)
+    {
+        var site = await SiteAsync(user, siteId, catalogue, ct);
+        var today = (await catalogue.GetAsync(ct)).Sites[site].Hours.LocalDay(time.GetUtcNow().UtcDateTime);
+        var fromDay = Validate.Day(from, "from") ?? today;
+        var toDay = Validate.Day(to, "to") ?? fromDay;
+        if (toDay < fromDay || toDay.DayNumber - fromDay.DayNumber >= TicketListReader.MaxDays)
+        {
+            throw new DomainException(Errors.Invalid.With("to"), "to");
+        }
+
+        TicketStatus? wanted = null;
+        if (!string.IsNullOrEmpty(status))
+        {
+            wanted = Enum.TryParse<TicketStatus>(status, ignoreCase: false, out var parsed) && Enum.IsDefined(parsed)
+                ? parsed
+                : throw new DomainException(Errors.Invalid.With("status"), "status");
+        }
+
+        if (page is < 1 || pageSize is < 1 or > TicketListReader.MaxPageSize)
+        {
+            throw new DomainException(Errors.Invalid.With(page is < 1 ? "page" : "pageSize"), page is < 1 ? "page" : "pageSize");
+        }
+
+        var query = new TicketListQuery(fromDay, toDay, serviceId, counterId, officerId, wanted, pastTarget ?? false,
+            page ?? 1, pageSize ?? TicketListReader.DefaultPageSize);
+        return TypedResults.Ok(await list.ReadAsync(site, query, ct));
+    }
+
 
     public static async Task<Ok<TicketHistoryDto>> TicketAsync(Guid ticketId, Guid? siteId, ClaimsPrincipal user, CatalogueCache catalogue, TicketHistoryReader history, CancellationToken ct) =>
         await history.GetAsync(await SiteAsync(user, siteId, catalogue, ct), ticketId, ct) is { } found

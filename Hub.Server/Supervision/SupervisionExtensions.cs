@@ -19,6 +19,7 @@ public static class SupervisionExtensions
         services.AddScoped<AlertService>();
         services.AddScoped<DashboardReader>();
         services.AddScoped<TicketHistoryReader>();
+        services.AddScoped<TicketListReader>();
         services.AddScoped<ReportReader>();
         services.AddSingleton<AlertMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertMonitor>());

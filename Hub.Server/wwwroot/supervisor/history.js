@@ -1,4 +1,5 @@
-// Ticket history: find a ticket by number and day, show its events, and play the counter's
+// Ticket history: find a ticket by number and day (or pick it from the filtered list of a range of
+// days), show its events, and play the counter's
 // recording from the call to the finish. A clip may span several MP4 segments: each part is
 // played from its offset for its duration, then the next part is loaded.
 "use strict";
@@ -145,7 +146,99 @@
     next();
   }
 
+  // The list: filters from the query string, so a filtered page can be bookmarked or shared.
+  const list = {
+    form: document.getElementById("list-form"),
+    from: document.getElementById("list-from"),
+    to: document.getElementById("list-to"),
+    service: document.getElementById("list-service"),
+    counter: document.getElementById("list-counter"),
+    officer: document.getElementById("list-officer"),
+    status: document.getElementById("list-status"),
+    pastTarget: document.getElementById("list-past-target"),
+    rows: document.getElementById("list-rows"),
+    page: 1,
+    pageSize: 50,
+  };
+  list.from.value = params.get("from") || Qk.today();
+  list.to.value = params.get("to") || list.from.value;
+  list.pastTarget.checked = params.get("pastTarget") === "true";
+  list.status.append(...Object.entries(statusNames).map(([value, label]) => el("option", { value }, label)));
+  list.status.value = params.get("status") || "";
+
+  function fill(select, choices, selected) {
+    select.replaceChildren(el("option", { value: "" }, "Tất cả"), ...choices.map((c) => el("option", { value: c.value }, c.label)));
+    select.value = selected || "";
+  }
+
+  async function loadList(page) {
+    list.page = page;
+    const query = new URLSearchParams({ from: list.from.value, to: list.to.value, page, pageSize: list.pageSize });
+    for (const [name, input] of [
+      ["serviceId", list.service],
+      ["counterId", list.counter],
+      ["officerId", list.officer],
+      ["status", list.status],
+    ]) {
+      const value = input.value || params.get(name);
+      if (value) query.set(name, value);
+    }
+    if (list.pastTarget.checked) query.set("pastTarget", "true");
+    try {
+      const result = await Qk.get(QkHub.routes.TicketList + "?" + query);
+      fill(list.service, result.services, query.get("serviceId"));
+      fill(list.counter, result.counters, query.get("counterId"));
+      fill(list.officer, result.officers, query.get("officerId"));
+      params.delete("serviceId");
+      params.delete("counterId");
+      params.delete("officerId");
+      list.rows.replaceChildren(...result.items.map(listRow));
+      document.getElementById("list-empty").hidden = result.items.length > 0;
+      const pages = Math.max(1, Math.ceil(result.total / result.pageSize));
+      document.getElementById("list-summary").textContent = `${result.total} số`;
+      document.getElementById("list-page").textContent = `Trang ${result.page}/${pages}`;
+      document.getElementById("list-prev").disabled = result.page <= 1;
+      document.getElementById("list-next").disabled = result.page >= pages;
+      Qk.message("");
+    } catch (err) {
+      Qk.message(err.message, true);
+    }
+  }
+
+  function listRow(t) {
+    return el(
+      "tr",
+      { "data-ticket": t.number, class: t.pastTarget ? "past-target" : null },
+      el("td", {}, el("a", { href: "#", onclick: (e) => (e.preventDefault(), openTicket(t.id)) }, t.number)),
+      el("td", {}, `${t.serviceCode} - ${t.serviceName}`),
+      el("td", {}, statusNames[t.status] || t.status),
+      el("td", {}, dateTime(t.issuedAt)),
+      el("td", {}, time(t.calledAt)),
+      el("td", { class: "num" }, duration(t.waitSeconds), t.pastTarget ? " ⚠" : ""),
+      el("td", {}, t.counterNumber ?? ""),
+      el("td", {}, t.officerName ?? ""),
+    );
+  }
+
+  async function openTicket(id) {
+    try {
+      const found = await Qk.get(QkHub.routes.Supervision + "/tickets/" + id);
+      results.replaceChildren(renderTicket(found));
+      results.scrollIntoView({ behavior: "smooth" });
+    } catch (err) {
+      Qk.message(err.message, true);
+    }
+  }
+
+  list.form.addEventListener("submit", (e) => {
+    e.preventDefault();
+    loadList(1);
+  });
+  document.getElementById("list-prev").addEventListener("click", () => loadList(list.page - 1));
+  document.getElementById("list-next").addEventListener("click", () => loadList(list.page + 1));
+
   if (number.value) {
     find();
   }
+  loadList(1);
 })();

@@ -138,6 +138,28 @@ public sealed class SupervisorDashboardTests(SupervisorRig rig, BrowserFixture b
     }
 
     [Fact]
+    public async Task TicketList_FiltersByStatus_AndOpensTheTicketsHistory()
+    {
+        // Service C: no other test here calls it, so the ticket stays waiting.
+        var ticket = await rig.IssueAsync("C");
+        await using var context = await browser.NewContextAsync(1400, 1000);
+        await SignInAsync(context, "giamsat");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(rig.BaseAddress, "/supervisor/history").ToString());
+
+        await page.Locator("#list-status").SelectOptionAsync("Waiting");
+        await page.Locator("#list-find").ClickAsync();
+        var row = page.Locator($"#list-rows tr[data-ticket='{ticket.Number}']");
+        await Expect(row).ToContainTextAsync("Đang chờ");
+        // Only waiting tickets are listed.
+        Assert.All(await page.Locator("#list-rows tr td:nth-child(3)").AllTextContentsAsync(), status => Assert.Equal("Đang chờ", status));
+
+        await row.Locator("a").ClickAsync();
+        await Expect(page.Locator($"#results .ticket-history[data-ticket='{ticket.Number}'] h2")).ToContainTextAsync($"Số {ticket.Number}");
+        await Expect(page.Locator("#results .timeline li[data-kind='Issued']")).ToHaveCountAsync(1);
+    }
+
+    [Fact]
     public async Task SupervisorOpeningAnAdminPage_GetsAPageSayingWhy_NotRawJson()
     {
         await using var context = await browser.NewContextAsync();

@@ -146,6 +146,46 @@ public sealed class ReportFixtureTests(ITestOutputHelper output)
         Assert.Contains("\"separator\"", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Sqlite")]
+    [InlineData("Postgres")]
+    public async Task TicketList_FiltersAndPages_TheFixtureDay(string provider)
+    {
+        await using var database = await DatabaseAsync(provider);
+        if (database is null)
+        {
+            return;
+        }
+
+        await using var host = new SupervisionHost(database);
+        using var supervisor = await host.SignInAsync("giamsat");
+        await InsertFixtureAsync(host);
+        async Task<TicketListPageDto> ListAsync(string query) =>
+            (await supervisor.GetFromJsonAsync<TicketListPageDto>($"{HubRoutes.TicketList}?from=2026-11-23&to=2026-11-23{query}"))!;
+
+        var all = await ListAsync("");
+        Assert.Equal(6, all.Total);
+        Assert.Equal(["A005", "B001", "A004", "A003", "A002", "A001"], all.Items.Select(i => i.Number));
+        var serviceB = all.Services.Single(s => s.Label.StartsWith("B ", StringComparison.Ordinal)).Value;
+        Assert.Equal(["B001"], (await ListAsync($"&serviceId={serviceB}")).Items.Select(i => i.Number));
+        var canbo1 = all.Officers.Single(o => o.Label == "Cán bộ quầy 1 (mẫu)").Value;
+        Assert.Equal(["A003", "A002", "A001"], (await ListAsync($"&officerId={canbo1}")).Items.Select(i => i.Number));
+        Assert.Equal(["A003"], (await ListAsync("&status=NoShow")).Items.Select(i => i.Number));
+        // Waited past the 10-minute target: A002 (12 min) and A004 (30 min); the cancelled A005 is not judged.
+        Assert.Equal(["A004", "A002"], (await ListAsync("&pastTarget=true")).Items.Select(i => i.Number));
+
+        var page2 = await ListAsync("&page=2&pageSize=4");
+        Assert.Equal((6, 2, 4), (page2.Total, page2.Page, page2.PageSize));
+        Assert.Equal(["A002", "A001"], page2.Items.Select(i => i.Number));
+
+        foreach (var (query, field) in new[] { ("&status=Lost", "status"), ("&pageSize=1000", "pageSize"), ("&to=2026-12-31", "to") })
+        {
+            var response = await supervisor.GetAsync($"{HubRoutes.TicketList}?from=2026-11-23{query}");
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            Assert.Contains($"\"{field}\"", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
     [Fact]
     public async Task ReportRange_EndBeforeStart_Is400_NamingTo()
     {
