@@ -73,8 +73,9 @@ public sealed partial class HallVoice
             call?.CounterNumber ?? int.Parse(a.Counter, CultureInfo.InvariantCulture),
             call?.IsRecall ?? false,
             a.Text ?? "",
-            ok ? VoiceEndpoints.WavPath(a.Id) : null,
-            a.Error));
+            ok && a.SaidWith is null ? VoiceEndpoints.WavPath(a.Id) : null,
+            a.Error,
+            a.SaidWith));
     }
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Call {Ticket} not spoken: {Error}")]

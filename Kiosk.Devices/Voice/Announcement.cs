@@ -31,4 +31,13 @@ public sealed record Announcement
 
     /// <summary>Why it failed (Vietnamese / English), when <see cref="Status"/> is Failed.</summary>
     public string? Error { get; init; }
+
+    /// <summary>
+    /// Set when this call is said inside another announcement's audio (a backlog read as one
+    /// sentence): the id of that announcement. Such an announcement has no audio of its own.
+    /// </summary>
+    public string? SaidWith { get; init; }
+
+    /// <summary>The ids of the other calls this announcement's audio also says (empty for a single call).</summary>
+    public IReadOnlyList<string> AlsoSays { get; init; } = [];
 }

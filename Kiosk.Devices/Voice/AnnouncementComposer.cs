@@ -31,6 +31,25 @@ public sealed class AnnouncementComposer
 
     public string TextFor(string ticketNumber, string counter) => AnnouncementText.Build(ticketNumber, counter, _text);
 
+    /// <summary>
+    /// Several calls in one sentence, said once (a backlog: repeating it would make the last call
+    /// later still): "Xin mời công dân có số thứ tự A005 đến quầy số hai; số B003 đến quầy số bốn".
+    /// </summary>
+    public async Task<(string Text, PcmAudio Audio)> ComposeGroupAsync(IReadOnlyList<(string TicketNumber, string Counter)> calls, CancellationToken cancellationToken = default)
+    {
+        var text = AnnouncementText.BuildGroup(calls, _text);
+        var speech = await _speech.SynthesizeAsync(text, cancellationToken);
+        var pieces = new List<PcmAudio>();
+        if (_sound.Chime)
+        {
+            pieces.Add(Chime.Generate(speech.Format));
+            pieces.Add(PcmAudio.Silence(speech.Format, _sound.AfterChime));
+        }
+
+        pieces.Add(speech);
+        return (text, PcmAudio.Concat(speech.Format, pieces));
+    }
+
     public async Task<(string Text, PcmAudio Audio)> ComposeAsync(string ticketNumber, string counter, CancellationToken cancellationToken = default)
     {
         var text = TextFor(ticketNumber, counter);

@@ -17,8 +17,13 @@ public sealed record AnnouncementTextOptions
 {
     public const string DefaultTemplate = "Xin mời công dân có số thứ tự {number} đến quầy số {counter}";
 
+    public const string DefaultFollowingTemplate = "số {number} đến quầy số {counter}";
+
     /// <summary>Placeholders: {number} (the ticket) and {counter}.</summary>
     public string Template { get; init; } = DefaultTemplate;
+
+    /// <summary>Each call after the first when several are said in one sentence (same placeholders).</summary>
+    public string FollowingTemplate { get; init; } = DefaultFollowingTemplate;
 
     public NumberReading NumberReading { get; init; } = NumberReading.Digits;
 
@@ -31,7 +36,22 @@ public static class AnnouncementText
     public static readonly string[] Placeholders = ["{number}", "{counter}"];
 
     /// <summary>"A015", "3" -> "Xin mời công dân có số thứ tự a, không, một, năm đến quầy số ba".</summary>
-    public static string Build(string ticketNumber, string counter, AnnouncementTextOptions? options = null)
+    public static string Build(string ticketNumber, string counter, AnnouncementTextOptions? options = null) =>
+        Fill((options ?? new AnnouncementTextOptions()).Template, ticketNumber, counter, options);
+
+    /// <summary>
+    /// Several calls in one sentence: the first with <see cref="AnnouncementTextOptions.Template"/>,
+    /// the others with <see cref="AnnouncementTextOptions.FollowingTemplate"/>, joined by "; ".
+    /// </summary>
+    public static string BuildGroup(IReadOnlyList<(string TicketNumber, string Counter)> calls, AnnouncementTextOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(calls);
+        ArgumentOutOfRangeException.ThrowIfZero(calls.Count);
+        options ??= new AnnouncementTextOptions();
+        return string.Join("; ", calls.Select((c, i) => Fill(i == 0 ? options.Template : options.FollowingTemplate, c.TicketNumber, c.Counter, options)));
+    }
+
+    private static string Fill(string template, string ticketNumber, string counter, AnnouncementTextOptions? options)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(ticketNumber);
         ArgumentException.ThrowIfNullOrWhiteSpace(counter);
@@ -42,7 +62,7 @@ public static class AnnouncementText
 
         // Counters are read as numbers ("quầy số mười hai"), whatever the ticket reading.
         var counterText = VietnameseNumberReader.ReadCode(counter, options.Reading);
-        return options.Template.Normalize(NormalizationForm.FormC)
+        return template.Normalize(NormalizationForm.FormC)
             .Replace("{number}", number, StringComparison.Ordinal)
             .Replace("{counter}", counterText, StringComparison.Ordinal);
     }

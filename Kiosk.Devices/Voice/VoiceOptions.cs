@@ -24,6 +24,9 @@ public sealed class VoiceOptions
 
     public string Template { get; set; } = AnnouncementTextOptions.DefaultTemplate;
 
+    /// <summary>Each further call when a backlog is said in one sentence.</summary>
+    public string FollowingTemplate { get; set; } = AnnouncementTextOptions.DefaultFollowingTemplate;
+
     /// <summary>Digits or Words.</summary>
     public string NumberReading { get; set; } = nameof(Voice.NumberReading.Digits);
 
@@ -53,6 +56,7 @@ public sealed class VoiceOptions
     public AnnouncementTextOptions ToTextOptions() => new()
     {
         Template = Template,
+        FollowingTemplate = FollowingTemplate,
         NumberReading = Enum.Parse<NumberReading>(NumberReading, ignoreCase: true),
         Reading = new VietnameseReadingOptions { FourAfterTens = FourAfterTens, ZeroTens = ZeroTens },
     };

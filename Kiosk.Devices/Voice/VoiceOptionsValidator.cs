@@ -49,6 +49,11 @@ public sealed class VoiceOptionsValidator : IValidateOptions<VoiceOptions>
             errors.Add($"{Section}:Template: {problem}.");
         }
 
+        foreach (var problem in AnnouncementText.Validate(options.FollowingTemplate))
+        {
+            errors.Add($"{Section}:FollowingTemplate: {problem}.");
+        }
+
         if (!Enum.TryParse<NumberReading>(options.NumberReading, ignoreCase: true, out _) || int.TryParse(options.NumberReading, out _))
         {
             errors.Add($"{Section}:NumberReading: '{options.NumberReading}' không hợp lệ, dùng Digits hoặc Words (must be Digits or Words).");

@@ -1,5 +1,8 @@
 // The hall TV page: draws the state pushed by Counter.Display (through the shared live feed,
-// lib/live-feed.js) and reads calls out one at a time.
+// lib/live-feed.js) and reads calls out one at a time. The screen never waits for the voice: the
+// tiles, the recent calls and the banner (the latest call, while its ticket is still at the
+// counter) follow the state at once; the voice plays the announcements Counter.Display publishes,
+// which say a backlog in one sentence (hardware-docs/voice.md).
 // Audio needs Chromium started with --autoplay-policy=no-user-gesture-required (no one clicks a TV).
 "use strict";
 
@@ -30,7 +33,9 @@
         const box = el("div", "counter");
         box.dataset.counter = String(c.number);
         box.append(el("div", "label", `Quầy ${c.number}`));
-        const num = el("div", "number" + (c.ticketNumber ? "" : " none"), c.ticketNumber || "---");
+        // A paused counter says so where the number would be: "---" reads as "closed" or "broken".
+        const idle = c.state === "Paused" ? "Tạm dừng" : "---";
+        const num = el("div", "number" + (c.ticketNumber ? "" : c.state === "Paused" ? " none paused" : " none"), c.ticketNumber || idle);
         num.dataset.ticket = c.ticketNumber || "";
         box.append(num);
         const stateText =
@@ -64,6 +69,17 @@
     );
 
     $("news").textContent = state.newsLine || "";
+    showBanner(state);
+  }
+
+  // The latest call, for as long as that ticket is at that counter (finished or called away: gone).
+  function showBanner(state) {
+    const banner = $("now-calling");
+    const latest = state.lastCalls[0];
+    const stillThere = latest && state.counters.some((c) => c.number === latest.counterNumber && c.ticketNumber === latest.ticketNumber);
+    banner.hidden = !stillThere;
+    banner.dataset.ticket = stillThere ? latest.ticketNumber : "";
+    banner.textContent = stillThere ? `Mời số ${latest.ticketNumber} đến quầy ${latest.counterNumber}` : "";
   }
 
   // Announcements play strictly one after another, in arrival order.
@@ -78,6 +94,8 @@
 
   function announce(a) {
     remember(hall.announced, a);
+    // Said inside another announcement's audio: nothing of its own to play.
+    if (a.saidWith) return;
     queue.push(a);
     playNext();
   }
@@ -86,9 +104,6 @@
     if (playing || queue.length === 0) return;
     playing = true;
     const a = queue.shift();
-    const banner = $("now-calling");
-    banner.textContent = `Mời số ${a.ticketNumber} đến quầy ${a.counterNumber}`;
-    banner.hidden = false;
     try {
       if (a.audioUrl) {
         await playAudio(a.audioUrl);
@@ -100,7 +115,6 @@
       remember(hall.failed, { id: a.id, error: String(err) });
       await new Promise((r) => setTimeout(r, 3000));
     } finally {
-      banner.hidden = true;
       playing = false;
       playNext();
     }

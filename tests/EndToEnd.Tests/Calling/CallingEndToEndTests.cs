@@ -1,6 +1,8 @@
+using System.Net.Http.Json;
 using System.Text.Json;
 using Microsoft.Playwright;
 using QueueKiosk.EndToEnd.Tests.Infrastructure;
+using QueueKiosk.HubClient.Contracts;
 using static Microsoft.Playwright.Assertions;
 
 namespace QueueKiosk.EndToEnd.Tests.Calling;
@@ -93,6 +95,58 @@ public class CallingEndToEndTests(BrowserFixture browser) : IClassFixture<Browse
         {
             Assert.Equal("yes", await page.EvaluateAsync<string>("() => window.__sameDocument"));
         }
+    }
+
+    [Fact]
+    public async Task ThreeQuickCalls_TilesAndListShowAll_BannerShowsTheLatest_UntilItIsFinished()
+    {
+        await using var rig = await CallingRig.StartAsync(voice: false);
+        foreach (var counter in new[] { 1, 2, 3 })
+        {
+            await rig.IssueTicketForCounterAsync(counter);
+        }
+
+        await using var screens = await browser.NewContextAsync(1920, 1080);
+        var hall = await screens.NewPageAsync();
+        await hall.GotoAsync(new Uri(rig.Display.BaseAddress, "/hall").ToString());
+        await Expect(hall.Locator("[data-counter='3']")).ToBeVisibleAsync(new() { Timeout = 20_000 });
+        using var supervisor = rig.HubClient();
+        (await supervisor.PostAsJsonAsync(HubRoutes.Login, new LoginRequest("giamsat", CallingRig.Password))).EnsureSuccessStatusCode();
+        var snapshot = await rig.SnapshotAsync();
+        Guid CounterId(int number) => snapshot.Counters.Single(c => c.Number == number).Id;
+
+        // Three counters call within a moment, as at opening time.
+        var called = new List<TicketDto>();
+        foreach (var counter in new[] { 1, 2, 3 })
+        {
+            using var response = await supervisor.PostAsync(HubRoutes.CounterAction(CounterId(counter), CounterActions.CallNext), null);
+            response.EnsureSuccessStatusCode();
+            called.Add((await response.Content.ReadFromJsonAsync<TicketDto>(CallingRig.Json))!);
+        }
+
+        foreach (var (ticket, counter) in called.Zip([1, 2, 3]))
+        {
+            await Expect(hall.Locator($"[data-counter='{counter}'] .number")).ToHaveTextAsync(ticket.Number, Slow);
+            await Expect(hall.Locator("#last-calls")).ToContainTextAsync(ticket.Number, new() { Timeout = 20_000 });
+        }
+
+        var latest = called[^1];
+        await Expect(hall.Locator("#now-calling")).ToHaveTextAsync($"Mời số {latest.Number} đến quầy 3", Slow);
+        // The banner is a band of its own: it covers no tile and not the recent calls.
+        foreach (var covered in new[] { "#counters", "#last-calls" })
+        {
+            var banner = (await hall.Locator("#now-calling").BoundingBoxAsync())!;
+            var other = (await hall.Locator(covered).BoundingBoxAsync())!;
+            Assert.True(banner.Y + banner.Height <= other.Y + 1, $"the banner ({banner.Y}+{banner.Height}) overlaps {covered} at {other.Y}");
+        }
+
+        // Finished: the banner goes (a finished number is never shown as being called).
+        (await supervisor.PostAsync(HubRoutes.CounterAction(CounterId(3), CounterActions.Finish), null)).EnsureSuccessStatusCode();
+        await Expect(hall.Locator("#now-calling")).ToBeHiddenAsync(new() { Timeout = 20_000 });
+
+        // A paused counter says so instead of "---".
+        (await supervisor.PostAsJsonAsync(HubRoutes.CounterAction(CounterId(3), CounterActions.Pause), new { reason = "Họp" })).EnsureSuccessStatusCode();
+        await Expect(hall.Locator("[data-counter='3'] .number")).ToHaveTextAsync("Tạm dừng", Slow);
     }
 
     /// <summary>Signs in at the console as an officer would and waits until it is live.</summary>

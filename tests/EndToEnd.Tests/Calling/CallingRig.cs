@@ -17,7 +17,7 @@ public sealed class CallingRig : IAsyncDisposable
     public const string Password = "Demo@123";
     public const byte LedAddress = 1;
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
     private readonly string _dataDirectory;
     private readonly Dictionary<string, string?> _hubSettings;

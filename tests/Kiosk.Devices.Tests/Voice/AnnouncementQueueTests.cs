@@ -23,6 +23,64 @@ public class AnnouncementQueueTests
     }
 
     [Fact]
+    public void GroupText_FirstCallInFull_TheOthersShort()
+    {
+        var text = AnnouncementText.BuildGroup([("A005", "2"), ("B003", "4")]);
+
+        Assert.Equal("Xin mời công dân có số thứ tự a, không, không, năm đến quầy số hai; số bê, không, không, ba đến quầy số bốn", text);
+    }
+
+    [Fact]
+    public async Task Queue_CallsQueuedMeanwhile_AreSaidTogetherOnce()
+    {
+        var speech = new FixedSynthesizer(TimeSpan.FromMilliseconds(100));
+        var composer = new AnnouncementComposer(speech, sound: new AnnouncementSoundOptions { Chime = false, Repeat = 2 });
+        var store = new AnnouncementStore();
+        using var queue = new AnnouncementQueue(composer, store, waitForPlayback: false);
+        var published = new ConcurrentQueue<Announcement>();
+        queue.Published += published.Enqueue;
+        // Three calls before the voice gets to any of them: a backlog.
+        var calls = new[] { queue.Enqueue("A005", "2"), queue.Enqueue("B003", "4"), queue.Enqueue("C001", "5") };
+
+        await queue.StartAsync(CancellationToken.None);
+        Assert.True(await Eventually.TrueAsync(() => published.Count == 3));
+        await queue.StopAsync(CancellationToken.None);
+
+        var (leader, others) = (published.First(), published.Skip(1).ToArray());
+        Assert.Equal(calls[0].Id, leader.Id);
+        Assert.Equal([calls[1].Id, calls[2].Id], leader.AlsoSays);
+        Assert.Contains("số xê, không, không, một đến quầy số năm", leader.Text, StringComparison.Ordinal);
+        // Said once: one sentence of 100 ms, not repeated.
+        Assert.Equal(TimeSpan.FromMilliseconds(100), leader.Duration);
+        Assert.Equal(1, speech.Calls);
+        Assert.All(others, a =>
+        {
+            Assert.Equal(leader.Id, a.SaidWith);
+            Assert.Equal(AnnouncementStatus.Published, a.Status);
+            Assert.False(store.TryGetWav(a.Id, out _));
+        });
+    }
+
+    [Fact]
+    public async Task Queue_AGroupTheVoiceCannotSay_FallsBackToOneByOne()
+    {
+        var composer = new AnnouncementComposer(new FixedSynthesizer(TimeSpan.FromMilliseconds(50), failOn: "bê"), sound: new AnnouncementSoundOptions { Chime = false, Repeat = 1 });
+        using var queue = new AnnouncementQueue(composer, new AnnouncementStore(), waitForPlayback: false);
+        var published = new ConcurrentQueue<Announcement>();
+        queue.Published += published.Enqueue;
+        queue.Enqueue("A1", "1");
+        queue.Enqueue("B2", "2");
+
+        await queue.StartAsync(CancellationToken.None);
+        Assert.True(await Eventually.TrueAsync(() => published.Count == 2));
+        await queue.StopAsync(CancellationToken.None);
+
+        var results = published.ToArray();
+        Assert.Equal(("A1", AnnouncementStatus.Published, (string?)null), (results[0].TicketNumber, results[0].Status, results[0].SaidWith));
+        Assert.Equal(("B2", AnnouncementStatus.Failed), (results[1].TicketNumber, results[1].Status));
+    }
+
+    [Fact]
     public async Task Queue_PublishesInOrder_EachAfterThePreviousFinished()
     {
         var composer = new AnnouncementComposer(
@@ -41,8 +99,13 @@ public class AnnouncementQueueTests
         Assert.True(await Eventually.TrueAsync(() => published.Count == 4), "all four published within 20 s");
         await queue.StopAsync(CancellationToken.None);
 
-        var order = published.ToArray();
-        Assert.Equal(enqueued.Select(a => a.Id).ToHashSet(), order.Select(p => p.Announcement.Id).ToHashSet());
+        // Calls that queued up while another was said are said with the next one (SaidWith): the
+        // pacing holds between the announcements that have audio of their own.
+        var all = published.ToArray();
+        Assert.All(all.Where(p => p.Announcement.SaidWith is { } leader), p =>
+            Assert.Contains(p.Announcement.Id, all.Single(l => l.Announcement.Id == p.Announcement.SaidWith).Announcement.AlsoSays));
+        var order = all.Where(p => p.Announcement.SaidWith is null).ToArray();
+        Assert.Equal(enqueued.Select(a => a.Id).ToHashSet(), all.Select(p => p.Announcement.Id).ToHashSet());
         for (var i = 1; i < order.Length; i++)
         {
             var previous = order[i - 1];
