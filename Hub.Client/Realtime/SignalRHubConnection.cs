@@ -28,7 +28,6 @@ public sealed class SignalRHubConnection : IHubConnection
     // Closed events of the official connection caused by our own StopAsync calls, not reported again.
     private int _closesExpected;
     private bool _disposed;
-    private bool _hubDisposed;
 
     public SignalRHubConnection(HubConnectionOptions options)
     {
@@ -102,26 +101,17 @@ public sealed class SignalRHubConnection : IHubConnection
         SetState(HubConnectionState.Connected, null);
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken = default)
+    public Task StopAsync(CancellationToken cancellationToken = default)
     {
-        Task retrying;
         lock (_gate)
         {
-            if (_hubDisposed)
+            if (_disposed)
             {
-                return;
+                return Task.CompletedTask;
             }
-
-            _stopping?.Cancel();
-            retrying = _retrying;
         }
 
-        await retrying.WaitAsync(cancellationToken).ConfigureAwait(false);
-        await StopHubAsync(cancellationToken).ConfigureAwait(false);
-        if (SetState(HubConnectionState.Disconnected, null) is not HubConnectionState.Disconnected)
-        {
-            await RaiseAsync(Closed, null).ConfigureAwait(false);
-        }
+        return StopCoreAsync(cancellationToken);
     }
 
     /// <summary>
@@ -141,13 +131,29 @@ public sealed class SignalRHubConnection : IHubConnection
             _disposed = true;
         }
 
-        await StopAsync().ConfigureAwait(false);
+        await StopCoreAsync(CancellationToken.None).ConfigureAwait(false);
         await _hub.DisposeAsync().ConfigureAwait(false);
         lock (_gate)
         {
-            _hubDisposed = true;
             _stopping?.Dispose();
             _stopping = null;
+        }
+    }
+
+    private async Task StopCoreAsync(CancellationToken cancellationToken)
+    {
+        Task retrying;
+        lock (_gate)
+        {
+            _stopping?.Cancel();
+            retrying = _retrying;
+        }
+
+        await retrying.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await StopHubAsync(cancellationToken).ConfigureAwait(false);
+        if (SetState(HubConnectionState.Disconnected, null) is not HubConnectionState.Disconnected)
+        {
+            await RaiseAsync(Closed, null).ConfigureAwait(false);
         }
     }
 
@@ -255,7 +261,14 @@ public sealed class SignalRHubConnection : IHubConnection
             Interlocked.Increment(ref _closesExpected);
         }
 
-        await _hub.StopAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await _hub.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (ObjectDisposedException)
+        {
+            // A StopAsync that began just before DisposeAsync finished: the connection is already down.
+        }
     }
 
     /// <summary>
