@@ -46,7 +46,8 @@ public static class CounterDisplayExtensions
             DeviceApiClient.Configure(http, hub.Url!, hub.DeviceKey);
             http.Timeout = TimeSpan.FromSeconds(10);
         });
-        services.AddSingleton<IHubConnection>(sp => CreateHubConnection(sp.GetRequiredService<IOptions<HubOptions>>().Value));
+        services.AddSingleton<IHubConnection>(sp =>
+            CreateHubConnection(sp.GetRequiredService<IOptions<HubOptions>>().Value, sp.GetRequiredService<ILoggerFactory>()));
         services.AddHostedService<HubSync>();
         services.AddHostedService<HeartbeatService>();
 
@@ -94,16 +95,18 @@ public static class CounterDisplayExtensions
         return file.Exists ? Results.Stream(file.CreateReadStream(), "text/html; charset=utf-8") : Results.NotFound();
     }
 
-    private static WebSocketHubConnection CreateHubConnection(HubOptions hub)
+    private static SignalRHubConnection CreateHubConnection(HubOptions hub, ILoggerFactory loggers)
     {
         var options = new HubConnectionOptions
         {
             HubUrl = new Uri(hub.Url!, HubClient.Contracts.HubRoutes.QueueHub),
+            Protocol = hub.Protocol,
             RetryInitialConnect = true,
             RetryPolicy = new BackoffRetryPolicy(
                 [TimeSpan.Zero, TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500), TimeSpan.FromSeconds(1), hub.MaxReconnectDelay]),
+            LoggerFactory = loggers,
         };
         options.Headers[HubClient.Contracts.HubRoutes.DeviceKeyHeader] = hub.DeviceKey;
-        return new WebSocketHubConnection(options);
+        return new SignalRHubConnection(options);
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using QueueKiosk.HubClient.Realtime;
 
 namespace QueueKiosk.CounterDisplay.Hub;
 
@@ -17,6 +18,12 @@ public sealed class HubOptions
 
     /// <summary>The site shown; when empty it is taken from the hub's answer for this device key.</summary>
     public Guid? SiteId { get; set; }
+
+    /// <summary>
+    /// How hub messages are encoded: Json (default, like the browser pages) or MessagePack (smaller
+    /// and cheaper to decode; the hub accepts both).
+    /// </summary>
+    public HubProtocolKind Protocol { get; set; } = HubProtocolKind.Json;
 
     /// <summary>Longest wait between reconnect attempts: a LAN hub is back in seconds, so keep it short.</summary>
     public TimeSpan MaxReconnectDelay { get; set; } = TimeSpan.FromSeconds(2);

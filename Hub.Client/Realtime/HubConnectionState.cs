@@ -1,6 +1,6 @@
 namespace QueueKiosk.HubClient.Realtime;
 
-/// <summary>Where a hub connection is; the same four states as the official client.</summary>
+/// <summary>Where a hub connection is: the official client's four states, with Connected only once the on-connected hooks ran.</summary>
 public enum HubConnectionState
 {
     Disconnected,

@@ -1,10 +1,10 @@
 namespace QueueKiosk.HubClient.Realtime;
 
 /// <summary>
-/// The seam between QueueKiosk and a SignalR client. Shaped like the official
+/// The seam between QueueKiosk and the SignalR client. Shaped like the official
 /// Microsoft.AspNetCore.SignalR.Client.HubConnection (core methods here, typed helpers in
-/// <see cref="HubConnectionExtensions"/>) so an adapter over the official client is a thin
-/// wrapper once its transport package can be used (see Hub.Client/README.md).
+/// <see cref="HubConnectionExtensions"/>); <see cref="SignalRHubConnection"/> puts the official
+/// client behind it and adds the on-connected hooks and <see cref="StateChanged"/>.
 /// </summary>
 public interface IHubConnection : IAsyncDisposable
 {
@@ -36,10 +36,17 @@ public interface IHubConnection : IAsyncDisposable
     /// </summary>
     IDisposable OnConnected(Func<IHubConnection, CancellationToken, Task> hook);
 
-    /// <summary>Registers a handler for a server-to-client call; targets match case-insensitively.</summary>
+    /// <summary>
+    /// Registers a handler for a server-to-client call. Target names match exactly (ordinal, as in
+    /// the official client): use the constants of HubEvents. Handlers run one at a time in arrival
+    /// order; one that throws is logged and the others still run.
+    /// </summary>
     IDisposable On(string methodName, Type[] parameterTypes, Func<object?[], Task> handler);
 
-    /// <summary>Calls a hub method and waits for its completion; a hub error throws <see cref="HubException"/>.</summary>
+    /// <summary>
+    /// Calls a hub method and waits for its completion; an error the hub reports throws
+    /// Microsoft.AspNetCore.SignalR.HubException, a call while not connected InvalidOperationException.
+    /// </summary>
     Task<object?> InvokeCoreAsync(string methodName, Type returnType, object?[] args, CancellationToken cancellationToken = default);
 
     /// <summary>Calls a hub method without waiting for (or getting) a result.</summary>

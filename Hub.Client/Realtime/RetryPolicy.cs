@@ -1,20 +1,11 @@
+using Microsoft.AspNetCore.SignalR.Client;
+
 namespace QueueKiosk.HubClient.Realtime;
-
-/// <summary>What a retry policy knows when asked for the next delay.</summary>
-/// <param name="PreviousRetryCount">Attempts already made in this outage (0 before the first).</param>
-/// <param name="ElapsedTime">Time since the connection was lost.</param>
-/// <param name="RetryReason">Why the connection was lost or the last attempt failed.</param>
-public sealed record RetryContext(long PreviousRetryCount, TimeSpan ElapsedTime, Exception? RetryReason);
-
-/// <summary>Decides how long to wait before the next reconnect attempt; null means give up.</summary>
-public interface IRetryPolicy
-{
-    TimeSpan? NextRetryDelay(RetryContext retryContext);
-}
 
 /// <summary>
 /// Waits the listed delays in turn, then repeats the last one forever (or gives up when told to):
 /// a display on a wall must come back whenever the server does, however long it was away.
+/// The official client's <see cref="IRetryPolicy"/>, given to WithAutomaticReconnect.
 /// </summary>
 public sealed class BackoffRetryPolicy : IRetryPolicy
 {

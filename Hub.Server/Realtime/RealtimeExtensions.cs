@@ -6,7 +6,8 @@ public static class RealtimeExtensions
 {
     public static IServiceCollection AddRealtime(this IServiceCollection services)
     {
-        services.AddSignalR();
+        // JSON for the browsers; MessagePack for .NET clients that choose it (Hub.Client's HubConnectionOptions.Protocol).
+        services.AddSignalR().AddMessagePackProtocol();
         services.AddSingleton<HubQueueNotifier>();
         services.AddSingleton<IQueueNotifier>(sp => sp.GetRequiredService<HubQueueNotifier>());
         services.AddHostedService(sp => sp.GetRequiredService<HubQueueNotifier>());

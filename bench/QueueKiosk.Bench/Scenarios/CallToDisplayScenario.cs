@@ -106,7 +106,7 @@ public sealed class CallToDisplayScenario : IScenario
 
         // (a) Hub.Client as a display host uses it.
         var clientSeen = new ConcurrentDictionary<string, double>();
-        await using var connection = new WebSocketHubConnection(new HubConnectionOptions
+        await using var connection = new SignalRHubConnection(new HubConnectionOptions
         {
             HubUrl = new Uri(hub.BaseAddress, HubRoutes.QueueHub),
             Headers = { [HubRoutes.DeviceKeyHeader] = DisplayKey },

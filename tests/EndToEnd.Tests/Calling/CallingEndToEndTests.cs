@@ -51,10 +51,11 @@ public class CallingEndToEndTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(console.Locator("#current-status")).ToContainTextAsync("gọi lại 1 lần", new() { Timeout = 20_000 });
     }
 
+    /// <summary>The display host talks MessagePack to the hub here (Hub:Protocol), JSON in the test above.</summary>
     [Fact]
     public async Task HubRestarted_EveryDisplayBackInSyncWithoutReload()
     {
-        await using var rig = await CallingRig.StartAsync(voice: false);
+        await using var rig = await CallingRig.StartAsync(voice: false, hubProtocol: "MessagePack");
         var first = await rig.IssueTicketForCounterAsync(1);
         var second = await rig.IssueTicketForCounterAsync(1);
         await using var officerContext = await browser.NewContextAsync(1366, 768);

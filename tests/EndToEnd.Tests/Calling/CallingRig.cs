@@ -38,7 +38,9 @@ public sealed class CallingRig : IAsyncDisposable
 
     public int HubPort => Hub.BaseAddress.Port;
 
-    public static async Task<CallingRig> StartAsync(bool voice = true)
+    /// <param name="voice">Whether the display says the calls.</param>
+    /// <param name="hubProtocol">The display's Hub:Protocol: "Json" (its default) or "MessagePack".</param>
+    public static async Task<CallingRig> StartAsync(bool voice = true, string hubProtocol = "Json")
     {
         var dir = Directory.CreateTempSubdirectory("qk-calling-").FullName;
         var hubSettings = new Dictionary<string, string?>
@@ -59,6 +61,7 @@ public sealed class CallingRig : IAsyncDisposable
             {
                 ["Hub:Url"] = hub.BaseAddress.ToString(),
                 ["Hub:DeviceKey"] = DisplayKey,
+                ["Hub:Protocol"] = hubProtocol,
                 ["LedBoards:Port:PortName"] = led.HostPath,
                 ["LedBoards:Boards:0:CounterNumber"] = "1",
                 ["LedBoards:Boards:0:Protocol"] = "Framed",

@@ -41,8 +41,11 @@ public sealed class RealHubServerTests : IAsyncLifetime
         }
     }
 
-    [Fact]
-    public async Task Display_SeesCalls_AndResyncsAfterAServerRestart()
+    /// <summary>The device key goes as the X-Device-Key header or as the access token (Authorization: Bearer); both are accepted.</summary>
+    [Theory]
+    [InlineData(HubProtocolKind.Json, false)]
+    [InlineData(HubProtocolKind.MessagePack, true)]
+    public async Task Display_SeesCalls_AndResyncsAfterAServerRestart(HubProtocolKind protocol, bool keyAsAccessToken)
     {
         using var display = _server.Device(RealHubServer.DisplayKey);
         var first = (await display.GetFromJsonAsync<QueueSnapshotDto>(HubRoutes.OwnSnapshot))!;
@@ -54,9 +57,18 @@ public sealed class RealHubServerTests : IAsyncLifetime
         {
             HubUrl = new Uri(_server.BaseUrl, HubRoutes.QueueHub.TrimStart('/')),
             RetryPolicy = Clients.FastRetry(),
+            Protocol = protocol,
         };
-        options.Headers[HubRoutes.DeviceKeyHeader] = RealHubServer.DisplayKey;
-        await using var connection = new WebSocketHubConnection(options);
+        if (keyAsAccessToken)
+        {
+            options.AccessTokenProvider = _ => ValueTask.FromResult<string?>(RealHubServer.DisplayKey);
+        }
+        else
+        {
+            options.Headers[HubRoutes.DeviceKeyHeader] = RealHubServer.DisplayKey;
+        }
+
+        await using var connection = new SignalRHubConnection(options);
         using var feed = new QueueFeed(connection, new DeviceApiClient(display), new QueueFeedOptions { SiteId = siteId });
         var calls = new ConcurrentQueue<TicketCalledEvent>();
         feed.TicketCalled += e =>
@@ -73,6 +85,8 @@ public sealed class RealHubServerTests : IAsyncLifetime
         var seen = calls.Single(c => c.Ticket.Id == called.Id);
         Assert.Equal(called.Number, seen.Ticket.Number);
         Assert.Equal(counter.Number, seen.CounterNumber);
+        Assert.Equal(called.ServiceName, seen.Ticket.ServiceName);
+        Assert.Equal(called.IssuedAt, seen.Ticket.IssuedAt);
         Assert.True(feed.LastSequence >= seen.Sequence);
 
         // Restart on the same port and database, and call at once, likely before the display is
@@ -97,7 +111,7 @@ public sealed class RealHubServerTests : IAsyncLifetime
     {
         var options = new HubConnectionOptions { HubUrl = new Uri(_server.BaseUrl, HubRoutes.QueueHub.TrimStart('/')), RetryPolicy = null };
         options.Headers[HubRoutes.DeviceKeyHeader] = "not-a-device";
-        await using var connection = new WebSocketHubConnection(options);
+        await using var connection = new SignalRHubConnection(options);
 
         var error = await Assert.ThrowsAsync<HttpRequestException>(() => connection.StartAsync());
         Assert.Equal(HttpStatusCode.Unauthorized, error.StatusCode);

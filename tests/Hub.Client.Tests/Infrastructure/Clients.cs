@@ -8,16 +8,15 @@ public static class Clients
     public static BackoffRetryPolicy FastRetry() =>
         new([TimeSpan.Zero, TimeSpan.FromMilliseconds(100), TimeSpan.FromMilliseconds(250), TimeSpan.FromMilliseconds(500)]);
 
-    public static WebSocketHubConnection Create(Uri hubUrl, Action<HubConnectionOptions>? configure = null)
+    public static SignalRHubConnection Create(Uri hubUrl, Action<HubConnectionOptions>? configure = null)
     {
         var options = new HubConnectionOptions
         {
             HubUrl = hubUrl,
             RetryPolicy = FastRetry(),
-            HandshakeTimeout = TimeSpan.FromSeconds(10),
         };
         configure?.Invoke(options);
-        return new WebSocketHubConnection(options);
+        return new SignalRHubConnection(options);
     }
 
     /// <summary>A port free right now: bind 0, read it, release it (for starting a server "later" on a known port).</summary>

@@ -8,6 +8,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Http.Connections.Features;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.DependencyInjection;
@@ -55,8 +57,16 @@ public sealed class TestHub(HubRecorder recorder) : Hub
 
     public void Note(string text) => recorder.Received.Enqueue(text);
 
+    /// <summary>The transport this connection uses (WebSockets, ServerSentEvents or LongPolling).</summary>
+    public string Transport() => Context.Features.Get<IHttpTransportFeature>()?.TransportType.ToString() ?? "(unknown)";
     /// <summary>Pushes back to the caller, so a test sees server-to-client calls with several arguments.</summary>
     public Task Greet(string name, int count) => Clients.Caller.SendAsync("Greeted", $"Xin chào {name}", count);
+}
+
+/// <summary>A hub that speaks JSON only, to show which protocol a client asks for.</summary>
+public sealed class JsonOnlyHub : Hub
+{
+    public string Ping() => "pong";
 }
 
 /// <summary>Needs an authenticated user; says who it is.</summary>
@@ -107,6 +117,11 @@ public sealed class TestHubServer : IAsyncDisposable
     public const string HubPath = HubRoutes.QueueHub;
     public const string SecureHubPath = "/hubs/secure";
 
+    /// <summary>The same hub where the server refuses WebSockets, as behind a proxy that blocks them.</summary>
+    public const string NoWebSocketsHubPath = "/hubs/no-websockets";
+
+    public const string JsonOnlyHubPath = "/hubs/json-only";
+
     private readonly WebApplication _app;
 
     private TestHubServer(WebApplication app, HubRecorder recorder)
@@ -127,6 +142,10 @@ public sealed class TestHubServer : IAsyncDisposable
 
     public Uri SecureHubUrl => new(BaseUrl, SecureHubPath.TrimStart('/'));
 
+    public Uri NoWebSocketsHubUrl => new(BaseUrl, NoWebSocketsHubPath.TrimStart('/'));
+
+    public Uri JsonOnlyHubUrl => new(BaseUrl, JsonOnlyHubPath.TrimStart('/'));
+
     public IHubContext<TestHub> Hub => _app.Services.GetRequiredService<IHubContext<TestHub>>();
 
     /// <summary>Starts a server; port 0 picks a free one.</summary>
@@ -139,7 +158,7 @@ public sealed class TestHubServer : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(2));
         builder.Services.AddSingleton(recorder);
-        builder.Services.AddSignalR(o =>
+        var signalR = builder.Services.AddSignalR(o =>
         {
             o.EnableDetailedErrors = false;
             if (serverKeepAlive is { } keepAlive)
@@ -148,6 +167,8 @@ public sealed class TestHubServer : IAsyncDisposable
                 o.ClientTimeoutInterval = keepAlive * 2;
             }
         });
+        signalR.AddMessagePackProtocol();
+        signalR.AddHubOptions<JsonOnlyHub>(o => o.SupportedProtocols = ["json"]);
         builder.Services.AddAuthentication(TestTokenHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, TestTokenHandler>(TestTokenHandler.SchemeName, null);
         builder.Services.AddAuthorization();
@@ -157,6 +178,8 @@ public sealed class TestHubServer : IAsyncDisposable
         app.UseAuthorization();
         app.MapHub<TestHub>(HubPath);
         app.MapHub<SecureHub>(SecureHubPath);
+        app.MapHub<JsonOnlyHub>(JsonOnlyHubPath);
+        app.MapHub<TestHub>(NoWebSocketsHubPath, o => o.Transports = HttpTransportType.ServerSentEvents | HttpTransportType.LongPolling);
         app.MapGet(HubRoutes.Api + HubRoutes.SiteSnapshotPattern, (Guid siteId, HubRecorder r) =>
         {
             Interlocked.Increment(ref r.SnapshotRequests);

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.SignalR.Client;
 using QueueKiosk.HubClient.Realtime;
 
 namespace QueueKiosk.HubClient.Tests.Realtime;
@@ -14,7 +15,7 @@ public class BackoffRetryPolicyTests
     [InlineData(500, 30)]
     public void Default_Is0_2_5_10_30_ThenEvery30Seconds(long attempt, int expectedSeconds)
     {
-        var delay = new BackoffRetryPolicy().NextRetryDelay(new RetryContext(attempt, TimeSpan.Zero, null));
+        var delay = new BackoffRetryPolicy().NextRetryDelay(new RetryContext { PreviousRetryCount = attempt });
         Assert.Equal(TimeSpan.FromSeconds(expectedSeconds), delay);
     }
 
@@ -22,8 +23,8 @@ public class BackoffRetryPolicyTests
     public void WithoutRepeat_GivesUpAfterTheList()
     {
         var policy = new BackoffRetryPolicy([TimeSpan.FromMilliseconds(10)], repeatLast: false);
-        Assert.Equal(TimeSpan.FromMilliseconds(10), policy.NextRetryDelay(new RetryContext(0, TimeSpan.Zero, null)));
-        Assert.Null(policy.NextRetryDelay(new RetryContext(1, TimeSpan.Zero, null)));
+        Assert.Equal(TimeSpan.FromMilliseconds(10), policy.NextRetryDelay(new RetryContext { PreviousRetryCount = 0 }));
+        Assert.Null(policy.NextRetryDelay(new RetryContext { PreviousRetryCount = 1 }));
     }
 
     [Fact]

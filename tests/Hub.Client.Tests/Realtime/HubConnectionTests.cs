@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubClient.Realtime;
 using QueueKiosk.HubClient.Tests.Infrastructure;
@@ -9,12 +11,14 @@ namespace QueueKiosk.HubClient.Tests.Realtime;
 public class HubConnectionTests
 {
     [Fact]
-    public async Task Start_Connects_AndServerCallsReachTypedHandler_CaseInsensitively()
+    public async Task Start_Connects_AndServerCallsReachTypedHandler_ByExactName()
     {
         await using var server = await TestHubServer.StartAsync();
         await using var connection = Clients.Create(server.HubUrl);
         var greetings = new ConcurrentQueue<(string Text, int Count)>();
-        connection.On<string, int>("greeted", (text, count) => greetings.Enqueue((text, count)));
+        var wrongCase = 0;
+        connection.On<string, int>("Greeted", (text, count) => greetings.Enqueue((text, count)));
+        connection.On<string, int>("greeted", (_, _) => Interlocked.Increment(ref wrongCase));
 
         await connection.StartAsync();
         Assert.Equal(HubConnectionState.Connected, connection.State);
@@ -23,13 +27,19 @@ public class HubConnectionTests
         await connection.InvokeAsync("Greet", ["Lan", 3]);
         await Eventually.True(() => !greetings.IsEmpty, "the Greeted call");
         Assert.Equal(("Xin chào Lan", 3), Assert.Single(greetings));
+
+        // Handlers run in arrival order, so once a later call is back the earlier one was dispatched.
+        Assert.Equal(5, await connection.InvokeAsync<int>("Add", 2, 3));
+        Assert.Equal(0, Volatile.Read(ref wrongCase));
     }
 
-    [Fact]
-    public async Task GroupEvents_ArriveAsContractRecords()
+    [Theory]
+    [InlineData(HubProtocolKind.Json)]
+    [InlineData(HubProtocolKind.MessagePack)]
+    public async Task GroupEvents_ArriveAsContractRecords(HubProtocolKind protocol)
     {
         await using var server = await TestHubServer.StartAsync();
-        await using var connection = Clients.Create(server.HubUrl);
+        await using var connection = Clients.Create(server.HubUrl, o => o.Protocol = protocol);
         var siteId = Guid.NewGuid();
         var received = new ConcurrentQueue<TicketCalledEvent>();
         connection.On<TicketCalledEvent>(HubEvents.TicketCalled, received.Enqueue);
@@ -46,11 +56,13 @@ public class HubConnectionTests
         Assert.Equal("Tư pháp - Hộ tịch", got.Ticket.ServiceName);
     }
 
-    [Fact]
-    public async Task InvokeAsync_ReturnsTheResult()
+    [Theory]
+    [InlineData(HubProtocolKind.Json)]
+    [InlineData(HubProtocolKind.MessagePack)]
+    public async Task InvokeAsync_ReturnsTheResult(HubProtocolKind protocol)
     {
         await using var server = await TestHubServer.StartAsync();
-        await using var connection = Clients.Create(server.HubUrl);
+        await using var connection = Clients.Create(server.HubUrl, o => o.Protocol = protocol);
         await connection.StartAsync();
 
         Assert.Equal(5, await connection.InvokeAsync<int>("Add", 2, 3));
@@ -108,7 +120,7 @@ public class HubConnectionTests
         await using var connection = Clients.Create(server.HubUrl);
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => connection.InvokeAsync<int>("Add", 1, 2));
-        Assert.Contains("not open", error.Message, StringComparison.Ordinal);
+        Assert.Contains("not active", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -266,19 +278,45 @@ public class HubConnectionTests
     }
 
     [Fact]
-    public async Task Authorization_TokenInQuery_WhenAsked()
+    public async Task ServerWithoutWebSockets_ClientFallsBack_AndWorks()
     {
         await using var server = await TestHubServer.StartAsync();
-        await using var connection = Clients.Create(server.SecureHubUrl, o =>
-        {
-            o.AccessTokenProvider = _ => ValueTask.FromResult<string?>(TestTokenHandler.GoodToken);
-            o.SendAccessTokenInQuery = true;
-        });
+        await using var connection = Clients.Create(server.NoWebSocketsHubUrl);
+        var greetings = new ConcurrentQueue<string>();
+        connection.On<string, int>("Greeted", (text, _) => greetings.Enqueue(text));
 
         await connection.StartAsync();
 
-        Assert.Equal("officer-1", await connection.InvokeAsync<string>("WhoAmI"));
-        Assert.Contains(server.Recorder.TokenSources, s => s.Path == TestHubServer.SecureHubPath && s.Query);
+        Assert.NotEqual(nameof(HttpTransportType.WebSockets), await connection.InvokeAsync<string>("Transport"));
+        await connection.InvokeAsync("Greet", ["Hoa", 1]);
+        await Eventually.True(() => !greetings.IsEmpty, "a server call over the fallback transport");
+        Assert.Equal("Xin chào Hoa", Assert.Single(greetings));
+    }
+
+    [Fact]
+    public async Task ProtocolSetting_IsWhatTheClientAsksFor()
+    {
+        await using var server = await TestHubServer.StartAsync();
+        await using var json = Clients.Create(server.JsonOnlyHubUrl);
+        await using var messagePack = Clients.Create(server.JsonOnlyHubUrl, o => o.Protocol = HubProtocolKind.MessagePack);
+
+        await json.StartAsync();
+        Assert.Equal("pong", await json.InvokeAsync<string>("Ping"));
+
+        // A hub that speaks only JSON refuses the handshake of a client that asks for MessagePack.
+        var refused = await Assert.ThrowsAnyAsync<Exception>(() => messagePack.StartAsync());
+        Assert.Contains("messagepack", refused.Message, StringComparison.OrdinalIgnoreCase);
+        Assert.Equal(HubConnectionState.Disconnected, messagePack.State);
+    }
+
+    [Fact]
+    public async Task DefaultTransport_IsWebSockets()
+    {
+        await using var server = await TestHubServer.StartAsync();
+        await using var connection = Clients.Create(server.HubUrl);
+        await connection.StartAsync();
+
+        Assert.Equal(nameof(HttpTransportType.WebSockets), await connection.InvokeAsync<string>("Transport"));
     }
 
     [Theory]

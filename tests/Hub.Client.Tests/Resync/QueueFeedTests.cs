@@ -16,7 +16,7 @@ public sealed class QueueFeedTests : IAsyncLifetime
     private readonly ConcurrentQueue<(long? Last, long Received)> _gaps = new();
     private readonly HttpClient _http = new();
     private TestHubServer _server = null!;
-    private WebSocketHubConnection _connection = null!;
+    private SignalRHubConnection _connection = null!;
     private QueueFeed _feed = null!;
 
     public async Task InitializeAsync()
