@@ -88,7 +88,7 @@ public sealed class SceneAnalyzer : IDisposable
 
     private int CountPeople(Area hall, bool warming)
     {
-        var mask = hall.Foreground(_smooth, warming ? WarmUpRate : LearningRate(_settings.EmptySceneSeconds));
+        var mask = hall.Foreground(_smooth, warming ? WarmUpRate : LearningRate(_settings.HallStillMinutes * 60));
         Cv2.MorphologyEx(mask, mask, MorphTypes.Open, _noiseKernel);
         // Closing joins a body's parts (head, trunk, legs) into one blob.
         Cv2.MorphologyEx(mask, mask, MorphTypes.Close, _bodyKernel);

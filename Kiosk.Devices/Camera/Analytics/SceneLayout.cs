@@ -42,6 +42,9 @@ public sealed record AnalyzerSettings
     /// </summary>
     public double StillPersonMinutes { get; init; } = 30;
 
+    /// <summary>People waiting in the hall sit still for long: they fade into the background after about this long.</summary>
+    public double HallStillMinutes { get; init; } = 15;
+
     /// <summary>A foreground blob in the waiting area counts as a person from this share of the analysed image.</summary>
     public double PersonMinShare { get; init; } = 0.004;
 

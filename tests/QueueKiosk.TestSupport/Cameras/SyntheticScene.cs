@@ -60,7 +60,7 @@ public sealed record SyntheticScene(double Seconds, IReadOnlyList<SceneFigure> F
             var xExpr = f.Walks
                 ? string.Create(CultureInfo.InvariantCulture, $"{x}+({(f.WalkToX - f.Start.X) * Width:0.###})*(t-{f.From})/({f.To - f.From})")
                 : string.Create(CultureInfo.InvariantCulture, $"{x}+3*sin(2.3*t+{i})");
-            var yExpr = string.Create(CultureInfo.InvariantCulture, f.Walks ? $"{y}+2*sin(6*t)" : $"{y}+2*sin(1.7*t+{i})");
+            var yExpr = f.Walks ? string.Create(CultureInfo.InvariantCulture, $"{y}+2*sin(6*t)") : string.Create(CultureInfo.InvariantCulture, $"{y}+2*sin(1.7*t+{i})");
             graph.Append(CultureInfo.InvariantCulture, $";[bg{i}][f{i}]overlay=x='{xExpr}':y='{yExpr}':enable='between(t,{f.From},{f.To - 0.001})'[bg{i + 1}]");
         }
         graph.Append(CultureInfo.InvariantCulture, $";[bg{Figures.Count}]noise=alls=6:allf=t[out]");
