@@ -26,6 +26,12 @@ public enum AlertKind
 
     /// <summary>A camera delivers no picture.</summary>
     CameraDown,
+
+    /// <summary>An open counter where the camera has seen nobody for CameraAnalytics:EmptyCounterMinutes.</summary>
+    CounterUnattended,
+
+    /// <summary>A closed (signed-out) counter where the camera sees someone working.</summary>
+    CounterOccupiedWhileClosed,
 }
 
 /// <summary>An alert. Cleared when the cause goes away; it leaves the list once cleared and acknowledged.</summary>
@@ -77,7 +83,9 @@ public sealed record CounterBoardDto(
     int? ServingSeconds,
     string? PauseReason,
     DateTimeOffset StateSince,
-    string? CameraId);
+    string? CameraId,
+    bool? SomeonePresent = null,
+    int? PresentSecondsToday = null);
 
 /// <summary>A kiosk, display host or camera with its health. Kind: Kiosk, Display or Camera.</summary>
 public sealed record DeviceHealthDto(
@@ -113,7 +121,11 @@ public sealed record DashboardDto(
     IReadOnlyList<CounterBoardDto> Counters,
     IReadOnlyList<DeviceHealthDto> Devices,
     IReadOnlyList<CameraTileDto> Cameras,
-    IReadOnlyList<AlertDto> Alerts);
+    IReadOnlyList<AlertDto> Alerts,
+    int? HallPeople = null);
+
+/// <summary>Camera analytics of one counter on one local day: seconds someone sat there, and seconds the camera watched.</summary>
+public sealed record CounterPresenceDto(int CounterNumber, string? CounterName, int PresentSeconds, int ObservedSeconds);
 
 public sealed record TicketTimelineEntryDto(long Sequence, TicketEventKind Kind, DateTimeOffset At, int? CounterNumber, string? OfficerName, string? Detail);
 

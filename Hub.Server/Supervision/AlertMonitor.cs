@@ -5,6 +5,7 @@ using QueueKiosk.Devices.Camera;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Queue;
+using QueueKiosk.HubServer.Supervision.Analytics;
 
 namespace QueueKiosk.HubServer.Supervision;
 
@@ -13,7 +14,9 @@ namespace QueueKiosk.HubServer.Supervision;
 /// a wait above its service's target, a counter paused too long, a device gone silent, a camera
 /// without picture. Raises what holds and clears what no longer does.
 /// </summary>
-public sealed class AlertMonitor(IServiceScopeFactory scopes, IOptions<SupervisionOptions> options, TimeProvider time, ILogger<AlertMonitor> logger) : BackgroundService
+public sealed class AlertMonitor(
+    IServiceScopeFactory scopes, IOptions<SupervisionOptions> options, IOptions<CameraAnalyticsOptions> analytics, PresenceBoard presence, TimeProvider time, ILogger<AlertMonitor> logger)
+    : BackgroundService
 {
     private readonly ConcurrentDictionary<string, DateTime> _noPictureSince = new(StringComparer.OrdinalIgnoreCase);
 
@@ -56,6 +59,9 @@ public sealed class AlertMonitor(IServiceScopeFactory scopes, IOptions<Supervisi
             await alerts.ReconcileAsync(site.Id, AlertKind.WaitAboveTarget, await LongWaitsAsync(db, catalogue, site.Id, now, ct), ct);
             await alerts.ReconcileAsync(site.Id, AlertKind.CounterPausedTooLong, await LongPausesAsync(db, site.Id, now, o, ct), ct);
             await alerts.ReconcileAsync(site.Id, AlertKind.DeviceOffline, await SilentDevicesAsync(db, site.Id, now, o, ct), ct);
+            var (unattended, occupied) = await PresenceAtCountersAsync(db, site.Id, now, ct);
+            await alerts.ReconcileAsync(site.Id, AlertKind.CounterUnattended, unattended, ct);
+            await alerts.ReconcileAsync(site.Id, AlertKind.CounterOccupiedWhileClosed, occupied, ct);
         }
 
         if (cameras is not null && catalogue.Sites.Count > 0)
@@ -116,6 +122,45 @@ public sealed class AlertMonitor(IServiceScopeFactory scopes, IOptions<Supervisi
         return [.. silent.Select(d => new AlertCondition(
             DeviceStatusApi.DeviceSubjectKey(d.Id), d.Name,
             $"Thiết bị không báo trạng thái từ {(int)(now - d.LastSeenAt!.Value).TotalMinutes} phút / no heartbeat for {(int)(now - d.LastSeenAt!.Value).TotalSeconds} s"))];
+    }
+
+    /// <summary>
+    /// Camera analytics against the counters' states: open with nobody seen for EmptyCounterMinutes,
+    /// closed with someone seen for OccupiedClosedCounterMinutes. A counter whose camera gives no
+    /// recent figures raises neither (the camera-down alert covers that).
+    /// </summary>
+    private async Task<(List<AlertCondition> Unattended, List<AlertCondition> Occupied)> PresenceAtCountersAsync(HubDbContext db, Guid siteId, DateTime now, CancellationToken ct)
+    {
+        var o = analytics.Value;
+        var unattended = new List<AlertCondition>();
+        var occupied = new List<AlertCondition>();
+        if (o.Counters.Count == 0)
+        {
+            return (unattended, occupied);
+        }
+
+        var counters = await db.Counters.Where(c => c.SiteId == siteId && c.Active).ToListAsync(ct);
+        foreach (var c in counters)
+        {
+            if (presence.Current(c.Number) is not { } seen)
+            {
+                continue;
+            }
+
+            var minutes = (now - seen.Since.UtcDateTime).TotalMinutes;
+            if (c.State == CounterState.Open && !seen.Present && minutes >= o.EmptyCounterMinutes)
+            {
+                unattended.Add(new AlertCondition($"counter:{c.Id:N}", c.Name,
+                    $"Quầy đang mở nhưng không có người ngồi {(int)minutes} phút / counter open with nobody at it for {(int)minutes} min"));
+            }
+            else if (c.State == CounterState.Closed && seen.Present && minutes >= o.OccupiedClosedCounterMinutes)
+            {
+                occupied.Add(new AlertCondition($"counter:{c.Id:N}", c.Name,
+                    $"Quầy đã đóng nhưng có người làm việc {(int)minutes} phút / counter closed but someone has worked there for {(int)minutes} min"));
+            }
+        }
+
+        return (unattended, occupied);
     }
 
     private List<AlertCondition> DownCameras(CameraRegistry cameras, DateTime now, SupervisionOptions o)

@@ -17,6 +17,7 @@ public sealed class DashboardReader(
     AlertService alerts,
     IOptions<SupervisionOptions> options,
     TimeProvider time,
+    Analytics.PresenceBoard presence,
     CameraRegistry? cameras = null)
 {
     public async Task<DashboardDto?> ReadAsync(Guid siteId, CancellationToken ct)
@@ -63,6 +64,7 @@ public sealed class DashboardReader(
         var officerAt = await OfficersAtCountersAsync(siteId, counters, site.Hours.Zone, today, ct);
         var officerIds = officerAt.Values.Distinct().ToList();
         var officers = await db.Officers.Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.DisplayName, ct);
+        var presentToday = presence.Day(today, site.Hours.Zone).ToDictionary(p => p.CounterNumber);
         var counterRows = counters.Select(c =>
         {
             var ticket = c.CurrentTicketId is { } id ? current.GetValueOrDefault(id) : null;
@@ -73,7 +75,9 @@ public sealed class DashboardReader(
                 active?.Number, active?.Status,
                 active?.CalledAt is { } called ? Utc(called) : null,
                 active?.CalledAt is { } since ? (int)Math.Max(0, (now - since).TotalSeconds) : null,
-                c.PauseReason, Utc(c.StateChangedAt), c.CameraId);
+                c.PauseReason, Utc(c.StateChangedAt), c.CameraId,
+                presence.Current(c.Number)?.Present,
+                presentToday.TryGetValue(c.Number, out var p) ? (int)p.Present.TotalSeconds : null);
         }).ToList();
 
         var offlineAfter = options.Value.OfflineAfter;
@@ -95,7 +99,7 @@ public sealed class DashboardReader(
                 h.LastError ?? $"{h.Fps:0.#} khung hình/giây / fps"));
         }
 
-        return new DashboardDto(siteId, site.Site.Name, Utc(now), lastSequence, services, counterRows, devices, tiles, await alerts.ListActiveAsync(siteId, ct));
+        return new DashboardDto(siteId, site.Site.Name, Utc(now), lastSequence, services, counterRows, devices, tiles, await alerts.ListActiveAsync(siteId, ct), presence.HallPeople());
     }
 
     /// <summary>

@@ -21,6 +21,7 @@ public static class SupervisionApi
         var group = app.MapGroup(Prefix).WithTags("Supervision").RequireAuthorization(Policies.Supervisor);
         group.MapGet("/dashboard", DashboardAsync);
         group.MapGet("/alerts", AlertsAsync);
+        group.MapGet("/presence", PresenceAsync);
         group.MapPost("/alerts/{alertId:guid}/acknowledge", AcknowledgeAsync);
         group.MapGet("/tickets", FindTicketsAsync);
         group.MapGet("/tickets/{ticketId:guid}", TicketAsync);
@@ -94,6 +95,29 @@ public static class SupervisionApi
         await history.GetAsync(await SiteAsync(user, siteId, catalogue, ct), ticketId, ct) is { } found
             ? TypedResults.Ok(found)
             : throw new DomainException(Errors.TicketNotFound, "ticketId");
+
+    /// <summary>Camera analytics: presence time per counter on a local day (default today), from memory since the hub started.</summary>
+    public static async Task<Ok<IReadOnlyList<CounterPresenceDto>>> PresenceAsync(
+        string? day, Guid? siteId, ClaimsPrincipal user, CatalogueCache catalogue, Analytics.PresenceBoard presence, TimeProvider time, CancellationToken ct)
+    {
+        var site = (await catalogue.GetAsync(ct)).Sites[await SiteAsync(user, siteId, catalogue, ct)];
+        DateOnly localDay;
+        if (string.IsNullOrWhiteSpace(day))
+        {
+            localDay = site.Hours.LocalDay(time.GetUtcNow().UtcDateTime);
+        }
+        else if (!DateOnly.TryParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out localDay))
+        {
+            throw new DomainException(Errors.Invalid.With("day"), "day");
+        }
+
+        var names = (await catalogue.GetAsync(ct)).Counters.Values.Where(c => c.SiteId == site.Site.Id)
+            .GroupBy(c => c.Number).ToDictionary(g => g.Key, g => g.First().Name);
+        IReadOnlyList<CounterPresenceDto> rows = [.. presence.Day(localDay, site.Hours.Zone)
+            .Where(p => names.ContainsKey(p.CounterNumber))
+            .Select(p => new CounterPresenceDto(p.CounterNumber, names[p.CounterNumber], (int)p.Present.TotalSeconds, (int)p.Observed.TotalSeconds))];
+        return TypedResults.Ok(rows);
+    }
 
     /// <summary>Who opened which recording, newest first (default: the last 7 days).</summary>
     public static async Task<Ok<IReadOnlyList<RecordingViewDto>>> RecordingViewsAsync(DateTimeOffset? from, DateTimeOffset? to, HubDbContext db, TimeProvider time, CancellationToken ct)

@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Options;
 using QueueKiosk.HubServer.Reports;
+using QueueKiosk.HubServer.Supervision.Analytics;
 
 namespace QueueKiosk.HubServer.Supervision;
 
@@ -24,6 +26,10 @@ public static class SupervisionExtensions
         services.AddSingleton<AlertMonitor>();
         services.AddHostedService(sp => sp.GetRequiredService<AlertMonitor>());
         services.AddHubCameras(configuration, environment);
+        services.AddOptions<CameraAnalyticsOptions>().BindConfiguration(CameraAnalyticsOptions.Section).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<CameraAnalyticsOptions>, CameraAnalyticsOptionsValidator>();
+        services.AddSingleton<PresenceBoard>();
+        services.AddHostedService<CameraAnalyticsService>();
         return services;
     }
 

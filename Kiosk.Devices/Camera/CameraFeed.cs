@@ -24,7 +24,7 @@ public sealed class CameraFeed : IAsyncDisposable
     private readonly FrameFanout _preview = new();
     private readonly JpegFrameSplitter _splitter = new();
     private readonly RestartBackoff _backoff;
-    private readonly MotionListener _motion = new();
+    private readonly MotionListener _motion;
     private readonly FfmpegErrorLog _errors = new();
     private readonly FrameRateMeter _frameRate;
     private readonly CancellationTokenSource _stop = new();
@@ -56,6 +56,7 @@ public sealed class CameraFeed : IAsyncDisposable
         _backoff = new RestartBackoff(TimeSpan.FromSeconds(options.MinRestartDelaySeconds), TimeSpan.FromSeconds(options.MaxRestartDelaySeconds));
         Recordings = RecordingStore.For(options, _time);
         _frameRate = new FrameRateMeter(_time);
+        _motion = new MotionListener(_time);
         _errors.Reason += line =>
         {
             lock (_gate)
@@ -74,6 +75,13 @@ public sealed class CameraFeed : IAsyncDisposable
 
     /// <summary>Live preview: subscribe for MJPEG viewers, <see cref="FrameFanout.Latest"/> for snapshots.</summary>
     public FrameFanout Preview => _preview;
+
+    /// <summary>
+    /// The small gray frames (<see cref="MotionMeter.FrameWidth"/> x <see cref="MotionMeter.FrameHeight"/>,
+    /// at <see cref="CameraOptions.AnalysisFps"/>) for camera analytics; one reader. Frames the reader
+    /// has not taken are dropped, oldest first; the channel completes when the feed is disposed.
+    /// </summary>
+    public System.Threading.Channels.ChannelReader<Analytics.AnalysisFrame> AnalysisFrames => _motion.Frames;
 
     /// <summary>The camera's recordings; null when recording is off.</summary>
     public RecordingStore? Recordings { get; }

@@ -61,6 +61,9 @@ public sealed class CameraOptions
 
     public int PreviewWidth { get; set; } = 640;
 
+    /// <summary>Rate of the small gray analysis frames (motion level, camera analytics): 1-5, 2 by default.</summary>
+    public int AnalysisFps { get; set; } = 2;
+
     /// <summary>Folder for MP4 segments; empty disables recording.</summary>
     public string? RecordingFolder { get; set; }
 

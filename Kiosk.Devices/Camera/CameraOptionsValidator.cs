@@ -66,6 +66,7 @@ public sealed partial class CameraOptionsValidator : IValidateOptions<CamerasOpt
             if (c.Height is < 16 or > 4320) Fail("Height", "chiều cao phải từ 16 đến 4320 / height out of range");
             if (c.FrameRate is < 1 or > 120) Fail("FrameRate", "tốc độ khung hình phải từ 1 đến 120 / frame rate out of range");
             if (c.PreviewFps is < 1 or > 30) Fail("PreviewFps", "tốc độ xem trước phải từ 1 đến 30 / preview fps out of range");
+            if (c.AnalysisFps is < 1 or > 5) Fail("AnalysisFps", "tốc độ phân tích phải từ 1 đến 5 khung hình/giây / analysis fps must be 1-5");
             if (c.PreviewWidth is < 32 or > 3840 || c.PreviewWidth % 2 != 0)
                 Fail("PreviewWidth", "chiều rộng xem trước phải là số chẵn từ 32 đến 3840 / preview width must be even, 32-3840");
             if (c.SegmentSeconds is < 1 or > 3600) Fail("SegmentSeconds", "độ dài đoạn ghi phải từ 1 đến 3600 giây / segment length out of range");

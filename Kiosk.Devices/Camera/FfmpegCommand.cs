@@ -36,7 +36,7 @@ public static partial class FfmpegCommandBuilder
         if (recordFromFilter)
             graph.Append("[rec]");
         graph.Append(CultureInfo.InvariantCulture, $";[prev]fps={options.PreviewFps},scale={options.PreviewWidth}:-2[preview]");
-        graph.Append(CultureInfo.InvariantCulture, $";[mot]fps={options.PreviewFps},scale={MotionMeter.FrameWidth}:{MotionMeter.FrameHeight},format=gray[motion]");
+        graph.Append(CultureInfo.InvariantCulture, $";[mot]fps={options.AnalysisFps},scale={MotionMeter.FrameWidth}:{MotionMeter.FrameHeight},format=gray[motion]");
         args.AddRange(["-filter_complex", graph.ToString()]);
 
         // Live preview first: stdout is the output the host reads continuously.

@@ -3,6 +3,7 @@ using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Demo;
 using QueueKiosk.HubServer.Queue;
 using QueueKiosk.HubServer.Supervision;
+using QueueKiosk.HubServer.Supervision.Analytics;
 
 namespace QueueKiosk.HubServer.Tests.Configuration;
 
@@ -17,6 +18,7 @@ public class ConfigurationKeysTests
         (DemoOptions.Section, typeof(DemoOptions)),
         (SupervisionOptions.Section, typeof(SupervisionOptions)),
         (CamerasOptions.SectionName, typeof(List<CameraOptions>)),
+        (CameraAnalyticsOptions.Section, typeof(CameraAnalyticsOptions)),
     ];
 
     [Fact]

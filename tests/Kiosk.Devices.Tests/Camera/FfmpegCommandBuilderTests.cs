@@ -20,7 +20,7 @@ public sealed class FfmpegCommandBuilderTests
         Assert.True(ContainsSequence(args, "-map", "0:v:0", "-an", "-c:v", "copy"));
         Assert.True(ContainsSequence(args, "-f", "segment", "-segment_time", "60"));
         Assert.True(ContainsSequence(args, "-reset_timestamps", "1", "-strftime", "1", "/var/rec/q1-%Y%m%d-%H%M%S.mp4"));
-        Assert.Contains("[0:v]split=2[prev][mot];[prev]fps=5,scale=640:-2[preview];[mot]fps=5,scale=160:120,format=gray[motion]", args);
+        Assert.Contains("[0:v]split=2[prev][mot];[prev]fps=5,scale=640:-2[preview];[mot]fps=2,scale=160:120,format=gray[motion]", args);
         Assert.True(ContainsSequence(args, "-c:v", "mjpeg", "-pix_fmt", "yuvj420p", "-q:v", "7", "-f", "mjpeg", "pipe:1"));
         Assert.True(ContainsSequence(args, "-map", "[motion]", "-an", "-f", "rawvideo", Motion));
     }
