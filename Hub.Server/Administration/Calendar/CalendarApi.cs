@@ -120,7 +120,7 @@ public static class CalendarApi
         CancellationToken ct)
     {
         var siteId = SiteId(user);
-        var entry = await db.CalendarEntries.FirstOrDefaultAsync(e => e.Id == entryId && e.SiteId == siteId, ct)
+        var entry = await db.CalendarEntries.AsTracking().FirstOrDefaultAsync(e => e.Id == entryId && e.SiteId == siteId, ct)
             ?? throw new DomainException(Errors.CalendarEntryNotFound, "entryId");
         var others = (await EntriesOfAsync(db, siteId, entry.Date.Year, ct)).Where(e => e.Id != entry.Id).ToList();
         // Removing a worked holiday makes it a holiday again: refused while a make-up day sits on it.

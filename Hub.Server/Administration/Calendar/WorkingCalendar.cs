@@ -70,8 +70,8 @@ public sealed class WorkingCalendar
             return [];
         }
 
-        var own = _byDay[(int)day.DayOfWeek];
-        return own.Count == 0 && IsMakeUpDay(day) ? _makeUpSessions : own;
+        // A make-up Saturday is a full working day even where the desk opens Saturday mornings.
+        return IsMakeUpDay(day) && _makeUpSessions.Count > 0 ? _makeUpSessions : _byDay[(int)day.DayOfWeek];
     }
 
     public bool IsOpen(DateTime utc)

@@ -153,7 +153,8 @@ public static class SiteSettingsApi
     private static async Task<Site> SiteOfAsync(ClaimsPrincipal user, HubDbContext db, CancellationToken ct)
     {
         var siteId = user.SiteOf() ?? throw new DomainException(Errors.SiteNotFound, "siteId");
-        return await db.Sites.FirstOrDefaultAsync(s => s.Id == siteId, ct) ?? throw new DomainException(Errors.SiteNotFound, "siteId");
+        // Tracked: the context reads without tracking by default, and the caller changes this row.
+        return await db.Sites.AsTracking().FirstOrDefaultAsync(s => s.Id == siteId, ct) ?? throw new DomainException(Errors.SiteNotFound, "siteId");
     }
 
     private static async Task<byte[]> ReadAtMostAsync(Stream body, int limit, CancellationToken ct)
