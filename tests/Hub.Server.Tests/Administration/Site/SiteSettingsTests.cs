@@ -196,6 +196,29 @@ public abstract class SiteSettingsTests(ITestOutputHelper output) : SiteAdminist
     }
 
     [Fact]
+    public async Task SettingsPage_IsForAdminsOnly_WithTheIdsThePlaywrightTestsUse()
+    {
+        if (App is null)
+        {
+            return;
+        }
+
+        using var admin = await AdminAsync();
+        var page = await admin.GetStringAsync("/supervisor/settings");
+        foreach (var id in new[] { "site-form", "site-name", "site-time-zone", "site-kiosk-idle", "week-rows", "logo-file", "calendar-year", "calendar-days", "entry-form", "entry-date", "entry-kind" })
+        {
+            Assert.Contains($"id=\"{id}\"", page, StringComparison.Ordinal);
+        }
+
+        Assert.Contains("/supervisor/settings.js", page, StringComparison.Ordinal);
+        using var script = await admin.GetAsync("/supervisor/settings.js");
+        Assert.Equal(HttpStatusCode.OK, script.StatusCode);
+        using var supervisor = await App.SupervisorAsync();
+        using var refused = await supervisor.GetAsync("/supervisor/settings");
+        Assert.Equal(HttpStatusCode.Forbidden, refused.StatusCode);
+    }
+
+    [Fact]
     public void ImageType_ReadsTheSignature_NotTheName()
     {
         Assert.Equal("image/png", SiteSettingsApi.ImageType(Png));
