@@ -1,6 +1,8 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QueueKiosk.HubServer.Administration.Calendar;
+using QueueKiosk.HubServer.Administration.SiteSettings;
 using QueueKiosk.HubServer.Auth;
 using QueueKiosk.HubServer.Catalogue;
 using QueueKiosk.HubServer.Common;
@@ -76,6 +78,8 @@ public static class HubServerExtensions
         app.MapQueueApi();
         app.MapDossierApi();
         app.MapAdminApi();
+        app.MapSiteSettingsApi();
+        app.MapCalendarApi();
         app.MapRealtime();
         app.MapOfficerConsole();
         app.MapSupervision();

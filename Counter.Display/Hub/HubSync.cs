@@ -20,6 +20,7 @@ public sealed partial class HubSync(
     ILogger<HubSync> logger) : BackgroundService
 {
     private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan SiteNameRefresh = TimeSpan.FromMinutes(2);
 
     private QueueFeed? _feed;
 
@@ -47,7 +48,12 @@ public sealed partial class HubSync(
         try
         {
             await connection.StartAsync(stoppingToken);
-            await Task.Delay(Timeout.Infinite, stoppingToken);
+            // The title follows the site's settings: read at start and again every few minutes (a rename is rare, no event carries it).
+            while (!stoppingToken.IsCancellationRequested)
+            {
+                await RefreshSiteNameAsync(siteId, stoppingToken);
+                await Task.Delay(SiteNameRefresh, stoppingToken);
+            }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
@@ -101,6 +107,23 @@ public sealed partial class HubSync(
         {
             LogDisconnected(logger, e.Error?.Message);
             state.SetHubConnected(false);
+        }
+    }
+
+    private async Task RefreshSiteNameAsync(Guid siteId, CancellationToken stoppingToken)
+    {
+        try
+        {
+            var sites = await api.GetSitesAsync(stoppingToken);
+            if (sites.FirstOrDefault(s => s.Id == siteId) is { Name.Length: > 0 } site)
+            {
+                state.SetSiteName(site.Name);
+            }
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidDataException or System.Text.Json.JsonException && !stoppingToken.IsCancellationRequested)
+        {
+            // The last name known stays up; the next round tries again.
+            LogSiteLookupFailed(logger, ex.Message);
         }
     }
 

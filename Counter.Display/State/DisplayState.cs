@@ -33,6 +33,7 @@ public sealed class DisplayState(TimeProvider time, int lastCallsKept = 8, strin
     private bool _hubConnected;
     private DateTimeOffset? _lastSyncAt;
     private string _news = newsLine;
+    private string? _siteName;
 
     public event Action<HallView>? Changed;
 
@@ -50,6 +51,20 @@ public sealed class DisplayState(TimeProvider time, int lastCallsKept = 8, strin
     }
 
     public void SetNewsLine(string text) => Mutate(() => _news = text);
+
+    /// <summary>The site's name as the administrator set it; a change bumps the version so the pages redraw the title.</summary>
+    public void SetSiteName(string name)
+    {
+        lock (_gate)
+        {
+            if (name == _siteName)
+            {
+                return;
+            }
+        }
+
+        Mutate(() => _siteName = name);
+    }
 
     public void SetHubConnected(bool connected) => Mutate(() => _hubConnected = connected);
 
@@ -197,7 +212,8 @@ public sealed class DisplayState(TimeProvider time, int lastCallsKept = 8, strin
         _counters.Values.OrderBy(c => c.Number).ToList(),
         _lastCalls.ToList(),
         _services,
-        _news);
+        _news,
+        _siteName);
 
     private static CounterView ToView(CounterDto c) =>
         new(c.Id, c.Number, c.Name, c.CurrentTicketNumber, c.State, c.PauseReason);

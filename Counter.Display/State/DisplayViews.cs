@@ -22,7 +22,8 @@ public sealed record ServiceWaitingView(string Code, string Name, string Prefix,
 
 /// <summary>
 /// Everything shown. HubConnected false means the hub is unreachable and the rest is the last
-/// state known (pages then show "mất kết nối"). Version grows with every change.
+/// state known (pages then show "mất kết nối"). Version grows with every change. SiteName is the
+/// hall TV's title from the site's settings (null until the hub has answered once).
 /// </summary>
 public sealed record HallView(
     long Version,
@@ -33,7 +34,8 @@ public sealed record HallView(
     IReadOnlyList<CounterView> Counters,
     IReadOnlyList<CallView> LastCalls,
     IReadOnlyList<ServiceWaitingView> Services,
-    string NewsLine);
+    string NewsLine,
+    string? SiteName = null);
 
 /// <summary>A call to be read out: made from live TicketCalled/TicketRecalled events only, never from a snapshot.</summary>
 public sealed record CallAnnouncement(string TicketNumber, int CounterNumber, bool IsRecall, long Sequence);

@@ -4,13 +4,20 @@ namespace QueueKiosk.HubClient.Contracts;
 // site's zone (SiteDto.TimeZone). Add members at the end; never rename (kiosks and displays
 // in the field may run an older build).
 
+/// <summary>A site as its devices read it: the name and ticket texts the kiosk prints, the hall TV's title, the kiosk's idle time.</summary>
+/// <param name="LogoUrl">Route of the logo (<see cref="HubRoutes.SiteLogo"/>), or null when the site has none.</param>
 public sealed record SiteDto(
     Guid Id,
     string Code,
     string Name,
     string TimeZone,
     string Address,
-    IReadOnlyList<OpeningHoursDto> OpeningHours);
+    IReadOnlyList<OpeningHoursDto> OpeningHours,
+    string TicketHeader = "",
+    string TicketFooter = "",
+    string TicketThankYou = "",
+    int KioskIdleSeconds = 60,
+    string? LogoUrl = null);
 
 /// <summary>One opening interval on a weekday, local time of the site ("07:30" .. "11:30").</summary>
 public sealed record OpeningHoursDto(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);

@@ -38,6 +38,11 @@ public static partial class HubRoutes
 
     public const string OwnSnapshot = Api + OwnSnapshotPattern;
 
+    /// <summary>GET, anonymous: the site's logo (PNG or JPEG) for the kiosk and the hall TV; 404 when it has none.</summary>
+    public const string SiteLogoPattern = "/sites/{siteId:guid}/logo";
+
+    public const string SiteLogoTemplate = Api + SiteLogoPattern;
+
     public const string SiteSnapshotTemplate = Api + SiteSnapshotPattern;
 
     /// <summary>POST issues a ticket; /{ticketId} reads one.</summary>
@@ -66,6 +71,12 @@ public static partial class HubRoutes
     public const string AdminCounters = Admin + "/counters";
     public const string AdminStaff = Admin + "/staff";
     public const string AdminCalendar = Admin + "/calendar";
+
+    /// <summary>PUT (body: the image bytes) or DELETE: the site's logo.</summary>
+    public const string AdminSiteLogo = AdminSite + "/logo";
+
+    /// <summary>DELETE /{entryId}: one hand-entered day of the calendar.</summary>
+    public const string AdminCalendarEntries = AdminCalendar + "/entries";
     public const string AdminDevices = Admin + "/devices";
     public const string AdminChanges = Admin + "/changes";
     public const string OwnPassword = Auth + "/password";
@@ -80,6 +91,12 @@ public static partial class HubRoutes
     public const string DeviceStatus = Api + "/devices/me/status";
 
     public static string SiteSnapshot(Guid siteId) => Fill(SiteSnapshotTemplate, siteId);
+
+    public static string SiteLogo(Guid siteId) => Fill(SiteLogoTemplate, siteId);
+
+    public static string AdminCalendarOf(int year) => $"{AdminCalendar}?year={year}";
+
+    public static string AdminCalendarEntry(Guid entryId) => $"{AdminCalendarEntries}/{entryId}";
 
     public static string Ticket(Guid ticketId) => $"{Tickets}/{ticketId}";
 

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Administration.SiteSettings;
 using QueueKiosk.HubServer.Auth;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Queue;
@@ -28,7 +29,8 @@ public static class CatalogueApi
     {
         var catalogue = await cache.GetAsync(ct);
         return TypedResults.Ok(catalogue.Sites.Values.OrderBy(s => s.Site.Code, StringComparer.Ordinal)
-            .Select(s => new SiteDto(s.Site.Id, s.Site.Code, s.Site.Name, s.Site.TimeZone, s.Site.Address, s.Hours.Intervals)).ToList());
+            .Select(s => new SiteDto(s.Site.Id, s.Site.Code, s.Site.Name, s.Site.TimeZone, s.Site.Address, s.Hours.Intervals,
+                s.Site.TicketHeader, s.Site.TicketFooter, s.Site.TicketThankYou, s.Site.KioskIdleSeconds, SiteSettingsApi.LogoUrl(s.Site))).ToList());
     }
 
     public static async Task<Ok<List<FieldDto>>> FieldsAsync(Guid? siteId, HubDbContext db, CatalogueCache cache, CancellationToken ct)

@@ -98,6 +98,13 @@ public sealed class Error<TArg1, TArg2>(string code, ErrorKind kind, (string Fir
     public ErrorMessage With(TArg1 first, TArg2 second) => new(this, [first, second]);
 }
 
+/// <summary>An error whose text takes three named arguments.</summary>
+public sealed class Error<TArg1, TArg2, TArg3>(string code, ErrorKind kind, (string First, string Second, string Third) arguments, string vietnamese, string english)
+    : ErrorEntry(code, kind, [arguments.First, arguments.Second, arguments.Third], vietnamese, english)
+{
+    public ErrorMessage With(TArg1 first, TArg2 second, TArg3 third) => new(this, [first, second, third]);
+}
+
 /// <summary>A catalogue entry with the values of its arguments: what a DomainException carries.</summary>
 public readonly record struct ErrorMessage(ErrorEntry Entry, IReadOnlyList<object?> Values)
 {

@@ -149,6 +149,55 @@ public static class Errors
     public static readonly Error Unexpected = new("error.unexpected", ErrorKind.Unexpected,
         "Đã có lỗi xảy ra. Vui lòng thử lại.", "Something went wrong. Please try again.");
 
+    // ---------------------------------------------------------------- administration: the site and its calendar
+
+    public static readonly Error<string, int, int> OutOfRange = new("validation.out_of_range", ErrorKind.Invalid, ("field", "min", "max"),
+        "Trường '{field}' phải từ {min} đến {max}.", "The field '{field}' must be between {min} and {max}.");
+
+    public static readonly Error<string> TimeZoneUnknown = new("site.time_zone_unknown", ErrorKind.Invalid, "field",
+        "Trường '{field}' phải là mã múi giờ IANA có thật (ví dụ Asia/Ho_Chi_Minh).", "The field '{field}' must be a real IANA time zone id (e.g. Asia/Ho_Chi_Minh).");
+
+    public static readonly Error<string, int> LogoTooLarge = new("site.logo_too_large", ErrorKind.Invalid, ("field", "maxKb"),
+        "Trường '{field}': ảnh logo lớn quá {maxKb} KB.", "The field '{field}': the logo is larger than {maxKb} KB.");
+
+    public static readonly Error<string> LogoNotImage = new("site.logo_not_image", ErrorKind.Invalid, "field",
+        "Trường '{field}' phải là ảnh PNG hoặc JPEG.", "The field '{field}' must be a PNG or JPEG image.");
+
+    public static readonly Error<string> SessionReversed = new("hours.session_reversed", ErrorKind.Invalid, "field",
+        "Trường '{field}': giờ kết thúc phải sau giờ bắt đầu.", "The field '{field}': the session must end after it starts.");
+
+    public static readonly Error<string> SessionsOverlap = new("hours.sessions_overlap", ErrorKind.Invalid, "field",
+        "Trường '{field}': buổi chiều phải bắt đầu sau khi buổi sáng kết thúc (hai buổi không được chồng lên nhau).",
+        "The field '{field}': the afternoon session must start after the morning one ends (sessions must not overlap).");
+
+    public static readonly Error<string, string, int> CalendarDateOutsideYear = new("calendar.outside_year", ErrorKind.Invalid, ("field", "date", "year"),
+        "Trường '{field}': ngày {date} không thuộc năm {year}.", "The field '{field}': the date {date} is not in {year}.");
+
+    public static readonly Error<string, string> CalendarDateTaken = new("calendar.duplicate_date", ErrorKind.Conflict, ("field", "date"),
+        "Trường '{field}': ngày {date} đã có trong lịch.", "The field '{field}': the date {date} is already in the calendar.");
+
+    public static readonly Error<string, string> MakeUpNotRestDay = new("calendar.make_up_not_rest_day", ErrorKind.Invalid, ("field", "date"),
+        "Trường '{field}': ngày {date} vốn là ngày làm việc; ngày làm việc bù phải là thứ Bảy hoặc Chủ nhật.",
+        "The field '{field}': {date} is already a working day; a make-up working day must be a Saturday or a Sunday.");
+
+    public static readonly Error<string, string> RemovalNotComputed = new("calendar.removal_not_computed", ErrorKind.Invalid, ("field", "date"),
+        "Trường '{field}': ngày {date} không phải ngày lễ được tính sẵn nên không bỏ được.",
+        "The field '{field}': {date} is not one of the computed holidays, so it cannot be removed.");
+
+    public static readonly Error<string, string, string> AlreadyHoliday = new("calendar.already_holiday", ErrorKind.Conflict, ("field", "date", "holiday"),
+        "Trường '{field}': ngày {date} đã là ngày nghỉ ({holiday}).", "The field '{field}': {date} is already a holiday ({holiday}).");
+
+    public static readonly Error<string, string, string> MakeUpOnHoliday = new("calendar.make_up_on_holiday", ErrorKind.Invalid, ("field", "date", "holiday"),
+        "Trường '{field}': ngày {date} là ngày nghỉ ({holiday}), không thể là ngày làm việc bù.",
+        "The field '{field}': {date} is a holiday ({holiday}); it cannot be a make-up working day.");
+
+    public static readonly Error CalendarEntryNotFound = new("calendar.not_found", ErrorKind.NotFound,
+        "Không tìm thấy ngày đã nhập trong lịch.", "Calendar entry not found.");
+
+    public static readonly Error<string, string> SiteHoliday = new("site.holiday", ErrorKind.Conflict, ("holiday", "opensAt"),
+        "Hôm nay là ngày nghỉ ({holiday}): chưa cấp số thứ tự. Bộ phận một cửa mở lại lúc {opensAt}.",
+        "Today is a holiday ({holiday}): no tickets are issued. The office opens again at {opensAt}.");
+
     /// <summary>Every entry above.</summary>
     public static IReadOnlyList<ErrorEntry> All() =>
         [.. typeof(Errors).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -1,12 +1,13 @@
 using Microsoft.EntityFrameworkCore;
 using QueueKiosk.HubClient.Schedule;
+using QueueKiosk.HubServer.Administration.Calendar;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
 
 namespace QueueKiosk.HubServer.Queue;
 
 /// <summary>
-/// Sites, services, procedures and counter set-up change rarely but are read by every queue
+/// Sites (with their calendar entries), services, procedures and counter set-up change rarely but are read by every queue
 /// action; they are kept in memory and reloaded after an admin change (Invalidate).
 /// </summary>
 public sealed class CatalogueCache(IServiceScopeFactory scopes)
@@ -43,8 +44,9 @@ public sealed class CatalogueCache(IServiceScopeFactory scopes)
             var services = await db.Services.ToListAsync(cancellationToken);
             var procedures = await db.Procedures.Select(p => new ProcedureInfo(p.Id, p.SiteId, p.Code, p.Name, p.ServiceId, p.Active)).ToListAsync(cancellationToken);
             var counters = await db.Counters.Include(c => c.Services).ToListAsync(cancellationToken);
+            var calendarEntries = await db.CalendarEntries.AsNoTracking().ToListAsync(cancellationToken);
             var fresh = new CatalogueData(
-                sites.ToDictionary(s => s.Id, s => new SiteInfo(s, OpeningHours.Parse(s.OpeningHours, s.TimeZone))),
+                sites.ToDictionary(s => s.Id, s => SiteInfo.Of(s, [.. calendarEntries.Where(e => e.SiteId == s.Id)])),
                 services.ToDictionary(s => s.Id),
                 procedures.ToDictionary(p => p.Id),
                 counters.ToDictionary(c => c.Id, c => new CounterInfo(c.Id, c.SiteId, c.Number, c.Name, c.LedAddress, c.CameraId,
@@ -65,7 +67,15 @@ public sealed class CatalogueCache(IServiceScopeFactory scopes)
     }
 }
 
-public sealed record SiteInfo(Site Site, OpeningHours Hours);
+/// <summary>A site with its parsed hours and its working calendar (holidays, make-up days): ask <see cref="Calendar"/> whether it issues tickets now.</summary>
+public sealed record SiteInfo(Site Site, OpeningHours Hours, WorkingCalendar Calendar)
+{
+    public static SiteInfo Of(Site site, IReadOnlyList<CalendarEntry> calendarEntries)
+    {
+        var hours = OpeningHours.Parse(site.OpeningHours, site.TimeZone);
+        return new SiteInfo(site, hours, new WorkingCalendar(hours, calendarEntries));
+    }
+}
 
 public sealed record ProcedureInfo(Guid Id, Guid SiteId, string Code, string Name, Guid? ServiceId, bool Active);
 

@@ -40,7 +40,8 @@ public sealed class QueueEngine(
         var site = catalogue.ResolveSite(request.SiteId) ?? throw new DomainException(Errors.SiteNotFound, "siteId");
         var service = ResolveService(catalogue, site, request);
         var now = Now();
-        if (!options.Value.IgnoreOpeningHours && !site.Hours.IsOpen(now))
+        // IgnoreOpeningHours (demo, tests) ignores the calendar's holidays too.
+        if (!options.Value.IgnoreOpeningHours && !site.Calendar.IsOpen(now))
         {
             throw Closed(site, now);
         }
@@ -496,9 +497,12 @@ public sealed class QueueEngine(
 
     private static DomainException Closed(SiteInfo site, DateTime now)
     {
-        var next = site.Hours.NextOpening(now);
+        var next = site.Calendar.NextOpening(now);
         var local = next?.Local.ToString("HH:mm dd/MM/yyyy", CultureInfo.InvariantCulture) ?? "?";
-        var error = new DomainException(Errors.SiteClosed.With(local));
+        // On a holiday the citizen is told which one; opensAtLocal is there either way (the kiosk shows its closed screen from it).
+        var error = site.Calendar.HolidayOn(site.Hours.LocalDay(now)) is { } holiday
+            ? new DomainException(Errors.SiteHoliday.With(holiday.NameVi, local))
+            : new DomainException(Errors.SiteClosed.With(local));
         if (next is { } n)
         {
             error.Extensions["opensAt"] = DtoMapping.Utc(n.Utc);

@@ -77,7 +77,7 @@ public sealed class QueueReader(HubDbContext db, CatalogueCache catalogueCache, 
 
             var now = time.GetUtcNow().UtcDateTime;
             return new QueueSnapshotDto(
-                id, lastSequence, DtoMapping.Utc(now), options.Value.IgnoreOpeningHours || site.Hours.IsOpen(now),
+                id, lastSequence, DtoMapping.Utc(now), options.Value.IgnoreOpeningHours || site.Calendar.IsOpen(now),
                 ServiceDtos(catalogue, id, counts),
                 [.. counters.Select(c => c.ToDto(catalogue, c.CurrentTicketId is { } cur ? activeNumbers.GetValueOrDefault(cur) : null, c.OfficerId is { } o ? officerNames.GetValueOrDefault(o) : null))],
                 waitingDtos,

@@ -32,7 +32,7 @@ public sealed record PrinterStatusView(PrinterCondition Condition, string? Detai
     public bool CanPrint => Condition is PrinterCondition.Ready or PrinterCondition.PaperLow;
 }
 
-/// <summary>What goes on the paper, already in the site's words and local time.</summary>
+/// <summary>What goes on the paper, already in the site's words and local time; the texts come from the site's settings (empty: the layout's own).</summary>
 public sealed record TicketPrintRequest(
     Guid TicketId,
     string CentreName,
@@ -43,7 +43,10 @@ public sealed record TicketPrintRequest(
     int PeopleAhead,
     int EstimatedWaitMinutes,
     DateTime IssuedAtLocal,
-    string? PriorityText);
+    string? PriorityText,
+    string? Header = null,
+    string? Footer = null,
+    string? ThankYou = null);
 
 public enum PrintResult
 {

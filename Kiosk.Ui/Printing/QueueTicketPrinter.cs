@@ -90,6 +90,9 @@ public sealed class QueueTicketPrinter : ITicketPrinter, IDisposable
     {
         LookupUrl = lookupUrlTemplate is null ? null : TicketLayout.FormatLookupUrl(lookupUrlTemplate, ticket.Number),
         CentreName = ticket.CentreName,
+        Header = string.IsNullOrWhiteSpace(ticket.Header) ? null : ticket.Header,
+        Notes = string.IsNullOrWhiteSpace(ticket.Footer) ? null : ticket.Footer,
+        Footer = string.IsNullOrWhiteSpace(ticket.ThankYou) ? TicketLayout.DefaultFooter : ticket.ThankYou,
         Number = ticket.Number,
         ServiceName = ticket.PriorityText is null ? ticket.ServiceName : $"{ticket.ServiceName} – Ưu tiên: {ticket.PriorityText}",
         ProcedureName = ticket.ProcedureName,

@@ -69,7 +69,10 @@ public sealed class TakeNumberService(
             ticket.PeopleAhead,
             ticket.EstimatedWaitMinutes,
             local,
-            ticket.Priority == PriorityCategory.None ? null : KioskTextPriority(ticket.Priority));
+            ticket.Priority == PriorityCategory.None ? null : KioskTextPriority(ticket.Priority),
+            current?.Site.TicketHeader,
+            current?.Site.TicketFooter,
+            current?.Site.TicketThankYou);
 
         var print = printer.Status.CanPrint
             ? await printer.PrintAsync(request, TimeSpan.FromSeconds(options.Value.PrintWaitSeconds), cancellationToken)

@@ -26,6 +26,10 @@
     hubConnected = state.hubConnected;
     showOffline();
     document.body.dataset.version = String(state.version);
+    // The site's name from its settings (the default title stays until the hub has answered).
+    if (state.siteName) {
+      $("site-name").textContent = state.siteName;
+    }
 
     const counters = $("counters");
     counters.replaceChildren(

@@ -65,6 +65,9 @@ public static class AdminActions
     public const string Unlock = "unlock";
     public const string RotateKey = "rotate-key";
     public const string Revoke = "revoke";
+
+    /// <summary>Only for rows without history of their own (a hand-entered calendar day).</summary>
+    public const string Delete = "delete";
 }
 
 public static class AdminEntities

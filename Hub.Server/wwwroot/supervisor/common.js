@@ -92,6 +92,8 @@ window.Qk = (function () {
   return {
     get: (url) => call("GET", url),
     post: (url, body) => call("POST", url, body),
+    put: (url, body) => call("PUT", url, body),
+    del: (url) => call("DELETE", url),
     el,
     time,
     dateTime,

@@ -40,6 +40,14 @@ public static class TicketComposer
         var elements = new List<TicketElement>
         {
             new TicketText(layout.CentreName, TicketTextRole.CentreName, Justification.Center),
+        };
+        if (!string.IsNullOrWhiteSpace(layout.Header))
+        {
+            elements.Add(new TicketText(layout.Header, TicketTextRole.Body, Justification.Center));
+        }
+
+        elements.AddRange(
+        [
             new TicketGap(8),
             new TicketRule(),
             new TicketGap(16),
@@ -48,7 +56,7 @@ public static class TicketComposer
             new TicketText(layout.Number, TicketTextRole.Number, Justification.Center),
             new TicketGap(16),
             new TicketText(layout.ServiceName, TicketTextRole.BodyBold, Justification.Center),
-        };
+        ]);
 
         if (!string.IsNullOrWhiteSpace(layout.ProcedureName))
         {
@@ -77,6 +85,16 @@ public static class TicketComposer
             elements.Add(new TicketGap(8));
             elements.Add(new TicketText(layout.LookupCaption, TicketTextRole.Small, Justification.Center));
             elements.Add(new TicketGap(16));
+        }
+
+        if (!string.IsNullOrWhiteSpace(layout.Notes))
+        {
+            foreach (var line in layout.Notes.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                elements.Add(new TicketText(line, TicketTextRole.Small, Justification.Center));
+            }
+
+            elements.Add(new TicketGap(8));
         }
 
         elements.Add(new TicketText(layout.Footer, TicketTextRole.BodyBold, Justification.Center));

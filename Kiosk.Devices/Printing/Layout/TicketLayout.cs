@@ -10,6 +10,9 @@ public sealed record TicketLayout
 {
     public required string CentreName { get; init; }
 
+    /// <summary>A line under the centre's name (the site's ticket header, e.g. its people's committee), or null.</summary>
+    public string? Header { get; init; }
+
     public string Heading { get; init; } = "SỐ THỨ TỰ";
 
     public required string Number { get; init; }
@@ -32,7 +35,13 @@ public sealed record TicketLayout
 
     public string LookupCaption { get; init; } = "Quét mã QR để theo dõi số thứ tự";
 
-    public string Footer { get; init; } = "Xin cảm ơn quý khách!";
+    /// <summary>The site's own lines before the thank-you (where to wait, the hotline), or null; line breaks are kept.</summary>
+    public string? Notes { get; init; }
+
+    /// <summary>The last, bold line: the site's thank-you.</summary>
+    public string Footer { get; init; } = DefaultFooter;
+
+    public const string DefaultFooter = "Xin cảm ơn quý khách!";
 
     /// <summary>Fills "{number}" in a configured lookup URL template with the escaped ticket number.</summary>
     public static string FormatLookupUrl(string template, string number)

@@ -27,6 +27,20 @@ public class DisplayStateTests
     }
 
     [Fact]
+    public void SiteName_IsShownFromTheHub_AndOnlyAChangeRedrawsThePages()
+    {
+        Assert.Null(_state.Current.SiteName);
+        var versions = new List<long>();
+        _state.Changed += view => versions.Add(view.Version);
+
+        _state.SetSiteName("UBND phường Bến Nghé");
+        _state.SetSiteName("UBND phường Bến Nghé");
+
+        Assert.Equal("UBND phường Bến Nghé", _state.Current.SiteName);
+        Assert.Single(versions);
+    }
+
+    [Fact]
     public void Called_NextSequence_ShowsNumberAtCounterAndAnnouncesIt()
     {
         _state.ApplySnapshot(Snapshot(10));

@@ -49,6 +49,26 @@ public sealed class QueueTicketPrinterTests : IAsyncLifetime
     }
 
     [Fact]
+    public void ToLayout_PrintsTheSitesHeaderFooterAndThankYou_InThatOrder()
+    {
+        var ticket = Ticket("A012") with { Header = "BỘ PHẬN MỘT CỬA", Footer = "Chờ tại sảnh A\nĐường dây nóng 1900 1234", ThankYou = "Cảm ơn quý khách!" };
+
+        var texts = TicketComposer.Compose(QueueTicketPrinter.ToLayout(ticket)).OfType<TicketText>().Select(t => t.Text).ToList();
+
+        Assert.Equal(["UBND phường Bến Thành", "BỘ PHẬN MỘT CỬA"], texts.Take(2));
+        Assert.Equal(["Chờ tại sảnh A", "Đường dây nóng 1900 1234", "Cảm ơn quý khách!"], texts.TakeLast(3));
+    }
+
+    [Fact]
+    public void ToLayout_WithoutSiteTexts_KeepsTheDefaultThankYou()
+    {
+        var texts = TicketComposer.Compose(QueueTicketPrinter.ToLayout(Ticket("A012"))).OfType<TicketText>().Select(t => t.Text).ToList();
+
+        Assert.Equal(TicketLayout.DefaultFooter, texts[^1]);
+        Assert.Equal("SỐ THỨ TỰ", texts[1]);
+    }
+
+    [Fact]
     public void ToLayout_WithoutLookupTemplate_PrintsNoQrCode()
     {
         Assert.Null(QueueTicketPrinter.ToLayout(Ticket("A012")).LookupUrl);
