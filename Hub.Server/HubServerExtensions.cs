@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QueueKiosk.HubServer.Administration.Catalogue;
 using QueueKiosk.HubServer.Auth;
 using QueueKiosk.HubServer.Catalogue;
 using QueueKiosk.HubServer.Common;
@@ -76,6 +77,8 @@ public static class HubServerExtensions
         app.MapQueueApi();
         app.MapDossierApi();
         app.MapAdminApi();
+        app.MapCatalogueAdminApi();
+        app.MapCatalogueImportApi();
         app.MapRealtime();
         app.MapOfficerConsole();
         app.MapSupervision();
