@@ -56,10 +56,10 @@ public static class CatalogueImportApi
         }
 
         var fieldNames = FieldNames(fields);
-        var preparedPreview = Prepare(parsed);
         var existing = procedures.Select(p => new ExistingProcedure(ValuesOf(p, fieldNames), !p.Active)).ToList();
+        var preparedPreview = Prepare(parsed, existing);
         var plan = CatalogueImportPlanner.Plan(preparedPreview, existing, upload.RetireMissing);
-        var result = Result(preparedPreview, plan, committed: false, english);
+        var result = Result(preparedPreview, plan.IsBlocked ? PlanOfGoodRows(preparedPreview, existing) : plan, committed: false, english);
         if (!write)
         {
             return TypedResults.Ok(result);
@@ -72,12 +72,25 @@ public static class CatalogueImportApi
             return TypedResults.Problem(details);
         }
 
+        // Every change and the audit row in one SaveChanges: one transaction, all or nothing.
         var summary = new CatalogueWriter(db, siteId, fields, procedures).Apply(preparedPreview, plan);
         AdminAudit.Record(db, user, siteId, AdminActions.Import, AdminEntities.Catalogue, upload.FileName, null,
             summary with { FileName = upload.FileName, RetireMissing = upload.RetireMissing }, time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         cache.Invalidate();
         return TypedResults.Ok(result with { Committed = true });
+    }
+
+    /// <summary>What the rows without errors would do once the others are corrected: shown in a blocked
+    /// preview (nothing is written from it). Retirements are left out, as the bad rows' codes are uncertain.</summary>
+    private static CatalogueImportPlan PlanOfGoodRows(CatalogueImportPreview preview, IReadOnlyList<ExistingProcedure> existing)
+    {
+        var good = preview with
+        {
+            Rows = [.. preview.Rows.Where(r => !r.HasErrors)],
+            FileProblems = [.. preview.FileProblems.Where(p => p.Severity != ImportSeverity.Error)],
+        };
+        return good.Rows.Count == 0 ? CatalogueImportPlanner.Plan(preview, existing, false) : CatalogueImportPlanner.Plan(good, existing, retireMissing: false);
     }
 
     private sealed record Upload(string FileName, byte[] Content, bool RetireMissing, bool CreateFields);
@@ -137,13 +150,32 @@ public static class CatalogueImportApi
     /// <summary>
     /// The preview as the plan compares it with the stored procedures: English names are not stored per
     /// procedure (the schema has no column for them; a new field takes the file's), so they are left out
-    /// of the comparison; and a documents list whose stored JSON would not fit its column is a row error.
+    /// of the comparison; an optional column the file does not have keeps the stored value (a short list
+    /// of codes and names does not wipe the documents); and a documents list whose stored JSON would not
+    /// fit its column is a row error.
     /// </summary>
-    private static CatalogueImportPreview Prepare(CatalogueImportPreview preview)
+    private static CatalogueImportPreview Prepare(CatalogueImportPreview preview, IReadOnlyList<ExistingProcedure> existing)
     {
+        var present = PresentColumns(preview);
+        var stored = existing.GroupBy(e => e.Values.Code, StringComparer.OrdinalIgnoreCase)
+            .ToDictionary(g => g.Key, g => g.First().Values, StringComparer.OrdinalIgnoreCase);
+        string? Keep(CatalogueColumn column, string? fromFile, ProcedureValues? current) =>
+            present.Contains(column) || current is null ? fromFile : column.Read(current);
         var rows = preview.Rows.Select(row =>
         {
-            var values = row.Values with { NameEn = null, FieldEn = null };
+            var current = stored.GetValueOrDefault(row.Values.Code);
+            var v = row.Values;
+            var values = v with
+            {
+                NameEn = null,
+                FieldEn = null,
+                Level = Keep(CatalogueColumns.Level, v.Level, current),
+                Agency = Keep(CatalogueColumns.Agency, v.Agency, current),
+                ProcessingTime = Keep(CatalogueColumns.ProcessingTime, v.ProcessingTime, current),
+                Fee = Keep(CatalogueColumns.Fee, v.Fee, current),
+                Documents = Keep(CatalogueColumns.Documents, v.Documents, current),
+                LegalBasis = Keep(CatalogueColumns.LegalBasis, v.LegalBasis, current),
+            };
             var json = DocumentsJson(row.Documents);
             if (json.Length <= CatalogueLimits.DocumentsJson)
                 return row with { Values = values };
@@ -152,6 +184,9 @@ public static class CatalogueImportApi
         }).ToList();
         return preview with { Rows = rows };
     }
+
+    internal static HashSet<CatalogueColumn> PresentColumns(CatalogueImportPreview preview) =>
+        preview.Columns.Where(c => c.Column is not null).Select(c => c.Column!).ToHashSet();
 
     internal static string DocumentsJson(IReadOnlyList<ImportedDocument> documents) =>
         ProcedureDocuments.ToJson([.. documents.Select(d => new ProcedureDocumentDto(d.Name, d.Originals, d.Copies, null))]);
@@ -221,6 +256,7 @@ internal sealed class CatalogueWriter(HubDbContext db, Guid siteId, List<Field> 
     {
         var (fieldByName, created) = FieldsByName(plan.FieldsToCreate);
         var restored = new List<string>();
+        var writeDocuments = CatalogueImportApi.PresentColumns(preview).Contains(CatalogueColumns.Documents);
         var documentsByCode = preview.Rows.GroupBy(r => r.Values.Code, StringComparer.OrdinalIgnoreCase)
             .ToDictionary(g => g.Key, g => g.First().Documents, StringComparer.OrdinalIgnoreCase);
 
@@ -247,7 +283,7 @@ internal sealed class CatalogueWriter(HubDbContext db, Guid siteId, List<Field> 
                 Id = Guid.CreateVersion7(),
                 SiteId = siteId,
                 // A new procedure is handled where its field's procedures are, when they all agree on one service.
-                ServiceId = serviceOfField.GetValueOrDefault(field.Id),
+                ServiceId = serviceOfField.TryGetValue(field.Id, out var serviceId) ? serviceId : null,
                 Active = true,
                 SortOrder = nextOrder++,
             };
@@ -259,7 +295,8 @@ internal sealed class CatalogueWriter(HubDbContext db, Guid siteId, List<Field> 
         foreach (var update in plan.Updates)
         {
             var procedure = _byCode[update.Code];
-            Write(procedure, update.After, FieldOf(update.After), documentsByCode[update.After.Code]);
+            // Without a documents column the stored list stays (the plan compared it as kept).
+            Write(procedure, update.After, FieldOf(update.After), writeDocuments ? documentsByCode[update.After.Code] : null);
             if (!procedure.Active)
             {
                 procedure.Active = true;
@@ -311,7 +348,7 @@ internal sealed class CatalogueWriter(HubDbContext db, Guid siteId, List<Field> 
             .Where(g => g.Select(p => p.ServiceId).Distinct().Count() == 1 && g.First().ServiceId is not null)
             .ToDictionary(g => g.Key, g => g.First().ServiceId!.Value);
 
-    private static void Write(Procedure p, ProcedureValues v, Field field, IReadOnlyList<ImportedDocument> documents)
+    private static void Write(Procedure p, ProcedureValues v, Field field, IReadOnlyList<ImportedDocument>? documents)
     {
         p.Code = v.Code;
         p.Name = v.NameVi;
@@ -320,7 +357,8 @@ internal sealed class CatalogueWriter(HubDbContext db, Guid siteId, List<Field> 
         p.Agency = v.Agency ?? "";
         p.ProcessingTime = v.ProcessingTime ?? "";
         p.Fees = v.Fee ?? "";
-        p.DocumentsJson = CatalogueImportApi.DocumentsJson(documents);
+        if (documents is not null)
+            p.DocumentsJson = CatalogueImportApi.DocumentsJson(documents);
         p.LegalBasis = v.LegalBasis ?? "";
     }
 }
