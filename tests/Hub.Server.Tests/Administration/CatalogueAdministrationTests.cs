@@ -225,8 +225,18 @@ public abstract class CatalogueAdministrationTests(ITestOutputHelper output) : C
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.GetAsync(HubRoutes.AdminProcedures)).StatusCode);
         using var content = ImportForm("thu-tuc.csv", Encoding.UTF8.GetBytes(File.ReadAllText(SampleFiles.SampleCsv)));
         Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.PostAsync(HubRoutes.AdminCatalogueImport, content)).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.GetAsync("/supervisor/catalogue")).StatusCode);
         using var anonymous = App.CreateClient();
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(HubRoutes.AdminFields)).StatusCode);
+
+        using var admin = await App.SignInAsync("quantri");
+        var page = await admin.GetStringAsync("/supervisor/catalogue");
+        foreach (var id in new[] { "fields", "field-form", "procedures", "procedure-search", "procedure-form", "import-file", "import-preview", "import-commit" })
+        {
+            Assert.Contains($"id=\"{id}\"", page, StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/supervisor/catalogue.js")).StatusCode);
     }
 
     private async Task<Guid> RetiredServiceAsync()
