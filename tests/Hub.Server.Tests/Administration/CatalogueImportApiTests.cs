@@ -238,7 +238,13 @@ public abstract class CatalogueImportApiTests(ITestOutputHelper output) : Catalo
             lines.Add($"B.{n},Thủ tục số {n},Lĩnh vực {i % 40},Cấp xã,{i * 1000} đồng,\"- Tờ khai (bản chính: 01, bản sao: 0)\n- Giấy tờ {n}\"");
         }
 
+        var watch = System.Diagnostics.Stopwatch.StartNew();
+        var previewed = await ImportOkAsync(admin, "lon.csv", Csv([.. lines]), preview: true, createFields: true);
+        Output.WriteLine($"TIMING preview {watch.ElapsedMilliseconds} ms");
+        watch.Restart();
         var result = await ImportOkAsync(admin, "lon.csv", Csv([.. lines]), preview: false, createFields: true);
+        Output.WriteLine($"TIMING commit {watch.ElapsedMilliseconds} ms");
+        Assert.Equal(previewed.Created, result.Created);
 
         Assert.Equal((2000, 2000, 40), (result.RowCount, result.Created, result.FieldsCreated.Count));
         Assert.Equal(2000, App.Db(db => db.Procedures.Count(p => p.Code.StartsWith("B."))));
