@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QueueKiosk.HubServer.Administration.Calendar;
 using QueueKiosk.HubServer.Administration.SiteSettings;
+using QueueKiosk.HubServer.Administration.Catalogue;
 using QueueKiosk.HubServer.Auth;
 using QueueKiosk.HubServer.Catalogue;
 using QueueKiosk.HubServer.Common;
@@ -80,6 +81,8 @@ public static class HubServerExtensions
         app.MapAdminApi();
         app.MapSiteSettingsApi();
         app.MapCalendarApi();
+        app.MapCatalogueAdminApi();
+        app.MapCatalogueImportApi();
         app.MapRealtime();
         app.MapOfficerConsole();
         app.MapSupervision();

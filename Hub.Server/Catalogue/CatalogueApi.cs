@@ -37,7 +37,8 @@ public static class CatalogueApi
     {
         var site = (await cache.GetAsync(ct)).ResolveSite(siteId);
         var id = site?.Site.Id ?? Guid.Empty;
-        var fields = await db.Fields.Where(f => f.SiteId == id).OrderBy(f => f.SortOrder)
+        // Retired fields (and so their procedures) are gone from the kiosk; their rows stay for the tickets that name them.
+        var fields = await db.Fields.Where(f => f.SiteId == id && f.Active).OrderBy(f => f.SortOrder)
             .Select(f => new FieldDto(f.Id, f.Code, f.Name, f.NameEn, db.Procedures.Count(p => p.FieldId == f.Id && p.Active)))
             .ToListAsync(ct);
         return TypedResults.Ok(fields);
@@ -54,7 +55,7 @@ public static class CatalogueApi
         }
 
         var rows = await query.OrderBy(p => p.SortOrder).ThenBy(p => p.Code)
-            .Join(db.Fields, p => p.FieldId, f => f.Id, (p, f) => new { p, FieldName = f.Name })
+            .Join(db.Fields.Where(f => f.Active), p => p.FieldId, f => f.Id, (p, f) => new { p, FieldName = f.Name })
             .ToListAsync(ct);
         var list = rows.Select(r => ToDto(r.p, r.FieldName));
         if (!string.IsNullOrWhiteSpace(q))
@@ -69,8 +70,8 @@ public static class CatalogueApi
 
     public static async Task<Results<Ok<ProcedureDto>, NotFound>> ProcedureAsync(Guid procedureId, HubDbContext db, CancellationToken ct)
     {
-        var row = await db.Procedures.Where(p => p.Id == procedureId)
-            .Join(db.Fields, p => p.FieldId, f => f.Id, (p, f) => new { p, FieldName = f.Name })
+        var row = await db.Procedures.Where(p => p.Id == procedureId && p.Active)
+            .Join(db.Fields.Where(f => f.Active), p => p.FieldId, f => f.Id, (p, f) => new { p, FieldName = f.Name })
             .FirstOrDefaultAsync(ct);
         return row is null ? TypedResults.NotFound() : TypedResults.Ok(ToDto(row.p, row.FieldName));
     }

@@ -38,8 +38,8 @@ internal sealed class ProcedureConfiguration : IEntityTypeConfiguration<Procedur
         b.ToTable("Procedures");
         b.HasIndex(x => new { x.SiteId, x.Code }).IsUnique();
         b.HasIndex(x => x.FieldId);
-        b.Property(x => x.DocumentsJson).HasMaxLength(8000);
-        b.Property(x => x.LegalBasis).HasMaxLength(2000);
+        b.Property(x => x.DocumentsJson).HasMaxLength(CatalogueLimits.DocumentsJson);
+        b.Property(x => x.LegalBasis).HasMaxLength(CatalogueLimits.LegalBasis);
         b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId);
         b.HasOne<Field>().WithMany().HasForeignKey(x => x.FieldId);
         b.HasOne<Service>().WithMany().HasForeignKey(x => x.ServiceId).OnDelete(DeleteBehavior.SetNull);

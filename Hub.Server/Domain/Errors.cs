@@ -67,6 +67,37 @@ public static class Errors
     public static readonly Error IssueTargetRequired = new("issue.target_required", ErrorKind.Invalid,
         "Cần chọn dịch vụ hoặc thủ tục.", "Choose a service or a procedure.");
 
+    // ---------------------------------------------------------------- catalogue administration (fields, procedures, import)
+
+    public static readonly Error FieldNotFound = new("field.not_found", ErrorKind.NotFound,
+        "Không tìm thấy lĩnh vực.", "Field not found.");
+
+    public static readonly Error<string> FieldUnknown = new("field.unknown", ErrorKind.Invalid, "field",
+        "Lĩnh vực ở trường '{field}' không có trong danh mục lĩnh vực.", "The field (lĩnh vực) given in '{field}' is not in the list of fields.");
+
+    public static readonly Error<string> FieldRetired = new("field.retired", ErrorKind.Invalid, "field",
+        "Lĩnh vực ở trường '{field}' đã ngừng sử dụng; khôi phục lĩnh vực trước.", "The field (lĩnh vực) given in '{field}' is retired; restore it first.");
+
+    public static readonly Error ProcedureRecordNotFound = new("procedure.record_not_found", ErrorKind.NotFound,
+        "Không tìm thấy thủ tục hành chính.", "Procedure not found.");
+
+    public static readonly Error<string> ProcedureServiceUnknown = new("procedure.service_unknown", ErrorKind.Invalid, "field",
+        "Dịch vụ ở trường '{field}' không có trong danh mục dịch vụ.", "The service given in '{field}' is not in the list of services.");
+
+    public static readonly Error<string> ProcedureServiceRetired = new("procedure.service_retired", ErrorKind.Invalid, "field",
+        "Dịch vụ ở trường '{field}' đã ngừng sử dụng.", "The service given in '{field}' is retired.");
+
+    public static readonly Error<string> BadFee = new("procedure.bad_fee", ErrorKind.Invalid, "field",
+        "Trường '{field}' không đọc được thành mức phí: ghi số tiền bằng đồng (50.000 đồng), \"Miễn phí\", tỷ lệ phần trăm hoặc văn bản không có số tiền.",
+        "The field '{field}' cannot be read as a fee: write an amount in đồng (50.000 đồng), \"Miễn phí\", a percentage or a text without an amount.");
+
+    public static readonly Error<string> CodeWithSpaces = new("validation.code_spaces", ErrorKind.Invalid, "field",
+        "Mã ở trường '{field}' không được chứa khoảng trắng hay ký tự điều khiển.", "The code in '{field}' must not contain spaces or control characters.");
+
+    public static readonly Error<int> ImportHasErrors = new("import.has_errors", ErrorKind.Invalid, "count",
+        "Tệp danh mục có {count} lỗi nên chưa ghi gì vào cơ sở dữ liệu. Sửa các lỗi đã nêu theo từng dòng rồi nạp lại.",
+        "The catalogue file has {count} errors, so nothing was written. Correct the errors named row by row and load it again.");
+
     // ---------------------------------------------------------------- counters
 
     public static readonly Error CounterNotFound = new("counter.not_found", ErrorKind.NotFound,

@@ -182,6 +182,32 @@ public sealed class CalendarEntry
     public string? NameEn { get; set; }
 }
 
+/// <summary>
+/// The longest values of fields and procedures: the column lengths of the schema (EntityConfigurations
+/// and the default of 400 in HubDbContext), which the administration API and the catalogue import
+/// check before writing, so PostgreSQL never refuses a value half-way through a batch.
+/// </summary>
+public static class CatalogueLimits
+{
+    public const int FieldCode = 50;
+    public const int FieldName = 200;
+    public const int ProcedureCode = 50;
+    public const int ProcedureName = 400;
+    public const int Level = 100;
+    public const int Agency = 400;
+    public const int ProcessingTime = 400;
+    public const int Fees = 400;
+    public const int LegalBasis = 2000;
+
+    /// <summary>The stored JSON of a procedure's documents (ProcedureDocumentDto[]).</summary>
+    public const int DocumentsJson = 8000;
+
+    public const int DocumentName = 400;
+
+    /// <summary>Originals or copies of one document: official lists write two digits.</summary>
+    public const int DocumentCount = 99;
+}
+
 public static class SiteLimits
 {
     /// <summary>A logo is shown small on the kiosk and the hall TV; 256 KiB is plenty for a PNG.</summary>

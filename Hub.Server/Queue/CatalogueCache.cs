@@ -42,7 +42,11 @@ public sealed class CatalogueCache(IServiceScopeFactory scopes)
             var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
             var sites = await db.Sites.ToListAsync(cancellationToken);
             var services = await db.Services.ToListAsync(cancellationToken);
-            var procedures = await db.Procedures.Select(p => new ProcedureInfo(p.Id, p.SiteId, p.Code, p.Name, p.ServiceId, p.Active)).ToListAsync(cancellationToken);
+            // Every procedure stays (tickets and reports name retired ones too); Active is false when it or its field is retired,
+            // so the kiosk cannot take a number for it.
+            var procedures = await db.Procedures.Join(db.Fields, p => p.FieldId, f => f.Id,
+                    (p, f) => new ProcedureInfo(p.Id, p.SiteId, p.Code, p.Name, p.ServiceId, p.Active && f.Active))
+                .ToListAsync(cancellationToken);
             var counters = await db.Counters.Include(c => c.Services).ToListAsync(cancellationToken);
             var calendarEntries = await db.CalendarEntries.AsNoTracking().ToListAsync(cancellationToken);
             var fresh = new CatalogueData(

@@ -1,47 +1,49 @@
+using QueueKiosk.HubServer.Domain;
+
 namespace QueueKiosk.HubServer.Administration.Import;
 
 /// <summary>
 /// The column mapping of the catalogue import: the one place the headers, the required columns and the
 /// longest values are written. docs/administration-import.md documents this table and a test checks
-/// that the two agree. Headers are matched after <see cref="HeaderText.Fold"/>, so case, diacritics
+/// that the two agree. The longest values are the schema's (<see cref="CatalogueLimits"/>). Headers are matched after <see cref="HeaderText.Fold"/>, so case, diacritics
 /// and punctuation do not matter.
 /// </summary>
 public static class CatalogueColumns
 {
     public static readonly CatalogueColumn Code = new(
-        "code", "Mã thủ tục", "Procedure code", true, 50, CellShape.SingleLine,
+        "code", "Mã thủ tục", "Procedure code", true, CatalogueLimits.ProcedureCode, CellShape.SingleLine,
         ["Mã TTHC", "Mã số", "Mã số thủ tục", "Mã thủ tục hành chính", "Code"], v => v.Code);
 
     public static readonly CatalogueColumn NameVi = new(
-        "nameVi", "Tên thủ tục", "Procedure name", true, 500, CellShape.SingleLine,
+        "nameVi", "Tên thủ tục", "Procedure name", true, CatalogueLimits.ProcedureName, CellShape.SingleLine,
         ["Tên TTHC", "Tên thủ tục hành chính"], v => v.NameVi);
 
     public static readonly CatalogueColumn NameEn = new(
-        "nameEn", "Tên tiếng Anh", "English name", false, 500, CellShape.SingleLine,
+        "nameEn", "Tên tiếng Anh", "English name", false, CatalogueLimits.ProcedureName, CellShape.SingleLine,
         ["Tên thủ tục (tiếng Anh)", "Name (English)", "Name EN"], v => v.NameEn);
 
     public static readonly CatalogueColumn Field = new(
-        "field", "Lĩnh vực", "Field", true, 200, CellShape.SingleLine,
+        "field", "Lĩnh vực", "Field", true, CatalogueLimits.FieldName, CellShape.SingleLine,
         ["Tên lĩnh vực"], v => v.FieldVi);
 
     public static readonly CatalogueColumn FieldEn = new(
-        "fieldEn", "Lĩnh vực (tiếng Anh)", "Field (English)", false, 200, CellShape.SingleLine,
+        "fieldEn", "Lĩnh vực (tiếng Anh)", "Field (English)", false, CatalogueLimits.FieldName, CellShape.SingleLine,
         ["Field EN"], v => v.FieldEn);
 
     public static readonly CatalogueColumn Level = new(
-        "level", "Cấp thực hiện", "Level", false, 100, CellShape.SingleLine,
+        "level", "Cấp thực hiện", "Level", false, CatalogueLimits.Level, CellShape.SingleLine,
         ["Cấp giải quyết"], v => v.Level);
 
     public static readonly CatalogueColumn Agency = new(
-        "agency", "Cơ quan thực hiện", "Agency", false, 500, CellShape.SingleLine,
+        "agency", "Cơ quan thực hiện", "Agency", false, CatalogueLimits.Agency, CellShape.SingleLine,
         ["Cơ quan giải quyết", "Đơn vị thực hiện"], v => v.Agency);
 
     public static readonly CatalogueColumn ProcessingTime = new(
-        "processingTime", "Thời hạn giải quyết", "Processing time", false, 500, CellShape.SingleLine,
+        "processingTime", "Thời hạn giải quyết", "Processing time", false, CatalogueLimits.ProcessingTime, CellShape.SingleLine,
         ["Thời gian giải quyết"], v => v.ProcessingTime);
 
     public static readonly CatalogueColumn Fee = new(
-        "fee", "Phí, lệ phí", "Fees", false, 1000, CellShape.MultiLine,
+        "fee", "Phí, lệ phí", "Fees", false, CatalogueLimits.Fees, CellShape.MultiLine,
         ["Lệ phí", "Phí", "Fee"], v => v.Fee);
 
     public static readonly CatalogueColumn Documents = new(
@@ -49,7 +51,7 @@ public static class CatalogueColumns
         ["Hồ sơ", "Thành phần, số lượng hồ sơ"], v => v.Documents);
 
     public static readonly CatalogueColumn LegalBasis = new(
-        "legalBasis", "Căn cứ pháp lý", "Legal basis", false, 4000, CellShape.MultiLine,
+        "legalBasis", "Căn cứ pháp lý", "Legal basis", false, CatalogueLimits.LegalBasis, CellShape.MultiLine,
         [], v => v.LegalBasis);
 
     public static IReadOnlyList<CatalogueColumn> All { get; } =

@@ -206,7 +206,7 @@ public sealed class CatalogueImportParserTests(ITestOutputHelper output)
             ],
             preview.AllProblems.Select(p => (p.RowNumber!.Value, p.Code, p.Column!)));
         Assert.Equal("Mã thủ tục \"1.000001\" trùng với dòng 2.", preview.Rows[2].Problems[0].MessageVi);
-        Assert.Equal("The column \"Tên thủ tục\" is 501 characters long, more than 500.", preview.Rows[7].Problems[0].MessageEn);
+        Assert.Equal("The column \"Tên thủ tục\" is 501 characters long, more than 400.", preview.Rows[7].Problems[0].MessageEn);
         Assert.Equal(8, preview.Rows.Count);
         Assert.All(preview.AllProblems, p => Assert.True(p.MessageVi.IsNormalized() && p.MessageEn.Length > 0));
     }
