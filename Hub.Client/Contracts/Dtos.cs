@@ -4,13 +4,18 @@ namespace QueueKiosk.HubClient.Contracts;
 // site's zone (SiteDto.TimeZone). Add members at the end; never rename (kiosks and displays
 // in the field may run an older build).
 
+/// <param name="PriorityGroups">The priority groups the kiosk offers, in order (the office names them); null from a hub older than the groups.</param>
 public sealed record SiteDto(
     Guid Id,
     string Code,
     string Name,
     string TimeZone,
     string Address,
-    IReadOnlyList<OpeningHoursDto> OpeningHours);
+    IReadOnlyList<OpeningHoursDto> OpeningHours,
+    IReadOnlyList<PriorityGroupDto>? PriorityGroups = null);
+
+/// <summary>A priority group the kiosk asks about ("Người cao tuổi"): the category the ticket carries and the office's names for it.</summary>
+public sealed record PriorityGroupDto(PriorityCategory Category, string Name, string? NameEn, int SortOrder);
 
 /// <summary>One opening interval on a weekday, local time of the site ("07:30" .. "11:30").</summary>
 public sealed record OpeningHoursDto(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);
