@@ -357,6 +357,33 @@ public abstract class ServiceAdministrationTests(ITestOutputHelper output) : Hub
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(HubRoutes.AdminServices)).StatusCode);
     }
 
+    [Fact]
+    public async Task Pages_AreServedToSupervisors_WithTheirFormIds_AndScriptsNameTheRoutes()
+    {
+        if (App is null)
+        {
+            return;
+        }
+
+        using var supervisor = await App.SupervisorAsync();
+        var services = await supervisor.GetStringAsync("/supervisor/services");
+        Assert.Contains("id=\"service-form\"", services, StringComparison.Ordinal);
+        Assert.Contains("id=\"service-code\"", services, StringComparison.Ordinal);
+        Assert.Contains("id=\"priority-groups\"", services, StringComparison.Ordinal);
+        Assert.Contains("Nhóm ưu tiên", services, StringComparison.Ordinal);
+        var counters = await supervisor.GetStringAsync("/supervisor/counters");
+        Assert.Contains("id=\"counter-form\"", counters, StringComparison.Ordinal);
+        Assert.Contains("id=\"counter-services\"", counters, StringComparison.Ordinal);
+
+        var contract = await supervisor.GetStringAsync(HubRoutes.ContractScript);
+        Assert.Contains(HubRoutes.AdminPriorityGroups, contract, StringComparison.Ordinal);
+        Assert.Contains("routes.AdminServices", await supervisor.GetStringAsync("/supervisor/services.js"), StringComparison.Ordinal);
+        Assert.Contains("routes.AdminCounters", await supervisor.GetStringAsync("/supervisor/counters.js"), StringComparison.Ordinal);
+
+        using var officer = await App.SignInAsync("canbo1", await App.CounterIdAsync(1));
+        Assert.Equal(HttpStatusCode.Forbidden, (await officer.GetAsync("/supervisor/services")).StatusCode);
+    }
+
     private async Task<Guid> FieldIdAsync(string code)
     {
         using var client = App!.CreateClient();
