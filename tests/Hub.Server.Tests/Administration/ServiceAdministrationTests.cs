@@ -34,8 +34,18 @@ public abstract class ServiceAdministrationTests(ITestOutputHelper output) : Hub
         var business = await FieldIdAsync("KD");
         var created = await SendAsync(supervisor, HttpMethod.Post, HubRoutes.AdminServices, new
         {
-            code = "Q", name = "Đăng ký hộ kinh doanh", nameEn = "Household business", prefix = "Q", digits = 3, rangeStart = 1, rangeEnd = 500,
-            waitTargetMinutes = 20, maxWaitMinutes = 60, defaultServiceSeconds = 400, acceptedPriorities = new[] { "Elderly" }, fieldIds = new[] { business },
+            code = "Q",
+            name = "Đăng ký hộ kinh doanh",
+            nameEn = "Household business",
+            prefix = "Q",
+            digits = 3,
+            rangeStart = 1,
+            rangeEnd = 500,
+            waitTargetMinutes = 20,
+            maxWaitMinutes = 60,
+            defaultServiceSeconds = 400,
+            acceptedPriorities = new[] { "Elderly" },
+            fieldIds = new[] { business },
         });
         Assert.Equal(HttpStatusCode.Created, created.Status);
         var service = created.Body.Deserialize<ServiceAdminDto>(Json)!;
@@ -47,7 +57,13 @@ public abstract class ServiceAdministrationTests(ITestOutputHelper output) : Hub
 
         var edited = await SendAsync(supervisor, HttpMethod.Put, $"{HubRoutes.AdminServices}/{service.Id}", new
         {
-            code = "Q", name = "Kinh doanh (sửa)", prefix = "Q", digits = 3, rangeStart = 1, rangeEnd = 800, waitTargetMinutes = 25,
+            code = "Q",
+            name = "Kinh doanh (sửa)",
+            prefix = "Q",
+            digits = 3,
+            rangeStart = 1,
+            rangeEnd = 800,
+            waitTargetMinutes = 25,
             acceptedPriorities = new[] { "Elderly", "Pregnant" },
         });
         Assert.Equal(HttpStatusCode.OK, edited.Status);
@@ -114,7 +130,10 @@ public abstract class ServiceAdministrationTests(ITestOutputHelper output) : Hub
         using var supervisor = await App.SupervisorAsync();
         var created = await SendAsync(supervisor, HttpMethod.Post, HubRoutes.AdminServices, new
         {
-            code = "P", name = "Chỉ người cao tuổi", prefix = "P", acceptedPriorities = new[] { "Elderly" },
+            code = "P",
+            name = "Chỉ người cao tuổi",
+            prefix = "P",
+            acceptedPriorities = new[] { "Elderly" },
         });
         Assert.Equal(HttpStatusCode.Created, created.Status);
         var serviceId = created.Body.GetProperty("id").GetGuid();
@@ -265,7 +284,12 @@ public abstract class ServiceAdministrationTests(ITestOutputHelper output) : Hub
 
         var edited = await SendAsync(supervisor, HttpMethod.Put, $"{HubRoutes.AdminCounters}/{created.Id}", new
         {
-            number = 8, name = "Quầy 8 - Tổng hợp", serviceIds = new[] { b, a }, weights = new[] { 3, 1 }, ledAddress = 8, cameraId = "cam-8",
+            number = 8,
+            name = "Quầy 8 - Tổng hợp",
+            serviceIds = new[] { b, a },
+            weights = new[] { 3, 1 },
+            ledAddress = 8,
+            cameraId = "cam-8",
         });
         Assert.Equal(HttpStatusCode.OK, edited.Status);
         var after = edited.Body.Deserialize<CounterAdminDto>(Json)!;
