@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using QueueKiosk.HubServer.Administration.Calendar;
 using QueueKiosk.HubServer.Administration.SiteSettings;
 using QueueKiosk.HubServer.Administration.Catalogue;
+using QueueKiosk.HubServer.Administration.Services;
 using QueueKiosk.HubServer.Auth;
 using QueueKiosk.HubServer.Catalogue;
 using QueueKiosk.HubServer.Common;
@@ -46,7 +47,7 @@ public static class HubServerExtensions
         return builder;
     }
 
-    /// <summary>Migrates the database and, in demo mode, fills an empty one.</summary>
+    /// <summary>Migrates the database, in demo mode fills an empty one, and gives every site its priority groups.</summary>
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await services.MigrateHubDatabaseAsync(ct);
@@ -57,6 +58,16 @@ public static class HubServerExtensions
             if (await scope.ServiceProvider.GetRequiredService<DemoSeeder>().SeedIfEmptyAsync(demo, ct))
             {
                 services.GetRequiredService<ILogger<DemoSeeder>>().LogInformation("Demo data loaded into the empty database");
+            }
+        }
+
+        await using (var scope = services.CreateAsyncScope())
+        {
+            // Sites that existed before priority groups were data get the four of today.
+            var seeded = await PriorityGroupDefaults.EnsureForEverySiteAsync(scope.ServiceProvider.GetRequiredService<HubDbContext>(), ct);
+            if (seeded > 0)
+            {
+                services.GetRequiredService<ILogger<CatalogueCache>>().LogInformation("Priority groups seeded for {Sites} site(s)", seeded);
             }
         }
 
@@ -83,6 +94,9 @@ public static class HubServerExtensions
         app.MapCalendarApi();
         app.MapCatalogueAdminApi();
         app.MapCatalogueImportApi();
+        app.MapServiceAdministration();
+        app.MapPriorityGroupAdministration();
+        app.MapCounterAdministration();
         app.MapRealtime();
         app.MapOfficerConsole();
         app.MapSupervision();

@@ -6,6 +6,7 @@ namespace QueueKiosk.HubClient.Contracts;
 
 /// <summary>A site as its devices read it: the name and ticket texts the kiosk prints, the hall TV's title, the kiosk's idle time.</summary>
 /// <param name="LogoUrl">Route of the logo (<see cref="HubRoutes.SiteLogo"/>), or null when the site has none.</param>
+/// <param name="PriorityGroups">The priority groups the kiosk offers, in order (the office names them); null from a hub older than the groups.</param>
 public sealed record SiteDto(
     Guid Id,
     string Code,
@@ -17,7 +18,11 @@ public sealed record SiteDto(
     string TicketFooter = "",
     string TicketThankYou = "",
     int KioskIdleSeconds = 60,
-    string? LogoUrl = null);
+    string? LogoUrl = null,
+    IReadOnlyList<PriorityGroupDto>? PriorityGroups = null);
+
+/// <summary>A priority group the kiosk asks about ("Người cao tuổi"): the category the ticket carries and the office's names for it.</summary>
+public sealed record PriorityGroupDto(PriorityCategory Category, string Name, string? NameEn, int SortOrder);
 
 /// <summary>One opening interval on a weekday, local time of the site ("07:30" .. "11:30").</summary>
 public sealed record OpeningHoursDto(DayOfWeek Day, TimeOnly Opens, TimeOnly Closes);

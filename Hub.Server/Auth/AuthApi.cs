@@ -60,6 +60,11 @@ public static class AuthApi
             {
                 throw new DomainException(Errors.CounterNotInSite, "counterId");
             }
+
+            if (!counter.Active)
+            {
+                throw new DomainException(Errors.CounterRetired.With(counter.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), "counterId");
+            }
         }
         else if (officer.Role == OfficerRole.Officer)
         {

@@ -30,16 +30,23 @@ public static class CatalogueApi
         var catalogue = await cache.GetAsync(ct);
         return TypedResults.Ok(catalogue.Sites.Values.OrderBy(s => s.Site.Code, StringComparer.Ordinal)
             .Select(s => new SiteDto(s.Site.Id, s.Site.Code, s.Site.Name, s.Site.TimeZone, s.Site.Address, s.Hours.Intervals,
-                s.Site.TicketHeader, s.Site.TicketFooter, s.Site.TicketThankYou, s.Site.KioskIdleSeconds, SiteSettingsApi.LogoUrl(s.Site))).ToList());
+                s.Site.TicketHeader, s.Site.TicketFooter, s.Site.TicketThankYou, s.Site.KioskIdleSeconds, SiteSettingsApi.LogoUrl(s.Site),
+                KioskGroups(catalogue, s.Site.Id))).ToList());
     }
+
+    /// <summary>The groups the kiosk asks about: active, asked at the kiosk, in the office's order.</summary>
+    private static List<PriorityGroupDto> KioskGroups(CatalogueData catalogue, Guid siteId) =>
+        [.. catalogue.PriorityGroupsOf(siteId).Where(g => g.Active && g.AskAtKiosk).Select(g => new PriorityGroupDto(g.Category, g.Name, g.NameEn, g.SortOrder))];
 
     public static async Task<Ok<List<FieldDto>>> FieldsAsync(Guid? siteId, HubDbContext db, CatalogueCache cache, CancellationToken ct)
     {
         var site = (await cache.GetAsync(ct)).ResolveSite(siteId);
         var id = site?.Site.Id ?? Guid.Empty;
-        // Retired fields (and so their procedures) are gone from the kiosk; their rows stay for the tickets that name them.
+        // Retired fields (and so their procedures) are gone from the kiosk, as are procedures of retired services;
+        // their rows stay for the tickets that name them.
         var fields = await db.Fields.Where(f => f.SiteId == id && f.Active).OrderBy(f => f.SortOrder)
-            .Select(f => new FieldDto(f.Id, f.Code, f.Name, f.NameEn, db.Procedures.Count(p => p.FieldId == f.Id && p.Active)))
+            .Select(f => new FieldDto(f.Id, f.Code, f.Name, f.NameEn,
+                db.Procedures.Count(p => p.FieldId == f.Id && p.Active && (p.ServiceId == null || db.Services.Any(s => s.Id == p.ServiceId && s.Active)))))
             .ToListAsync(ct);
         return TypedResults.Ok(fields);
     }
@@ -48,7 +55,8 @@ public static class CatalogueApi
     {
         var site = (await cache.GetAsync(ct)).ResolveSite(siteId);
         var id = site?.Site.Id ?? Guid.Empty;
-        var query = db.Procedures.Where(p => p.SiteId == id && p.Active);
+        // A procedure of a retired service leaves the kiosk with it (no number could be issued for it).
+        var query = db.Procedures.Where(p => p.SiteId == id && p.Active && (p.ServiceId == null || db.Services.Any(s => s.Id == p.ServiceId && s.Active)));
         if (fieldId is { } f)
         {
             query = query.Where(p => p.FieldId == f);

@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubClient.Schedule;
+using QueueKiosk.HubServer.Administration.Services;
 using QueueKiosk.HubServer.Catalogue;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
@@ -122,6 +123,7 @@ public static class HubCommands
         };
         _ = OpeningHours.Parse(site.OpeningHours, site.TimeZone);
         db.Sites.Add(site);
+        db.PriorityGroups.AddRange(PriorityGroupDefaults.For(site.Id));
         await db.SaveChangesAsync();
         return site;
     }

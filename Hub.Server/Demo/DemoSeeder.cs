@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Administration.Services;
 using QueueKiosk.HubServer.Catalogue;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
@@ -48,6 +49,8 @@ public sealed class DemoSeeder(HubDbContext db, IPasswordHasher<Officer> hasher,
             TimeZone = "Asia/Ho_Chi_Minh",
             OpeningHours = "Mon-Fri 07:30-11:30,13:00-17:00; Sat 07:30-11:30",
         });
+
+        db.PriorityGroups.AddRange(PriorityGroupDefaults.For(SiteId));
 
         var services = new[]
         {
@@ -198,6 +201,8 @@ public sealed class DemoSeeder(HubDbContext db, IPasswordHasher<Officer> hasher,
         MaxWaitMinutes = maxWait,
         DefaultServiceSeconds = seconds,
         SortOrder = sort,
+        // Every demo service serves every priority group, as every service did before the groups were data.
+        AcceptedPriorities = AcceptedPriorities.Format(PriorityGroupDefaults.Categories),
     };
 
     private static Field Fld(string code, string name, string nameEn, int sort) => new()

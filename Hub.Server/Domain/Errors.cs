@@ -98,6 +98,24 @@ public static class Errors
         "Tệp danh mục có {count} lỗi nên chưa ghi gì vào cơ sở dữ liệu. Sửa các lỗi đã nêu theo từng dòng rồi nạp lại.",
         "The catalogue file has {count} errors, so nothing was written. Correct the errors named row by row and load it again.");
 
+    public static readonly Error<string> ServiceRetired = new("service.retired", ErrorKind.Invalid, "service",
+        "Dịch vụ {service} đã ngừng phục vụ, không cấp số cho dịch vụ này.", "Service {service} is retired; no tickets are issued for it.");
+
+    public static readonly Error<string, string> PriorityNotAccepted = new("service.priority_not_accepted", ErrorKind.Invalid, ("service", "group"),
+        "Dịch vụ {service} không tiếp nhận đối tượng ưu tiên '{group}'.", "Service {service} does not accept the priority group '{group}'.");
+
+    public static readonly Error<string, string> PrefixInUse = new("service.prefix_in_use", ErrorKind.Conflict, ("prefix", "service"),
+        "Trường 'prefix': ký hiệu '{prefix}' đã được dịch vụ {service} dùng.", "Field 'prefix': the letter '{prefix}' is already used by service {service}.");
+
+    public static readonly Error<string> RangeOverlap = new("service.range_overlap", ErrorKind.Conflict, "service",
+        "Trường 'rangeStart': dải số trùng với dải số của dịch vụ {service} (cùng ký hiệu).", "Field 'rangeStart': the number range overlaps that of service {service} (same prefix).");
+
+    public static readonly Error<string> UnknownPriorityGroup = new("service.unknown_priority_group", ErrorKind.Invalid, "group",
+        "Trường 'acceptedPriorities': không có nhóm ưu tiên '{group}'.", "Field 'acceptedPriorities': there is no priority group '{group}'.");
+
+    public static readonly Error PriorityGroupNotFound = new("priority_group.not_found", ErrorKind.NotFound,
+        "Không tìm thấy nhóm ưu tiên.", "Priority group not found.");
+
     // ---------------------------------------------------------------- counters
 
     public static readonly Error CounterNotFound = new("counter.not_found", ErrorKind.NotFound,
@@ -117,6 +135,12 @@ public static class Errors
 
     public static readonly Error NoCurrentTicket = new("counter.no_current_ticket", ErrorKind.Conflict,
         "Quầy chưa gọi số nào.", "The counter has no current ticket.");
+
+    public static readonly Error<string> CounterRetired = new("counter.retired", ErrorKind.Invalid, "counter",
+        "Quầy {counter} đã ngừng hoạt động, không thể đăng nhập hay gán dịch vụ.", "Counter {counter} is retired; it cannot be signed in at.");
+
+    public static readonly Error<int> CounterNumberInUse = new("counter.number_in_use", ErrorKind.Conflict, "number",
+        "Trường 'number': số quầy {number} đã được dùng (kể cả quầy đã ngừng hoạt động).", "Field 'number': counter number {number} is already used (retired counters included).");
 
     // ---------------------------------------------------------------- tickets
 

@@ -49,12 +49,14 @@ public sealed class CatalogueCache(IServiceScopeFactory scopes)
                 .ToListAsync(cancellationToken);
             var counters = await db.Counters.Include(c => c.Services).ToListAsync(cancellationToken);
             var calendarEntries = await db.CalendarEntries.AsNoTracking().ToListAsync(cancellationToken);
+            var priorityGroups = await db.PriorityGroups.ToListAsync(cancellationToken);
             var fresh = new CatalogueData(
                 sites.ToDictionary(s => s.Id, s => SiteInfo.Of(s, [.. calendarEntries.Where(e => e.SiteId == s.Id)])),
                 services.ToDictionary(s => s.Id),
                 procedures.ToDictionary(p => p.Id),
                 counters.ToDictionary(c => c.Id, c => new CounterInfo(c.Id, c.SiteId, c.Number, c.Name, c.LedAddress, c.CameraId,
-                    [.. c.Services.OrderBy(s => s.Order).ThenBy(s => s.ServiceId)])));
+                    [.. c.Services.OrderBy(s => s.Order).ThenBy(s => s.ServiceId)], c.Active)),
+                priorityGroups.GroupBy(g => g.SiteId).ToDictionary(g => g.Key, g => (IReadOnlyList<PriorityGroup>)[.. g.OrderBy(p => p.SortOrder).ThenBy(p => p.Category)]));
             // An admin change made while this was loading may be missing from it: keep it for this
             // caller only, and let the next one load again.
             if (Interlocked.Read(ref _version) == version)
@@ -83,14 +85,19 @@ public sealed record SiteInfo(Site Site, OpeningHours Hours, WorkingCalendar Cal
 
 public sealed record ProcedureInfo(Guid Id, Guid SiteId, string Code, string Name, Guid? ServiceId, bool Active);
 
-public sealed record CounterInfo(Guid Id, Guid SiteId, int Number, string Name, int? LedAddress, string? CameraId, IReadOnlyList<CounterService> Services);
+/// <param name="Active">False once retired: kept here so its tickets still name it in reports, but left out of every live list.</param>
+public sealed record CounterInfo(Guid Id, Guid SiteId, int Number, string Name, int? LedAddress, string? CameraId, IReadOnlyList<CounterService> Services, bool Active = true);
 
 public sealed record CatalogueData(
     IReadOnlyDictionary<Guid, SiteInfo> Sites,
     IReadOnlyDictionary<Guid, Service> Services,
     IReadOnlyDictionary<Guid, ProcedureInfo> Procedures,
-    IReadOnlyDictionary<Guid, CounterInfo> Counters)
+    IReadOnlyDictionary<Guid, CounterInfo> Counters,
+    IReadOnlyDictionary<Guid, IReadOnlyList<PriorityGroup>> PriorityGroups)
 {
+    /// <summary>A site's priority groups in their order (all of them, retired ones too).</summary>
+    public IReadOnlyList<PriorityGroup> PriorityGroupsOf(Guid siteId) => PriorityGroups.GetValueOrDefault(siteId) ?? [];
+
     /// <summary>The site a request means: the given one, or the only/first site when none is given.</summary>
     public SiteInfo? ResolveSite(Guid? siteId) =>
         siteId is { } id ? Sites.GetValueOrDefault(id) : Sites.Values.OrderBy(s => s.Site.Code, StringComparer.Ordinal).FirstOrDefault();

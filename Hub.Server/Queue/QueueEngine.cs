@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Administration.Services;
 using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
@@ -39,6 +40,7 @@ public sealed class QueueEngine(
         var catalogue = await catalogueCache.GetAsync(ct);
         var site = catalogue.ResolveSite(request.SiteId) ?? throw new DomainException(Errors.SiteNotFound, "siteId");
         var service = ResolveService(catalogue, site, request);
+        AcceptedPriorities.EnsureAccepted(catalogue, service, request.Priority);
         var now = Now();
         // IgnoreOpeningHours (demo, tests) ignores the calendar's holidays too.
         if (!options.Value.IgnoreOpeningHours && !site.Calendar.IsOpen(now))
@@ -150,7 +152,12 @@ public sealed class QueueEngine(
             throw new DomainException(Errors.ServiceNotFound, "serviceId");
         }
 
-        if (request.CounterId is { } targetId && (!catalogue.Counters.TryGetValue(targetId, out var target) || target.SiteId != info.SiteId || targetId == counterId))
+        if (request.ServiceId is { } retiredId && !catalogue.Services[retiredId].Active)
+        {
+            throw new DomainException(Errors.ServiceRetired.With(catalogue.Services[retiredId].Code), "serviceId");
+        }
+
+        if (request.CounterId is { } targetId && (!catalogue.Counters.TryGetValue(targetId, out var target) || target.SiteId != info.SiteId || targetId == counterId || !target.Active))
         {
             throw new DomainException(Errors.BadTargetCounter, "counterId");
         }
@@ -406,7 +413,7 @@ public sealed class QueueEngine(
         CallOrder.PeopleAhead(
             ticket,
             [.. live.Waiting(ticket.SiteId)],
-            [.. live.Counters.Values.Where(c => c.SiteId == ticket.SiteId).Select(c => CallingCounter.Of(c, catalogue))],
+            [.. live.Counters.Values.Where(c => c.SiteId == ticket.SiteId && c.Active).Select(c => CallingCounter.Of(c, catalogue))],
             now);
 
     /// <summary>The next number of the service today, from memory; the first of a day is read from the stored tickets.</summary>
@@ -487,9 +494,14 @@ public sealed class QueueEngine(
             throw new DomainException(Errors.IssueTargetRequired, "serviceId");
         }
 
-        if (!catalogue.Services.TryGetValue(serviceId.Value, out var service) || service.SiteId != site.Site.Id || !service.Active)
+        if (!catalogue.Services.TryGetValue(serviceId.Value, out var service) || service.SiteId != site.Site.Id)
         {
             throw new DomainException(Errors.ServiceNotFound, "serviceId");
+        }
+
+        if (!service.Active)
+        {
+            throw new DomainException(Errors.ServiceRetired.With(service.Code), "serviceId");
         }
 
         return service;

@@ -26,7 +26,7 @@ public sealed class QueueReader(HubDbContext db, CatalogueCache catalogueCache, 
         }
 
         var waiting = await db.Tickets.Where(t => t.SiteId == ticket.SiteId && t.Status == TicketStatus.Waiting).ToListAsync(ct);
-        var counters = await db.Counters.Include(c => c.Services).Where(c => c.SiteId == ticket.SiteId).ToListAsync(ct);
+        var counters = await db.Counters.Include(c => c.Services).Where(c => c.SiteId == ticket.SiteId && c.Active).ToListAsync(ct);
         var ahead = CallOrder.PeopleAhead(ticket, waiting, [.. counters.Select(c => CallingCounter.Of(c, catalogue))], time.GetUtcNow().UtcDateTime);
         return ticket.ToDto(catalogue, ahead, estimator.EstimateMinutes(catalogue.Services[ticket.ServiceId], ahead));
     }
@@ -57,7 +57,8 @@ public sealed class QueueReader(HubDbContext db, CatalogueCache catalogueCache, 
         {
             await using var tx = await BeginReadAsync(ct);
             var counts = await WaitingCountsAsync(id, ct);
-            var counters = await db.Counters.Include(c => c.Services).Where(c => c.SiteId == id).OrderBy(c => c.Number).ToListAsync(ct);
+            // Retired counters leave the consoles and displays (their tickets stay in the reports).
+            var counters = await db.Counters.Include(c => c.Services).Where(c => c.SiteId == id && c.Active).OrderBy(c => c.Number).ToListAsync(ct);
             var officerIds = counters.Where(c => c.OfficerId != null).Select(c => c.OfficerId!.Value).ToList();
             Dictionary<Guid, string> officerNames = officerIds.Count == 0 ? [] : await db.Officers.Where(o => officerIds.Contains(o.Id)).ToDictionaryAsync(o => o.Id, o => o.DisplayName, ct);
             // All waiting tickets count for "people ahead" (a later priority ticket goes first); the oldest 500 are listed.
@@ -102,7 +103,8 @@ public sealed class QueueReader(HubDbContext db, CatalogueCache catalogueCache, 
     public async Task<long> LastSequenceAsync(Guid siteId, CancellationToken ct) => await sequences.WatermarkAsync(db, siteId, ct);
 
     private List<ServiceDto> ServiceDtos(CatalogueData catalogue, Guid siteId, Dictionary<Guid, int> counts) =>
-        [.. catalogue.Services.Values.Where(s => s.SiteId == siteId).OrderBy(s => s.SortOrder).ThenBy(s => s.Code, StringComparer.Ordinal)
+        // Retired services leave the kiosk and the consoles (their tickets stay in the reports).
+        [.. catalogue.Services.Values.Where(s => s.SiteId == siteId && s.Active).OrderBy(s => s.SortOrder).ThenBy(s => s.Code, StringComparer.Ordinal)
             .Select(s =>
             {
                 var waiting = counts.GetValueOrDefault(s.Id);

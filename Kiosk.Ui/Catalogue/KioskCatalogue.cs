@@ -1,4 +1,5 @@
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.KioskUi.Localization;
 
 namespace QueueKiosk.KioskUi.Catalogue;
 
@@ -24,7 +25,34 @@ public sealed record KioskCatalogue(
 
     public IEnumerable<ProcedureDto> ProceduresOf(Guid fieldId) => Procedures.Where(p => p.FieldId == fieldId);
 
+    /// <summary>The four groups of the law, offered as before when the hub is older than priority groups as data.</summary>
+    private static readonly PriorityCategory[] LawGroups =
+        [PriorityCategory.Elderly, PriorityCategory.Disabled, PriorityCategory.Pregnant, PriorityCategory.RevolutionaryMerit];
+
+    /// <summary>
+    /// The priority groups the kiosk asks about, in the office's order and named as the office named
+    /// them (administered on the hub's /supervisor/services page and sent with the site).
+    /// </summary>
+    public IReadOnlyList<PriorityChoice> PriorityChoices(string language) =>
+        Site.PriorityGroups is { } groups
+            ? [.. groups.OrderBy(g => g.SortOrder).Select(g => new PriorityChoice(g.Category, language == KioskText.English && g.NameEn is { Length: > 0 } en ? en : g.Name))]
+            : LawPriorityChoices(language);
+
+    /// <summary>The law's four groups with the kiosk's own names: before the first catalogue, or from a hub older than the groups.</summary>
+    public static IReadOnlyList<PriorityChoice> LawPriorityChoices(string language) =>
+        [.. LawGroups.Select(c => new PriorityChoice(c, KioskText.Get(language, "priority." + c)))];
+
+    /// <summary>The Vietnamese name printed on a ticket of this group.</summary>
+    public string PriorityName(PriorityCategory category) =>
+        Site.PriorityGroups?.FirstOrDefault(g => g.Category == category)?.Name ?? FallbackPriorityName(category);
+
+    /// <summary>The name of a group without a catalogue (or one the hub no longer lists).</summary>
+    public static string FallbackPriorityName(PriorityCategory category) => KioskText.Get(KioskText.Vietnamese, "priority." + category);
+
     /// <summary>Counter numbers that serve a service, in order, for "mời đến quầy 1, 2".</summary>
     public IReadOnlyList<int> CounterNumbersFor(Guid serviceId) =>
         [.. Counters.Where(c => c.Services.Any(s => s.ServiceId == serviceId)).Select(c => c.Number).Order()];
 }
+
+/// <summary>One answer to "are you in a priority group?": what the ticket carries and what the button says.</summary>
+public sealed record PriorityChoice(PriorityCategory Category, string Name);

@@ -20,4 +20,8 @@ public sealed class TakeNumberModel(CatalogueStore store, KioskState state, IOpt
     public FieldDto? Field => FieldId is { } id ? Catalogue?.FindField(id) : null;
 
     public ProcedureDto? Preselected => ProcedureId is { } id ? Catalogue?.FindProcedure(id) : null;
+
+    /// <summary>The priority buttons: the office's groups from the hub (the law's four while no catalogue is cached).</summary>
+    public IReadOnlyList<PriorityChoice> PriorityChoices =>
+        Catalogue?.PriorityChoices(Language) ?? KioskCatalogue.LawPriorityChoices(Language);
 }

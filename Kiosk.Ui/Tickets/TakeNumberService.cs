@@ -69,7 +69,7 @@ public sealed class TakeNumberService(
             ticket.PeopleAhead,
             ticket.EstimatedWaitMinutes,
             local,
-            ticket.Priority == PriorityCategory.None ? null : KioskTextPriority(ticket.Priority),
+            ticket.Priority == PriorityCategory.None ? null : current?.PriorityName(ticket.Priority) ?? KioskCatalogue.FallbackPriorityName(ticket.Priority),
             current?.Site.TicketHeader,
             current?.Site.TicketFooter,
             current?.Site.TicketThankYou);
@@ -96,15 +96,6 @@ public sealed class TakeNumberService(
         OpeningHours.Of(current.Site).NextOpening(time.GetUtcNow().UtcDateTime)?.Local is { } next
             ? next.ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture)
             : null;
-
-    private static string KioskTextPriority(PriorityCategory priority) => priority switch
-    {
-        PriorityCategory.Elderly => "Người cao tuổi",
-        PriorityCategory.Disabled => "Người khuyết tật",
-        PriorityCategory.Pregnant => "Phụ nữ mang thai",
-        PriorityCategory.RevolutionaryMerit => "Người có công",
-        _ => "",
-    };
 }
 
 public enum TakeNumberKind

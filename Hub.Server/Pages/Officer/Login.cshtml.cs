@@ -16,6 +16,7 @@ public sealed class LoginModel(CatalogueCache catalogue) : PageModel
         var data = await catalogue.GetAsync(cancellationToken);
         var multiSite = data.Sites.Count > 1;
         Counters = data.Counters.Values
+            .Where(c => c.Active)
             .OrderBy(c => data.Sites.TryGetValue(c.SiteId, out var s) ? s.Site.Name : "", StringComparer.Ordinal)
             .ThenBy(c => c.Number)
             .Select(c => new CounterChoice(

@@ -47,6 +47,12 @@ public sealed class HistoryModel : SupervisorPageModel;
 
 public sealed class ReportsModel : SupervisorPageModel;
 
+/// <summary>Services and priority groups (HubRoutes.AdminServices, AdminPriorityGroups).</summary>
+public sealed class ServicesModel : SupervisorPageModel;
+
+/// <summary>Counters (HubRoutes.AdminCounters).</summary>
+public sealed class CountersModel : SupervisorPageModel;
+
 public sealed class AuditModel : SupervisorPageModel
 {
     protected override bool AdminOnly => true;
