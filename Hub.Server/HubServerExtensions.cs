@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QueueKiosk.HubServer.Administration;
 using QueueKiosk.HubServer.Auth;
 using QueueKiosk.HubServer.Catalogue;
 using QueueKiosk.HubServer.Common;
@@ -27,6 +28,7 @@ public static class HubServerExtensions
         services.AddRealtime();
         services.AddQueue();
         services.AddHubAuth();
+        services.AddStaffAndDevices();
         services.AddDossiers();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
             .Validate(o => !o.Enabled || o.Password.Length >= 6, "Demo:Password must have at least 6 characters")
@@ -65,6 +67,7 @@ public static class HubServerExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseRateLimiter();
 
@@ -76,6 +79,7 @@ public static class HubServerExtensions
         app.MapQueueApi();
         app.MapDossierApi();
         app.MapAdminApi();
+        app.MapStaffAndDevices();
         app.MapRealtime();
         app.MapOfficerConsole();
         app.MapSupervision();

@@ -20,10 +20,6 @@ public sealed record CreateServiceRequest(
     string Code, string Name, string? NameEn = null, string? Prefix = null, int Digits = 3, int RangeStart = 1, int RangeEnd = 999,
     int WaitTargetMinutes = 15, int MaxWaitMinutes = 0, int DefaultServiceSeconds = 300);
 
-public sealed record CreateDeviceRequest(DeviceKind Kind, string Name);
-
-public sealed record CreatedDeviceDto(Guid Id, DeviceKind Kind, string Name, string Key);
-
 /// <summary>Set-up actions for supervisors and admins (counters, device keys).</summary>
 public static class AdminApi
 {
@@ -35,7 +31,6 @@ public static class AdminApi
         var group = app.MapGroup(HubRoutes.Admin).WithTags("Admin");
         group.MapPost("/counters", CreateCounterAsync).RequireAuthorization(Policies.Supervisor);
         group.MapPost("/services", CreateServiceAsync).RequireAuthorization(Policies.Supervisor);
-        group.MapPost("/devices", CreateDeviceAsync).RequireAuthorization(Policies.Admin);
         return app;
     }
 
@@ -154,18 +149,7 @@ public static class AdminApi
             service.Prefix, 0, 0, service.WaitTargetMinutes, service.Active));
     }
 
-    public static async Task<Ok<CreatedDeviceDto>> CreateDeviceAsync(CreateDeviceRequest request, System.Security.Claims.ClaimsPrincipal user,
-        HubDbContext db, CancellationToken ct)
-    {
-        Validate.Defined(request.Kind, "kind");
-        Validate.Required(request.Name, "name", 100);
-        var siteId = user.SiteOf() ?? throw new DomainException(Errors.SiteNotFound, "siteId");
-        var (device, key) = NewDevice(siteId, request.Kind, request.Name);
-        db.Devices.Add(device);
-        await db.SaveChangesAsync(ct);
-        return TypedResults.Ok(new CreatedDeviceDto(device.Id, device.Kind, device.Name, key));
-    }
-
+    /// <summary>A device with a new key (or the given one, for the demo); the key exists only in the answer (Administration/Devices).</summary>
     public static (Device Device, string Key) NewDevice(Guid siteId, DeviceKind kind, string name, string? key = null)
     {
         key ??= DeviceKeys.NewKey();
