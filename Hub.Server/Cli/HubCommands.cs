@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubClient.Schedule;
 using QueueKiosk.HubServer.Catalogue;
+using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
 
@@ -60,9 +61,20 @@ public static class HubCommands
                 {
                     var user = Option("--user");
                     var password = Option("--password");
-                    if (string.IsNullOrWhiteSpace(user) || string.IsNullOrEmpty(password) || password.Length < 8)
+                    if (string.IsNullOrWhiteSpace(user) || string.IsNullOrEmpty(password))
                     {
-                        await Console.Error.WriteLineAsync("usage: admin create --user NAME --password PASSWORD (at least 8 characters) [--name \"Display name\"]");
+                        await Console.Error.WriteLineAsync("usage: admin create --user NAME --password PASSWORD (at least 8 characters, letters and digits) [--name \"Display name\"]");
+                        return 2;
+                    }
+
+                    try
+                    {
+                        // The same password rule as the administration pages (Validate.Password).
+                        Validate.Password(password, "--password", user);
+                    }
+                    catch (DomainException refused)
+                    {
+                        await Console.Error.WriteLineAsync("error: " + refused.Error.Text(english: true));
                         return 2;
                     }
 
