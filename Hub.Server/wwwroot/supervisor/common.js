@@ -92,6 +92,7 @@ window.Qk = (function () {
   return {
     get: (url) => call("GET", url),
     post: (url, body) => call("POST", url, body),
+    put: (url, body) => call("PUT", url, body),
     el,
     time,
     dateTime,
