@@ -279,6 +279,24 @@ public abstract class StaffAccountsTests(ITestOutputHelper output) : StaffTestBa
         Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync(HubRoutes.AdminStaff)).StatusCode);
     }
 
+    [Fact]
+    public async Task AdministrationPages_OpenForAdmins_AndAre403ForSupervisors()
+    {
+        if (App is null)
+        {
+            return;
+        }
+
+        using var admin = await AdminAsync();
+        using var supervisor = await App.SupervisorAsync();
+        foreach (var (page, id) in new[] { ("/supervisor/users", "id=\"staff-form\""), ("/supervisor/devices", "id=\"device-qr\""), ("/supervisor/audit", "id=\"changes-rows\"") })
+        {
+            var html = await admin.GetStringAsync(page);
+            Assert.Contains(id, html, StringComparison.Ordinal);
+            Assert.Equal(HttpStatusCode.Forbidden, (await supervisor.GetAsync(page)).StatusCode);
+        }
+    }
+
     private const string DemoPassword = Infrastructure.HubApp.Password;
 }
 
