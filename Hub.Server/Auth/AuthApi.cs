@@ -26,7 +26,7 @@ public static class AuthApi
     }
 
     public static async Task<Ok<MeDto>> LoginAsync(LoginRequest request, HttpContext http, HubDbContext db, CatalogueCache catalogueCache,
-        IPasswordHasher<Officer> hasher, TimeProvider time, QueueEngine engine, CancellationToken ct)
+        IPasswordHasher<Officer> hasher, TimeProvider time, QueueEngine engine, StaffSessions sessions, CancellationToken ct)
     {
         Validate.Required(request.UserName, "userName", 100);
         Validate.Required(request.Password, "password", 200);
@@ -72,7 +72,14 @@ public static class AuthApi
         }
 
         officer.RecordSuccessfulLogin();
+        if (officer.Role == OfficerRole.Officer)
+        {
+            // An officer works at one counter at a time: a new sign-in ends the sessions of the last one (issue 15, item 4).
+            officer.RenewSecurityStamp();
+        }
+
         await db.SaveChangesAsync(ct);
+        sessions.Forget(officer.Id);
         await RecordCounterOfficerAsync(engine, db, officer.Id, counter?.Id, ct);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffSessions.Principal(officer, counter?.Id));
         return TypedResults.Ok(new MeDto(officer.Id, officer.UserName, officer.DisplayName, officer.Role, officer.SiteId, counter?.Id, counter?.Number,

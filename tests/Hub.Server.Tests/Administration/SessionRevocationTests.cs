@@ -33,6 +33,24 @@ public abstract class SessionRevocationTests(ITestOutputHelper output) : StaffTe
     }
 
     [Fact]
+    public async Task OfficerSigningInAtAnotherCounter_EndsTheSessionAtTheFirst()
+    {
+        if (App is null)
+        {
+            return;
+        }
+
+        var counter1 = await App.CounterIdAsync(1);
+        var counter6 = await App.CounterIdAsync(6);
+        using var first = await App.SignInAsync("canbo1", counter1);
+        Assert.Equal(HttpStatusCode.NoContent, (await first.PostAsync(HubRoutes.CounterAction(counter1, CounterActions.CallNext), null)).StatusCode);
+
+        using var second = await App.SignInAsync("canbo1", counter6);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await first.PostAsync(HubRoutes.CounterAction(counter1, CounterActions.CallNext), null)).StatusCode);
+        Assert.Equal(6, (await second.GetFromJsonAsync<MeDto>(HubRoutes.Me))!.CounterNumber);
+    }
+
+    [Fact]
     public async Task PasswordResetByAnAdmin_EndsTheSession_AndTheNextSignInMustChangeIt()
     {
         if (App is null)
