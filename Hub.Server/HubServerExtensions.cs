@@ -5,6 +5,7 @@ using QueueKiosk.HubServer.Administration.Calendar;
 using QueueKiosk.HubServer.Administration.SiteSettings;
 using QueueKiosk.HubServer.Administration.Catalogue;
 using QueueKiosk.HubServer.Administration.Services;
+using QueueKiosk.HubServer.Administration;
 using QueueKiosk.HubServer.Auth;
 using QueueKiosk.HubServer.Catalogue;
 using QueueKiosk.HubServer.Common;
@@ -31,6 +32,7 @@ public static class HubServerExtensions
         services.AddRealtime();
         services.AddQueue();
         services.AddHubAuth();
+        services.AddStaffAndDevices();
         services.AddDossiers();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
             .Validate(o => !o.Enabled || o.Password.Length >= 6, "Demo:Password must have at least 6 characters")
@@ -79,6 +81,7 @@ public static class HubServerExtensions
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseAuthentication();
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseRateLimiter();
 
@@ -89,7 +92,6 @@ public static class HubServerExtensions
         app.MapCatalogueApi();
         app.MapQueueApi();
         app.MapDossierApi();
-        app.MapAdminApi();
         app.MapSiteSettingsApi();
         app.MapCalendarApi();
         app.MapCatalogueAdminApi();
@@ -97,6 +99,7 @@ public static class HubServerExtensions
         app.MapServiceAdministration();
         app.MapPriorityGroupAdministration();
         app.MapCounterAdministration();
+        app.MapStaffAndDevices();
         app.MapRealtime();
         app.MapOfficerConsole();
         app.MapSupervision();

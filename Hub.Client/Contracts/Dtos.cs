@@ -143,7 +143,9 @@ public sealed record CancelTicketRequest(string? Reason = null);
 
 public sealed record LoginRequest(string UserName, string Password, Guid? CounterId = null);
 
-public sealed record MeDto(Guid Id, string UserName, string DisplayName, OfficerRole Role, Guid SiteId, Guid? CounterId, int? CounterNumber);
+/// <param name="MustChangePassword">Signed in with a password an admin set: every API but OwnPassword, Me and Logout answers 403 until it is changed.</param>
+public sealed record MeDto(Guid Id, string UserName, string DisplayName, OfficerRole Role, Guid SiteId, Guid? CounterId, int? CounterNumber,
+    bool MustChangePassword = false);
 
 public sealed record RatingRequest(int Score, string? Reason = null);
 

@@ -90,6 +90,19 @@ public static partial class HubRoutes
     /// <summary>POST, device key: the calling device's heartbeat (body: <see cref="DeviceStatusReport"/>).</summary>
     public const string DeviceStatus = Api + "/devices/me/status";
 
+    // Staff accounts and devices (docs/administration.md, "Tài khoản và thiết bị"): one account or device, then its actions.
+    public const string AdminStaffItem = AdminStaff + "/{officerId:guid}";
+    public const string AdminStaffPassword = AdminStaffItem + "/password";
+    public const string AdminStaffLock = AdminStaffItem + "/lock";
+    public const string AdminStaffUnlock = AdminStaffItem + "/unlock";
+    public const string AdminStaffRetire = AdminStaffItem + "/retire";
+    public const string AdminStaffRestore = AdminStaffItem + "/restore";
+    public const string AdminDeviceRotateKey = AdminDevices + "/{deviceId:guid}/rotate-key";
+    public const string AdminDeviceRevoke = AdminDevices + "/{deviceId:guid}/revoke";
+
+    /// <summary>E.g. WithId(AdminStaffLock, id) = /api/admin/staff/{id}/lock.</summary>
+    public static string WithId(string pattern, Guid id) => Fill(pattern, id);
+
     public static string SiteSnapshot(Guid siteId) => Fill(SiteSnapshotTemplate, siteId);
 
     public static string SiteLogo(Guid siteId) => Fill(SiteLogoTemplate, siteId);

@@ -21,16 +21,17 @@ public static class AuthApi
         group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(Policies.AnonymousRateLimit);
         group.MapPost("/logout", LogoutAsync).RequireAuthorization(Policies.Staff);
         group.MapGet("/me", MeAsync).RequireAuthorization(Policies.Staff);
+        group.MapOwnPassword();
         return app;
     }
 
     public static async Task<Ok<MeDto>> LoginAsync(LoginRequest request, HttpContext http, HubDbContext db, CatalogueCache catalogueCache,
-        IPasswordHasher<Officer> hasher, TimeProvider time, QueueEngine engine, CancellationToken ct)
+        IPasswordHasher<Officer> hasher, TimeProvider time, QueueEngine engine, StaffSessions sessions, CancellationToken ct)
     {
         Validate.Required(request.UserName, "userName", 100);
         Validate.Required(request.Password, "password", 200);
         var now = time.GetUtcNow().UtcDateTime;
-        var officer = await db.Officers.AsTracking().FirstOrDefaultAsync(o => o.UserName == request.UserName && o.Active, ct)
+        var officer = await db.Officers.AsTracking().Include(o => o.Counters).FirstOrDefaultAsync(o => o.UserName == request.UserName, ct)
             ?? throw new DomainException(Errors.BadCredentials);
         if (officer.IsLockedOut(now))
         {
@@ -46,6 +47,8 @@ public static class AuthApi
             throw new DomainException(Errors.BadCredentials);
         }
 
+        // Said only to whoever knows the password, so it does not tell a stranger the account exists.
+        StaffSignIn.EnsureMaySignIn(officer);
         if (verified == PasswordVerificationResult.SuccessRehashNeeded)
         {
             officer.PasswordHash = hasher.HashPassword(officer, request.Password);
@@ -65,6 +68,8 @@ public static class AuthApi
             {
                 throw new DomainException(Errors.CounterRetired.With(counter.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), "counterId");
             }
+
+            await StaffSignIn.EnsureMayWorkAtAsync(officer, counter.Id, db, ct);
         }
         else if (officer.Role == OfficerRole.Officer)
         {
@@ -72,29 +77,26 @@ public static class AuthApi
         }
 
         officer.RecordSuccessfulLogin();
-        await db.SaveChangesAsync(ct);
-        await RecordCounterOfficerAsync(engine, db, officer.Id, counter?.Id, ct);
-        var claims = new List<Claim>
+        if (officer.Role == OfficerRole.Officer)
         {
-            new(ClaimTypes.NameIdentifier, officer.Id.ToString()),
-            new(ClaimTypes.Name, officer.UserName),
-            new(ClaimTypes.GivenName, officer.DisplayName),
-            new(ClaimTypes.Role, officer.Role.ToString()),
-            new(HubClaims.Site, officer.SiteId.ToString()),
-        };
-        if (counter is not null)
-        {
-            claims.Add(new Claim(HubClaims.Counter, counter.Id.ToString()));
+            // An officer works at one counter at a time: a new sign-in ends the sessions of the last one (issue 15, item 4).
+            officer.RenewSecurityStamp();
         }
 
-        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme,
-            new ClaimsPrincipal(new ClaimsIdentity(claims, CookieAuthenticationDefaults.AuthenticationScheme)));
-        return TypedResults.Ok(new MeDto(officer.Id, officer.UserName, officer.DisplayName, officer.Role, officer.SiteId, counter?.Id, counter?.Number));
+        await db.SaveChangesAsync(ct);
+        sessions.Forget(officer.Id);
+        await RecordCounterOfficerAsync(engine, db, officer.Id, counter?.Id, ct);
+        await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffSessions.Principal(officer, counter?.Id));
+        return TypedResults.Ok(new MeDto(officer.Id, officer.UserName, officer.DisplayName, officer.Role, officer.SiteId, counter?.Id, counter?.Number,
+            officer.MustChangePassword));
     }
 
-    public static async Task<NoContent> LogoutAsync(HttpContext http, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct)
+    public static async Task<NoContent> LogoutAsync(HttpContext http, ClaimsPrincipal user, QueueEngine engine, HubDbContext db, StaffSessions sessions,
+        CancellationToken ct)
     {
         ct.ThrowIfCancellationRequested();
+        // A copy of this cookie replayed after sign-out must not work either (issue 15, item 4).
+        await StaffSignIn.EndSessionsAsync(user, db, sessions, ct);
         if (user.OfficerId() is { } officerId && user.CounterOf() is { } counterId)
         {
             await engine.ReleaseOfficerAsync(counterId, officerId, new Actor(officerId, null), ct);
@@ -130,6 +132,7 @@ public static class AuthApi
         var catalogue = await catalogueCache.GetAsync(ct);
         var counter = user.CounterOf() is { } c ? catalogue.Counters.GetValueOrDefault(c) : null;
         var role = Enum.Parse<OfficerRole>(user.FindFirstValue(ClaimTypes.Role)!);
-        return TypedResults.Ok(new MeDto(id, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.GivenName) ?? "", role, site, counter?.Id, counter?.Number));
+        return TypedResults.Ok(new MeDto(id, user.Identity!.Name!, user.FindFirstValue(ClaimTypes.GivenName) ?? "", role, site, counter?.Id, counter?.Number,
+            user.HasClaim(c => c.Type == HubClaims.MustChangePassword)));
     }
 }

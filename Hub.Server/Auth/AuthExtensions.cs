@@ -15,6 +15,7 @@ public static class AuthExtensions
     public static IServiceCollection AddHubAuth(this IServiceCollection services)
     {
         services.AddSingleton<DeviceKeyCache>();
+        services.AddSingleton<StaffSessions>();
         services.AddSingleton<IPasswordHasher<Officer>, PasswordHasher<Officer>>();
         services.AddAuthentication(SmartScheme)
             // One default scheme that picks: a device key when one is sent, otherwise the cookie.
@@ -30,6 +31,8 @@ public static class AuthExtensions
                 // An API answers 401/403; it never redirects to a login page.
                 o.Events.OnRedirectToLogin = ctx => Status(ctx, 401);
                 o.Events.OnRedirectToAccessDenied = ctx => Status(ctx, 403);
+                // Sessions end when the account's security stamp changes (password, lock, retire, role, counters, sign-out).
+                o.Events.OnValidatePrincipal = StaffSessions.ValidateAsync;
             })
             .AddScheme<AuthenticationSchemeOptions, DeviceKeyAuthenticationHandler>(DeviceKeyAuthenticationHandler.SchemeName, null);
         // Registered after AddCookie, so it runs after the post-configure that creates the format.

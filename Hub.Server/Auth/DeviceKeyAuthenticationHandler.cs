@@ -95,5 +95,8 @@ public sealed class DeviceKeyCache
 
     public void Set(string hash, ClaimsPrincipal principal, DateTimeOffset now) => _entries[hash] = (principal, now + Lifetime);
 
+    /// <summary>A rotated or revoked key: its next request is checked against the database, where it no longer matches.</summary>
+    public void Forget(string hash) => _entries.TryRemove(hash, out _);
+
     public void Clear() => _entries.Clear();
 }

@@ -31,6 +31,12 @@ public static class HubClaims
     public const string DeviceKind = "qk:device_kind";
     public const string DeviceId = "qk:device";
 
+    /// <summary>The officer's security stamp at sign-in: a session whose stamp is no longer the account's ends (StaffSessions).</summary>
+    public const string SecurityStamp = "qk:stamp";
+
+    /// <summary>Present when the account signed in with a password an admin set (PasswordChangeGate).</summary>
+    public const string MustChangePassword = "qk:must_change_password";
+
     public static Guid? OfficerId(this ClaimsPrincipal user) =>
         user.IsInRole(Policies.DeviceRole) ? null : ParseGuid(user.FindFirstValue(ClaimTypes.NameIdentifier));
 

@@ -1,9 +1,11 @@
+using QueueKiosk.HubServer.Administration.Devices;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubClient.Schedule;
 using QueueKiosk.HubServer.Administration.Services;
 using QueueKiosk.HubServer.Catalogue;
+using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
 
@@ -61,9 +63,20 @@ public static class HubCommands
                 {
                     var user = Option("--user");
                     var password = Option("--password");
-                    if (string.IsNullOrWhiteSpace(user) || string.IsNullOrEmpty(password) || password.Length < 8)
+                    if (string.IsNullOrWhiteSpace(user) || string.IsNullOrEmpty(password))
                     {
-                        await Console.Error.WriteLineAsync("usage: admin create --user NAME --password PASSWORD (at least 8 characters) [--name \"Display name\"]");
+                        await Console.Error.WriteLineAsync("usage: admin create --user NAME --password PASSWORD (at least 8 characters, letters and digits) [--name \"Display name\"]");
+                        return 2;
+                    }
+
+                    try
+                    {
+                        // The same password rule as the administration pages (Validate.Password).
+                        Validate.Password(password, "--password", user);
+                    }
+                    catch (DomainException refused)
+                    {
+                        await Console.Error.WriteLineAsync("error: " + refused.Error.Text(english: true));
                         return 2;
                     }
 
@@ -91,7 +104,7 @@ public static class HubCommands
                     }
 
                     var site = await EnsureSiteAsync(db, null, null, null);
-                    var (device, key) = AdminApi.NewDevice(site.Id, kind, Option("--name")!);
+                    var (device, key) = DevicesApi.NewDevice(site.Id, kind, Option("--name")!);
                     db.Devices.Add(device);
                     await db.SaveChangesAsync();
                     output.WriteLine($"device '{device.Name}' ({kind}) created; its key is shown only now:");

@@ -35,6 +35,33 @@ public static class Validate
         }
     }
 
+    /// <summary>The shortest password accepted (the CLI's "admin create" asks the same).</summary>
+    public const int MinPasswordLength = 8;
+
+    /// <summary>
+    /// A password an account may have: at least <see cref="MinPasswordLength"/> characters, letters
+    /// and digits, not the user name. Deliberately modest (staff type it at a counter every day);
+    /// the sign-in lock-out after repeated failures is what stops guessing.
+    /// </summary>
+    public static void Password(string? password, string field, string userName)
+    {
+        Required(password, field, 200);
+        if (password!.Length < MinPasswordLength)
+        {
+            throw new DomainException(Errors.PasswordTooShort.With(field, MinPasswordLength), field);
+        }
+
+        if (!password.Any(char.IsLetter) || !password.Any(char.IsDigit))
+        {
+            throw new DomainException(Errors.PasswordTooWeak.With(field), field);
+        }
+
+        if (string.Equals(password, userName, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new DomainException(Errors.PasswordIsUserName.With(field), field);
+        }
+    }
+
     public static void Defined<TEnum>(TEnum value, string field)
         where TEnum : struct, Enum
     {

@@ -1,3 +1,4 @@
+using QueueKiosk.HubServer.Administration.Devices;
 using System.Text.Json;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
@@ -96,8 +97,8 @@ public sealed class DemoSeeder(HubDbContext db, IPasswordHasher<Officer> hasher,
 
         db.Officers.Add(Person("giamsat", "Giám sát viên (mẫu)", OfficerRole.Supervisor, options.Password));
         db.Officers.Add(Person("quantri", "Quản trị hệ thống (mẫu)", OfficerRole.Admin, options.Password));
-        db.Devices.Add(AdminApi.NewDevice(SiteId, DeviceKind.Kiosk, "Kiosk sảnh (mẫu)", options.KioskKey).Device);
-        db.Devices.Add(AdminApi.NewDevice(SiteId, DeviceKind.Display, "Máy hiển thị sảnh (mẫu)", options.DisplayKey).Device);
+        db.Devices.Add(DevicesApi.NewDevice(SiteId, DeviceKind.Kiosk, "Kiosk sảnh (mẫu)", options.KioskKey).Device);
+        db.Devices.Add(DevicesApi.NewDevice(SiteId, DeviceKind.Display, "Máy hiển thị sảnh (mẫu)", options.DisplayKey).Device);
         AddDossiers(DateOnly.FromDateTime(now.AddHours(7)));
         await db.SaveChangesAsync(ct);
         return true;

@@ -185,6 +185,63 @@ public static class Errors
     public static readonly Error UnknownDevice = new("auth.unknown_device", ErrorKind.Forbidden,
         "Thiết bị chưa được đăng ký với máy chủ.", "This device is not registered with the hub.");
 
+    // ---------------------------------------------------------------- staff accounts and devices (docs/administration.md)
+
+    public static readonly Error AccountLockedByAdmin = new("auth.locked_by_admin", ErrorKind.Forbidden,
+        "Tài khoản đã bị quản trị viên khóa. Liên hệ quản trị viên để mở khóa.", "The account has been locked by an administrator. Ask an administrator to unlock it.");
+
+    public static readonly Error AccountRetired = new("auth.account_retired", ErrorKind.Forbidden,
+        "Tài khoản đã ngừng sử dụng, không thể đăng nhập.", "The account has been retired and cannot sign in.");
+
+    public static readonly Error CounterNotAllowed = new("auth.counter_not_allowed", ErrorKind.Forbidden,
+        "Trường 'counterId': tài khoản không được phân công làm việc tại quầy đã chọn.", "Field 'counterId': this account is not assigned to the chosen counter.");
+
+    public static readonly Error CounterRetiredAtSignIn = new("auth.counter_retired", ErrorKind.Invalid,
+        "Trường 'counterId': quầy đã chọn đã ngừng sử dụng.", "Field 'counterId': the chosen counter has been retired.");
+
+    public static readonly Error PasswordChangeRequired = new("auth.password_change_required", ErrorKind.Forbidden,
+        "Bạn phải đổi mật khẩu trước khi tiếp tục (mật khẩu hiện tại do quản trị viên đặt).", "You must change your password before going on (the current one was set by an administrator).");
+
+    public static readonly Error WrongCurrentPassword = new("auth.wrong_current_password", ErrorKind.Invalid,
+        "Trường 'currentPassword': mật khẩu hiện tại không đúng.", "Field 'currentPassword': the current password is wrong.");
+
+    public static readonly Error<string> SamePassword = new("password.same", ErrorKind.Invalid, "field",
+        "Trường '{field}': mật khẩu mới phải khác mật khẩu hiện tại.", "Field '{field}': the new password must differ from the current one.");
+
+    public static readonly Error<string, int> PasswordTooShort = new("password.too_short", ErrorKind.Invalid, ("field", "min"),
+        "Trường '{field}': mật khẩu phải có ít nhất {min} ký tự.", "Field '{field}': the password must have at least {min} characters.");
+
+    public static readonly Error<string> PasswordTooWeak = new("password.too_weak", ErrorKind.Invalid, "field",
+        "Trường '{field}': mật khẩu phải có cả chữ cái và chữ số.", "Field '{field}': the password must have both letters and digits.");
+
+    public static readonly Error<string> PasswordIsUserName = new("password.is_user_name", ErrorKind.Invalid, "field",
+        "Trường '{field}': mật khẩu không được trùng với tên đăng nhập.", "Field '{field}': the password must not be the user name.");
+
+    public static readonly Error StaffNotFound = new("staff.not_found", ErrorKind.NotFound,
+        "Không tìm thấy tài khoản.", "Account not found.");
+
+    public static readonly Error StaffCounterNotFound = new("staff.counter_not_found", ErrorKind.Invalid,
+        "Trường 'counterIds': có quầy không thuộc đơn vị hoặc không tồn tại.", "Field 'counterIds': a counter is not at this site or does not exist.");
+
+    public static readonly Error<int> StaffCounterRetired = new("staff.counter_retired", ErrorKind.Invalid, "number",
+        "Trường 'counterIds': quầy số {number} đã ngừng sử dụng, không thể phân công cho cán bộ.", "Field 'counterIds': counter {number} has been retired and cannot be assigned.");
+
+    public static readonly Error OwnAdminRole = new("staff.own_admin_role", ErrorKind.Conflict,
+        "Trường 'role': bạn không thể tự bỏ quyền quản trị của chính mình.", "Field 'role': you cannot remove your own admin role.");
+
+    public static readonly Error SelfLockout = new("staff.self_lockout", ErrorKind.Conflict,
+        "Trường 'id': bạn không thể tự khóa hoặc ngừng sử dụng tài khoản của chính mình.", "Field 'id': you cannot lock or retire your own account.");
+
+    public static readonly Error<string> LastAdmin = new("staff.last_admin", ErrorKind.Conflict, "field",
+        "Trường '{field}': đây là tài khoản quản trị cuối cùng còn hoạt động, không thể khóa, ngừng sử dụng hoặc bỏ quyền quản trị.",
+        "Field '{field}': this is the last active admin account; it cannot be locked, retired or lose the admin role.");
+
+    public static readonly Error DeviceNotFound = new("device.not_found", ErrorKind.NotFound,
+        "Không tìm thấy thiết bị.", "Device not found.");
+
+    public static readonly Error DeviceRevoked = new("device.revoked", ErrorKind.Conflict,
+        "Trường 'id': khóa của thiết bị đã bị thu hồi; hãy tạo thiết bị mới.", "Field 'id': the device's key has been revoked; create a new device.");
+
     // ---------------------------------------------------------------- supervision and dossiers
 
     public static readonly Error AlertNotFound = new("alert.not_found", ErrorKind.NotFound,

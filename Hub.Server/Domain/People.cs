@@ -38,6 +38,9 @@ public sealed class Officer
     /// <summary>The counters an officer may sign in at (empty: any counter of the site).</summary>
     public List<OfficerCounter> Counters { get; set; } = [];
 
+    /// <summary>Ends every session signed in before now (the cookie carries the stamp it was issued under).</summary>
+    public void RenewSecurityStamp() => SecurityStamp = Guid.NewGuid().ToString("N");
+
     public bool IsLockedOut(DateTime now) => LockedUntil is { } until && until > now;
 
     public void RecordFailedLogin(DateTime now)

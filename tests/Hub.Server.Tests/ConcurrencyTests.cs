@@ -1,3 +1,4 @@
+using QueueKiosk.HubServer.Administration.Services;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;

@@ -1,3 +1,4 @@
+using QueueKiosk.HubServer.Administration.Services;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
@@ -99,7 +100,7 @@ public sealed class QueueRulesTests : SqliteHubAppTest
         var b = await App.ServiceIdAsync("B");
         using var supervisor = await App.SupervisorAsync();
         var counter = await supervisor.PostOkAsync<CounterDto>(HubRoutes.Admin + "/counters",
-            new Catalogue.CreateCounterRequest(40, "Quầy trộn A/B", [a, b], Weights: [1, 3]));
+            new CreateCounterRequest(40, "Quầy trộn A/B", [a, b], Weights: [1, 3]));
         var oldA = await App.IssueAsync(kiosk, a);
         App.Time.Advance(TimeSpan.FromSeconds(60));
         var youngB = await App.IssueAsync(kiosk, b);
@@ -109,7 +110,7 @@ public sealed class QueueRulesTests : SqliteHubAppTest
         Assert.Equal(youngB.Number, (await supervisor.CallNextAsync(counter.Id))!.Number);
         Assert.Equal(oldA.Number, (await supervisor.CallNextAsync(counter.Id))!.Number);
 
-        var bad = await supervisor.PostAsJsonAsync(HubRoutes.Admin + "/counters", new Catalogue.CreateCounterRequest(41, "Sai", [a, b], Weights: [1]));
+        var bad = await supervisor.PostAsJsonAsync(HubRoutes.Admin + "/counters", new CreateCounterRequest(41, "Sai", [a, b], Weights: [1]));
         Assert.Equal(System.Net.HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.Contains("weights", await bad.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using QueueKiosk.HubServer.Administration.Staff;
+using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Queue;
 
 namespace QueueKiosk.HubServer.Pages.Officer;
@@ -7,12 +9,18 @@ namespace QueueKiosk.HubServer.Pages.Officer;
 /// Sign-in for officers. The page lists the counters (the API needs the counter's id); the sign-in
 /// itself is POST /api/auth/login from login.js, so errors come back as the API's Vietnamese text.
 /// </summary>
-public sealed class LoginModel(CatalogueCache catalogue) : PageModel
+public sealed class LoginModel(CatalogueCache catalogue, FirstAdmin firstAdmin, HubDbContext db) : PageModel
 {
     public IReadOnlyList<CounterChoice> Counters { get; private set; } = [];
 
+    /// <summary>No admin account exists yet: the page shows how to create the first one.</summary>
+    public bool NoAdminYet { get; private set; }
+
+    public string FirstAdminCommand => FirstAdmin.Command;
+
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        NoAdminYet = !await firstAdmin.ExistsAsync(db, cancellationToken);
         var data = await catalogue.GetAsync(cancellationToken);
         var multiSite = data.Sites.Count > 1;
         Counters = data.Counters.Values

@@ -1,7 +1,9 @@
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Administration.Staff;
 using QueueKiosk.HubServer.Auth;
+using QueueKiosk.HubServer.Data;
 
 namespace QueueKiosk.HubServer.Pages.Supervisor;
 
@@ -58,9 +60,12 @@ public sealed class AuditModel : SupervisorPageModel
     protected override bool AdminOnly => true;
 }
 
-public sealed class LoginModel : PageModel
+public sealed class LoginModel(FirstAdmin firstAdmin, HubDbContext db) : PageModel
 {
-    public void OnGet()
-    {
-    }
+    /// <summary>No admin account exists yet: the page shows how to create the first one.</summary>
+    public bool NoAdminYet { get; private set; }
+
+    public string FirstAdminCommand => FirstAdmin.Command;
+
+    public async Task OnGetAsync(CancellationToken cancellationToken) => NoAdminYet = !await firstAdmin.ExistsAsync(db, cancellationToken);
 }

@@ -23,18 +23,53 @@
     }
     button.disabled = true;
     try {
-      await QkApi.post(QkHub.routes.Login, {
+      const me = await QkApi.post(QkHub.routes.Login, {
         userName: document.getElementById("user-name").value.trim(),
         password: document.getElementById("password").value,
         counterId: counter.value,
       });
       localStorage.setItem("qk.counterId", counter.value);
+      if (me && me.mustChangePassword) {
+        askNewPassword();
+        return;
+      }
       location.href = "/officer";
     } catch (err) {
       error.textContent = err.message;
       error.hidden = false;
     } finally {
       button.disabled = false;
+    }
+  });
+
+  // A password an admin set: the officer chooses their own before the console opens.
+  const passwordForm = document.getElementById("password-form");
+  const passwordError = document.getElementById("password-error");
+
+  function askNewPassword() {
+    form.hidden = true;
+    passwordForm.hidden = false;
+    document.getElementById("new-password").focus();
+  }
+
+  passwordForm.addEventListener("submit", async (e) => {
+    e.preventDefault();
+    passwordError.hidden = true;
+    const newPassword = document.getElementById("new-password").value;
+    if (newPassword !== document.getElementById("new-password-again").value) {
+      passwordError.textContent = "Hai lần nhập mật khẩu mới không giống nhau.";
+      passwordError.hidden = false;
+      return;
+    }
+    try {
+      await QkApi.post(QkHub.routes.OwnPassword, {
+        currentPassword: document.getElementById("password").value,
+        newPassword,
+      });
+      location.href = "/officer";
+    } catch (err) {
+      passwordError.textContent = err.message;
+      passwordError.hidden = false;
     }
   });
 })();
