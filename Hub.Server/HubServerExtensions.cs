@@ -10,6 +10,7 @@ using QueueKiosk.HubServer.Dossiers;
 using QueueKiosk.HubServer.Pages;
 using QueueKiosk.HubServer.Queue;
 using QueueKiosk.HubServer.Realtime;
+using QueueKiosk.HubServer.Security;
 using QueueKiosk.HubServer.Supervision;
 
 namespace QueueKiosk.HubServer;
@@ -27,6 +28,7 @@ public static class HubServerExtensions
         services.AddRealtime();
         services.AddQueue();
         services.AddHubAuth();
+        services.AddHubSecurity();
         services.AddDossiers();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
             .Validate(o => !o.Enabled || o.Password.Length >= 6, "Demo:Password must have at least 6 characters")
@@ -36,7 +38,7 @@ public static class HubServerExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Unreadable bodies raise BadHttpRequestException in every environment, so the handler can name the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi();
+        services.AddHubOpenApi();
         services.AddOfficerConsole();
         services.AddSupervision(builder.Configuration, builder.Environment);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -64,11 +66,12 @@ public static class HubServerExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHubSecurity();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
 
-        app.MapOpenApi();
+        app.MapHubOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapAuthApi();

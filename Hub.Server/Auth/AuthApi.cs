@@ -10,6 +10,7 @@ using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
 using QueueKiosk.HubServer.Queue;
+using QueueKiosk.HubServer.Security;
 
 namespace QueueKiosk.HubServer.Auth;
 
@@ -18,20 +19,27 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(HubRoutes.Auth).WithTags("Auth");
-        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(Policies.AnonymousRateLimit);
+        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SecurityExtensions.SignInRateLimit);
         group.MapPost("/logout", LogoutAsync).RequireAuthorization(Policies.Staff);
         group.MapGet("/me", MeAsync).RequireAuthorization(Policies.Staff);
         return app;
     }
 
     public static async Task<Ok<MeDto>> LoginAsync(LoginRequest request, HttpContext http, HubDbContext db, CatalogueCache catalogueCache,
-        IPasswordHasher<Officer> hasher, TimeProvider time, QueueEngine engine, CancellationToken ct)
+        IPasswordHasher<Officer> hasher, TimeProvider time, QueueEngine engine, SignInThrottle throttle, UnknownUserPassword unknownUser, CancellationToken ct)
     {
         Validate.Required(request.UserName, "userName", 100);
         Validate.Required(request.Password, "password", 200);
+        var attempt = throttle.Begin(http.Connection.RemoteIpAddress, request.UserName);
         var now = time.GetUtcNow().UtcDateTime;
-        var officer = await db.Officers.AsTracking().FirstOrDefaultAsync(o => o.UserName == request.UserName && o.Active, ct)
-            ?? throw new DomainException(Errors.BadCredentials);
+        var officer = await db.Officers.AsTracking().FirstOrDefaultAsync(o => o.UserName == request.UserName && o.Active, ct);
+        if (officer is null)
+        {
+            // Same work and same answer as a wrong password: the time does not reveal which names exist.
+            unknownUser.Verify(request.Password);
+            throw new DomainException(Errors.BadCredentials);
+        }
+
         if (officer.IsLockedOut(now))
         {
             var until = officer.LockedUntil!.Value.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture);
@@ -46,6 +54,7 @@ public static class AuthApi
             throw new DomainException(Errors.BadCredentials);
         }
 
+        attempt.Succeed();
         if (verified == PasswordVerificationResult.SuccessRehashNeeded)
         {
             officer.PasswordHash = hasher.HashPassword(officer, request.Password);
