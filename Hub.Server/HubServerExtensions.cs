@@ -15,6 +15,7 @@ using QueueKiosk.HubServer.Dossiers;
 using QueueKiosk.HubServer.Pages;
 using QueueKiosk.HubServer.Queue;
 using QueueKiosk.HubServer.Realtime;
+using QueueKiosk.HubServer.Security;
 using QueueKiosk.HubServer.Supervision;
 
 namespace QueueKiosk.HubServer;
@@ -33,6 +34,7 @@ public static class HubServerExtensions
         services.AddQueue();
         services.AddHubAuth();
         services.AddStaffAndDevices();
+        services.AddHubSecurity();
         services.AddDossiers();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
             .Validate(o => !o.Enabled || o.Password.Length >= 6, "Demo:Password must have at least 6 characters")
@@ -42,7 +44,7 @@ public static class HubServerExtensions
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Unreadable bodies raise BadHttpRequestException in every environment, so the handler can name the field.
         services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
-        services.AddOpenApi();
+        services.AddHubOpenApi();
         services.AddOfficerConsole();
         services.AddSupervision(builder.Configuration, builder.Environment);
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
@@ -80,12 +82,13 @@ public static class HubServerExtensions
     {
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseHubSecurity();
         app.UseAuthentication();
         app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseRateLimiter();
 
-        app.MapOpenApi();
+        app.MapHubOpenApi();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapAuthApi();

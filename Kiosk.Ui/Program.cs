@@ -15,9 +15,11 @@ builder.Services.AddSystemd();
 builder.Services.AddKiosk();
 builder.Services.AddKioskPrinter(builder.Configuration);
 builder.Services.AddRazorPages();
+builder.Services.AddKioskApiLimits();
 
 var app = builder.Build();
 app.UseStaticFiles();
+app.UseRateLimiter();
 app.MapKioskApi();
 app.MapPrinterSimulation();
 app.MapRazorPages();

@@ -60,6 +60,9 @@ public enum DeviceKind
 {
     Kiosk,
     Display,
+
+    /// <summary>The tablet at a counter on which citizens rate the service they got (the only device that may rate).</summary>
+    RatingTablet,
 }
 
 /// <summary>Status of a dossier (hồ sơ) in the one-stop e-system.</summary>

@@ -10,6 +10,7 @@ using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
 using QueueKiosk.HubServer.Queue;
+using QueueKiosk.HubServer.Security;
 
 namespace QueueKiosk.HubServer.Auth;
 
@@ -18,7 +19,7 @@ public static class AuthApi
     public static IEndpointRouteBuilder MapAuthApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup(HubRoutes.Auth).WithTags("Auth");
-        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(Policies.AnonymousRateLimit);
+        group.MapPost("/login", LoginAsync).AllowAnonymous().RequireRateLimiting(SecurityExtensions.SignInRateLimit);
         group.MapPost("/logout", LogoutAsync).RequireAuthorization(Policies.Staff);
         group.MapGet("/me", MeAsync).RequireAuthorization(Policies.Staff);
         group.MapOwnPassword();
@@ -26,13 +27,22 @@ public static class AuthApi
     }
 
     public static async Task<Ok<MeDto>> LoginAsync(LoginRequest request, HttpContext http, HubDbContext db, CatalogueCache catalogueCache,
-        IPasswordHasher<Officer> hasher, TimeProvider time, QueueEngine engine, StaffSessions sessions, CancellationToken ct)
+        IPasswordHasher<Officer> hasher, TimeProvider time, QueueEngine engine, StaffSessions sessions, SignInThrottle throttle, UnknownUserPassword unknownUser,
+        CancellationToken ct)
     {
         Validate.Required(request.UserName, "userName", 100);
         Validate.Required(request.Password, "password", 200);
+        var attempt = throttle.Begin(http.Connection.RemoteIpAddress, request.UserName);
         var now = time.GetUtcNow().UtcDateTime;
-        var officer = await db.Officers.AsTracking().Include(o => o.Counters).FirstOrDefaultAsync(o => o.UserName == request.UserName, ct)
-            ?? throw new DomainException(Errors.BadCredentials);
+        // Retired accounts are found too: whoever knows the password is told the account is retired (StaffSignIn.EnsureMaySignIn).
+        var officer = await db.Officers.AsTracking().Include(o => o.Counters).FirstOrDefaultAsync(o => o.UserName == request.UserName, ct);
+        if (officer is null)
+        {
+            // Same work and same answer as a wrong password: the time does not reveal which names exist.
+            unknownUser.Verify(request.Password);
+            throw new DomainException(Errors.BadCredentials);
+        }
+
         if (officer.IsLockedOut(now))
         {
             var until = officer.LockedUntil!.Value.ToString("HH:mm 'UTC'", CultureInfo.InvariantCulture);
@@ -47,6 +57,7 @@ public static class AuthApi
             throw new DomainException(Errors.BadCredentials);
         }
 
+        attempt.Succeed();
         // Said only to whoever knows the password, so it does not tell a stranger the account exists.
         StaffSignIn.EnsureMaySignIn(officer);
         if (verified == PasswordVerificationResult.SuccessRehashNeeded)

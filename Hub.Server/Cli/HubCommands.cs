@@ -14,7 +14,7 @@ namespace QueueKiosk.HubServer.Cli;
 /// <summary>
 /// Set-up commands run instead of the server (there are no default accounts outside demo mode):
 ///   dotnet Hub.Server.dll admin create --user X --password Y [--name "..."]
-///   dotnet Hub.Server.dll device create --kind Kiosk|Display --name K1
+///   dotnet Hub.Server.dll device create --kind Kiosk|Display|RatingTablet --name K1
 /// They use the same configuration (Database:Provider...) as the server and migrate first.
 /// </summary>
 public static class HubCommands
@@ -99,7 +99,7 @@ public static class HubCommands
                 {
                     if (!Enum.TryParse<DeviceKind>(Option("--kind"), ignoreCase: true, out var kind) || string.IsNullOrWhiteSpace(Option("--name")))
                     {
-                        await Console.Error.WriteLineAsync("usage: device create --kind Kiosk|Display --name NAME");
+                        await Console.Error.WriteLineAsync("usage: device create --kind Kiosk|Display|RatingTablet --name NAME");
                         return 2;
                     }
 

@@ -75,6 +75,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         ErrorKind.NotFound => StatusCodes.Status404NotFound,
         ErrorKind.Conflict => StatusCodes.Status409Conflict,
         ErrorKind.Locked => StatusCodes.Status423Locked,
+        ErrorKind.Throttled => StatusCodes.Status429TooManyRequests,
         ErrorKind.Unavailable => StatusCodes.Status503ServiceUnavailable,
         _ => StatusCodes.Status500InternalServerError,
     };

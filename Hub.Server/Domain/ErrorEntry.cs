@@ -24,6 +24,9 @@ public enum ErrorKind
     /// <summary>The account is locked for a while.</summary>
     Locked,
 
+    /// <summary>Too many attempts from this caller for now; trying again later helps.</summary>
+    Throttled,
+
     /// <summary>Nothing was done because a resource is out of reach; trying again later helps.</summary>
     Unavailable,
 

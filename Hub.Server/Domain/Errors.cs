@@ -242,6 +242,21 @@ public static class Errors
     public static readonly Error DeviceRevoked = new("device.revoked", ErrorKind.Conflict,
         "Trường 'id': khóa của thiết bị đã bị thu hồi; hãy tạo thiết bị mới.", "Field 'id': the device's key has been revoked; create a new device.");
 
+    public static readonly Error<string> TooManySignIns = new("auth.too_many_attempts", ErrorKind.Throttled, "until",
+        "Quá nhiều lần đăng nhập sai từ máy này. Thử lại sau {until}.", "Too many failed sign-ins from this computer. Try again after {until}.");
+
+    public static readonly Error CrossSiteRequest = new("auth.cross_site", ErrorKind.Forbidden,
+        "Yêu cầu đến từ một trang khác (Origin không khớp), không được thực hiện.", "The request came from another site (its Origin does not match) and was refused.");
+
+    public static readonly Error RatingChannelOnly = new("rating.channel_only", ErrorKind.Forbidden,
+        "Chỉ người dân đánh giá, qua máy đánh giá tại quầy.", "Only citizens rate, on a counter's rating tablet.");
+
+    public static readonly Error RatingNotFinished = new("rating.not_finished", ErrorKind.Conflict,
+        "Chỉ đánh giá được lượt đã phục vụ xong.", "Only a finished ticket can be rated.");
+
+    public static readonly Error AlreadyRated = new("rating.already_rated", ErrorKind.Conflict,
+        "Lượt này đã được đánh giá.", "This ticket has already been rated.");
+
     // ---------------------------------------------------------------- supervision and dossiers
 
     public static readonly Error AlertNotFound = new("alert.not_found", ErrorKind.NotFound,

@@ -68,9 +68,18 @@ public static class QueueApi
         return TypedResults.Ok(await engine.CancelAsync(ticketId, request?.Reason, ActorOf(user), ct));
     }
 
+    /// <summary>
+    /// Only the citizen rates, on a rating tablet (issue 15, item 6): never staff, who could rate
+    /// their own work, and never a kiosk or hall display, which anyone passing could use.
+    /// </summary>
     public static async Task<NoContent> RateAsync(Guid ticketId, RatingRequest request, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct)
     {
-        await engine.RateAsync(ticketId, request, ActorOf(user), ct);
+        if (!user.HasClaim(HubClaims.DeviceKind, nameof(DeviceKind.RatingTablet)))
+        {
+            throw new DomainException(Errors.RatingChannelOnly);
+        }
+
+        await engine.RateAsync(ticketId, request, ActorOf(user), user.SiteOf(), ct);
         return TypedResults.NoContent();
     }
 

@@ -216,7 +216,8 @@ public sealed class QueueEngine(
         }, ct);
     }
 
-    public async Task RateAsync(Guid ticketId, RatingRequest request, Actor actor, CancellationToken ct)
+    /// <summary>A citizen's rating of a served ticket of <paramref name="siteId"/> (the rating tablet's site), once per ticket.</summary>
+    public async Task RateAsync(Guid ticketId, RatingRequest request, Actor actor, Guid? siteId, CancellationToken ct)
     {
         if (request.Score is < 1 or > 5)
         {
@@ -227,9 +228,28 @@ public sealed class QueueEngine(
 
         var catalogue = await catalogueCache.GetAsync(ct);
         var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, ct) ?? throw new DomainException(Errors.TicketNotFound, "ticketId");
-        var now = Now();
-        await DecideAsync(ticket.SiteId, catalogue, change =>
+        if (siteId != ticket.SiteId)
         {
+            throw new DomainException(Errors.TicketNotFound, "ticketId");
+        }
+
+        var now = Now();
+        await DecideAsync(ticket.SiteId, catalogue, async change =>
+        {
+            // One rating per served ticket (issue 15, item 6). Under the gate, after everything
+            // already decided is committed, so two ratings of one ticket cannot both pass the check.
+            await journal.FlushAsync(ct);
+            var state = await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.Status).FirstAsync(ct);
+            if (live.OpenTickets.ContainsKey(ticketId) || state != TicketStatus.Served)
+            {
+                throw new DomainException(Errors.RatingNotFinished, "ticketId");
+            }
+
+            if (await db.Ratings.AnyAsync(r => r.TicketId == ticketId, ct))
+            {
+                throw new DomainException(Errors.AlreadyRated, "ticketId");
+            }
+
             change.Add(RowWrite.Insert(new Rating
             {
                 Id = Guid.CreateVersion7(),
@@ -242,7 +262,7 @@ public sealed class QueueEngine(
                 At = now,
             }));
             change.Add(Event(ticket, TicketEventKind.Rated, actor, now, request.Score.ToString(CultureInfo.InvariantCulture)), null);
-            return Task.FromResult(true);
+            return true;
         }, ct);
     }
 

@@ -88,9 +88,10 @@ public static class CameraEndpoints
         if (feed.Recordings?.Get(file) is not { } segment)
             return TypedResults.Problem(title: $"Không có đoạn ghi '{file}' / no such recording", statusCode: StatusCodes.Status404NotFound);
 
-        var range = context.Request.Headers.Range.ToString();
-        if ((range.Length == 0 || range.StartsWith("bytes=0-", StringComparison.Ordinal))
-            && context.RequestServices.GetService<ICameraRecordingAudit>() is { } audit)
+        // Every request that can serve bytes is reported, whatever its Range header says: guessing
+        // which ranges are "the start of a view" let hostile spellings (bytes=00-, Bytes=0-, bytes=-N)
+        // read whole files unaudited (issue 15, item 2). The audit decides how to group repeated reads.
+        if (context.RequestServices.GetService<ICameraRecordingAudit>() is { } audit)
             await audit.RecordingOpenedAsync(context, segment, context.RequestAborted);
 
         return TypedResults.PhysicalFile(segment.FullPath, "video/mp4", fileDownloadName: null,

@@ -28,6 +28,7 @@ public static class CameraHosting
                     cameras.Cameras.AddRange(DemoCameras(supervision.Value, database.Value));
                 }
             });
+        services.AddSingleton<RecordingViewWindow>();
         services.AddScoped<ICameraRecordingAudit, RecordingAudit>();
         return services;
     }
@@ -86,12 +87,23 @@ public static class CameraHosting
     }
 }
 
-/// <summary>Writes who opened which recording segment, when (RecordingViews).</summary>
-public sealed class RecordingAudit(HubDbContext db, WriteGate writeGate, TimeProvider time, ILogger<RecordingAudit> logger) : ICameraRecordingAudit
+/// <summary>
+/// Writes who read which recording segment, when (RecordingViews). Every request of a segment comes
+/// here; the range requests one person's player makes for one segment within
+/// <see cref="RecordingViewWindow.Length"/> are one view, so the first writes the row and the rest
+/// are covered by it.
+/// </summary>
+public sealed class RecordingAudit(HubDbContext db, WriteGate writeGate, RecordingViewWindow window, TimeProvider time, ILogger<RecordingAudit> logger)
+    : ICameraRecordingAudit
 {
     public async ValueTask RecordingOpenedAsync(HttpContext context, RecordingSegment segment, CancellationToken cancellationToken)
     {
         var user = context.User;
+        if (!window.IsNewView(user.Identity?.Name ?? "?", segment.CameraId, segment.FileName, time.GetUtcNow()))
+        {
+            return;
+        }
+
         var view = new RecordingView
         {
             Id = Guid.CreateVersion7(),
@@ -104,13 +116,62 @@ public sealed class RecordingAudit(HubDbContext db, WriteGate writeGate, TimePro
             ViewedAt = time.GetUtcNow().UtcDateTime,
             RemoteAddress = context.Connection.RemoteIpAddress?.ToString(),
         };
-        using (await writeGate.EnterAsync(cancellationToken))
+        try
         {
-            db.Set<RecordingView>().Add(view);
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            using (await writeGate.EnterAsync(cancellationToken))
+            {
+                db.Set<RecordingView>().Add(view);
+                await db.SaveChangesAsync(cancellationToken);
+                db.ChangeTracker.Clear();
+            }
+        }
+        catch
+        {
+            // No row written: the next read must try again rather than count as part of this view.
+            window.Forget(view.UserName, segment.CameraId, segment.FileName);
+            throw;
         }
 
         logger.LogInformation("Recording {File} of camera {Camera} opened by {User}", segment.FileName, segment.CameraId, view.UserName);
+    }
+}
+
+/// <summary>Remembers, per viewer and segment, when the last audited view began (bounded memory).</summary>
+public sealed class RecordingViewWindow
+{
+    /// <summary>Reads of the same segment by the same person within this time are one view.</summary>
+    public static readonly TimeSpan Length = TimeSpan.FromMinutes(10);
+
+    private const int MaxEntries = 10_000;
+    private readonly Dictionary<(string User, string Camera, string File), DateTimeOffset> _started = [];
+    private readonly Lock _lock = new();
+
+    public bool IsNewView(string user, string camera, string file, DateTimeOffset now)
+    {
+        lock (_lock)
+        {
+            var key = (user, camera, file);
+            if (_started.TryGetValue(key, out var started) && now - started < Length && now >= started)
+            {
+                return false;
+            }
+
+            if (_started.Count >= MaxEntries)
+            {
+                // Forgetting only means a later read writes one more row: never one row fewer.
+                _started.Clear();
+            }
+
+            _started[key] = now;
+            return true;
+        }
+    }
+
+    public void Forget(string user, string camera, string file)
+    {
+        lock (_lock)
+        {
+            _started.Remove((user, camera, file));
+        }
     }
 }

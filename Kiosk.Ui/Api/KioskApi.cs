@@ -1,6 +1,9 @@
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.KioskUi.Catalogue;
+using QueueKiosk.KioskUi.Configuration;
 using QueueKiosk.KioskUi.Dossiers;
 using QueueKiosk.KioskUi.Hub;
 using QueueKiosk.KioskUi.Localization;
@@ -9,12 +12,49 @@ using QueueKiosk.KioskUi.Tickets;
 
 namespace QueueKiosk.KioskUi.Api;
 
-/// <summary>The local API the kiosk's own pages call (served to 127.0.0.1 only in production).</summary>
+/// <summary>
+/// The local API the kiosk's own pages call. It issues tickets with the kiosk's device key and
+/// looks up dossiers through the hub, so it answers only this machine unless Kiosk:AllowRemoteApi
+/// is set, and each client address is limited to Kiosk:ApiRequestsPerMinute (as the hub limits
+/// its own anonymous look-ups).
+/// </summary>
 public static class KioskApi
 {
+    public const string RateLimitPolicy = "kiosk-api";
+
+    public static IServiceCollection AddKioskApiLimits(this IServiceCollection services)
+    {
+        services.AddRateLimiter(o =>
+        {
+            o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            o.AddPolicy(RateLimitPolicy, ctx =>
+            {
+                var perMinute = ctx.RequestServices.GetRequiredService<IOptions<KioskOptions>>().Value.ApiRequestsPerMinute;
+                return RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                    _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+            });
+        });
+        return services;
+    }
+
+    /// <summary>Loopback callers only, unless configured otherwise (a missing address is an in-process caller).</summary>
+    public static bool MayCall(System.Net.IPAddress? remote, bool allowRemote) =>
+        allowRemote || remote is null || System.Net.IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
+
     public static IEndpointRouteBuilder MapKioskApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/kiosk-api");
+        var api = endpoints.MapGroup("/kiosk-api").RequireRateLimiting(RateLimitPolicy);
+        api.AddEndpointFilter(async (context, next) =>
+        {
+            var http = context.HttpContext;
+            var allowRemote = http.RequestServices.GetRequiredService<IOptions<KioskOptions>>().Value.AllowRemoteApi;
+            return MayCall(http.Connection.RemoteIpAddress, allowRemote)
+                ? await next(context)
+                : TypedResults.Problem(
+                    title: "Chỉ máy kiosk này được dùng / this kiosk's own screen only",
+                    detail: "Kiosk:AllowRemoteApi chưa bật / is not set.",
+                    statusCode: StatusCodes.Status403Forbidden);
+        });
         api.MapGet("/state", GetState);
         api.MapGet("/search", Search);
         api.MapPost("/tickets", TakeNumber);

@@ -60,4 +60,14 @@ public sealed class KioskOptions
     /// replaced by the ticket number (e.g. the centre's page for following the queue).
     /// </summary>
     public string? TicketLookupUrl { get; set; }
+
+    /// <summary>
+    /// False (the default): /kiosk-api answers only callers on this machine (the kiosk's own
+    /// browser), whatever address Kestrel listens on. True lets other machines use it.
+    /// </summary>
+    public bool AllowRemoteApi { get; set; }
+
+    /// <summary>Requests per minute one client address may make to /kiosk-api (tickets and dossier look-ups included).</summary>
+    [Range(1, 100_000)]
+    public int ApiRequestsPerMinute { get; set; } = 120;
 }

@@ -32,7 +32,8 @@ public abstract class UnsafeTextTests(ITestOutputHelper output) : HubAppTest(out
 
         using var kiosk = App.Kiosk();
         var ticket = await App.IssueAsync(kiosk, await App.ServiceIdAsync("A"));
-        await AssertRefusedAsync(await kiosk.PostAsJsonAsync($"{HubRoutes.Ticket(ticket.Id)}/rating", new RatingRequest(2, text)), "reason");
+        using var tablet = App.Device(App.AddDevice(DeviceKind.RatingTablet, "Máy đánh giá"));
+        await AssertRefusedAsync(await tablet.PostAsJsonAsync($"{HubRoutes.Ticket(ticket.Id)}/rating", new RatingRequest(2, text)), "reason");
 
         var counter = await App.CounterIdAsync(1);
         using var officer = await App.SignInAsync("canbo1", counter);
@@ -57,7 +58,7 @@ public abstract class UnsafeTextTests(ITestOutputHelper output) : HubAppTest(out
         using var kiosk = App.Kiosk();
         var service = await App.ServiceIdAsync("A");
         var rated = await App.IssueAsync(kiosk, service);
-        using var attacker = App.Display();
+        using var attacker = App.Device(App.AddDevice(DeviceKind.RatingTablet, "Máy đánh giá"));
         using var stop = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var attacks = Task.Run(async () =>
         {

@@ -119,6 +119,17 @@ public sealed class HubApp : WebApplicationFactory<Program>
         return (await response.Content.ReadFromJsonAsync<TicketDto>())!;
     }
 
+    /// <summary>Registers a device of the site (as an admin would) and returns its key.</summary>
+    public string AddDevice(DeviceKind kind, string name)
+    {
+        using var scope = Services.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var (device, key) = Catalogue.AdminApi.NewDevice(SiteId, kind, name);
+        db.Devices.Add(device);
+        db.SaveChanges();
+        return key;
+    }
+
     public T Db<T>(Func<HubDbContext, T> query)
     {
         using var scope = Services.CreateScope();

@@ -88,7 +88,7 @@ public sealed class CamerasHistoryAndAccessTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task OpeningARecording_WritesOneAuditRow_RangeRequestsDoNot_AndAdminsListThem()
+    public async Task OpeningARecording_WritesOneAuditRow_ItsRangeRequestsAreTheSameView_AndAdminsListThem()
     {
         using var supervisor = await _host.SignInAsync("giamsat");
         const string url = "/api/cameras/cam1/recordings/cam1-20261123-020000.mp4";
@@ -116,6 +116,48 @@ public sealed class CamerasHistoryAndAccessTests : IAsyncLifetime
         var listed = Assert.Single((await admin.GetFromJsonAsync<List<RecordingViewDto>>("/api/supervision/recording-views"))!);
         Assert.Equal(row.Id, listed.Id);
         Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync("/supervisor/audit")).StatusCode);
+    }
+
+    /// <summary>Issue 15, item 2: these Range spellings once served the whole file with no audit row.</summary>
+    [Theory]
+    [InlineData("bytes=00-")]
+    [InlineData("Bytes=0-")]
+    [InlineData("bytes=-100000000")]
+    [InlineData("bytes=2-5")]
+    public async Task EveryReadOfARecording_IsAudited_WhateverTheRangeHeaderSays(string range)
+    {
+        using var supervisor = await _host.SignInAsync("giamsat");
+        const string url = "/api/cameras/cam1/recordings/cam1-20261123-020000.mp4";
+        using (var request = new HttpRequestMessage(HttpMethod.Get, url))
+        {
+            Assert.True(request.Headers.TryAddWithoutValidation("Range", range));
+            using var answer = await supervisor.SendAsync(request);
+            Assert.True(answer.IsSuccessStatusCode, $"{range}: {(int)answer.StatusCode}");
+            Assert.NotEmpty(await answer.Content.ReadAsByteArrayAsync());
+        }
+
+        var row = Assert.Single(_host.Db(db => db.Set<RecordingView>().ToList()));
+        Assert.Equal("giamsat", row.UserName);
+        Assert.Equal("cam1-20261123-020000.mp4", row.FileName);
+
+        // The player's further range requests within the view window are the same view; a read after it is a new one.
+        using (var again = new HttpRequestMessage(HttpMethod.Get, url))
+        {
+            Assert.True(again.Headers.TryAddWithoutValidation("Range", range));
+            using var answer = await supervisor.SendAsync(again);
+            Assert.True(answer.IsSuccessStatusCode);
+        }
+
+        Assert.Single(_host.Db(db => db.Set<RecordingView>().ToList()));
+        _host.Time.Advance(RecordingViewWindow.Length);
+        using (var later = new HttpRequestMessage(HttpMethod.Get, url))
+        {
+            Assert.True(later.Headers.TryAddWithoutValidation("Range", range));
+            using var answer = await supervisor.SendAsync(later);
+            Assert.True(answer.IsSuccessStatusCode);
+        }
+
+        Assert.Equal(2, _host.Db(db => db.Set<RecordingView>().Count()));
     }
 
     [Fact]

@@ -1,0 +1,71 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+
+namespace QueueKiosk.HubServer.Security;
+
+/// <summary>What keeps attackers and slow clients out (issue 15): headers, same-origin writes, sign-in limits, request limits.</summary>
+public static class SecurityExtensions
+{
+    /// <summary>Rate-limit policy of the sign-in: per client address, whoever the caller is signed in as.</summary>
+    public const string SignInRateLimit = "sign-in";
+
+    /// <summary>Largest request body the hub reads (a site logo of 256 KB in JSON is the largest we send).</summary>
+    public const long MaxRequestBodyBytes = 4 * 1024 * 1024;
+
+    public static IServiceCollection AddHubSecurity(this IServiceCollection services)
+    {
+        services.AddOptions<SecurityOptions>().BindConfiguration(SecurityOptions.Section)
+            .Validate(o => o.SignInFailuresPerAddress > 0 && o.SignInFailuresPerAccount > 0 && o.SignInWindowMinutes > 0 && o.SignInRequestsPerMinute > 0,
+                "Security:SignIn* limits must be positive")
+            .Validate(o => o.AllowedOrigins.All(a => Uri.TryCreate(a, UriKind.Absolute, out _)), "Security:AllowedOrigins must be absolute URLs")
+            .ValidateOnStart();
+        services.AddSingleton<SignInThrottle>();
+        services.AddSingleton<UnknownUserPassword>();
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(SignInRateLimit, ctx =>
+        {
+            var perMinute = ctx.RequestServices.GetRequiredService<IOptions<SecurityOptions>>().Value.SignInRequestsPerMinute;
+            return RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
+        }));
+
+        // A client that sends its headers or body a few bytes at a time holds a connection for ever
+        // unless Kestrel drops it (issue 15, item 9).
+        services.Configure<KestrelServerOptions>(o =>
+        {
+            o.Limits.RequestHeadersTimeout = TimeSpan.FromSeconds(10);
+            o.Limits.KeepAliveTimeout = TimeSpan.FromSeconds(60);
+            o.Limits.MinRequestBodyDataRate = new MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(5));
+            o.Limits.MinResponseDataRate = new MinDataRate(bytesPerSecond: 240, gracePeriod: TimeSpan.FromSeconds(5));
+            o.Limits.MaxRequestBodySize = MaxRequestBodyBytes;
+            o.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
+        });
+
+        // Over HTTPS the cookie is marked Secure (SameAsRequest, the default); with Security:UseHttps it always is, a TLS proxy in front included.
+        services.AddOptions<CookieAuthenticationOptions>(CookieAuthenticationDefaults.AuthenticationScheme)
+            .PostConfigure<IOptions<SecurityOptions>>((cookie, security) =>
+            {
+                if (security.Value.UseHttps)
+                {
+                    cookie.Cookie.SecurePolicy = CookieSecurePolicy.Always;
+                }
+            });
+        return services;
+    }
+
+    /// <summary>Runs before authentication: headers on every answer, https, and the same-origin check of writes.</summary>
+    public static WebApplication UseHubSecurity(this WebApplication app)
+    {
+        var options = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+        app.UseSecurityHeaders(options.UseHttps);
+        if (options.UseHttps)
+        {
+            app.UseHttpsRedirection();
+        }
+
+        app.UseMiddleware<SameOriginCheck>();
+        return app;
+    }
+}
