@@ -1,11 +1,11 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QueueKiosk.HubServer.Administration;
 using QueueKiosk.HubServer.Administration.Calendar;
-using QueueKiosk.HubServer.Administration.SiteSettings;
 using QueueKiosk.HubServer.Administration.Catalogue;
 using QueueKiosk.HubServer.Administration.Services;
-using QueueKiosk.HubServer.Administration;
+using QueueKiosk.HubServer.Administration.SiteSettings;
 using QueueKiosk.HubServer.Auth;
 using QueueKiosk.HubServer.Catalogue;
 using QueueKiosk.HubServer.Common;

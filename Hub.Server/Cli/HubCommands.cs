@@ -1,8 +1,8 @@
-using QueueKiosk.HubServer.Administration.Devices;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubClient.Schedule;
+using QueueKiosk.HubServer.Administration.Devices;
 using QueueKiosk.HubServer.Administration.Services;
 using QueueKiosk.HubServer.Catalogue;
 using QueueKiosk.HubServer.Common;

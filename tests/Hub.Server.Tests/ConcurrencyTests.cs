@@ -1,9 +1,9 @@
-using QueueKiosk.HubServer.Administration.Services;
 using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Administration.Services;
 using QueueKiosk.HubServer.Catalogue;
 using QueueKiosk.HubServer.Tests.Infrastructure;
 using Xunit.Abstractions;

@@ -1,9 +1,9 @@
-using QueueKiosk.HubServer.Administration.Services;
 using System.Net;
 using System.Net.Http.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Administration.Services;
 using QueueKiosk.HubServer.Queue;
 using QueueKiosk.HubServer.Tests.Infrastructure;
 

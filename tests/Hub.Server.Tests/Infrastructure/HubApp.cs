@@ -124,7 +124,7 @@ public sealed class HubApp : WebApplicationFactory<Program>
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
-        var (device, key) = Catalogue.AdminApi.NewDevice(SiteId, kind, name);
+        var (device, key) = HubServer.Administration.Devices.DevicesApi.NewDevice(SiteId, kind, name);
         db.Devices.Add(device);
         db.SaveChanges();
         return key;
