@@ -17,9 +17,13 @@ public sealed record SiteDto(
     string TicketHeader = "",
     string TicketFooter = "",
     string TicketThankYou = "",
-    int KioskIdleSeconds = 60,
+    int KioskIdleSeconds = SiteDto.DefaultKioskIdleSeconds,
     string? LogoUrl = null,
-    IReadOnlyList<PriorityGroupDto>? PriorityGroups = null);
+    IReadOnlyList<PriorityGroupDto>? PriorityGroups = null)
+{
+    /// <summary>The kiosk's idle time until an administrator sets the site's own (also what a kiosk uses before the hub first answers).</summary>
+    public const int DefaultKioskIdleSeconds = 60;
+}
 
 /// <summary>A priority group the kiosk asks about ("Người cao tuổi"): the category the ticket carries and the office's names for it.</summary>
 public sealed record PriorityGroupDto(PriorityCategory Category, string Name, string? NameEn, int SortOrder);

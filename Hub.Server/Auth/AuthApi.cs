@@ -75,12 +75,7 @@ public static class AuthApi
                 throw new DomainException(Errors.CounterNotInSite, "counterId");
             }
 
-            if (!counter.Active)
-            {
-                throw new DomainException(Errors.CounterRetired.With(counter.Number.ToString(System.Globalization.CultureInfo.InvariantCulture)), "counterId");
-            }
-
-            await StaffSignIn.EnsureMayWorkAtAsync(officer, counter.Id, db, ct);
+            StaffSignIn.EnsureMayWorkAt(officer, counter);
         }
         else if (officer.Role == OfficerRole.Officer)
         {

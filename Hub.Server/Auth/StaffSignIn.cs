@@ -1,7 +1,9 @@
+using System.Globalization;
 using System.Security.Claims;
 using Microsoft.EntityFrameworkCore;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
+using QueueKiosk.HubServer.Queue;
 
 namespace QueueKiosk.HubServer.Auth;
 
@@ -23,16 +25,16 @@ public static class StaffSignIn
     }
 
     /// <summary>The counter must be in service and, when the account has a list of counters, on it.</summary>
-    public static async Task EnsureMayWorkAtAsync(Officer officer, Guid counterId, HubDbContext db, CancellationToken ct)
+    public static void EnsureMayWorkAt(Officer officer, CounterInfo counter)
     {
-        if (officer.Counters.Count > 0 && officer.Counters.All(c => c.CounterId != counterId))
+        if (officer.Counters.Count > 0 && officer.Counters.All(c => c.CounterId != counter.Id))
         {
             throw new DomainException(Errors.CounterNotAllowed, "counterId");
         }
 
-        if (!await db.Counters.AnyAsync(c => c.Id == counterId && c.Active, ct))
+        if (!counter.Active)
         {
-            throw new DomainException(Errors.CounterRetiredAtSignIn, "counterId");
+            throw new DomainException(Errors.CounterRetired.With(counter.Number.ToString(CultureInfo.InvariantCulture)), "counterId");
         }
     }
 

@@ -137,7 +137,7 @@ public static class Errors
         "Quầy chưa gọi số nào.", "The counter has no current ticket.");
 
     public static readonly Error<string> CounterRetired = new("counter.retired", ErrorKind.Invalid, "counter",
-        "Quầy {counter} đã ngừng hoạt động, không thể đăng nhập hay gán dịch vụ.", "Counter {counter} is retired; it cannot be signed in at.");
+        "Trường 'counterId': quầy {counter} đã ngừng hoạt động, không thể đăng nhập tại quầy này.", "Field 'counterId': counter {counter} is retired; it cannot be signed in at.");
 
     public static readonly Error<int> CounterNumberInUse = new("counter.number_in_use", ErrorKind.Conflict, "number",
         "Trường 'number': số quầy {number} đã được dùng (kể cả quầy đã ngừng hoạt động).", "Field 'number': counter number {number} is already used (retired counters included).");
@@ -195,9 +195,6 @@ public static class Errors
 
     public static readonly Error CounterNotAllowed = new("auth.counter_not_allowed", ErrorKind.Forbidden,
         "Trường 'counterId': tài khoản không được phân công làm việc tại quầy đã chọn.", "Field 'counterId': this account is not assigned to the chosen counter.");
-
-    public static readonly Error CounterRetiredAtSignIn = new("auth.counter_retired", ErrorKind.Invalid,
-        "Trường 'counterId': quầy đã chọn đã ngừng sử dụng.", "Field 'counterId': the chosen counter has been retired.");
 
     public static readonly Error PasswordChangeRequired = new("auth.password_change_required", ErrorKind.Forbidden,
         "Bạn phải đổi mật khẩu trước khi tiếp tục (mật khẩu hiện tại do quản trị viên đặt).", "You must change your password before going on (the current one was set by an administrator).");

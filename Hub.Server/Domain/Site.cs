@@ -1,3 +1,5 @@
+using QueueKiosk.HubClient.Contracts;
+
 namespace QueueKiosk.HubServer.Domain;
 
 /// <summary>One office (a commune or provincial one-stop centre). Days and opening hours follow its zone.</summary>
@@ -26,7 +28,7 @@ public sealed class Site
     public string TicketThankYou { get; set; } = "Xin cảm ơn!";
 
     /// <summary>Seconds without a touch before the kiosk goes back to its start screen.</summary>
-    public int KioskIdleSeconds { get; set; } = 60;
+    public int KioskIdleSeconds { get; set; } = SiteDto.DefaultKioskIdleSeconds;
 
     /// <summary>PNG or JPEG shown on the kiosk and hall screens (at most 256 KiB), or null.</summary>
     public byte[]? Logo { get; set; }

@@ -25,10 +25,6 @@ public sealed class KioskOptions
     [Required]
     public string Name { get; set; } = "Kiosk";
 
-    /// <summary>Seconds without a touch before the screen goes back to the welcome page.</summary>
-    [Range(10, 3600)]
-    public int IdleResetSeconds { get; set; } = 60;
-
     /// <summary>Seconds the printed ticket stays on screen (a failed print stays until touched or idle).</summary>
     [Range(3, 120)]
     public int TicketDisplaySeconds { get; set; } = 15;

@@ -123,6 +123,16 @@ public sealed class KioskRig : IAsyncLifetime
         return http;
     }
 
+    /// <summary>The site's kiosk idle time, set by the admin as on the settings page (read, change one value, write back).</summary>
+    public async Task SetKioskIdleSecondsAsync(int seconds)
+    {
+        using var admin = await SignInAsync("quantri");
+        var site = (await admin.GetFromJsonAsync<System.Text.Json.Nodes.JsonObject>(HubRoutes.AdminSite, Json))!;
+        site["kioskIdleSeconds"] = seconds;
+        using var response = await admin.PutAsJsonAsync(HubRoutes.AdminSite, site, Json);
+        response.EnsureSuccessStatusCode();
+    }
+
     /// <summary>A new kiosk device key made by the admin, so one kiosk's status does not mix with another's.</summary>
     public async Task<string> CreateKioskKeyAsync(string name)
     {

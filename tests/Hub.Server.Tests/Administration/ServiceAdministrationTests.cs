@@ -317,7 +317,7 @@ public abstract class ServiceAdministrationTests(ITestOutputHelper output) : Hub
         using var signIn = new HttpRequestMessage(HttpMethod.Post, HubRoutes.Login) { Content = JsonContent.Create(new LoginRequest("canbo2", HubApp.Password, created.Id)) };
         signIn.Headers.AcceptLanguage.ParseAdd("vi");
         var refused = await anonymous.SendAsync(signIn);
-        AssertProblem((refused.StatusCode, await refused.Content.ReadFromJsonAsync<JsonElement>()), HttpStatusCode.BadRequest, "counterId", "Quầy 8 đã ngừng hoạt động");
+        AssertProblem((refused.StatusCode, await refused.Content.ReadFromJsonAsync<JsonElement>()), HttpStatusCode.BadRequest, "counterId", "quầy 8 đã ngừng hoạt động");
         var report = await supervisor.GetFromJsonAsync<ReportDto>(HubRoutes.Reports, Json);
         Assert.Contains(report!.ByCounter, r => r.Key == "8");
 
