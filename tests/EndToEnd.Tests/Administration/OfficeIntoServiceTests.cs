@@ -88,7 +88,9 @@ public sealed class OfficeIntoServiceTests(BrowserFixture browser) : IClassFixtu
             await Expect(hall.Locator("#site-name")).ToHaveTextAsync(SiteName);
 
             // The officer signs in at their counter, must choose their own password, then calls and finishes.
-            var console = await OfficerSignInAsync(context, rig);
+            // Its own browser context: the officer's sign-in cookie must not replace the admin's.
+            await using var officerContext = await browser.NewContextAsync(1366, 768);
+            var console = await OfficerSignInAsync(officerContext, rig);
             await Expect(console.Locator($"#waiting-list tr[data-ticket='{number}']")).ToBeVisibleAsync();
             await Expect(console.Locator("#btn-call-next")).ToBeEnabledAsync();
             await console.Locator("#btn-call-next").ClickAsync();
