@@ -25,6 +25,12 @@ public sealed record KioskCatalogue(
 
     public IEnumerable<ProcedureDto> ProceduresOf(Guid fieldId) => Procedures.Where(p => p.FieldId == fieldId);
 
+    /// <summary>
+    /// The fields a citizen can choose: those with a procedure on offer. A field whose service was
+    /// retired has none left (the hub leaves its procedures out), so it leaves the kiosk with them.
+    /// </summary>
+    public IEnumerable<FieldDto> OfferedFields() => Fields.Where(f => ProceduresOf(f.Id).Any());
+
     /// <summary>The four groups of the law, offered as before when the hub is older than priority groups as data.</summary>
     private static readonly PriorityCategory[] LawGroups =
         [PriorityCategory.Elderly, PriorityCategory.Disabled, PriorityCategory.Pregnant, PriorityCategory.RevolutionaryMerit];

@@ -107,7 +107,8 @@ public sealed class OfficeRig : IAsyncDisposable
             ["Kiosk:Name"] = "Kiosk sảnh",
             ["Kiosk:IgnoreOpeningHours"] = "true",
             ["Kiosk:HeartbeatSeconds"] = "2",
-            ["Kiosk:CatalogueRefreshSeconds"] = "2",
+            // The shortest refresh KioskOptions accepts, so a retired service leaves the kiosk soon.
+            ["Kiosk:CatalogueRefreshSeconds"] = "5",
             ["Kiosk:CataloguePath"] = Path.Combine(Root, "kiosk", "catalogue.json"),
             ["Printer:Transport"] = "Virtual",
             ["Printer:VirtualOutputPath"] = Path.Combine(Root, "printed"),
