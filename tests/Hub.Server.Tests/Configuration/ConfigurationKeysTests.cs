@@ -1,8 +1,8 @@
 using QueueKiosk.Devices.Camera;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Demo;
-using QueueKiosk.HubServer.Security;
 using QueueKiosk.HubServer.Queue;
+using QueueKiosk.HubServer.Security;
 using QueueKiosk.HubServer.Supervision;
 using QueueKiosk.HubServer.Supervision.Analytics;
 
