@@ -2,6 +2,7 @@ using QueueKiosk.Devices.Camera;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Demo;
 using QueueKiosk.HubServer.Queue;
+using QueueKiosk.HubServer.Security;
 using QueueKiosk.HubServer.Supervision;
 using QueueKiosk.HubServer.Supervision.Analytics;
 
@@ -19,6 +20,7 @@ public class ConfigurationKeysTests
         (SupervisionOptions.Section, typeof(SupervisionOptions)),
         (CamerasOptions.SectionName, typeof(List<CameraOptions>)),
         (CameraAnalyticsOptions.Section, typeof(CameraAnalyticsOptions)),
+        (SecurityOptions.Section, typeof(SecurityOptions)),
     ];
 
     [Fact]
