@@ -46,6 +46,37 @@ public sealed class SupervisorDashboardTests(SupervisorRig rig, BrowserFixture b
     }
 
     [Fact]
+    public async Task CameraAnalytics_HallEstimateBesideTheWaitingTickets_PresencePerCounter_AndTheOccupiedClosedAlert()
+    {
+        await using var context = await browser.NewContextAsync(1400, 1000);
+        var (officer, counter) = await rig.OfficerAsync(6);
+        using (officer)
+        {
+            // Closed (signed out) while the camera sees movement at the seat: the alert must come.
+            // Refused when already closed: the state is checked below either way.
+            (await officer.PostAsync(HubRoutes.CounterAction(counter, CounterActions.Close), null)).Dispose();
+        }
+
+        Assert.Equal(CounterState.Closed, (await rig.SnapshotAsync()).Counters.Single(c => c.Number == 6).State);
+        var page = await OpenDashboardAsync(context);
+        var slow = new LocatorAssertionsToHaveTextOptions { Timeout = 60_000 };
+
+        // The figures reach the page with a reload (at most every 30 s), as soon as the analysis has run.
+        await Expect(page.Locator("#hall-people")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ người$"), slow);
+        await Expect(page.Locator("#waiting-total")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"));
+        var seat = page.Locator("tr[data-counter='6'] td.presence");
+        await Expect(seat).ToHaveTextAsync("Có người", slow);
+        await Expect(page.Locator("tr[data-counter='6'] td.presence-today")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("giây|phút"));
+        // Counters without a camera region say "unknown", not "empty".
+        await Expect(page.Locator("tr[data-counter='5'] td.presence")).ToHaveTextAsync("–");
+
+        var alert = page.Locator("#alerts li[data-kind='CounterOccupiedWhileClosed']");
+        await Expect(alert).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(alert).ToContainTextAsync("Quầy đóng nhưng có người làm việc");
+        await Expect(alert).ToContainTextAsync("Quầy 6");
+    }
+
+    [Fact]
     public async Task KioskReportsPaperOut_AlertAppearsLive_AndIsAcknowledged()
     {
         await using var context = await browser.NewContextAsync(1400, 1000);
