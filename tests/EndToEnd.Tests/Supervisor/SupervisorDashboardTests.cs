@@ -143,10 +143,19 @@ public sealed class SupervisorDashboardTests(SupervisorRig rig, BrowserFixture b
     public async Task Reports_ShowTodaysFigures_WithCharts_AndACsvLink()
     {
         await rig.IssueAsync("C");
+        // Counter 6's camera figures (SupervisorRig) are in today's report once the analysis has run a moment.
+        using (var supervisor = await rig.SignInAsync("giamsat"))
+        {
+            Assert.True(await Eventually.TrueAsync(async () =>
+                (await supervisor.GetFromJsonAsync<List<CounterPresenceDto>>("/api/supervision/presence", SupervisorRig.Json))!.Any(p => p.CounterNumber == 6 && p.ObservedSeconds > 0),
+                TimeSpan.FromSeconds(30)), "camera figures for counter 6:\n" + rig.Hub.Output);
+        }
+
         await using var context = await browser.NewContextAsync(1400, 1000);
         await SignInAsync(context, "giamsat");
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(rig.BaseAddress, "/supervisor/reports").ToString());
+        await Expect(page.Locator("#by-presence tr[data-counter='6']")).ToContainTextAsync("Quầy 6 - Kinh doanh");
         await Expect(page.Locator("#report-summary")).ToContainTextAsync("Số phát:");
         await Expect(page.Locator("#by-service tr[data-key='C']")).ToContainTextAsync("C - Địa chính - Xây dựng");
         Assert.True(await page.EvaluateAsync<bool>("() => Chart.getChart('chart-hour') !== undefined"), "the hour chart was drawn");
