@@ -187,4 +187,11 @@ public sealed record ReportDto(
     IReadOnlyList<ReportRowDto> ByProcedure,
     IReadOnlyList<ReportRowDto> ByCounter,
     IReadOnlyList<ReportRowDto> ByOfficer,
-    IReadOnlyList<ReportRowDto> ByHour);
+    IReadOnlyList<ReportRowDto> ByHour,
+    IReadOnlyList<ReportPresenceDto>? PresenceByCounterDay = null);
+
+/// <summary>
+/// Camera analytics in a report: seconds someone sat at a counter on one local day, and seconds the
+/// camera watched it (figures only, hardware-docs/cameras.md; kept in memory since the hub started).
+/// </summary>
+public sealed record ReportPresenceDto(DateOnly Day, int CounterNumber, string CounterName, int PresentSeconds, int ObservedSeconds);

@@ -80,4 +80,22 @@ public static class ReportCalculator
         var p90 = sorted[(int)Math.Ceiling(0.9 * n) - 1];
         return new DurationStatsDto(n, sorted.Average(), median, p90);
     }
+
+    /// <summary>
+    /// Presence time per counter per local day From..To, for the site's counters only, from the
+    /// camera figures of each day (<paramref name="dayFigures"/>); days and counters without figures are left out.
+    /// </summary>
+    public static IReadOnlyList<ReportPresenceDto> Presence(
+        DateOnly from, DateOnly to, IEnumerable<(int Number, string Name)> counters, Func<DateOnly, IReadOnlyList<Supervision.Analytics.CounterPresenceTime>> dayFigures)
+    {
+        var names = counters.GroupBy(c => c.Number).ToDictionary(g => g.Key, g => g.First().Name);
+        var rows = new List<ReportPresenceDto>();
+        for (var day = from; day <= to; day = day.AddDays(1))
+        {
+            rows.AddRange(dayFigures(day).Where(p => names.ContainsKey(p.CounterNumber) && p.Observed > TimeSpan.Zero).OrderBy(p => p.CounterNumber)
+                .Select(p => new ReportPresenceDto(day, p.CounterNumber, names[p.CounterNumber], (int)p.Present.TotalSeconds, (int)p.Observed.TotalSeconds)));
+        }
+
+        return rows;
+    }
 }

@@ -6,7 +6,7 @@ using QueueKiosk.HubServer.Queue;
 namespace QueueKiosk.HubServer.Reports;
 
 /// <summary>Loads the tickets of a site's local days From..To and hands them to <see cref="ReportCalculator"/>.</summary>
-public sealed class ReportReader(HubDbContext db, CatalogueCache catalogueCache, TimeProvider time)
+public sealed class ReportReader(HubDbContext db, CatalogueCache catalogueCache, TimeProvider time, Supervision.Analytics.PresenceBoard presence)
 {
     /// <summary>Longest range one report covers, so one request cannot scan years.</summary>
     public const int MaxDays = 366;
@@ -64,7 +64,9 @@ public sealed class ReportReader(HubDbContext db, CatalogueCache catalogueCache,
             ReportCalculator.GroupBy(rows, r => (r.ProcedureKey, r.ProcedureLabel)),
             ReportCalculator.GroupBy(rows, r => (r.CounterKey, r.CounterLabel)),
             ReportCalculator.GroupBy(rows, r => (r.OfficerKey, r.OfficerLabel)),
-            ReportCalculator.ByHour(rows));
+            ReportCalculator.ByHour(rows),
+            ReportCalculator.Presence(from, to, catalogue.Counters.Values.Where(c => c.SiteId == siteId).Select(c => (c.Number, c.Name)),
+                day => presence.Day(day, site.Hours.Zone)));
     }
 
     /// <summary>How long a never-called ticket has waited: until now while waiting, until it expired at day end.</summary>

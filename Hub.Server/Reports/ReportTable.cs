@@ -29,6 +29,7 @@ public static class ReportTable
         "Chờ TB (giây) / Mean wait (s)", "Chờ trung vị (giây) / Median wait (s)", "Chờ P90 (giây) / P90 wait (s)",
         "Phục vụ TB (giây) / Mean service (s)", "Phục vụ trung vị (giây) / Median service (s)", "Phục vụ P90 (giây) / P90 service (s)",
         "Trong mục tiêu (%) / Within target (%)",
+        "Có mặt tại quầy (giây) / Present at counter (s)", "Camera theo dõi (giây) / Camera watched (s)",
     ];
 
     public static IReadOnlyList<string> Title(ReportDto report) =>
@@ -41,7 +42,18 @@ public static class ReportTable
             .Concat(Group("Thủ tục / Procedure", report.ByProcedure))
             .Concat(Group("Quầy / Counter", report.ByCounter))
             .Concat(Group("Cán bộ / Officer", report.ByOfficer))
-            .Concat(Group("Giờ / Hour", report.ByHour));
+            .Concat(Group("Giờ / Hour", report.ByHour))
+            .Concat(Presence(report.PresenceByCounterDay ?? []));
+
+    /// <summary>One row per counter and day with camera figures; the ticket columns stay empty.</summary>
+    private static IEnumerable<IReadOnlyList<ReportCell>> Presence(IEnumerable<ReportPresenceDto> rows) =>
+        rows.Select(p => (IReadOnlyList<ReportCell>)
+        [
+            "Có mặt tại quầy / Presence at counter",
+            $"{p.Day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} {p.CounterName}",
+            .. Enumerable.Repeat(new ReportCell("", null), 13),
+            ReportCell.Of(p.PresentSeconds), ReportCell.Of(p.ObservedSeconds),
+        ]);
 
     private static IEnumerable<IReadOnlyList<ReportCell>> Group(string group, IEnumerable<ReportRowDto> rows) =>
         rows.Select(r => (IReadOnlyList<ReportCell>)
@@ -51,5 +63,6 @@ public static class ReportTable
             ReportCell.Seconds(r.Wait.MeanSeconds), ReportCell.Seconds(r.Wait.MedianSeconds), ReportCell.Seconds(r.Wait.P90Seconds),
             ReportCell.Seconds(r.Service.MeanSeconds), ReportCell.Seconds(r.Service.MedianSeconds), ReportCell.Seconds(r.Service.P90Seconds),
             r.WithinTargetShare is { } share ? ReportCell.Of((int)Math.Round(share * 100, MidpointRounding.AwayFromZero)) : "",
+            "", "",
         ]);
 }

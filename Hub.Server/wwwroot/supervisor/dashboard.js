@@ -17,7 +17,11 @@
     DeviceOffline: "Thiết bị mất kết nối",
     CounterPausedTooLong: "Quầy tạm dừng quá lâu",
     CameraDown: "Camera mất hình",
+    CounterUnattended: "Quầy mở nhưng không có người",
+    CounterOccupiedWhileClosed: "Quầy đóng nhưng có người làm việc",
   };
+  // Camera analytics: null means the camera gives no recent figures (hardware-docs/cameras.md).
+  const presenceText = (present) => (present === null || present === undefined ? "–" : present ? "Có người" : "Trống");
 
   let dashboard = null;
   let loadedAt = Date.now();
@@ -66,6 +70,9 @@
   }
 
   function renderServices() {
+    document.getElementById("waiting-total").textContent = dashboard.services.reduce((sum, s) => sum + s.waiting, 0);
+    const hall = dashboard.hallPeople;
+    document.getElementById("hall-people").textContent = hall === null || hall === undefined ? "–" : `${hall} người`;
     const body = document.getElementById("services");
     body.replaceChildren(
       ...dashboard.services.map((s) => {
@@ -104,6 +111,8 @@
           ),
           el("td", { class: "num" }, serving !== null ? duration(serving) : paused !== null ? "dừng " + duration(paused) : "–"),
           el("td", {}, c.pauseReason || ""),
+          el("td", { class: "presence", "data-present": String(c.someonePresent ?? "unknown") }, presenceText(c.someonePresent)),
+          el("td", { class: "num presence-today" }, duration(c.presentSecondsToday)),
         );
       }),
     );

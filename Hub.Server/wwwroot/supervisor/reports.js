@@ -99,6 +99,44 @@
     );
   }
 
+  // Camera analytics (hardware-docs/cameras.md): presence time per counter per day, figures only.
+  function presenceTable(rows) {
+    return el(
+      "section",
+      { class: "report-section", "data-testid": "by-presence" },
+      el("h2", {}, "Có mặt tại quầy (camera)"),
+      rows.length === 0
+        ? el("p", { class: "empty" }, "Không có số liệu camera cho những ngày này.")
+        : el(
+            "table",
+            { class: "grid report", id: "by-presence" },
+            el(
+              "thead",
+              {},
+              el(
+                "tr",
+                {},
+                ["Ngày", "Quầy", "Có mặt", "Camera theo dõi"].map((h) => el("th", {}, h)),
+              ),
+            ),
+            el(
+              "tbody",
+              {},
+              rows.map((p) =>
+                el(
+                  "tr",
+                  { "data-counter": p.counterNumber, "data-day": p.day },
+                  el("td", {}, p.day),
+                  el("td", {}, p.counterName),
+                  el("td", { class: "num" }, Qk.duration(p.presentSeconds)),
+                  el("td", { class: "num" }, Qk.duration(p.observedSeconds)),
+                ),
+              ),
+            ),
+          ),
+    );
+  }
+
   function chart(id, config) {
     if (typeof Chart === "undefined") return;
     charts[id]?.destroy();
@@ -121,6 +159,7 @@
         table("Theo quầy", r.byCounter, "by-counter"),
         table("Theo cán bộ", r.byOfficer, "by-officer"),
         table("Theo giờ", r.byHour, "by-hour"),
+        presenceTable(r.presenceByCounterDay || []),
       );
     chart("chart-hour", {
       type: "bar",

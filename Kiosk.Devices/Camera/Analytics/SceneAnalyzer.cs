@@ -8,8 +8,8 @@ namespace QueueKiosk.Devices.Camera.Analytics;
 /// figures out. Each seat and the waiting area has its own OpenCV MOG2 background model: a seat is
 /// taken when enough of its region differs from the learned empty scene; people in the waiting
 /// area are the foreground blobs of a person's size. Background subtraction was chosen over the HOG
-/// people detector by measurement (hardware-docs/cameras.md): HOG's 64x128 window needs frames
-/// several times larger and costs far more per frame, and it does not see seated people from above.
+/// people detector (hardware-docs/cameras.md, with the measurement and its limits): HOG's 64x128
+/// window does not fit these frames, and on larger ones it costs 35-240 times more per frame.
 /// Not thread-safe: one caller feeds the frames in order.
 /// </summary>
 public sealed class SceneAnalyzer : IDisposable

@@ -46,6 +46,37 @@ public sealed class SupervisorDashboardTests(SupervisorRig rig, BrowserFixture b
     }
 
     [Fact]
+    public async Task CameraAnalytics_HallEstimateBesideTheWaitingTickets_PresencePerCounter_AndTheOccupiedClosedAlert()
+    {
+        await using var context = await browser.NewContextAsync(1400, 1000);
+        var (officer, counter) = await rig.OfficerAsync(6);
+        using (officer)
+        {
+            // Closed (signed out) while the camera sees movement at the seat: the alert must come.
+            // Refused when already closed: the state is checked below either way.
+            (await officer.PostAsync(HubRoutes.CounterAction(counter, CounterActions.Close), null)).Dispose();
+        }
+
+        Assert.Equal(CounterState.Closed, (await rig.SnapshotAsync()).Counters.Single(c => c.Number == 6).State);
+        var page = await OpenDashboardAsync(context);
+        var slow = new LocatorAssertionsToHaveTextOptions { Timeout = 60_000 };
+
+        // The figures reach the page with a reload (at most every 30 s), as soon as the analysis has run.
+        await Expect(page.Locator("#hall-people")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+ người$"), slow);
+        await Expect(page.Locator("#waiting-total")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d+$"));
+        var seat = page.Locator("tr[data-counter='6'] td.presence");
+        await Expect(seat).ToHaveTextAsync("Có người", slow);
+        await Expect(page.Locator("tr[data-counter='6'] td.presence-today")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("giây|phút"));
+        // Counters without a camera region say "unknown", not "empty".
+        await Expect(page.Locator("tr[data-counter='5'] td.presence")).ToHaveTextAsync("–");
+
+        var alert = page.Locator("#alerts li[data-kind='CounterOccupiedWhileClosed']");
+        await Expect(alert).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        await Expect(alert).ToContainTextAsync("Quầy đóng nhưng có người làm việc");
+        await Expect(alert).ToContainTextAsync("Quầy 6");
+    }
+
+    [Fact]
     public async Task KioskReportsPaperOut_AlertAppearsLive_AndIsAcknowledged()
     {
         await using var context = await browser.NewContextAsync(1400, 1000);
@@ -112,10 +143,19 @@ public sealed class SupervisorDashboardTests(SupervisorRig rig, BrowserFixture b
     public async Task Reports_ShowTodaysFigures_WithCharts_AndACsvLink()
     {
         await rig.IssueAsync("C");
+        // Counter 6's camera figures (SupervisorRig) are in today's report once the analysis has run a moment.
+        using (var supervisor = await rig.SignInAsync("giamsat"))
+        {
+            Assert.True(await Eventually.TrueAsync(async () =>
+                (await supervisor.GetFromJsonAsync<List<CounterPresenceDto>>("/api/supervision/presence", SupervisorRig.Json))!.Any(p => p.CounterNumber == 6 && p.ObservedSeconds > 0),
+                TimeSpan.FromSeconds(30)), "camera figures for counter 6:\n" + rig.Hub.Output);
+        }
+
         await using var context = await browser.NewContextAsync(1400, 1000);
         await SignInAsync(context, "giamsat");
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(rig.BaseAddress, "/supervisor/reports").ToString());
+        await Expect(page.Locator("#by-presence tr[data-counter='6']")).ToContainTextAsync("Quầy 6 - Kinh doanh");
         await Expect(page.Locator("#report-summary")).ToContainTextAsync("Số phát:");
         await Expect(page.Locator("#by-service tr[data-key='C']")).ToContainTextAsync("C - Địa chính - Xây dựng");
         Assert.True(await page.EvaluateAsync<bool>("() => Chart.getChart('chart-hour') !== undefined"), "the hour chart was drawn");

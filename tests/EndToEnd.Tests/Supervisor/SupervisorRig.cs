@@ -39,6 +39,12 @@ public sealed class SupervisorRig : IAsyncLifetime
             ["Supervision:DemoCameraFrameRate"] = "5",
             ["Supervision:DemoSegmentSeconds"] = "2",
             ["Supervision:CheckSeconds"] = "2",
+            // Camera analytics (hardware-docs/cameras.md) on the demo cameras: counter 6's seat is the whole
+            // moving test picture of cam1 (always "someone there"), the hall is cam2. A closed counter 6
+            // raises its alert after 3 s; counter 6 is not used by the other tests.
+            ["CameraAnalytics:Counters:6:CameraId"] = "cam1",
+            ["CameraAnalytics:Hall:0:CameraId"] = "cam2",
+            ["CameraAnalytics:OccupiedClosedCounterMinutes"] = "0.05",
             ["Logging:LogLevel:Default"] = "Warning",
         });
     }

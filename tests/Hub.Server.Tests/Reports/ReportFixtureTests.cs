@@ -111,9 +111,9 @@ public sealed class ReportFixtureTests(ITestOutputHelper output)
         var lines = text.Split("\r\n");
         Assert.Equal("Báo cáo / Report,UBND phường Bến Thành (dữ liệu mẫu),2026-11-23,2026-11-23", lines[0]);
         Assert.StartsWith("Nhóm / Group,Mục / Item,Số phát / Issued,Đã phục vụ / Served,Vắng mặt / No-show", lines[1], StringComparison.Ordinal);
-        Assert.Contains("Tổng / Total,Tổng cộng / Total,6,4,1,1,1,0,648,360,1800,360,360,600,60", lines);
-        Assert.Contains("Dịch vụ / Service,A - Tư pháp - Hộ tịch,5,3,1,0,1,0,780,540,1800,280,300,420,50", lines);
-        Assert.Contains("Cán bộ / Officer,Cán bộ quầy 1 (mẫu),3,2,1,0,0,0,440,360,720,360,360,420,67", lines);
+        Assert.Contains("Tổng / Total,Tổng cộng / Total,6,4,1,1,1,0,648,360,1800,360,360,600,60,,", lines);
+        Assert.Contains("Dịch vụ / Service,A - Tư pháp - Hộ tịch,5,3,1,0,1,0,780,540,1800,280,300,420,50,,", lines);
+        Assert.Contains("Cán bộ / Officer,Cán bộ quầy 1 (mẫu),3,2,1,0,0,0,440,360,720,360,360,420,67,,", lines);
     }
 
     [Fact]
@@ -128,8 +128,8 @@ public sealed class ReportFixtureTests(ITestOutputHelper output)
         var bytes = await semicolon.Content.ReadAsByteArrayAsync();
         Assert.Equal([0xEF, 0xBB, 0xBF], bytes[..3]);
         var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n");
-        Assert.Contains("Tổng / Total;Tổng cộng / Total;6;4;1;1;1;0;648;360;1800;360;360;600;60", lines);
-        Assert.Contains("Dịch vụ / Service;A - Tư pháp - Hộ tịch;5;3;1;0;1;0;780;540;1800;280;300;420;50", lines);
+        Assert.Contains("Tổng / Total;Tổng cộng / Total;6;4;1;1;1;0;648;360;1800;360;360;600;60;;", lines);
+        Assert.Contains("Dịch vụ / Service;A - Tư pháp - Hộ tịch;5;3;1;0;1;0;780;540;1800;280;300;420;50;;", lines);
 
         var xlsx = await supervisor.GetAsync("/api/reports/xlsx?from=2026-11-23&to=2026-11-23");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
@@ -138,8 +138,8 @@ public sealed class ReportFixtureTests(ITestOutputHelper output)
         // Read back with the same reader the catalogue import uses: numbers as numbers, Vietnamese intact.
         var table = HubServer.Administration.Import.XlsxTableReader.TryRead(await xlsx.Content.ReadAsByteArrayAsync());
         var rows = Assert.IsType<List<HubServer.Administration.Import.RawRow>>(table).Select(r => string.Join(";", r.Cells)).ToList();
-        Assert.Contains("Tổng / Total;Tổng cộng / Total;6;4;1;1;1;0;648;360;1800;360;360;600;60", rows);
-        Assert.Contains("Cán bộ / Officer;Cán bộ quầy 1 (mẫu);3;2;1;0;0;0;440;360;720;360;360;420;67", rows);
+        Assert.Contains("Tổng / Total;Tổng cộng / Total;6;4;1;1;1;0;648;360;1800;360;360;600;60;;", rows);
+        Assert.Contains("Cán bộ / Officer;Cán bộ quầy 1 (mẫu);3;2;1;0;0;0;440;360;720;360;360;420;67;;", rows);
 
         var bad = await supervisor.GetAsync("/api/reports/csv?from=2026-11-23&separator=tab");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);

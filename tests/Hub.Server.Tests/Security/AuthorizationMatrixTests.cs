@@ -142,6 +142,7 @@ public sealed class AuthorizationMatrixTests : SqliteHubAppTest
         ["POST /api/devices/me/status"] = Access.Device,
         ["GET /api/supervision/dashboard"] = Access.Supervisor,
         ["GET /api/supervision/alerts"] = Access.Supervisor,
+        ["GET /api/supervision/presence"] = Access.Supervisor,
         ["POST /api/supervision/alerts/{alertId:guid}/acknowledge"] = Access.Supervisor,
         ["GET /api/supervision/tickets"] = Access.Supervisor,
         ["GET /api/supervision/tickets/{ticketId:guid}"] = Access.Supervisor,
