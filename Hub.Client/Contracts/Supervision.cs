@@ -32,6 +32,12 @@ public enum AlertKind
 
     /// <summary>A closed (signed-out) counter where the camera sees someone working.</summary>
     CounterOccupiedWhileClosed,
+
+    /// <summary>A ticket called at a counter and not started for Supervision:CalledNotStartedMinutes.</summary>
+    CalledNotStarted,
+
+    /// <summary>An open counter with no officer signed in for Supervision:OpenWithoutOfficerMinutes.</summary>
+    CounterOpenWithoutOfficer,
 }
 
 /// <summary>An alert. Cleared when the cause goes away; it leaves the list once cleared and acknowledged.</summary>

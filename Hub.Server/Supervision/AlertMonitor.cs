@@ -11,14 +11,15 @@ namespace QueueKiosk.HubServer.Supervision;
 
 /// <summary>
 /// Checks, every Supervision:CheckSeconds, the conditions that no request reports by itself:
-/// a wait above its service's target, a counter paused too long, a device gone silent, a camera
-/// without picture. Raises what holds and clears what no longer does.
+/// a wait above its service's target, a counter paused too long, a ticket called and not started,
+/// an open counter with no officer, a device gone silent, a camera without picture. Raises what holds and clears what no longer does.
 /// </summary>
 public sealed class AlertMonitor(
     IServiceScopeFactory scopes, IOptions<SupervisionOptions> options, IOptions<CameraAnalyticsOptions> analytics, PresenceBoard presence, TimeProvider time, ILogger<AlertMonitor> logger)
     : BackgroundService
 {
     private readonly ConcurrentDictionary<string, DateTime> _noPictureSince = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<Guid, DateTime> _unstaffedSince = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -58,6 +59,8 @@ public sealed class AlertMonitor(
         {
             await alerts.ReconcileAsync(site.Id, AlertKind.WaitAboveTarget, await LongWaitsAsync(db, catalogue, site.Id, now, ct), ct);
             await alerts.ReconcileAsync(site.Id, AlertKind.CounterPausedTooLong, await LongPausesAsync(db, site.Id, now, o, ct), ct);
+            await alerts.ReconcileAsync(site.Id, AlertKind.CalledNotStarted, await CalledNotStartedAsync(db, site.Id, now, o, ct), ct);
+            await alerts.ReconcileAsync(site.Id, AlertKind.CounterOpenWithoutOfficer, await OpenWithoutOfficerAsync(db, site.Id, now, o, ct), ct);
             await alerts.ReconcileAsync(site.Id, AlertKind.DeviceOffline, await SilentDevicesAsync(db, site.Id, now, o, ct), ct);
             var (unattended, occupied) = await PresenceAtCountersAsync(db, site.Id, now, ct);
             await alerts.ReconcileAsync(site.Id, AlertKind.CounterUnattended, unattended, ct);
@@ -111,6 +114,53 @@ public sealed class AlertMonitor(
         return [.. paused.Where(c => c.StateChangedAt <= limit).Select(c => new AlertCondition(
             $"counter:{c.Id:N}", c.Name,
             $"Quầy tạm dừng {(int)(now - c.StateChangedAt).TotalMinutes} phút (lý do: {c.PauseReason}) / counter paused for {(int)(now - c.StateChangedAt).TotalMinutes} min"))];
+    }
+
+    /// <summary>A ticket still Called long after its call: the citizen did not come, or the officer forgot to start.</summary>
+    private static async Task<List<AlertCondition>> CalledNotStartedAsync(HubDbContext db, Guid siteId, DateTime now, SupervisionOptions o, CancellationToken ct)
+    {
+        var limit = now - TimeSpan.FromMinutes(o.CalledNotStartedMinutes);
+        var called = await db.Tickets.Where(t => t.SiteId == siteId && t.Status == TicketStatus.Called && t.CalledAt != null && t.CalledAt <= limit)
+            .ToListAsync(ct);
+        var counterIds = called.Where(t => t.CounterId != null).Select(t => t.CounterId!.Value).Distinct().ToList();
+        var counters = await db.Counters.Where(c => counterIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
+        return [.. called.Select(t =>
+        {
+            var minutes = (int)(now - t.CalledAt!.Value).TotalMinutes;
+            var counter = t.CounterId is { } id ? counters.GetValueOrDefault(id) : null;
+            return new AlertCondition($"ticket:{t.Id:N}", counter is null ? t.Number : $"{t.Number} - {counter}",
+                $"Số {t.Number} đã gọi {minutes} phút nhưng chưa bắt đầu phục vụ / ticket {t.Number} called {minutes} min ago, not started");
+        })];
+    }
+
+    /// <summary>
+    /// An open counter nobody is signed in at: citizens are called to an empty desk. Signing out
+    /// does not change the counter's state time, so the time runs from whichever is later: the
+    /// state change or the first check that found the counter without an officer.
+    /// </summary>
+    private async Task<List<AlertCondition>> OpenWithoutOfficerAsync(HubDbContext db, Guid siteId, DateTime now, SupervisionOptions o, CancellationToken ct)
+    {
+        var limit = TimeSpan.FromMinutes(o.OpenWithoutOfficerMinutes);
+        var counters = await db.Counters.Where(c => c.SiteId == siteId).ToListAsync(ct);
+        var result = new List<AlertCondition>();
+        foreach (var c in counters)
+        {
+            if (!c.Active || c.State != CounterState.Open || c.OfficerId is not null)
+            {
+                _unstaffedSince.TryRemove(c.Id, out _);
+                continue;
+            }
+
+            var seenSince = _unstaffedSince.GetOrAdd(c.Id, now);
+            var since = seenSince > c.StateChangedAt ? seenSince : c.StateChangedAt;
+            if (now - since >= limit)
+            {
+                result.Add(new AlertCondition($"counter:{c.Id:N}", c.Name,
+                    $"Quầy đang mở nhưng không có cán bộ đăng nhập {(int)(now - since).TotalMinutes} phút / counter open with no officer signed in for {(int)(now - since).TotalMinutes} min"));
+            }
+        }
+
+        return result;
     }
 
     private static async Task<List<AlertCondition>> SilentDevicesAsync(HubDbContext db, Guid siteId, DateTime now, SupervisionOptions o, CancellationToken ct)

@@ -14,6 +14,8 @@ public static class SupervisionExtensions
             .Validate(o => o.MissedHeartbeats > 0, "Supervision:MissedHeartbeats must be positive")
             .Validate(o => o.CheckSeconds > 0, "Supervision:CheckSeconds must be positive")
             .Validate(o => o.PausedTooLongMinutes > 0, "Supervision:PausedTooLongMinutes must be positive")
+            .Validate(o => o.CalledNotStartedMinutes > 0, "Supervision:CalledNotStartedMinutes must be positive")
+            .Validate(o => o.OpenWithoutOfficerMinutes > 0, "Supervision:OpenWithoutOfficerMinutes must be positive")
             .Validate(o => o.DemoSegmentSeconds > 0, "Supervision:DemoSegmentSeconds must be positive")
             .ValidateOnStart();
         services.AddSingleton<DeviceStatusBoard>();

@@ -17,6 +17,12 @@ public sealed class SupervisionOptions
     /// <summary>A counter paused longer than this raises an alert.</summary>
     public int PausedTooLongMinutes { get; set; } = 30;
 
+    /// <summary>A ticket called and not started (nor finished) this long raises an alert: the citizen may not have heard the call.</summary>
+    public int CalledNotStartedMinutes { get; set; } = 5;
+
+    /// <summary>A counter open this long with no officer signed in raises an alert (signed out without closing).</summary>
+    public int OpenWithoutOfficerMinutes { get; set; } = 2;
+
     /// <summary>A camera without a picture for this long raises an alert (covers ffmpeg's start and short restarts).</summary>
     public int CameraDownAfterSeconds { get; set; } = 30;
 

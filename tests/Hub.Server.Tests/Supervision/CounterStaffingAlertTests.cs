@@ -1,0 +1,116 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Supervision;
+using QueueKiosk.HubServer.Tests.Infrastructure;
+
+namespace QueueKiosk.HubServer.Tests.Supervision;
+
+/// <summary>
+/// Issue 10, item 16: an alert for a ticket called and not started for Supervision:CalledNotStartedMinutes,
+/// and for a counter open with no officer signed in for Supervision:OpenWithoutOfficerMinutes.
+/// </summary>
+public sealed class CounterStaffingAlertTests : IAsyncLifetime
+{
+    private readonly SqliteTestDatabase _database = new();
+    private SupervisionHost _host = null!;
+
+    public Task InitializeAsync()
+    {
+        _host = new SupervisionHost(_database, new Dictionary<string, string>
+        {
+            ["Supervision:CalledNotStartedMinutes"] = "5",
+            ["Supervision:OpenWithoutOfficerMinutes"] = "3",
+        });
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _host.DisposeAsync();
+        await _database.DisposeAsync();
+    }
+
+    [Fact]
+    public async Task TicketCalledAndNotStarted_RaisesAlertAfterTheConfiguredMinutes_ClearedWhenServiceStarts()
+    {
+        var serviceA = await _host.ServiceIdAsync("A");
+        using var kiosk = _host.Device(HubApp.KioskKey);
+        var ticket = (await (await kiosk.PostAsJsonAsync(HubRoutes.Tickets, new IssueTicketRequest(serviceA))).EnsureSuccessStatusCode()
+            .Content.ReadFromJsonAsync<TicketDto>())!;
+        var counter = await _host.CounterIdAsync(1);
+        using var officer = await _host.SignInAsync("canbo1", counter);
+        (await officer.PostAsync(HubRoutes.CounterAction(counter, CounterActions.CallNext), null)).EnsureSuccessStatusCode();
+
+        _host.Time.Advance(TimeSpan.FromMinutes(4));
+        await _host.CheckAlertsAsync();
+        Assert.DoesNotContain(_host.Pushes.Alerts(SupervisionEvents.AlertRaised), a => a.Kind == AlertKind.CalledNotStarted);
+
+        _host.Time.Advance(TimeSpan.FromMinutes(2));
+        await _host.CheckAlertsAsync();
+        await _host.CheckAlertsAsync();
+        var alert = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertRaised), a => a.Kind == AlertKind.CalledNotStarted);
+        Assert.Equal($"{ticket.Number} - Quầy 1 - Hộ tịch", alert.Subject);
+        Assert.Contains($"Số {ticket.Number} đã gọi 6 phút", alert.Message, StringComparison.Ordinal);
+
+        (await officer.PostAsync(HubRoutes.CounterAction(counter, CounterActions.Start), null)).EnsureSuccessStatusCode();
+        await _host.CheckAlertsAsync();
+        var cleared = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertUpdated), a => a.Id == alert.Id);
+        Assert.NotNull(cleared.ClearedAt);
+    }
+
+    [Fact]
+    public async Task CounterOpenAfterItsOfficerSignedOut_RaisesAlertAfterTheConfiguredMinutes_ClearedWhenSomeoneSignsIn()
+    {
+        var counter = await _host.CounterIdAsync(2);
+        var officer = await _host.SignInAsync("canbo2", counter);
+        await _host.CheckAlertsAsync();
+        Assert.DoesNotContain(_host.Pushes.Alerts(SupervisionEvents.AlertRaised), a => a.Subject == "Quầy 2 - Hộ tịch");
+
+        (await officer.PostAsync(HubRoutes.Logout, null)).EnsureSuccessStatusCode();
+        officer.Dispose();
+        _host.Time.Advance(TimeSpan.FromMinutes(2));
+        await _host.CheckAlertsAsync();
+        Assert.DoesNotContain(_host.Pushes.Alerts(SupervisionEvents.AlertRaised), a => a.Subject == "Quầy 2 - Hộ tịch");
+
+        // The counter's clock runs from the first check that found nobody there, not from its opening.
+        _host.Time.Advance(TimeSpan.FromMinutes(3));
+        await _host.CheckAlertsAsync();
+        var alert = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertRaised),
+            a => a.Kind == AlertKind.CounterOpenWithoutOfficer && a.Subject == "Quầy 2 - Hộ tịch");
+        Assert.Contains("không có cán bộ đăng nhập 3 phút", alert.Message, StringComparison.Ordinal);
+
+        using var back = await _host.SignInAsync("canbo2", counter);
+        await _host.CheckAlertsAsync();
+        var cleared = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertUpdated), a => a.Id == alert.Id);
+        Assert.NotNull(cleared.ClearedAt);
+    }
+
+    [Fact]
+    public async Task ClosedCounterWithoutOfficer_RaisesNoStaffingAlert()
+    {
+        var counter = await _host.CounterIdAsync(3);
+        using (var officer = await _host.SignInAsync("canbo3", counter))
+        {
+            (await officer.PostAsync(HubRoutes.CounterAction(counter, CounterActions.Close), null)).EnsureSuccessStatusCode();
+            (await officer.PostAsync(HubRoutes.Logout, null)).EnsureSuccessStatusCode();
+        }
+
+        await _host.CheckAlertsAsync();
+        _host.Time.Advance(TimeSpan.FromMinutes(10));
+        await _host.CheckAlertsAsync();
+        Assert.DoesNotContain(_host.Pushes.Alerts(SupervisionEvents.AlertRaised), a => a.Subject == "Quầy 3 - Chứng thực");
+    }
+
+    [Theory]
+    [InlineData("Supervision:CalledNotStartedMinutes")]
+    [InlineData("Supervision:OpenWithoutOfficerMinutes")]
+    public async Task ZeroMinutes_IsRefusedAtStart_NamingTheSetting(string key)
+    {
+        await using var database = new SqliteTestDatabase();
+        await using var host = new SupervisionHost(database, new Dictionary<string, string> { [key] = "0" });
+        var error = Assert.Throws<OptionsValidationException>(() => host.Factory.Services.GetRequiredService<IOptions<SupervisionOptions>>().Value);
+        Assert.Contains(key, error.Message, StringComparison.Ordinal);
+    }
+}
