@@ -148,4 +148,10 @@ public static class CounterActions
     public const string Pause = "pause";
     public const string Resume = "resume";
     public const string Close = "close";
+
+    /// <summary>Undoes the counter's last finish, no-show or cancel of a ticket within the undo window (issue 10 item 1).</summary>
+    public const string Undo = "undo";
+
+    /// <summary>Puts a no-show of today back in the queue for this counter, by the number on the citizen's paper.</summary>
+    public const string Requeue = "requeue";
 }
