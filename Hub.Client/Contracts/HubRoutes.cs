@@ -48,6 +48,9 @@ public static partial class HubRoutes
     /// <summary>POST issues a ticket; /{ticketId} reads one.</summary>
     public const string Tickets = Api + "/tickets";
 
+    /// <summary>Cancels a waiting or called ticket (staff).</summary>
+    public const string TicketCancel = Tickets + "/{ticketId:guid}/cancel";
+
     /// <summary>Group of one counter's actions (call-next, recall, finish...).</summary>
     public const string Counter = Api + "/counters/{counterId:guid}";
 

@@ -15,7 +15,7 @@ public static class QueueApi
         var tickets = app.MapGroup(HubRoutes.Tickets).WithTags("Tickets");
         tickets.MapPost("/", IssueAsync).RequireAuthorization(Policies.Issuer);
         tickets.MapGet("/{ticketId:guid}", GetTicketAsync).RequireAuthorization(Policies.AnyClient);
-        tickets.MapPost("/{ticketId:guid}/cancel", CancelAsync).RequireAuthorization(Policies.Staff);
+        tickets.MapPost(HubRoutes.TicketCancel[HubRoutes.Tickets.Length..], CancelAsync).RequireAuthorization(Policies.Staff);
         tickets.MapPost("/{ticketId:guid}/rating", RateAsync).RequireAuthorization(Policies.AnyClient);
 
         var snapshot = app.MapGroup(HubRoutes.Api).WithTags("Queue").RequireAuthorization(Policies.AnyClient);
