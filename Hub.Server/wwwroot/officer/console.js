@@ -367,8 +367,8 @@
       const result = await call();
       if (result && result.number !== undefined && result.status !== undefined) upsertTicket(result);
       if (result && result.services !== undefined && result.state !== undefined) upsertCounter(result);
+      say(describe(result), "info");
       if (undoable && result) offerUndo(result, describe(result));
-      else say(describe(result), "info");
     } catch (err) {
       if (err.status === 401) return toLogin();
       say(err.message, "error");
