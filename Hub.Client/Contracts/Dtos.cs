@@ -145,7 +145,14 @@ public sealed record PauseCounterRequest(string Reason);
 
 public sealed record CancelTicketRequest(string? Reason = null);
 
-public sealed record LoginRequest(string UserName, string Password, Guid? CounterId = null);
+/// <param name="TakeOver">Sign in at a counter where another officer is signed in, ending that officer's session there (asked only after the refusal named them).</param>
+public sealed record LoginRequest(string UserName, string Password, Guid? CounterId = null, bool TakeOver = false);
+
+/// <summary>Which closed ticket to reopen (POST counters/{id}/undo).</summary>
+public sealed record UndoTicketRequest(Guid TicketId);
+
+/// <summary>The number on a no-show citizen's paper (POST counters/{id}/requeue).</summary>
+public sealed record RequeueTicketRequest(string Number);
 
 /// <param name="MustChangePassword">Signed in with a password an admin set: every API but OwnPassword, Me and Logout answers 403 until it is changed.</param>
 public sealed record MeDto(Guid Id, string UserName, string DisplayName, OfficerRole Role, Guid SiteId, Guid? CounterId, int? CounterNumber,

@@ -95,4 +95,10 @@ public enum TicketEventKind
     Printed,
     PrintFailed,
     CounterChanged,
+
+    /// <summary>An officer undid the ticket's last closing action (finish, no-show, cancel) within the undo window; Detail names the action undone.</summary>
+    Undone,
+
+    /// <summary>A no-show who turned up late was put back in the queue.</summary>
+    Requeued,
 }

@@ -48,6 +48,9 @@ public static partial class HubRoutes
     /// <summary>POST issues a ticket; /{ticketId} reads one.</summary>
     public const string Tickets = Api + "/tickets";
 
+    /// <summary>Cancels a waiting or called ticket (staff).</summary>
+    public const string TicketCancel = Tickets + "/{ticketId:guid}/cancel";
+
     /// <summary>Group of one counter's actions (call-next, recall, finish...).</summary>
     public const string Counter = Api + "/counters/{counterId:guid}";
 
@@ -148,4 +151,10 @@ public static class CounterActions
     public const string Pause = "pause";
     public const string Resume = "resume";
     public const string Close = "close";
+
+    /// <summary>Undoes the counter's last finish, no-show or cancel of a ticket within the undo window (issue 10 item 1).</summary>
+    public const string Undo = "undo";
+
+    /// <summary>Puts a no-show of today back in the queue for this counter, by the number on the citizen's paper.</summary>
+    public const string Requeue = "requeue";
 }

@@ -82,6 +82,7 @@ public static class AuthApi
             throw new DomainException(Errors.CounterRequired, "counterId");
         }
 
+        var displaced = counter is null ? null : await TakeOverCounterAsync(db, officer, counter, request.TakeOver, ct);
         officer.RecordSuccessfulLogin();
         if (officer.Role == OfficerRole.Officer)
         {
@@ -91,6 +92,11 @@ public static class AuthApi
 
         await db.SaveChangesAsync(ct);
         sessions.Forget(officer.Id);
+        if (displaced is not null)
+        {
+            sessions.Forget(displaced.Id);
+        }
+
         await RecordCounterOfficerAsync(engine, db, officer.Id, counter?.Id, ct);
         await http.SignInAsync(CookieAuthenticationDefaults.AuthenticationScheme, StaffSessions.Principal(officer, counter?.Id));
         return TypedResults.Ok(new MeDto(officer.Id, officer.UserName, officer.DisplayName, officer.Role, officer.SiteId, counter?.Id, counter?.Number,
@@ -105,11 +111,40 @@ public static class AuthApi
         await StaffSignIn.EndSessionsAsync(user, db, sessions, ct);
         if (user.OfficerId() is { } officerId && user.CounterOf() is { } counterId)
         {
-            await engine.ReleaseOfficerAsync(counterId, officerId, new Actor(officerId, null), ct);
+            await engine.SignOutOfCounterAsync(counterId, officerId, new Actor(officerId, null), ct);
         }
 
         await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
         return TypedResults.NoContent();
+    }
+
+    /// <summary>
+    /// One officer per counter (issue 10 item 3): a sign-in at a counter where someone else is signed
+    /// in is refused, naming them, unless the person confirmed the take-over; then the other's
+    /// sessions end (their console sees the counter's new officer and returns to the sign-in page).
+    /// Returns the officer displaced, whose security stamp is renewed in the same save.
+    /// </summary>
+    private static async Task<Officer?> TakeOverCounterAsync(HubDbContext db, Officer officer, CounterInfo counter, bool takeOver, CancellationToken ct)
+    {
+        var occupantId = await db.Counters.Where(c => c.Id == counter.Id).Select(c => c.OfficerId).FirstOrDefaultAsync(ct);
+        if (occupantId is null || occupantId == officer.Id)
+        {
+            return null;
+        }
+
+        var occupant = await db.Officers.AsTracking().FirstOrDefaultAsync(o => o.Id == occupantId, ct);
+        if (occupant is null)
+        {
+            return null;
+        }
+
+        if (!takeOver)
+        {
+            throw new DomainException(Errors.CounterOccupied.With(counter.Number, occupant.DisplayName), "counterId");
+        }
+
+        occupant.RenewSecurityStamp();
+        return occupant;
     }
 
     // The officer works at one counter at a time: signing in at a counter takes it over and leaves any other one.

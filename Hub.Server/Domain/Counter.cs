@@ -46,6 +46,9 @@ public sealed class Counter
     /// <summary>A copy of every field (the service list is shared), kept by the queue engine to undo an action that fails half-way.</summary>
     public Counter Copy() => (Counter)MemberwiseClone();
 
+    /// <summary>The pause reason shown on the dashboard when the officer signed out of an open counter.</summary>
+    public const string SignedOutReason = "Cán bộ đã đăng xuất";
+
     public void Open(DateTime now) => Set(CounterState.Open, null, now);
 
     public void Pause(string reason, DateTime now)

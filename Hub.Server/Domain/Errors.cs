@@ -150,6 +150,17 @@ public static class Errors
     public static readonly Error<string, string> TicketBadStatus = new("ticket.bad_status", ErrorKind.Conflict, ("number", "status"),
         "Số {number} đang ở trạng thái {status}, không thể thực hiện thao tác này.", "Ticket {number} is {status}; this action is not allowed.");
 
+    public static readonly Error<string> UndoExpired = new("ticket.undo_expired", ErrorKind.Conflict, "number",
+        "Trường 'ticketId': không còn hoàn tác được thao tác cuối của số {number} (chỉ trong 10 giây, tại quầy đã thực hiện).",
+        "Field 'ticketId': the last action on ticket {number} can no longer be undone (only within 10 seconds, at the counter that did it).");
+
+    public static readonly Error<string, string> UndoCounterBusy = new("ticket.undo_counter_busy", ErrorKind.Conflict, ("number", "current"),
+        "Trường 'ticketId': không hoàn tác được số {number} vì quầy đang phục vụ số {current}.",
+        "Field 'ticketId': ticket {number} cannot be reopened while the counter is serving {current}.");
+
+    public static readonly Error<string> NoShowNotFound = new("ticket.no_show_not_found", ErrorKind.NotFound, "number",
+        "Trường 'number': hôm nay không có số {number} vắng mặt.", "Field 'number': there is no no-show ticket {number} today.");
+
     public static readonly Error TransferTargetRequired = new("transfer.target_required", ErrorKind.Invalid,
         "Cần chọn dịch vụ hoặc quầy để chuyển đến.", "Choose a service or a counter to transfer to.");
 
@@ -172,6 +183,10 @@ public static class Errors
 
     public static readonly Error CounterNotInSite = new("auth.counter_not_in_site", ErrorKind.Invalid,
         "Quầy đã chọn không thuộc đơn vị của tài khoản.", "The chosen counter is not at this account's site.");
+
+    public static readonly Error<int, string> CounterOccupied = new("auth.counter_occupied", ErrorKind.Conflict, ("counter", "officer"),
+        "Trường 'counterId': quầy {counter} đang có cán bộ {officer} làm việc. Chọn quầy khác, hoặc tiếp quản quầy (phiên của {officer} sẽ kết thúc).",
+        "Field 'counterId': {officer} is signed in at counter {counter}. Choose another counter, or take it over (ending {officer}'s session).");
 
     public static readonly Error ForbiddenCounter = new("auth.forbidden_counter", ErrorKind.Forbidden,
         "Bạn chỉ được thao tác tại quầy của mình.", "You may act only at your own counter.");

@@ -149,6 +149,38 @@ public sealed class Ticket
         FinishedAt = now;
     }
 
+    /// <summary>
+    /// Undoes a closing action: a served ticket is being served again, a no-show is called again,
+    /// a cancelled ticket goes back to where it was (called at its counter, or waiting).
+    /// </summary>
+    public void Reopen()
+    {
+        Require(TicketStatus.Served, TicketStatus.NoShow, TicketStatus.Cancelled);
+        Status = Status switch
+        {
+            TicketStatus.Served => TicketStatus.Serving,
+            TicketStatus.NoShow => TicketStatus.Called,
+            _ => ReopensAtCounter ? TicketStatus.Called : TicketStatus.Waiting,
+        };
+        FinishedAt = null;
+    }
+
+    /// <summary>Whether <see cref="Reopen"/> puts the ticket back at its counter (rather than in the queue).</summary>
+    public bool ReopensAtCounter => Status is TicketStatus.Served or TicketStatus.NoShow || (CounterId is not null && CalledAt is not null);
+
+    /// <summary>A no-show who turns up late waits again with the same number and issue time, for <paramref name="counterId"/> only.</summary>
+    public void Requeue(Guid counterId)
+    {
+        Require(TicketStatus.NoShow);
+        Status = TicketStatus.Waiting;
+        TargetCounterId = counterId;
+        CounterId = null;
+        CalledAt = null;
+        ServiceStartedAt = null;
+        FinishedAt = null;
+        RecallCount = 0;
+    }
+
     private void Require(params TicketStatus[] allowed)
     {
         if (Array.IndexOf(allowed, Status) < 0)

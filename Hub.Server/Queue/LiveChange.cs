@@ -14,6 +14,7 @@ namespace QueueKiosk.HubServer.Queue;
 public sealed class LiveChange(LiveQueue live)
 {
     private readonly List<Ticket> _issued = [];
+    private readonly List<Ticket> _reopened = [];
     private readonly Dictionary<Ticket, Ticket> _tickets = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<Counter, Counter> _counters = new(ReferenceEqualityComparer.Instance);
     private readonly Dictionary<(Guid, DateOnly), int?> _numbers = [];
@@ -30,6 +31,15 @@ public sealed class LiveChange(LiveQueue live)
     }
 
     /// <summary>A live counter, about to be changed.</summary>
+    /// <summary>A closed ticket read from the database that the action puts back in the live queue.</summary>
+    public Ticket Reopen(Ticket closed)
+    {
+        _reopened.Add(closed);
+        _tickets.TryAdd(closed, closed.Copy());
+        live.Put(closed);
+        return closed;
+    }
+
     public Counter Counter(Guid counterId)
     {
         var counter = live.Counters.GetValueOrDefault(counterId) ?? throw new DomainException(Errors.CounterNotFound, "counterId");
@@ -65,6 +75,11 @@ public sealed class LiveChange(LiveQueue live)
         foreach (var original in _tickets.Values)
         {
             live.Put(original);
+        }
+
+        foreach (var ticket in _reopened)
+        {
+            live.Remove(ticket);
         }
 
         foreach (var original in _counters.Values)

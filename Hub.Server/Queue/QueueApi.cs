@@ -15,7 +15,7 @@ public static class QueueApi
         var tickets = app.MapGroup(HubRoutes.Tickets).WithTags("Tickets");
         tickets.MapPost("/", IssueAsync).RequireAuthorization(Policies.Issuer);
         tickets.MapGet("/{ticketId:guid}", GetTicketAsync).RequireAuthorization(Policies.AnyClient);
-        tickets.MapPost("/{ticketId:guid}/cancel", CancelAsync).RequireAuthorization(Policies.Staff);
+        tickets.MapPost(HubRoutes.TicketCancel[HubRoutes.Tickets.Length..], CancelAsync).RequireAuthorization(Policies.Staff);
         tickets.MapPost("/{ticketId:guid}/rating", RateAsync).RequireAuthorization(Policies.AnyClient);
 
         var snapshot = app.MapGroup(HubRoutes.Api).WithTags("Queue").RequireAuthorization(Policies.AnyClient);
@@ -44,6 +44,13 @@ public static class QueueApi
             return Counter(engine.PauseCounterAsync(counterId, request.Reason, ActorOf(user), ct));
         });
         counters.MapPost("/" + CounterActions.Resume, (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Counter(engine.ResumeCounterAsync(counterId, ActorOf(user), ct)));
+        counters.MapPost("/" + CounterActions.Undo, (Guid counterId, UndoTicketRequest request, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) =>
+            Ticket(engine.UndoAsync(counterId, request.TicketId, ActorOf(user), ct)));
+        counters.MapPost("/" + CounterActions.Requeue, (Guid counterId, RequeueTicketRequest request, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) =>
+        {
+            Validate.Required(request.Number, "number", 20);
+            return Ticket(engine.RequeueAsync(counterId, request.Number, ActorOf(user), ct));
+        });
         counters.MapPost("/" + CounterActions.Close, (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Counter(engine.CloseCounterAsync(counterId, ActorOf(user), ct)));
         return app;
     }

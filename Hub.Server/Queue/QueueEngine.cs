@@ -190,6 +190,87 @@ public sealed class QueueEngine(
         }, ct);
     }
 
+    /// <summary>How long a finish, no-show or cancel can be undone (issue 10 item 1: "Hoàn tác" for 10 s).</summary>
+    public static readonly TimeSpan UndoWindow = TimeSpan.FromSeconds(10);
+
+    private static readonly TicketEventKind[] UndoableKinds = [TicketEventKind.Served, TicketEventKind.NoShow, TicketEventKind.Cancelled];
+
+    /// <summary>
+    /// Undoes the last closing action on a ticket (finish, no-show, cancel) done at this counter or
+    /// by this officer within <see cref="UndoWindow"/>: the ticket is reopened as it was, and the
+    /// undo is recorded as its own event (Undone, naming the action undone) like any queue action.
+    /// </summary>
+    public async Task<TicketDto> UndoAsync(Guid counterId, Guid ticketId, Actor actor, CancellationToken ct)
+    {
+        var catalogue = await catalogueCache.GetAsync(ct);
+        var info = CounterInfoOf(catalogue, counterId);
+        var now = Now();
+        return await DecideAsync(info.SiteId, catalogue, async change =>
+        {
+            // The action being undone must be stored before it is read back.
+            await journal.FlushAsync(ct);
+            var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId && t.SiteId == info.SiteId, ct)
+                ?? throw new DomainException(Errors.TicketNotFound, "ticketId");
+            if (live.OpenTickets.ContainsKey(ticketId))
+            {
+                throw new DomainException(Errors.TicketBadStatus.With(ticket.Number, ticket.Status.ToString()), "ticketId");
+            }
+
+            var last = await db.TicketEvents.Where(e => e.SiteId == info.SiteId && e.TicketId == ticketId)
+                .OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
+            var undoable = last is not null && UndoableKinds.Contains(last.Kind) && now - last.At <= UndoWindow
+                && (last.CounterId == counterId || (actor.OfficerId is not null && last.OfficerId == actor.OfficerId));
+            if (!undoable)
+            {
+                throw new DomainException(Errors.UndoExpired.With(ticket.Number), "ticketId");
+            }
+
+            var counter = change.Counter(counterId);
+            var backToCounter = ticket.ReopensAtCounter;
+            if (backToCounter && counter.CurrentTicketId is { } currentId)
+            {
+                var current = live.OpenTickets.GetValueOrDefault(currentId)?.Number ?? "?";
+                throw new DomainException(Errors.UndoCounterBusy.With(ticket.Number, current), "ticketId");
+            }
+
+            change.Reopen(ticket).Reopen();
+            if (backToCounter)
+            {
+                // A cancelled called ticket of another counter goes back to that counter (supervisors may cancel anywhere).
+                var at = ticket.CounterId ?? counterId;
+                change.Counter(at).CurrentTicketId = ticket.Id;
+            }
+
+            return Changed(change, ticket, TicketEventKind.Undone, catalogue, actor, now, last!.Kind.ToString());
+        }, ct);
+    }
+
+    /// <summary>A no-show of today who turns up late waits again for this counter, with the number on their paper.</summary>
+    public async Task<TicketDto> RequeueAsync(Guid counterId, string number, Actor actor, CancellationToken ct)
+    {
+        var catalogue = await catalogueCache.GetAsync(ct);
+        var info = CounterInfoOf(catalogue, counterId);
+        var site = catalogue.Sites.GetValueOrDefault(info.SiteId) ?? throw new DomainException(Errors.SiteNotFound, "siteId");
+        var now = Now();
+        var today = site.Hours.LocalDay(now);
+        var wanted = number.Trim().ToUpperInvariant();
+        return await DecideAsync(info.SiteId, catalogue, async change =>
+        {
+            await journal.FlushAsync(ct);
+            var ticket = await db.Tickets
+                .Where(t => t.SiteId == info.SiteId && t.LocalDay == today && t.Number == wanted && t.Status == TicketStatus.NoShow)
+                .FirstOrDefaultAsync(ct)
+                ?? throw new DomainException(Errors.NoShowNotFound.With(wanted), "number");
+            change.Reopen(ticket).Requeue(counterId);
+            var dto = ticket.ToDto(catalogue);
+            var requeued = Event(ticket, TicketEventKind.Requeued, actor, now);
+            requeued.CounterId = counterId;
+            change.Add(requeued,
+                seq => new TicketChangedEvent(seq, ticket.SiteId, dto, TicketEventKind.Requeued));
+            return dto;
+        }, ct);
+    }
+
     /// <summary>Expires waiting tickets of past days, and of today once the office has closed.</summary>
     public async Task<int> ExpireWaitingAsync(Guid siteId, CancellationToken ct)
     {
@@ -288,11 +369,32 @@ public sealed class QueueEngine(
     public Task<CounterDto> ReleaseOfficerAsync(Guid counterId, Guid officerId, Actor actor, CancellationToken ct) =>
         CounterActionAsync(counterId, actor, ct, (c, _) => c.OfficerId = c.OfficerId == officerId ? null : c.OfficerId, "officer signed out");
 
-    /// <summary>Counts open counters per service for the waiting estimate.</summary>
+    /// <summary>
+    /// Signing out pauses an open counter (issue 10 item 3), not closes it: the officer is away for
+    /// a while (a break, a shift change), tickets transferred to the counter keep waiting for it, and
+    /// the hall shows "Tạm dừng". Closing for the day is its own deliberate action ("Đóng quầy").
+    /// A newer sign-in there (someone who took over) is left as it is.
+    /// </summary>
+    public Task<CounterDto> SignOutOfCounterAsync(Guid counterId, Guid officerId, Actor actor, CancellationToken ct) =>
+        CounterActionAsync(counterId, actor, ct, (c, now) =>
+        {
+            if (c.OfficerId != officerId)
+            {
+                return;
+            }
+
+            c.OfficerId = null;
+            if (c.State == CounterState.Open)
+            {
+                c.Pause(Counter.SignedOutReason, now);
+            }
+        }, "officer signed out");
+
+    /// <summary>Counts open counters with an officer signed in, per service, for the waiting estimate (an open counter nobody staffs calls nobody).</summary>
     public async Task RefreshOpenCountersAsync(CancellationToken ct)
     {
         var rows = await db.CounterServices
-            .Join(db.Counters.Where(c => c.State == CounterState.Open), cs => cs.CounterId, c => c.Id, (cs, _) => cs.ServiceId)
+            .Join(db.Counters.Where(c => c.State == CounterState.Open && c.OfficerId != null && c.Active), cs => cs.CounterId, c => c.Id, (cs, _) => cs.ServiceId)
             .GroupBy(s => s)
             .Select(g => new { ServiceId = g.Key, Count = g.Count() })
             .ToListAsync(ct);

@@ -4,9 +4,10 @@
 
 window.QkApi = (function () {
   class ApiError extends Error {
-    constructor(status, message) {
+    constructor(status, message, code) {
       super(message);
       this.status = status;
+      this.code = code || null;
     }
   }
 
@@ -47,6 +48,7 @@ window.QkApi = (function () {
       throw new ApiError(
         response.status,
         [problem, fieldErrors].filter(Boolean).join(" ") || statusText[response.status] || `Máy chủ báo lỗi ${response.status}.`,
+        data && data.code,
       );
     }
     return data;

@@ -55,6 +55,80 @@
       }, 6000);
   }
 
+  // "Quầy 2 - Hộ tịch", never "Quầy 2 - Quầy 2 - Hộ tịch" when the name already says it.
+  function counterLabel(c) {
+    return c.name.startsWith("Quầy") ? c.name : `Quầy ${c.number} - ${c.name}`;
+  }
+
+  // One question before an action that cannot wait for the undo bar (calling next over a current
+  // ticket, closing the counter). Resolves true only when the officer presses the named button;
+  // "Quay lại" has the focus, so a second Space does not confirm by accident.
+  function confirmStep(title, text, okLabel) {
+    return new Promise((resolve) => {
+      const dialog = $("confirm-dialog");
+      $("confirm-title").textContent = title;
+      $("confirm-text").textContent = text;
+      $("confirm-ok").textContent = okLabel;
+      let answer = false;
+      const ok = (e) => {
+        e.preventDefault();
+        answer = true;
+        dialog.close();
+      };
+      const back = () => dialog.close();
+      $("confirm-form").addEventListener("submit", ok);
+      $("confirm-cancel").addEventListener("click", back);
+      dialog.addEventListener(
+        "close",
+        () => {
+          $("confirm-form").removeEventListener("submit", ok);
+          $("confirm-cancel").removeEventListener("click", back);
+          resolve(answer);
+        },
+        { once: true },
+      );
+      dialog.showModal();
+      $("confirm-cancel").focus();
+    });
+  }
+
+  // ---- undo ------------------------------------------------------------------------------
+  // Finish, no-show and cancel can be undone for 10 s (the hub's QueueEngine.UndoWindow): the
+  // undo is a queue action on the hub (POST .../undo), recorded as an "Undone" event.
+  const undoSeconds = 10;
+  let undoTimer = null;
+  let undoTicket = null;
+
+  function offerUndo(ticket, text) {
+    undoTicket = ticket;
+    let left = undoSeconds;
+    $("undo-text").textContent = text;
+    $("undo-seconds").textContent = String(left);
+    $("undo-bar").hidden = false;
+    clearInterval(undoTimer);
+    undoTimer = setInterval(() => {
+      left--;
+      $("undo-seconds").textContent = String(left);
+      if (left <= 0) hideUndo();
+    }, 1000);
+  }
+
+  function hideUndo() {
+    clearInterval(undoTimer);
+    undoTicket = null;
+    $("undo-bar").hidden = true;
+  }
+
+  function undo() {
+    const ticket = undoTicket;
+    if (!ticket) return;
+    hideUndo();
+    act(
+      () => counterPost(counterActions.Undo, { ticketId: ticket.id }),
+      (r) => `Đã hoàn tác: số ${r.number} ${statusVi[r.status].toLowerCase()}.`,
+    );
+  }
+
   function toLogin() {
     location.href = "/officer/login";
   }
@@ -81,6 +155,15 @@
     model.counters.set(c.id, known && c.services.length === 0 ? { ...c, services: known.services } : c);
   }
 
+  // Another officer confirmed taking over this counter (issue 10 item 3): the hub ended this
+  // session; say who took over before returning to the sign-in page.
+  function noticeTakeOver(c) {
+    if (c.id !== model.counterId || !c.officerName || !model.me || c.officerName === model.me.displayName) return;
+    say(`Cán bộ ${c.officerName} đã tiếp quản quầy này. Phiên làm việc của bạn đã kết thúc.`, "error");
+    document.body.dataset.takenOver = "true";
+    setTimeout(toLogin, 8000);
+  }
+
   function applyEvent(name, e) {
     switch (name) {
       case events.TicketIssued:
@@ -91,6 +174,7 @@
         break;
       case events.CounterChanged:
         upsertCounter(e.counter);
+        noticeTakeOver(e.counter);
         break;
       case events.QueueStats:
         for (const x of e.services) model.services.set(x.id, x);
@@ -178,7 +262,7 @@
   function render() {
     const c = myCounter();
     const state = c ? c.state : "Closed";
-    $("counter-title").textContent = !c ? "Quầy" : c.name.startsWith("Quầy") ? c.name : `Quầy ${c.number} - ${c.name}`;
+    $("counter-title").textContent = c ? counterLabel(c) : "Quầy";
     const stateBadge = $("counter-state");
     stateBadge.textContent = counterStateVi[state] + (state === "Paused" && c.pauseReason ? `: ${c.pauseReason}` : "");
     stateBadge.className = "badge state-" + state.toLowerCase();
@@ -186,6 +270,7 @@
     $("btn-open").hidden = state !== "Closed";
     $("btn-pause").hidden = state !== "Open";
     $("btn-resume").hidden = state !== "Paused";
+    $("btn-close").hidden = state === "Closed";
 
     const t = currentTicket();
     $("current-number").textContent = t ? t.number : "---";
@@ -207,6 +292,9 @@
     $("btn-finish").disabled = !can || !t;
     $("btn-no-show").disabled = !can || !t || t.status !== "Called";
     $("btn-transfer").disabled = !can || !t;
+    $("btn-cancel-ticket").disabled = !can || !t || t.status !== "Called";
+    $("btn-issue").disabled = !can;
+    $("btn-requeue").disabled = !can || state === "Closed";
 
     const waiting = myWaiting();
     $("waiting-count").textContent = String(waiting.length);
@@ -239,7 +327,13 @@
             (r) => `Đã gọi số ${r.number}.`,
           ),
         );
-        td.append(b);
+        const cancel = document.createElement("button");
+        cancel.type = "button";
+        cancel.textContent = "Huỷ";
+        cancel.className = "cancel-this";
+        cancel.disabled = !can;
+        cancel.addEventListener("click", () => cancelTicket(w));
+        td.append(b, " ", cancel);
         tr.append(td);
         return tr;
       }),
@@ -264,7 +358,8 @@
     return api.post(`${QkHub.path(routes.Counter, { counterId: model.counterId })}/${action}`, body);
   }
 
-  async function act(call, describe) {
+  // Runs one action; with `undoable`, the undo bar offers to take it back for 10 s.
+  async function act(call, describe, undoable) {
     if (busy) return;
     busy = true;
     render();
@@ -273,6 +368,7 @@
       if (result && result.number !== undefined && result.status !== undefined) upsertTicket(result);
       if (result && result.services !== undefined && result.state !== undefined) upsertCounter(result);
       say(describe(result), "info");
+      if (undoable && result) offerUndo(result, describe(result));
     } catch (err) {
       if (err.status === 401) return toLogin();
       say(err.message, "error");
@@ -282,12 +378,36 @@
     }
   }
 
+  function cancelTicket(t) {
+    act(
+      () => api.post(QkHub.path(routes.TicketCancel, { ticketId: t.id })),
+      (r) => `Đã huỷ số ${r.number}.`,
+      true,
+    );
+  }
+
+  function callNextNow() {
+    act(
+      () => counterPost(counterActions.CallNext),
+      (r) => (r ? `Đã gọi số ${r.number}.` : "Không còn ai đang chờ."),
+    );
+  }
+
   const actions = {
-    callNext: () =>
-      act(
-        () => counterPost(counterActions.CallNext),
-        (r) => (r ? `Đã gọi số ${r.number}.` : "Không còn ai đang chờ."),
-      ),
+    // Calling next while a ticket is called or being served finishes it on the hub: never silently
+    // (issue 10 item 1). The officer finishes first, or confirms here, told what happens to it.
+    callNext: async () => {
+      if (busy) return;
+      const t = currentTicket();
+      if (!t) return callNextNow();
+      const what = t.status === "Serving" ? "đang được phục vụ" : "đã được gọi";
+      const yes = await confirmStep(
+        "Gọi số tiếp theo?",
+        `Số ${t.number} ${what} sẽ được ghi là Hoàn thành, rồi gọi số tiếp theo. Nếu người dân chưa đến, hãy chọn "Quay lại" rồi bấm "Vắng mặt".`,
+        `Hoàn thành số ${t.number} và gọi tiếp`,
+      );
+      if (yes) callNextNow();
+    },
     recall: () =>
       act(
         () => counterPost(counterActions.Recall),
@@ -302,12 +422,46 @@
       act(
         () => counterPost(counterActions.Finish),
         (r) => `Đã hoàn thành số ${r.number}.`,
+        true,
       ),
     noShow: () =>
       act(
         () => counterPost(counterActions.NoShow),
         (r) => `Số ${r.number} vắng mặt.`,
+        true,
       ),
+    cancel: () => {
+      const t = currentTicket();
+      if (t && t.status === "Called") cancelTicket(t);
+    },
+    close: async () => {
+      const t = currentTicket();
+      const yes = await confirmStep(
+        "Đóng quầy?",
+        (t ? `Số ${t.number} vẫn đang ở quầy: hãy hoàn thành hoặc chuyển trước. ` : "") +
+          "Quầy sẽ không gọi số nữa cho đến khi mở lại. Dùng khi kết thúc ngày làm việc; nghỉ ngắn thì chọn Tạm dừng.",
+        "Đóng quầy",
+      );
+      if (yes)
+        act(
+          () => counterPost(counterActions.Close),
+          () => "Quầy đã đóng.",
+        );
+    },
+    issue: () => {
+      const c = myCounter();
+      const mine = new Set(c ? c.services.map((s) => s.serviceId) : []);
+      const services = [...model.services.values()].filter((s) => s.active !== false);
+      // The counter's own services first: a walk-in is usually for this desk.
+      services.sort((a, b) => mine.has(b.id) - mine.has(a.id) || a.prefix.localeCompare(b.prefix));
+      $("issue-service").replaceChildren(...services.map((s) => new Option(`${s.prefix} - ${s.name}`, s.id)));
+      $("issue-priority").value = "None";
+      $("issue-dialog").showModal();
+    },
+    requeue: () => {
+      $("requeue-number").value = "";
+      $("requeue-dialog").showModal();
+    },
     open: () =>
       act(
         () => counterPost(counterActions.Open),
@@ -337,7 +491,7 @@
         ...[...model.counters.values()]
           .filter((c) => c.id !== model.counterId)
           .sort((a, b) => a.number - b.number)
-          .map((c) => new Option(`Quầy ${c.number} - ${c.name}`, c.id)),
+          .map((c) => new Option(counterLabel(c), c.id)),
       );
       $("transfer-reason").value = "";
       $("transfer-dialog").showModal();
@@ -376,12 +530,45 @@
   });
   $("transfer-cancel").addEventListener("click", () => $("transfer-dialog").close());
 
+  $("issue-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const serviceId = $("issue-service").value;
+    const priority = $("issue-priority").value;
+    $("issue-dialog").close();
+    act(
+      () => api.post(routes.Tickets, { serviceId, priority, channel: "Officer" }),
+      (r) =>
+        `Đã cấp số ${r.number} (${r.serviceName}${r.priority !== "None" ? ", ưu tiên " + priorityVi[r.priority] : ""}). Báo số này cho người dân.`,
+    );
+  });
+  $("issue-cancel").addEventListener("click", () => $("issue-dialog").close());
+
+  $("requeue-form").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const number = $("requeue-number").value.trim();
+    if (!number) {
+      say("Vui lòng nhập số thứ tự.", "error");
+      return;
+    }
+    $("requeue-dialog").close();
+    act(
+      () => counterPost(counterActions.Requeue, { number }),
+      (r) => `Số ${r.number} đã được xếp lại hàng chờ của quầy. Bấm "Gọi" để gọi lại.`,
+    );
+  });
+  $("requeue-cancel").addEventListener("click", () => $("requeue-dialog").close());
+  $("btn-undo").addEventListener("click", undo);
+
   $("btn-call-next").addEventListener("click", actions.callNext);
   $("btn-recall").addEventListener("click", actions.recall);
   $("btn-start").addEventListener("click", actions.start);
   $("btn-finish").addEventListener("click", actions.finish);
   $("btn-no-show").addEventListener("click", actions.noShow);
   $("btn-transfer").addEventListener("click", actions.transfer);
+  $("btn-cancel-ticket").addEventListener("click", actions.cancel);
+  $("btn-issue").addEventListener("click", actions.issue);
+  $("btn-requeue").addEventListener("click", actions.requeue);
+  $("btn-close").addEventListener("click", actions.close);
   $("btn-open").addEventListener("click", actions.open);
   $("btn-pause").addEventListener("click", actions.pause);
   $("btn-resume").addEventListener("click", actions.resume);
@@ -409,6 +596,9 @@
       f: "finish",
       n: "noShow",
       t: "transfer",
+      x: "cancel",
+      i: "issue",
+      l: "requeue",
       p: myCounter() && myCounter().state === "Paused" ? "resume" : "pause",
     };
     const action = map[key];

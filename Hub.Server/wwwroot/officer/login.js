@@ -13,9 +13,33 @@
     counter.value = remembered;
   }
 
+  // A select does not submit its form on Enter by itself: the officer picks the counter with the
+  // arrow keys and presses Enter, as in the other fields.
+  counter.addEventListener("keydown", (e) => {
+    if (e.key === "Enter") {
+      e.preventDefault();
+      form.requestSubmit();
+    }
+  });
+
+  // Someone else is signed in at the counter: the hub named them; taking over is a second,
+  // deliberate press (their console is told and signed out).
+  const takeOver = document.getElementById("takeover-button");
+  let confirmTakeOver = false;
+  takeOver.addEventListener("click", () => {
+    confirmTakeOver = true;
+    form.requestSubmit();
+  });
+  counter.addEventListener("change", () => {
+    takeOver.hidden = true;
+  });
+
   form.addEventListener("submit", async (e) => {
     e.preventDefault();
     error.hidden = true;
+    const takingOver = confirmTakeOver;
+    confirmTakeOver = false;
+    takeOver.hidden = true;
     if (!counter.value) {
       error.textContent = "Vui lòng chọn quầy làm việc.";
       error.hidden = false;
@@ -27,6 +51,7 @@
         userName: document.getElementById("user-name").value.trim(),
         password: document.getElementById("password").value,
         counterId: counter.value,
+        takeOver: takingOver,
       });
       localStorage.setItem("qk.counterId", counter.value);
       if (me && me.mustChangePassword) {
@@ -37,6 +62,7 @@
     } catch (err) {
       error.textContent = err.message;
       error.hidden = false;
+      takeOver.hidden = err.code !== "auth.counter_occupied";
     } finally {
       button.disabled = false;
     }

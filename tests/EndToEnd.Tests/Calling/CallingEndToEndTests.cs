@@ -86,6 +86,8 @@ public class CallingEndToEndTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(console.Locator("body")).ToHaveAttributeAsync("data-live", "true", new() { Timeout = 30_000 });
 
         await console.ClickAsync("#btn-call-next");
+        // The first ticket is still called: calling next asks first (issue 10 item 1).
+        await console.ClickAsync("#confirm-ok");
 
         await Expect(console.Locator("#current-number")).ToHaveTextAsync(second.Number, Slow);
         await Expect(hall.Locator("[data-counter='1'] .number")).ToHaveTextAsync(second.Number, Slow);

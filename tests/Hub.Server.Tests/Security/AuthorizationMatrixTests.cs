@@ -90,6 +90,8 @@ public sealed class AuthorizationMatrixTests : SqliteHubAppTest
         ["POST /api/counters/{counterId:guid}/pause"] = Access.OwnCounter,
         ["POST /api/counters/{counterId:guid}/resume"] = Access.OwnCounter,
         ["POST /api/counters/{counterId:guid}/close"] = Access.OwnCounter,
+        ["POST /api/counters/{counterId:guid}/undo"] = Access.OwnCounter,
+        ["POST /api/counters/{counterId:guid}/requeue"] = Access.OwnCounter,
         ["GET /api/sites/{siteId:guid}/logo"] = Access.Public,
         ["POST /api/auth/password"] = Access.Staff,
 
