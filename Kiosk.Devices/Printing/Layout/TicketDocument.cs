@@ -71,7 +71,7 @@ public static class TicketComposer
             elements.Add(Info($"Quầy phục vụ: {string.Join(", ", layout.Counters)}"));
         }
 
-        elements.Add(Info(string.Create(CultureInfo.InvariantCulture, $"Số người chờ trước bạn: {layout.PeopleAhead}")));
+        elements.Add(Info(string.Create(CultureInfo.InvariantCulture, $"Số người chờ trước quý khách: {layout.PeopleAhead}")));
         if (layout.EstimatedWait is { } wait)
         {
             elements.Add(Info($"Thời gian chờ dự kiến: {TicketLayout.FormatWait(wait)}"));
