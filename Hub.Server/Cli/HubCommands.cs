@@ -43,6 +43,20 @@ public static class HubCommands
 
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output)
     {
+        try
+        {
+            return await RunCommandAsync(args, services, output);
+        }
+        catch (DomainException refused)
+        {
+            // The administration's own message, in English for the console (a user name taken is a conflict: exit code 1).
+            await Console.Error.WriteLineAsync($"error: {refused.Error.Text(english: true)}");
+            return refused.Kind == ErrorKind.Conflict ? 1 : 2;
+        }
+    }
+
+    private static async Task<int> RunCommandAsync(string[] args, IServiceProvider services, TextWriter output)
+    {
         string? Option(string name)
         {
             var index = Array.IndexOf(args, name);
@@ -52,59 +66,50 @@ public static class HubCommands
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
-        try
+        switch (args[0])
         {
-            switch (args[0])
-            {
-                case "site":
+            case "site":
+                {
+                    var site = await EnsureSiteAsync(db, time, Option("--code"), Option("--name"), Option("--hours"));
+                    output.WriteLine($"site {site.Code} ({site.Id})");
+                    return 0;
+                }
+
+            case "admin":
+                {
+                    var user = Option("--user");
+                    var password = Option("--password");
+                    if (string.IsNullOrWhiteSpace(user) || string.IsNullOrEmpty(password))
                     {
-                        var site = await EnsureSiteAsync(db, time, Option("--code"), Option("--name"), Option("--hours"));
-                        output.WriteLine($"site {site.Code} ({site.Id})");
-                        return 0;
+                        await Console.Error.WriteLineAsync("usage: admin create --user NAME --password PASSWORD (at least 8 characters, letters and digits) [--name \"Display name\"]");
+                        return 2;
                     }
 
-                case "admin":
-                    {
-                        var user = Option("--user");
-                        var password = Option("--password");
-                        if (string.IsNullOrWhiteSpace(user) || string.IsNullOrEmpty(password))
-                        {
-                            await Console.Error.WriteLineAsync("usage: admin create --user NAME --password PASSWORD (at least 8 characters, letters and digits) [--name \"Display name\"]");
-                            return 2;
-                        }
+                    var site = await EnsureSiteAsync(db, time, null, null, null);
+                    // The same checks as the staff page (user name free, Validate.Password); the installer chose the password, so no change is forced.
+                    await StaffApi.CreateAccountAsync(new CreateStaffRequest(user, Option("--name") ?? user, OfficerRole.Admin, password), mustChangePassword: false,
+                        Actor(site), db, scope.ServiceProvider.GetRequiredService<IPasswordHasher<Officer>>(), time, CancellationToken.None);
+                    output.WriteLine($"admin '{user}' created for site {site.Code}");
+                    return 0;
+                }
 
-                        var site = await EnsureSiteAsync(db, time, null, null, null);
-                        // The same checks as the staff page (user name free, Validate.Password); the installer chose the password, so no change is forced.
-                        await StaffApi.CreateAccountAsync(new CreateStaffRequest(user, Option("--name") ?? user, OfficerRole.Admin, password), mustChangePassword: false,
-                            Actor(site), db, scope.ServiceProvider.GetRequiredService<IPasswordHasher<Officer>>(), time, CancellationToken.None);
-                        output.WriteLine($"admin '{user}' created for site {site.Code}");
-                        return 0;
+            case "device":
+                {
+                    if (!Enum.TryParse<DeviceKind>(Option("--kind"), ignoreCase: true, out var kind) || string.IsNullOrWhiteSpace(Option("--name")))
+                    {
+                        await Console.Error.WriteLineAsync("usage: device create --kind Kiosk|Display|RatingTablet --name NAME");
+                        return 2;
                     }
 
-                case "device":
-                    {
-                        if (!Enum.TryParse<DeviceKind>(Option("--kind"), ignoreCase: true, out var kind) || string.IsNullOrWhiteSpace(Option("--name")))
-                        {
-                            await Console.Error.WriteLineAsync("usage: device create --kind Kiosk|Display|RatingTablet --name NAME");
-                            return 2;
-                        }
+                    var site = await EnsureSiteAsync(db, time, null, null, null);
+                    var (device, key) = await DevicesApi.AddAsync(new CreateDeviceRequest(kind, Option("--name")!), Actor(site), db, time, CancellationToken.None);
+                    output.WriteLine($"device '{device.Name}' ({kind}) created; its key is shown only now:");
+                    output.WriteLine(key);
+                    return 0;
+                }
 
-                        var site = await EnsureSiteAsync(db, time, null, null, null);
-                        var (device, key) = await DevicesApi.AddAsync(new CreateDeviceRequest(kind, Option("--name")!), Actor(site), db, time, CancellationToken.None);
-                        output.WriteLine($"device '{device.Name}' ({kind}) created; its key is shown only now:");
-                        output.WriteLine(key);
-                        return 0;
-                    }
-
-                default:
-                    return 2;
-            }
-        }
-        catch (DomainException refused)
-        {
-            // The administration's own message, in English for the console (a user name taken is a conflict: exit code 1).
-            await Console.Error.WriteLineAsync($"error: {refused.Error.Text(english: true)}");
-            return refused.Kind == ErrorKind.Conflict ? 1 : 2;
+            default:
+                return 2;
         }
     }
 

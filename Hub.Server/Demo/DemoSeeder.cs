@@ -9,6 +9,7 @@ using QueueKiosk.HubServer.Administration.Services;
 using QueueKiosk.HubServer.Administration.SiteSettings;
 using QueueKiosk.HubServer.Administration.Staff;
 using QueueKiosk.HubServer.Catalogue;
+using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
 using QueueKiosk.HubServer.Queue;
@@ -28,6 +29,20 @@ public sealed class DemoOptions
     public string KioskKey { get; set; } = "demo-kiosk-key-0001";
 
     public string DisplayKey { get; set; } = "demo-display-key-0001";
+
+    /// <summary>The demo accounts are created by the staff administration, so their password meets its rule (Validate.Password); checked at start.</summary>
+    public static bool IsAcceptedPassword(string password)
+    {
+        try
+        {
+            Validate.Password(password, "password", "");
+            return true;
+        }
+        catch (DomainException)
+        {
+            return false;
+        }
+    }
 }
 
 /// <summary>

@@ -91,8 +91,8 @@ public abstract class StaffAccountsTests(ITestOutputHelper output) : StaffTestBa
         using var allowed = await SignInChangedAsync("canbo10", counter1);
 
         // An officer without a list may sign in at any counter in service, but not at a retired one.
-        await RetireCounterAsync(5);
-        var retired = await TrySignInAsync("canbo5", DemoPassword, await App.CounterIdAsync(5));
+        var counter5 = await RetireCounterAsync(5);
+        var retired = await TrySignInAsync("canbo5", DemoPassword, counter5);
         retired.Client.Dispose();
         AssertProblem((retired.Status, retired.Body), HttpStatusCode.BadRequest, "auth.counter_retired", "counterId", "ngừng sử dụng");
         using var elsewhereOk = await App.SignInAsync("canbo5", counter2);
@@ -125,8 +125,7 @@ public abstract class StaffAccountsTests(ITestOutputHelper output) : StaffTestBa
         AssertProblem(await PostAsync(admin, HubRoutes.AdminStaff, new CreateStaffRequest("moi1", "Quầy lạ", OfficerRole.Officer, NewPassword, [Guid.NewGuid()])),
             HttpStatusCode.BadRequest, "staff.counter_not_found", "counterIds", "không tồn tại");
 
-        await RetireCounterAsync(4);
-        var counter4 = await App.CounterIdAsync(4);
+        var counter4 = await RetireCounterAsync(4);
         AssertProblem(await PostAsync(admin, HubRoutes.AdminStaff, new CreateStaffRequest("moi1", "Quầy cũ", OfficerRole.Officer, NewPassword, [counter1, counter4])),
             HttpStatusCode.BadRequest, "staff.counter_retired", "counterIds", "quầy số 4 đã ngừng sử dụng");
         var existing = await CreateStaffAsync(admin, "moi1", OfficerRole.Officer, counter1);

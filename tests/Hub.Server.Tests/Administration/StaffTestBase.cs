@@ -122,10 +122,12 @@ public abstract class StaffTestBase(ITestOutputHelper output) : IAsyncLifetime
         return [.. page!.Items];
     }
 
-    protected async Task RetireCounterAsync(int number)
+    /// <summary>Answers the counter's id: once retired it leaves the snapshot, where CounterIdAsync looks it up.</summary>
+    protected async Task<Guid> RetireCounterAsync(int number)
     {
         // Retiring a counter belongs to the counters administration; the tests set the flag directly.
         var id = await App!.CounterIdAsync(number);
         App.Db(db => db.Counters.Where(c => c.Id == id).ExecuteUpdate(s => s.SetProperty(c => c.Active, false)));
+        return id;
     }
 }
