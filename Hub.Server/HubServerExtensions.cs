@@ -37,7 +37,8 @@ public static class HubServerExtensions
         services.AddHubSecurity();
         services.AddDossiers();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
-            .Validate(o => !o.Enabled || o.Password.Length >= 6, "Demo:Password must have at least 6 characters")
+            .Validate(o => !o.Enabled || DemoOptions.IsAcceptedPassword(o.Password),
+                $"Demo:Password must pass the rule of every account: at least {Validate.MinPasswordLength} characters, letters and digits")
             .ValidateOnStart();
         services.AddScoped<DemoSeeder>();
         services.AddProblemDetails();

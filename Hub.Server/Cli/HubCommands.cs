@@ -1,10 +1,11 @@
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QueueKiosk.HubClient.Contracts;
-using QueueKiosk.HubClient.Schedule;
+using QueueKiosk.HubServer.Administration;
 using QueueKiosk.HubServer.Administration.Devices;
-using QueueKiosk.HubServer.Administration.Services;
-using QueueKiosk.HubServer.Catalogue;
+using QueueKiosk.HubServer.Administration.SiteSettings;
+using QueueKiosk.HubServer.Administration.Staff;
 using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
@@ -42,6 +43,20 @@ public static class HubCommands
 
     public static async Task<int> RunAsync(string[] args, IServiceProvider services, TextWriter output)
     {
+        try
+        {
+            return await RunCommandAsync(args, services, output);
+        }
+        catch (DomainException refused)
+        {
+            // The administration's own message, in English for the console (a user name taken is a conflict: exit code 1).
+            await Console.Error.WriteLineAsync($"error: {refused.Error.Text(english: true)}");
+            return refused.Kind == ErrorKind.Conflict ? 1 : 2;
+        }
+    }
+
+    private static async Task<int> RunCommandAsync(string[] args, IServiceProvider services, TextWriter output)
+    {
         string? Option(string name)
         {
             var index = Array.IndexOf(args, name);
@@ -50,11 +65,12 @@ public static class HubCommands
 
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
+        var time = scope.ServiceProvider.GetRequiredService<TimeProvider>();
         switch (args[0])
         {
             case "site":
                 {
-                    var site = await EnsureSiteAsync(db, Option("--code"), Option("--name"), Option("--hours"));
+                    var site = await EnsureSiteAsync(db, time, Option("--code"), Option("--name"), Option("--hours"));
                     output.WriteLine($"site {site.Code} ({site.Id})");
                     return 0;
                 }
@@ -69,28 +85,10 @@ public static class HubCommands
                         return 2;
                     }
 
-                    try
-                    {
-                        // The same password rule as the administration pages (Validate.Password).
-                        Validate.Password(password, "--password", user);
-                    }
-                    catch (DomainException refused)
-                    {
-                        await Console.Error.WriteLineAsync("error: " + refused.Error.Text(english: true));
-                        return 2;
-                    }
-
-                    if (await db.Officers.AnyAsync(o => o.UserName == user))
-                    {
-                        await Console.Error.WriteLineAsync($"error: user '{user}' already exists");
-                        return 1;
-                    }
-
-                    var site = await EnsureSiteAsync(db, null, null, null);
-                    var officer = new Officer { Id = Guid.CreateVersion7(), SiteId = site.Id, UserName = user, DisplayName = Option("--name") ?? user, Role = OfficerRole.Admin };
-                    officer.PasswordHash = scope.ServiceProvider.GetRequiredService<IPasswordHasher<Officer>>().HashPassword(officer, password);
-                    db.Officers.Add(officer);
-                    await db.SaveChangesAsync();
+                    var site = await EnsureSiteAsync(db, time, null, null, null);
+                    // The same checks as the staff page (user name free, Validate.Password); the installer chose the password, so no change is forced.
+                    await StaffApi.CreateAccountAsync(new CreateStaffRequest(user, Option("--name") ?? user, OfficerRole.Admin, password), mustChangePassword: false,
+                        Actor(site), db, scope.ServiceProvider.GetRequiredService<IPasswordHasher<Officer>>(), time, CancellationToken.None);
                     output.WriteLine($"admin '{user}' created for site {site.Code}");
                     return 0;
                 }
@@ -103,10 +101,8 @@ public static class HubCommands
                         return 2;
                     }
 
-                    var site = await EnsureSiteAsync(db, null, null, null);
-                    var (device, key) = DevicesApi.NewDevice(site.Id, kind, Option("--name")!);
-                    db.Devices.Add(device);
-                    await db.SaveChangesAsync();
+                    var site = await EnsureSiteAsync(db, time, null, null, null);
+                    var (device, key) = await DevicesApi.AddAsync(new CreateDeviceRequest(kind, Option("--name")!), Actor(site), db, time, CancellationToken.None);
                     output.WriteLine($"device '{device.Name}' ({kind}) created; its key is shown only now:");
                     output.WriteLine(key);
                     return 0;
@@ -117,8 +113,11 @@ public static class HubCommands
         }
     }
 
+    /// <summary>Changes made by these commands are audited under the actor "cli".</summary>
+    private static ClaimsPrincipal Actor(Site site) => SystemActor.Audited(SystemActor.CommandLine, site.Id);
+
     /// <summary>The first site, created from the given or default values when the database has none.</summary>
-    private static async Task<Site> EnsureSiteAsync(HubDbContext db, string? code, string? name, string? hours)
+    private static async Task<Site> EnsureSiteAsync(HubDbContext db, TimeProvider time, string? code, string? name, string? hours)
     {
         var existing = await db.Sites.AsTracking().OrderBy(s => s.Code).FirstOrDefaultAsync();
         if (existing is not null)
@@ -126,18 +125,7 @@ public static class HubCommands
             return existing;
         }
 
-        var site = new Site
-        {
-            Id = Guid.CreateVersion7(),
-            Code = code ?? "SITE",
-            Name = name ?? "Bộ phận Một cửa",
-            TimeZone = "Asia/Ho_Chi_Minh",
-            OpeningHours = hours ?? "Mon-Fri 07:30-11:30,13:00-17:00",
-        };
-        _ = OpeningHours.Parse(site.OpeningHours, site.TimeZone);
-        db.Sites.Add(site);
-        db.PriorityGroups.AddRange(PriorityGroupDefaults.For(site.Id));
-        await db.SaveChangesAsync();
-        return site;
+        var request = new NewSiteRequest(code ?? "SITE", name ?? "Bộ phận Một cửa", null, "Asia/Ho_Chi_Minh", hours ?? "Mon-Fri 07:30-11:30,13:00-17:00");
+        return await SiteCreation.CreateAsync(request, SystemActor.Audited(SystemActor.CommandLine, null), db, time, CancellationToken.None);
     }
 }

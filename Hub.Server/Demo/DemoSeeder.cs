@@ -1,12 +1,18 @@
-using System.Text.Json;
+using System.Security.Claims;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Administration;
+using QueueKiosk.HubServer.Administration.Catalogue;
 using QueueKiosk.HubServer.Administration.Devices;
 using QueueKiosk.HubServer.Administration.Services;
+using QueueKiosk.HubServer.Administration.SiteSettings;
+using QueueKiosk.HubServer.Administration.Staff;
 using QueueKiosk.HubServer.Catalogue;
+using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
+using QueueKiosk.HubServer.Queue;
 
 namespace QueueKiosk.HubServer.Demo;
 
@@ -23,15 +29,40 @@ public sealed class DemoOptions
     public string KioskKey { get; set; } = "demo-kiosk-key-0001";
 
     public string DisplayKey { get; set; } = "demo-display-key-0001";
+
+    /// <summary>The demo accounts are created by the staff administration, so their password meets its rule (Validate.Password); checked at start.</summary>
+    public static bool IsAcceptedPassword(string password)
+    {
+        try
+        {
+            Validate.Password(password, "password", "");
+            return true;
+        }
+        catch (DomainException)
+        {
+            return false;
+        }
+    }
 }
 
 /// <summary>
 /// Fills an empty database with one clearly-sample commune centre. Real procedure codes, times and
 /// fees are those of the national public-service portal's procedure records; codes starting "MAU." are sample codes for real procedure names.
+/// Every administered row (site, priority groups, services, fields, procedures, counters, accounts,
+/// devices) is written by the same methods the administration API and the set-up commands use, with
+/// their validation (issue 9, item 5: no second path to the database); only the sample dossiers, which
+/// come from the province's dossier system and have no administration, are added here.
 /// </summary>
-public sealed class DemoSeeder(HubDbContext db, IPasswordHasher<Officer> hasher, TimeProvider time)
+public sealed class DemoSeeder(HubDbContext db, IPasswordHasher<Officer> hasher, CatalogueCache cache, TimeProvider time)
 {
     public static readonly Guid SiteId = Guid.Parse("0e6f1c52-7d1a-4c53-9b1e-5a0c2d9e0001");
+
+    /// <summary>
+    /// The seeder's actor. Its rows are not audited: they are sample data written into an empty
+    /// database, not an administrative change by anyone, and the demo's audit page should show only
+    /// what its users change (docs/administration.md).
+    /// </summary>
+    private static readonly ClaimsPrincipal Actor = SystemActor.Unaudited(SystemActor.Demo, SiteId);
 
     public async Task<bool> SeedIfEmptyAsync(DemoOptions options, CancellationToken ct)
     {
@@ -40,92 +71,89 @@ public sealed class DemoSeeder(HubDbContext db, IPasswordHasher<Officer> hasher,
             return false;
         }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        db.Sites.Add(new Site
-        {
-            Id = SiteId,
-            Code = "DEMO-BT",
-            Name = "UBND phường Bến Thành (dữ liệu mẫu)",
-            Address = "Số 1 đường Mẫu, phường Bến Thành, TP. Hồ Chí Minh (địa chỉ mẫu)",
-            TimeZone = "Asia/Ho_Chi_Minh",
-            OpeningHours = "Mon-Fri 07:30-11:30,13:00-17:00; Sat 07:30-11:30",
-        });
-
-        db.PriorityGroups.AddRange(PriorityGroupDefaults.For(SiteId));
+        // Each administration method saves on its own, as it does for the pages. No transaction around
+        // them: the counter checks read the services through the catalogue cache, on its own connection,
+        // which would not see rows of an open transaction. The demo's data passes every check (the
+        // demo tests hold it), and a demo database is disposable.
+        await SiteCreation.CreateAsync(new NewSiteRequest(
+            "DEMO-BT",
+            "UBND phường Bến Thành (dữ liệu mẫu)",
+            "Số 1 đường Mẫu, phường Bến Thành, TP. Hồ Chí Minh (địa chỉ mẫu)",
+            "Asia/Ho_Chi_Minh",
+            "Mon-Fri 07:30-11:30,13:00-17:00; Sat 07:30-11:30",
+            SiteId), Actor, db, time, ct);
 
         var services = new[]
         {
-            Svc("A", "Tư pháp - Hộ tịch", "Civil status", 1, 10, 30, 240),
-            Svc("B", "Chứng thực", "Certification", 2, 10, 25, 180),
-            Svc("C", "Địa chính - Xây dựng", "Land and construction", 3, 20, 45, 600),
-            Svc("D", "Lao động - Thương binh và Xã hội", "Labour, invalids and social affairs", 4, 15, 40, 420),
-            Svc("E", "Kinh doanh (hộ kinh doanh)", "Household business", 5, 15, 40, 480),
+            await ServiceAsync("A", "Tư pháp - Hộ tịch", "Civil status", 1, 10, 30, 240, ct),
+            await ServiceAsync("B", "Chứng thực", "Certification", 2, 10, 25, 180, ct),
+            await ServiceAsync("C", "Địa chính - Xây dựng", "Land and construction", 3, 20, 45, 600, ct),
+            await ServiceAsync("D", "Lao động - Thương binh và Xã hội", "Labour, invalids and social affairs", 4, 15, 40, 420, ct),
+            await ServiceAsync("E", "Kinh doanh (hộ kinh doanh)", "Household business", 5, 15, 40, 480, ct),
         };
-        db.Services.AddRange(services);
 
         var fields = new[]
         {
-            Fld("HT", "Tư pháp - Hộ tịch", "Justice - Civil status", 1),
-            Fld("CT", "Chứng thực", "Certification", 2),
-            Fld("DCXD", "Địa chính - Xây dựng", "Land - Construction", 3),
-            Fld("LDTBXH", "Lao động - Thương binh và Xã hội", "Labour, invalids and social affairs", 4),
-            Fld("KD", "Kinh doanh", "Business", 5),
+            await FieldAsync("HT", "Tư pháp - Hộ tịch", "Justice - Civil status", 1, ct),
+            await FieldAsync("CT", "Chứng thực", "Certification", 2, ct),
+            await FieldAsync("DCXD", "Địa chính - Xây dựng", "Land - Construction", 3, ct),
+            await FieldAsync("LDTBXH", "Lao động - Thương binh và Xã hội", "Labour, invalids and social affairs", 4, ct),
+            await FieldAsync("KD", "Kinh doanh", "Business", 5, ct),
         };
-        db.Fields.AddRange(fields);
-        AddProcedures(fields, services);
-
-        var counters = new[]
+        foreach (var procedure in Procedures(fields, services))
         {
-            Ctr(1, "Quầy 1 - Hộ tịch", [(services[0], 1)]),
-            Ctr(2, "Quầy 2 - Hộ tịch", [(services[0], 1), (services[1], 2)]),
-            Ctr(3, "Quầy 3 - Chứng thực", [(services[1], 1), (services[0], 2)]),
-            Ctr(4, "Quầy 4 - Địa chính - Xây dựng", [(services[2], 1)]),
-            Ctr(5, "Quầy 5 - Lao động - TB&XH", [(services[3], 1), (services[4], 2)]),
-            Ctr(6, "Quầy 6 - Kinh doanh", [(services[4], 1), (services[3], 2)]),
-        };
-        foreach (var counter in counters)
-        {
-            counter.Open(now);
+            await CatalogueAdminApi.CreateProcedureAsync(procedure, Actor, db, cache, time, ct);
         }
 
-        db.Counters.AddRange(counters);
+        await CounterAsync(1, "Quầy 1 - Hộ tịch", [services[0]], ct);
+        await CounterAsync(2, "Quầy 2 - Hộ tịch", [services[0], services[1]], ct);
+        await CounterAsync(3, "Quầy 3 - Chứng thực", [services[1], services[0]], ct);
+        await CounterAsync(4, "Quầy 4 - Địa chính - Xây dựng", [services[2]], ct);
+        await CounterAsync(5, "Quầy 5 - Lao động - TB&XH", [services[3], services[4]], ct);
+        await CounterAsync(6, "Quầy 6 - Kinh doanh", [services[4], services[3]], ct);
 
         for (var i = 1; i <= 6; i++)
         {
-            db.Officers.Add(Person($"canbo{i}", $"Cán bộ quầy {i} (mẫu)", OfficerRole.Officer, options.Password));
+            await AccountAsync($"canbo{i}", $"Cán bộ quầy {i} (mẫu)", OfficerRole.Officer, options.Password, ct);
         }
 
-        db.Officers.Add(Person("giamsat", "Giám sát viên (mẫu)", OfficerRole.Supervisor, options.Password));
-        db.Officers.Add(Person("quantri", "Quản trị hệ thống (mẫu)", OfficerRole.Admin, options.Password));
-        db.Devices.Add(DevicesApi.NewDevice(SiteId, DeviceKind.Kiosk, "Kiosk sảnh (mẫu)", options.KioskKey).Device);
-        db.Devices.Add(DevicesApi.NewDevice(SiteId, DeviceKind.Display, "Máy hiển thị sảnh (mẫu)", options.DisplayKey).Device);
-        AddDossiers(DateOnly.FromDateTime(now.AddHours(7)));
+        await AccountAsync("giamsat", "Giám sát viên (mẫu)", OfficerRole.Supervisor, options.Password, ct);
+        await AccountAsync("quantri", "Quản trị hệ thống (mẫu)", OfficerRole.Admin, options.Password, ct);
+        await DevicesApi.AddAsync(new CreateDeviceRequest(DeviceKind.Kiosk, "Kiosk sảnh (mẫu)"), Actor, db, time, ct, options.KioskKey);
+        await DevicesApi.AddAsync(new CreateDeviceRequest(DeviceKind.Display, "Máy hiển thị sảnh (mẫu)"), Actor, db, time, ct, options.DisplayKey);
+
+        AddDossiers(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(7)));
         await db.SaveChangesAsync(ct);
         return true;
     }
 
-    private void AddProcedures(Field[] f, Service[] s)
+    private async Task<Guid> ServiceAsync(string code, string name, string nameEn, int sort, int target, int maxWait, int seconds, CancellationToken ct)
     {
-        var order = 0;
-        void P(Field field, Service service, string code, string name, string time, string fees, string legal, params (string Name, int Originals, int Copies)[] docs)
-        {
-            db.Procedures.Add(new Procedure
-            {
-                Id = Guid.CreateVersion7(),
-                SiteId = SiteId,
-                FieldId = field.Id,
-                ServiceId = service.Id,
-                Code = code,
-                Name = name,
-                Level = "Cấp xã",
-                Agency = "UBND phường Bến Thành (mẫu)",
-                ProcessingTime = time,
-                Fees = fees,
-                LegalBasis = legal,
-                DocumentsJson = JsonSerializer.Serialize(docs.Select(d => new ProcedureDocumentDto(d.Name, d.Originals, d.Copies, null)), JsonSerializerOptions.Web),
-                SortOrder = ++order,
-            });
-        }
+        // Every demo service serves every priority group, as every service did before the groups were data.
+        var request = new CreateServiceRequest(code, name, nameEn, Prefix: code, Digits: 3, RangeStart: 1, RangeEnd: 999, WaitTargetMinutes: target,
+            MaxWaitMinutes: maxWait, DefaultServiceSeconds: seconds, AcceptedPriorities: [.. PriorityGroupDefaults.Categories.Select(c => c.ToString())],
+            SortOrder: sort);
+        return (await ServiceAdminApi.CreateAsync(request, Actor, db, cache, time, ct)).Value!.Id;
+    }
+
+    private async Task<Guid> FieldAsync(string code, string name, string nameEn, int sort, CancellationToken ct) =>
+        (await CatalogueAdminApi.CreateFieldAsync(new FieldRequest(code, name, nameEn, sort), Actor, db, cache, time, ct)).Value!.Id;
+
+    /// <summary>The services are called in the order listed, each at weight 1. Two demo cameras (Supervision/CameraHosting.cs): cam1 watches the odd counters, cam2 the even ones.</summary>
+    private Task CounterAsync(int number, string name, Guid[] services, CancellationToken ct) =>
+        CounterAdminApi.CreateAsync(new CreateCounterRequest(number, name, services, LedAddress: number, CameraId: $"cam{((number - 1) % 2) + 1}", Open: true),
+            Actor, db, cache, time, ct);
+
+    /// <summary>The demo's password is printed by run.sh for everyone to use, so no change is forced at sign-in.</summary>
+    private Task AccountAsync(string user, string name, OfficerRole role, string password, CancellationToken ct) =>
+        StaffApi.CreateAccountAsync(new CreateStaffRequest(user, name, role, password), mustChangePassword: false, Actor, db, hasher, time, ct);
+
+    private static List<ProcedureRequest> Procedures(Guid[] f, Guid[] s)
+    {
+        var list = new List<ProcedureRequest>();
+        void P(Guid field, Guid service, string code, string name, string time, string fees, string legal, params (string Name, int Originals, int Copies)[] docs) =>
+            list.Add(new ProcedureRequest(code, name, field, service, "Cấp xã", "UBND phường Bến Thành (mẫu)", time, fees,
+                [.. docs.Select(d => new ProcedureDocumentDto(d.Name, d.Originals, d.Copies, null))], legal, list.Count + 1));
 
         const string HoTich = "Luật Hộ tịch 2014; Nghị định 123/2015/NĐ-CP";
         const string ChungThuc = "Nghị định 23/2015/NĐ-CP; Thông tư 226/2016/TT-BTC";
@@ -160,6 +188,8 @@ public sealed class DemoSeeder(HubDbContext db, IPasswordHasher<Officer> hasher,
         P(f[4], s[4], "MAU.KD.01", "Đăng ký thay đổi nội dung đăng ký hộ kinh doanh", "03 ngày làm việc (mẫu)", "Theo mức do HĐND tỉnh quy định (mẫu)", "Nghị định 01/2021/NĐ-CP (mẫu)", ("Thông báo thay đổi", 1, 0), cccd);
         P(f[4], s[4], "MAU.KD.02", "Tạm ngừng kinh doanh, tiếp tục kinh doanh trước thời hạn của hộ kinh doanh", "03 ngày làm việc (mẫu)", "Không thu phí (mẫu)", "Nghị định 01/2021/NĐ-CP (mẫu)", ("Thông báo tạm ngừng", 1, 0));
         P(f[4], s[4], "MAU.KD.03", "Chấm dứt hoạt động hộ kinh doanh", "03 ngày làm việc (mẫu)", "Không thu phí (mẫu)", "Nghị định 01/2021/NĐ-CP (mẫu)", ("Thông báo chấm dứt", 1, 0), ("Giấy chứng nhận đăng ký hộ kinh doanh", 1, 0));
+
+        return list;
     }
 
     private void AddDossiers(DateOnly today)
@@ -185,53 +215,5 @@ public sealed class DemoSeeder(HubDbContext db, IPasswordHasher<Officer> hasher,
                 Note = state == DossierState.AdditionalDocumentsRequired ? "Bổ sung bản sao giấy chứng nhận quyền sử dụng đất (mẫu)" : null,
             });
         }
-    }
-
-    private static Service Svc(string code, string name, string nameEn, int sort, int target, int maxWait, int seconds) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        SiteId = SiteId,
-        Code = code,
-        Name = name,
-        NameEn = nameEn,
-        Prefix = code,
-        Digits = 3,
-        RangeStart = 1,
-        RangeEnd = 999,
-        WaitTargetMinutes = target,
-        MaxWaitMinutes = maxWait,
-        DefaultServiceSeconds = seconds,
-        SortOrder = sort,
-        // Every demo service serves every priority group, as every service did before the groups were data.
-        AcceptedPriorities = AcceptedPriorities.Format(PriorityGroupDefaults.Categories),
-    };
-
-    private static Field Fld(string code, string name, string nameEn, int sort) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        SiteId = SiteId,
-        Code = code,
-        Name = name,
-        NameEn = nameEn,
-        SortOrder = sort,
-    };
-
-    private static Counter Ctr(int number, string name, (Service Service, int Order)[] services) => new()
-    {
-        Id = Guid.CreateVersion7(),
-        SiteId = SiteId,
-        Number = number,
-        Name = name,
-        LedAddress = number,
-        // Two demo cameras (Supervision/CameraHosting.cs): cam1 watches the odd counters, cam2 the even ones.
-        CameraId = $"cam{((number - 1) % 2) + 1}",
-        Services = [.. services.Select(s => new CounterService { ServiceId = s.Service.Id, Order = s.Order, Weight = 1 })],
-    };
-
-    private Officer Person(string user, string name, OfficerRole role, string password)
-    {
-        var officer = new Officer { Id = Guid.CreateVersion7(), SiteId = SiteId, UserName = user, DisplayName = name, Role = role };
-        officer.PasswordHash = hasher.HashPassword(officer, password);
-        return officer;
     }
 }

@@ -18,10 +18,18 @@ public static class AdminAudit
         Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    /// <summary>Adds the audit row of one change. <paramref name="before"/> and <paramref name="after"/> are snapshots (DTOs or anonymous objects), null where there is none.</summary>
-    public static AdminChange Record(HubDbContext db, ClaimsPrincipal user, Guid siteId, string action, string entity, object entityId,
+    /// <summary>
+    /// Adds the audit row of one change. <paramref name="before"/> and <paramref name="after"/> are snapshots (DTOs or anonymous objects), null where there is none.
+    /// Null, and no row, only for an actor made with SystemActor.Unaudited (the demo's sample data).
+    /// </summary>
+    public static AdminChange? Record(HubDbContext db, ClaimsPrincipal user, Guid siteId, string action, string entity, object entityId,
         object? before, object? after, DateTime now)
     {
+        if (SystemActor.IsUnaudited(user))
+        {
+            return null;
+        }
+
         var change = new AdminChange
         {
             Id = Guid.CreateVersion7(),

@@ -39,15 +39,27 @@ public static class DevicesApi
     public static async Task<Created<CreatedDeviceDto>> CreateAsync(CreateDeviceRequest request, ClaimsPrincipal user, HttpContext http,
         HubDbContext db, TimeProvider time, CancellationToken ct)
     {
+        var (device, key) = await AddAsync(request, user, db, time, ct);
+        return TypedResults.Created($"{HubRoutes.AdminDevices}/{device.Id}", Shown(device, key, http.Request));
+    }
+
+    /// <summary>
+    /// The one way a device is created (the page, the set-up command, the demo): validated, audited,
+    /// saved. Answers the key, which exists only here; <paramref name="key"/> is given only by the demo,
+    /// whose keys are fixed in its settings (DemoOptions).
+    /// </summary>
+    public static async Task<(Device Device, string Key)> AddAsync(CreateDeviceRequest request, ClaimsPrincipal user, HubDbContext db, TimeProvider time,
+        CancellationToken ct, string? key = null)
+    {
         Validate.Defined(request.Kind, "kind");
         Validate.Required(request.Name, "name", 100);
         var siteId = user.SiteOf() ?? throw new DomainException(Errors.SiteNotFound, "siteId");
-        var (device, key) = NewDevice(siteId, request.Kind, request.Name.Trim());
+        (var device, key) = NewDevice(siteId, request.Kind, request.Name.Trim(), key);
         db.Devices.Add(device);
         // The audit keeps what the device is, never its key or the key's hash.
         AdminAudit.Record(db, user, siteId, AdminActions.Create, AdminEntities.Device, device.Id, null, ToDto(device), time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created($"{HubRoutes.AdminDevices}/{device.Id}", Shown(device, key, http.Request));
+        return (device, key);
     }
 
     public static async Task<Ok<CreatedDeviceDto>> RotateKeyAsync(Guid deviceId, ClaimsPrincipal user, HttpContext http, HubDbContext db,
@@ -95,7 +107,7 @@ public static class DevicesApi
 
     public static DeviceDto ToDto(Device d) => new(d.Id, d.Kind, d.Name, d.LastSeenAt, d.Status, d.Active);
 
-    /// <summary>A device with a new key (or the given one, for the demo); the key exists only in the answer.</summary>
+    /// <summary>A device row with a new key (or the given one); not saved. Use <see cref="AddAsync"/> to create one.</summary>
     public static (Device Device, string Key) NewDevice(Guid siteId, DeviceKind kind, string name, string? key = null)
     {
         key ??= DeviceKeys.NewKey();

@@ -35,14 +35,7 @@ public static class SiteSettingsApi
     public static async Task<Ok<SiteSettingsDto>> UpdateAsync(UpdateSiteRequest request, ClaimsPrincipal user, HubDbContext db, CatalogueCache cache,
         TimeProvider time, CancellationToken ct)
     {
-        Validate.Required(request.Name, "name", 200);
-        Validate.MaxLength(request.Address, "address", 400);
-        Validate.Required(request.TimeZone, "timeZone", 64);
-        if (!IsKnownZone(request.TimeZone))
-        {
-            throw new DomainException(Errors.TimeZoneUnknown.With("timeZone"), "timeZone");
-        }
-
+        ValidateNameAddressZone(request.Name, request.Address, request.TimeZone);
         Validate.MaxLength(request.TicketHeader, "ticketHeader", 400);
         Validate.MaxLength(request.TicketFooter, "ticketFooter", 1000);
         Validate.MaxLength(request.TicketThankYou, "ticketThankYou", 400);
@@ -128,6 +121,18 @@ public static class SiteSettingsApi
         bytes.StartsWith((ReadOnlySpan<byte>)[0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]) ? "image/png"
         : bytes.StartsWith((ReadOnlySpan<byte>)[0xFF, 0xD8, 0xFF]) ? "image/jpeg"
         : null;
+
+    /// <summary>What a site must have, whether created (SiteCreation) or edited here.</summary>
+    public static void ValidateNameAddressZone(string name, string? address, string timeZone)
+    {
+        Validate.Required(name, "name", 200);
+        Validate.MaxLength(address, "address", 400);
+        Validate.Required(timeZone, "timeZone", 64);
+        if (!IsKnownZone(timeZone))
+        {
+            throw new DomainException(Errors.TimeZoneUnknown.With("timeZone"), "timeZone");
+        }
+    }
 
     public static bool IsKnownZone(string id)
     {

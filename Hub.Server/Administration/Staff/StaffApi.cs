@@ -49,6 +49,19 @@ public static class StaffApi
     public static async Task<Created<StaffDto>> CreateAsync(CreateStaffRequest request, ClaimsPrincipal user, HubDbContext db,
         IPasswordHasher<Officer> hasher, TimeProvider time, CancellationToken ct)
     {
+        // A password someone else chose: its owner replaces it at the first sign-in.
+        var created = await CreateAccountAsync(request, mustChangePassword: true, user, db, hasher, time, ct);
+        return TypedResults.Created(HubRoutes.WithId(HubRoutes.AdminStaffItem, created.Id), created);
+    }
+
+    /// <summary>
+    /// The one way an account is created: by an admin on the page (must change the password), by the
+    /// set-up command's "admin create" and by the demo (both with a password their owner chose or
+    /// that is printed for the demo, so no change is forced). Validated, audited, saved at once.
+    /// </summary>
+    public static async Task<StaffDto> CreateAccountAsync(CreateStaffRequest request, bool mustChangePassword, ClaimsPrincipal user, HubDbContext db,
+        IPasswordHasher<Officer> hasher, TimeProvider time, CancellationToken ct)
+    {
         var siteId = user.SiteOf() ?? throw new DomainException(Errors.SiteNotFound, "siteId");
         await ValidateAccountAsync(db, siteId, null, request.UserName, request.DisplayName, request.Role, request.CounterIds, ct);
         Validate.Password(request.Password, "password", request.UserName);
@@ -59,15 +72,14 @@ public static class StaffApi
             UserName = request.UserName.Trim(),
             DisplayName = request.DisplayName.Trim(),
             Role = request.Role,
-            // A password someone else chose: its owner replaces it at the first sign-in.
-            MustChangePassword = true,
+            MustChangePassword = mustChangePassword,
             Counters = [.. (request.CounterIds ?? []).Distinct().Select(c => new OfficerCounter { CounterId = c })],
         };
         officer.PasswordHash = hasher.HashPassword(officer, request.Password);
         db.Officers.Add(officer);
         AdminAudit.Record(db, user, siteId, AdminActions.Create, AdminEntities.Staff, officer.Id, null, ToDto(officer), time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
-        return TypedResults.Created(HubRoutes.WithId(HubRoutes.AdminStaffItem, officer.Id), ToDto(officer));
+        return ToDto(officer);
     }
 
     public static async Task<Ok<StaffDto>> UpdateAsync(Guid officerId, UpdateStaffRequest request, ClaimsPrincipal user, StaffContext context,
