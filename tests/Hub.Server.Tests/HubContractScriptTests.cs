@@ -57,6 +57,16 @@ public sealed partial class HubContractScriptTests : SqliteHubAppTest
         Assert.True(offences.Count == 0, "Use QkHub (/hub-contract.js) instead of: " + string.Join("; ", offences));
     }
 
+    [Fact]
+    public void Dashboard_NamesEveryAlertKind_InVietnamese()
+    {
+        // The dashboard shows an alert under its kind's Vietnamese name; a kind added to the
+        // contract without one would show its C# name to the supervisor.
+        var script = File.ReadAllText(Path.Combine(RepoRoot(), "Hub.Server/wwwroot/supervisor/dashboard.js"));
+        var missing = Enum.GetNames<AlertKind>().Where(kind => !script.Contains($"    {kind}: \"", StringComparison.Ordinal)).ToList();
+        Assert.True(missing.Count == 0, "supervisor/dashboard.js alertNames lacks: " + string.Join(", ", missing));
+    }
+
     private static IEnumerable<(string Name, string Value)> Constants(IEnumerable<Type> types) =>
         types.SelectMany(t => t.GetFields(BindingFlags.Public | BindingFlags.Static))
             .Where(f => f.IsLiteral && f.FieldType == typeof(string))

@@ -19,6 +19,8 @@
     CameraDown: "Camera mất hình",
     CounterUnattended: "Quầy mở nhưng không có người",
     CounterOccupiedWhileClosed: "Quầy đóng nhưng có người làm việc",
+    CalledNotStarted: "Đã gọi nhưng chưa phục vụ",
+    CounterOpenWithoutOfficer: "Quầy mở không có cán bộ",
   };
   // Camera analytics: null means the camera gives no recent figures (hardware-docs/cameras.md).
   const presenceText = (present) => (present === null || present === undefined ? "–" : present ? "Có người" : "Trống");
