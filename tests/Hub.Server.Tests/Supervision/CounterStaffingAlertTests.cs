@@ -61,30 +61,40 @@ public sealed class CounterStaffingAlertTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task CounterOpenAfterItsOfficerSignedOut_RaisesAlertAfterTheConfiguredMinutes_ClearedWhenSomeoneSignsIn()
+    public async Task OpenCounterWithNobodySignedIn_RaisesAlertAfterTheConfiguredMinutes_ClearedWhenSomeoneSignsIn()
     {
+        // The seeded counters are open and nobody is signed in at any of them.
         var counter = await _host.CounterIdAsync(2);
-        var officer = await _host.SignInAsync("canbo2", counter);
         await _host.CheckAlertsAsync();
-        Assert.DoesNotContain(_host.Pushes.Alerts(SupervisionEvents.AlertRaised), a => a.Subject == "Quầy 2 - Hộ tịch");
-
-        (await officer.PostAsync(HubRoutes.Logout, null)).EnsureSuccessStatusCode();
-        officer.Dispose();
         _host.Time.Advance(TimeSpan.FromMinutes(2));
         await _host.CheckAlertsAsync();
         Assert.DoesNotContain(_host.Pushes.Alerts(SupervisionEvents.AlertRaised), a => a.Subject == "Quầy 2 - Hộ tịch");
 
         // The counter's clock runs from the first check that found nobody there, not from its opening.
-        _host.Time.Advance(TimeSpan.FromMinutes(3));
+        _host.Time.Advance(TimeSpan.FromMinutes(1));
         await _host.CheckAlertsAsync();
         var alert = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertRaised),
             a => a.Kind == AlertKind.CounterOpenWithoutOfficer && a.Subject == "Quầy 2 - Hộ tịch");
         Assert.Contains("không có cán bộ đăng nhập 3 phút", alert.Message, StringComparison.Ordinal);
 
-        using var back = await _host.SignInAsync("canbo2", counter);
+        using var officer = await _host.SignInAsync("canbo2", counter);
         await _host.CheckAlertsAsync();
         var cleared = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertUpdated), a => a.Id == alert.Id);
         Assert.NotNull(cleared.ClearedAt);
+    }
+
+    [Fact]
+    public async Task SigningOut_PausesTheCounter_SoNoStaffingAlertFollows()
+    {
+        // docs/officer-console.md: signing out pauses an open counter, so citizens are not called to an empty desk.
+        var counter = await _host.CounterIdAsync(2);
+        var officer = await _host.SignInAsync("canbo2", counter);
+        (await officer.PostAsync(HubRoutes.Logout, null)).EnsureSuccessStatusCode();
+        officer.Dispose();
+
+        _host.Time.Advance(TimeSpan.FromMinutes(10));
+        await _host.CheckAlertsAsync();
+        Assert.DoesNotContain(_host.Pushes.Alerts(SupervisionEvents.AlertRaised), a => a.Subject == "Quầy 2 - Hộ tịch");
     }
 
     [Fact]
