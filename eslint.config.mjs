@@ -23,6 +23,7 @@ export default [
         QkPage: "readonly",
         Qk: "readonly",
         QkApi: "readonly",
+        QkChangePassword: "readonly",
       },
     },
     rules: {

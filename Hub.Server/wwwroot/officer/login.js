@@ -3,6 +3,14 @@
 
 (function () {
   const form = document.getElementById("login-form");
+  // A password an admin set: the account chooses its own before its page opens.
+  const askNewPassword = QkChangePassword(
+    form,
+    (route, body) => QkApi.post(route, body),
+    () => {
+      location.href = "/officer";
+    },
+  );
   const error = document.getElementById("login-error");
   const counter = document.getElementById("counter");
   const button = document.getElementById("login-button");
@@ -65,37 +73,6 @@
       takeOver.hidden = err.code !== "auth.counter_occupied";
     } finally {
       button.disabled = false;
-    }
-  });
-
-  // A password an admin set: the officer chooses their own before the console opens.
-  const passwordForm = document.getElementById("password-form");
-  const passwordError = document.getElementById("password-error");
-
-  function askNewPassword() {
-    form.hidden = true;
-    passwordForm.hidden = false;
-    document.getElementById("new-password").focus();
-  }
-
-  passwordForm.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    passwordError.hidden = true;
-    const newPassword = document.getElementById("new-password").value;
-    if (newPassword !== document.getElementById("new-password-again").value) {
-      passwordError.textContent = "Hai lần nhập mật khẩu mới không giống nhau.";
-      passwordError.hidden = false;
-      return;
-    }
-    try {
-      await QkApi.post(QkHub.routes.OwnPassword, {
-        currentPassword: document.getElementById("password").value,
-        newPassword,
-      });
-      location.href = "/officer";
-    } catch (err) {
-      passwordError.textContent = err.message;
-      passwordError.hidden = false;
     }
   });
 })();

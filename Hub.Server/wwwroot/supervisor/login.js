@@ -3,6 +3,14 @@
 
 (function () {
   const form = document.getElementById("login-form");
+  // A password an admin set: the account chooses its own before its page opens.
+  const askNewPassword = QkChangePassword(
+    form,
+    (route, body) => Qk.post(route, body),
+    () => {
+      location.href = target;
+    },
+  );
   const error = document.getElementById("login-error");
   const button = document.getElementById("login-button");
   const params = new URLSearchParams(location.search);
@@ -33,37 +41,6 @@
       error.hidden = false;
     } finally {
       button.disabled = false;
-    }
-  });
-
-  // A password an admin set: the supervisor chooses their own before the desk opens.
-  const passwordForm = document.getElementById("password-form");
-  const passwordError = document.getElementById("password-error");
-
-  function askNewPassword() {
-    form.hidden = true;
-    passwordForm.hidden = false;
-    document.getElementById("new-password").focus();
-  }
-
-  passwordForm.addEventListener("submit", async (e) => {
-    e.preventDefault();
-    passwordError.hidden = true;
-    const newPassword = document.getElementById("new-password").value;
-    if (newPassword !== document.getElementById("new-password-again").value) {
-      passwordError.textContent = "Hai lần nhập mật khẩu mới không giống nhau.";
-      passwordError.hidden = false;
-      return;
-    }
-    try {
-      await Qk.post(QkHub.routes.OwnPassword, {
-        currentPassword: document.getElementById("password").value,
-        newPassword,
-      });
-      location.href = target;
-    } catch (err) {
-      passwordError.textContent = err.message;
-      passwordError.hidden = false;
     }
   });
 })();
