@@ -108,7 +108,7 @@ public abstract class SignInAndRatingTests(ITestOutputHelper output) : HubAppTes
 
         // Not a denial of service: the officer at their own computer still signs in.
         using var officerPc = ClientAt(app, "10.0.0.7");
-        using (var signedIn = await officerPc.PostAsJsonAsync(HubRoutes.Login, new LoginRequest("canbo1", HubApp.Password)))
+        using (var signedIn = await officerPc.PostAsJsonAsync(HubRoutes.Login, new LoginRequest("canbo1", HubApp.Password, await App.CounterIdAsync(1))))
         {
             Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
         }
