@@ -38,6 +38,9 @@ public enum AlertKind
 
     /// <summary>An open counter with no officer signed in for Supervision:OpenWithoutOfficerMinutes.</summary>
     CounterOpenWithoutOfficer,
+
+    /// <summary>A staff account has failed to sign in Security:SignInFailuresPerAccount times: someone may be guessing its password.</summary>
+    SignInAttack,
 }
 
 /// <summary>An alert. Cleared when the cause goes away; it leaves the list once cleared and acknowledged.</summary>

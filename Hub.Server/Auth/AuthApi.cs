@@ -11,6 +11,7 @@ using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
 using QueueKiosk.HubServer.Queue;
 using QueueKiosk.HubServer.Security;
+using QueueKiosk.HubServer.Supervision;
 
 namespace QueueKiosk.HubServer.Auth;
 
@@ -28,7 +29,7 @@ public static class AuthApi
 
     public static async Task<Ok<MeDto>> LoginAsync(LoginRequest request, HttpContext http, HubDbContext db, CatalogueCache catalogueCache,
         IPasswordHasher<Officer> hasher, TimeProvider time, QueueEngine engine, StaffSessions sessions, SignInThrottle throttle, UnknownUserPassword unknownUser,
-        CancellationToken ct)
+        AlertService alerts, CancellationToken ct)
     {
         Validate.Required(request.UserName, "userName", 100);
         Validate.Required(request.Password, "password", 200);
@@ -52,8 +53,14 @@ public static class AuthApi
         var verified = hasher.VerifyHashedPassword(officer, officer.PasswordHash, request.Password);
         if (verified == PasswordVerificationResult.Failed)
         {
-            officer.RecordFailedLogin(now);
-            await db.SaveChangesAsync(ct);
+            // No lock is stored on the account (that let anyone lock anyone out): SignInThrottle holds
+            // the guesser back, and the supervisors hear that the account is being tried.
+            if (attempt.UnderAttack)
+            {
+                await alerts.RaiseAsync(officer.SiteId, AlertKind.SignInAttack, new AlertCondition($"signin:{officer.UserName}", officer.DisplayName,
+                    $"Nhiều lần đăng nhập sai vào tài khoản {officer.UserName}, gần nhất từ địa chỉ {http.Connection.RemoteIpAddress?.ToString() ?? "không rõ"}."), ct);
+            }
+
             throw new DomainException(Errors.BadCredentials);
         }
 

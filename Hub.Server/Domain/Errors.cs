@@ -191,6 +191,10 @@ public static class Errors
     public static readonly Error ForbiddenCounter = new("auth.forbidden_counter", ErrorKind.Forbidden,
         "Bạn chỉ được thao tác tại quầy của mình.", "You may act only at your own counter.");
 
+    public static readonly Error<string, int> TicketNotForCounter = new("auth.ticket_not_for_counter", ErrorKind.Forbidden, ("number", "counter"),
+        "Số {number} không thuộc dịch vụ của quầy {counter} và không được chuyển đến quầy này; cán bộ quầy không được thao tác trên số này.",
+        "Ticket {number} is not of a service of counter {counter} and was not transferred to it; the counter's officer may not act on it.");
+
     public static readonly Error ForbiddenSite = new("auth.forbidden_site", ErrorKind.Forbidden,
         "Bạn chỉ được xem số liệu của đơn vị mình.", "You may see only your own site.");
 

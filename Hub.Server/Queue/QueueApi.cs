@@ -27,7 +27,7 @@ public static class QueueApi
             .AddEndpointFilter(OwnCounterOnly);
         counters.MapPost("/" + CounterActions.CallNext, CallNextAsync);
         counters.MapPost("/" + CounterActions.Call, (Guid counterId, CallTicketRequest request, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) =>
-            Ticket(engine.CallSpecificAsync(counterId, request.TicketId, ActorOf(user), ct)));
+            Ticket(engine.CallSpecificAsync(counterId, request.TicketId, ActorOf(user), ct, officer: !user.IsSupervisorOrAdmin())));
         counters.MapPost("/" + CounterActions.Recall, (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Ticket(engine.RecallAsync(counterId, ActorOf(user), ct)));
         counters.MapPost("/" + CounterActions.Start, (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Ticket(engine.StartAsync(counterId, ActorOf(user), ct)));
         counters.MapPost("/" + CounterActions.Finish, (Guid counterId, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct) => Ticket(engine.FinishAsync(counterId, ActorOf(user), ct)));
@@ -72,7 +72,9 @@ public static class QueueApi
     public static async Task<Ok<TicketDto>> CancelAsync(Guid ticketId, CancelTicketRequest? request, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct)
     {
         Validate.MaxLength(request?.Reason, "reason", 400);
-        return TypedResults.Ok(await engine.CancelAsync(ticketId, request?.Reason, ActorOf(user), ct));
+        // An officer cancels only for their own counter; one signed in without a counter has none to cancel for.
+        Guid? officerCounter = user.IsSupervisorOrAdmin() ? null : user.CounterOf() ?? throw new DomainException(Errors.ForbiddenCounter);
+        return TypedResults.Ok(await engine.CancelAsync(ticketId, request?.Reason, ActorOf(user), ct, officerCounter));
     }
 
     /// <summary>

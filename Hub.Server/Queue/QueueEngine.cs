@@ -77,7 +77,8 @@ public sealed class QueueEngine(
         }, ct);
     }
 
-    public async Task<TicketDto> CallSpecificAsync(Guid counterId, Guid ticketId, Actor actor, CancellationToken ct)
+    /// <param name="officer">True when an officer asks: they call only tickets their counter may act on (issue 15 item 5); a supervisor may call any.</param>
+    public async Task<TicketDto> CallSpecificAsync(Guid counterId, Guid ticketId, Actor actor, CancellationToken ct, bool officer = false)
     {
         var catalogue = await catalogueCache.GetAsync(ct);
         var info = CounterInfoOf(catalogue, counterId);
@@ -90,6 +91,11 @@ public sealed class QueueEngine(
             if (open is null || open.SiteId != info.SiteId)
             {
                 throw await NotOpenAsync(ticketId, info.SiteId, ct);
+            }
+
+            if (officer)
+            {
+                EnsureCounterMayActOn(open, info, catalogue);
             }
 
             var ticket = change.Ticket(open);
@@ -170,7 +176,11 @@ public sealed class QueueEngine(
         });
     }
 
-    public async Task<TicketDto> CancelAsync(Guid ticketId, string? reason, Actor actor, CancellationToken ct)
+    /// <param name="officerCounterId">
+    /// The counter of the officer who asks, who cancels only tickets that counter may act on (issue 15
+    /// item 5); null for a supervisor, who may cancel any.
+    /// </param>
+    public async Task<TicketDto> CancelAsync(Guid ticketId, string? reason, Actor actor, CancellationToken ct, Guid? officerCounterId = null)
     {
         var catalogue = await catalogueCache.GetAsync(ct);
         var siteId = await db.Tickets.Where(t => t.Id == ticketId).Select(t => (Guid?)t.SiteId).FirstOrDefaultAsync(ct)
@@ -179,6 +189,11 @@ public sealed class QueueEngine(
         return await DecideAsync(siteId, catalogue, async change =>
         {
             var open = live.OpenTickets.GetValueOrDefault(ticketId) ?? throw await NotOpenAsync(ticketId, siteId, ct);
+            if (officerCounterId is { } own)
+            {
+                EnsureCounterMayActOn(open, CounterInfoOf(catalogue, own), catalogue);
+            }
+
             var ticket = change.Ticket(open);
             if (ticket.CounterId is { } counterId && ticket.IsActive && live.Counters.TryGetValue(counterId, out var at) && at.CurrentTicketId == ticket.Id)
             {
@@ -188,6 +203,21 @@ public sealed class QueueEngine(
             ticket.Cancel(now);
             return Changed(change, ticket, TicketEventKind.Cancelled, catalogue, actor, now, reason);
         }, ct);
+    }
+
+    /// <summary>
+    /// An officer acts only on tickets of their counter's services or sent to it, and not on one
+    /// another counter has called. Checked here, under the gate, on the live ticket: a transfer
+    /// decided just before changes its service or target.
+    /// </summary>
+    private static void EnsureCounterMayActOn(Ticket ticket, CounterInfo counter, CatalogueData catalogue)
+    {
+        var atThisCounter = ticket.IsActive && ticket.CounterId == counter.Id;
+        var calledElsewhere = ticket.IsActive && ticket.CounterId != counter.Id;
+        if (!atThisCounter && (calledElsewhere || !CallingCounter.Of(counter, catalogue).MayCall(ticket)))
+        {
+            throw new DomainException(Errors.TicketNotForCounter.With(ticket.Number, counter.Number), "ticketId");
+        }
     }
 
     /// <summary>How long a finish, no-show or cancel can be undone (issue 10 item 1: "Hoàn tác" for 10 s).</summary>

@@ -12,6 +12,14 @@ namespace QueueKiosk.HubServer.Realtime;
 /// order. A gap that is not filled within GapWait (a transaction that allocated a sequence and then
 /// failed) is skipped: clients see the gap and fetch the snapshot, as they must on any gap.
 /// Also pushes QueueStats for sites whose queue changed, at most once per stats interval.
+/// <para>
+/// A slow client never delays the others (issue 15 item 9). A group send writes to every fast
+/// connection at once and only waits for connections whose buffer (SignalR's pipe, bounded by
+/// RealtimeExtensions.ClientBufferBytes) is full, so sends are not awaited here: they go out in
+/// order and each is given <see cref="SlowClientAllowance"/>. A connection that has not taken its
+/// bytes by then has its write cancelled, which makes SignalR drop the connection; the client
+/// reconnects and fetches the snapshot, as on any reconnect (web/live-feed.js, Hub.Client).
+/// </para>
 /// </summary>
 public sealed class HubQueueNotifier(
     IHubContext<QueueHub> hub,
@@ -20,6 +28,9 @@ public sealed class HubQueueNotifier(
     ILogger<HubQueueNotifier> logger) : BackgroundService, IQueueNotifier
 {
     private static readonly TimeSpan GapWait = TimeSpan.FromSeconds(1);
+
+    /// <summary>How long a client may leave an event unread (its buffer full) before it is dropped.</summary>
+    public static readonly TimeSpan SlowClientAllowance = TimeSpan.FromSeconds(5);
     private readonly Channel<IHubEvent> _events = Channel.CreateUnbounded<IHubEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<Guid, SiteStream> _streams = [];
     private readonly HashSet<Guid> _dirty = [];
@@ -55,10 +66,10 @@ public sealed class HubQueueNotifier(
 
                 while (_events.Reader.TryRead(out var e))
                 {
-                    await AcceptAsync(e);
+                    Accept(e);
                 }
 
-                await FlushStaleGapsAsync();
+                FlushStaleGaps();
                 if (Environment.TickCount64 >= nextStats)
                 {
                     nextStats = Environment.TickCount64 + (long)statsEvery.TotalMilliseconds;
@@ -77,7 +88,7 @@ public sealed class HubQueueNotifier(
         }
     }
 
-    private async Task AcceptAsync(IHubEvent e)
+    private void Accept(IHubEvent e)
     {
         if (!_streams.TryGetValue(e.SiteId, out var stream))
         {
@@ -87,24 +98,24 @@ public sealed class HubQueueNotifier(
 
         if (e.Sequence < stream.Next)
         {
-            await SendAsync(e);
+            Send(e);
             return;
         }
 
         stream.Pending[e.Sequence] = (e, Environment.TickCount64);
-        await DrainAsync(stream);
+        Drain(stream);
     }
 
-    private async Task DrainAsync(SiteStream stream)
+    private void Drain(SiteStream stream)
     {
         while (stream.Pending.Remove(stream.Next, out var item))
         {
-            await SendAsync(item.Event);
+            Send(item.Event);
             stream.Next++;
         }
     }
 
-    private async Task FlushStaleGapsAsync()
+    private void FlushStaleGaps()
     {
         var now = Environment.TickCount64;
         foreach (var stream in _streams.Values)
@@ -118,7 +129,7 @@ public sealed class HubQueueNotifier(
                 }
 
                 stream.Next = first.Key;
-                await DrainAsync(stream);
+                Drain(stream);
             }
         }
     }
@@ -143,26 +154,71 @@ public sealed class HubQueueNotifier(
         {
             var services = await reader.ServicesAsync(siteId, ct);
             var stats = new QueueStatsEvent(await reader.LastSequenceAsync(siteId, ct), siteId, services, services.Sum(s => s.WaitingCount));
-            await hub.Clients.Groups([HubGroups.Site(siteId), HubGroups.Displays(siteId), HubGroups.Supervisors(siteId)])
-                .SendAsync(HubEvents.QueueStats, stats, ct);
+            Deliver(deadline => hub.Clients.Groups([HubGroups.Site(siteId), HubGroups.Displays(siteId), HubGroups.Supervisors(siteId)])
+                .SendAsync(HubEvents.QueueStats, stats, deadline));
         }
     }
 
-    private Task SendAsync(IHubEvent e)
+    private void Send(IHubEvent e)
     {
         var site = HubGroups.Site(e.SiteId);
         var displays = HubGroups.Displays(e.SiteId);
         var supervisors = HubGroups.Supervisors(e.SiteId);
-        return e switch
+        Deliver(deadline => e switch
         {
-            TicketIssuedEvent x => hub.Clients.Groups([site, supervisors]).SendAsync(HubEvents.TicketIssued, x),
-            TicketCalledEvent x => hub.Clients.Groups([site, displays, supervisors, HubGroups.Counter(x.CounterId)]).SendAsync(HubEvents.TicketCalled, x),
-            TicketRecalledEvent x => hub.Clients.Groups([site, displays, supervisors, HubGroups.Counter(x.CounterId)]).SendAsync(HubEvents.TicketRecalled, x),
+            TicketIssuedEvent x => hub.Clients.Groups([site, supervisors]).SendAsync(HubEvents.TicketIssued, x, deadline),
+            TicketCalledEvent x => hub.Clients.Groups([site, displays, supervisors, HubGroups.Counter(x.CounterId)]).SendAsync(HubEvents.TicketCalled, x, deadline),
+            TicketRecalledEvent x => hub.Clients.Groups([site, displays, supervisors, HubGroups.Counter(x.CounterId)]).SendAsync(HubEvents.TicketRecalled, x, deadline),
             TicketChangedEvent x => hub.Clients.Groups(x.Ticket.CounterId is { } c ? [site, displays, supervisors, HubGroups.Counter(c)] : [site, displays, supervisors])
-                .SendAsync(HubEvents.TicketChanged, x),
-            CounterChangedEvent x => hub.Clients.Groups([site, displays, supervisors, HubGroups.Counter(x.Counter.Id)]).SendAsync(HubEvents.CounterChanged, x),
+                .SendAsync(HubEvents.TicketChanged, x, deadline),
+            CounterChangedEvent x => hub.Clients.Groups([site, displays, supervisors, HubGroups.Counter(x.Counter.Id)]).SendAsync(HubEvents.CounterChanged, x, deadline),
             _ => Task.CompletedTask,
-        };
+        });
+    }
+
+    /// <summary>
+    /// Starts a group send without waiting for it: the fast connections have their bytes when
+    /// this returns; a full one gets until the deadline, then its write is cancelled and SignalR
+    /// drops it.
+    /// </summary>
+    private void Deliver(Func<CancellationToken, Task> send)
+    {
+        var deadline = new CancellationTokenSource(SlowClientAllowance);
+        Task sending;
+        try
+        {
+            sending = send(deadline.Token);
+        }
+        catch
+        {
+            deadline.Dispose();
+            throw;
+        }
+
+        if (sending.IsCompleted)
+        {
+            deadline.Dispose();
+            Observe(sending);
+            return;
+        }
+
+        _ = sending.ContinueWith(done =>
+        {
+            deadline.Dispose();
+            Observe(done);
+        }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+    }
+
+    private void Observe(Task sent)
+    {
+        if (sent.IsFaulted)
+        {
+            logger.LogWarning(sent.Exception, "Pushing a queue event failed");
+        }
+        else if (sent.IsCanceled)
+        {
+            logger.LogInformation("A hub client did not take its events within {Allowance}; it was dropped and will resync", SlowClientAllowance);
+        }
     }
 
     private sealed class SiteStream

@@ -4,6 +4,9 @@ namespace QueueKiosk.HubServer.Realtime;
 
 public static class RealtimeExtensions
 {
+    /// <summary>The bytes SignalR keeps for one connection in each direction before its writes wait.</summary>
+    public const long ClientBufferBytes = 64 * 1024;
+
     public static IServiceCollection AddRealtime(this IServiceCollection services)
     {
         // JSON for the browsers; MessagePack for .NET clients that choose it (Hub.Client's HubConnectionOptions.Protocol).
@@ -16,7 +19,13 @@ public static class RealtimeExtensions
 
     public static IEndpointRouteBuilder MapRealtime(this IEndpointRouteBuilder app)
     {
-        app.MapHub<QueueHub>(HubRoutes.QueueHub);
+        app.MapHub<QueueHub>(HubRoutes.QueueHub, options =>
+        {
+            // Each client's outgoing buffer is bounded (issue 15 item 9): once full, its writes wait,
+            // and HubQueueNotifier drops a client that stays full (HubQueueNotifier.SlowClientAllowance).
+            options.ApplicationMaxBufferSize = ClientBufferBytes;
+            options.TransportMaxBufferSize = ClientBufferBytes;
+        });
         app.MapHubContractScript();
         return app;
     }

@@ -23,9 +23,17 @@ public sealed class SecurityOptions
     /// <summary>Failed sign-ins one client address may make per <see cref="SignInWindowMinutes"/> before it is refused.</summary>
     public int SignInFailuresPerAddress { get; set; } = 20;
 
-    /// <summary>Failed sign-ins on one user name (known or not) per window before it answers "locked".</summary>
+    /// <summary>
+    /// Failed sign-ins on one user name (known or not) from one address before that address waits
+    /// (answered "locked" until a time that doubles with every further failure); also the number
+    /// of failures on a known account that alerts its supervisors.
+    /// </summary>
     public int SignInFailuresPerAccount { get; set; } = 5;
 
+    /// <summary>Failed sign-ins on one user name from all addresses together before every try on it waits (at most SignInThrottle.AccountDelayCap).</summary>
+    public int SignInFailuresPerAccountAllAddresses { get; set; } = 20;
+
+    /// <summary>A sign-in count is forgotten this long after its last failure; also the longest an address waits.</summary>
     public int SignInWindowMinutes { get; set; } = 15;
 
     /// <summary>Sign-in requests (right or wrong) one client address may make per minute, whoever it is signed in as.</summary>

@@ -9,6 +9,7 @@ using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
 using QueueKiosk.HubServer.Queue;
+using QueueKiosk.HubServer.Security;
 
 namespace QueueKiosk.HubServer.Administration.Staff;
 
@@ -29,8 +30,13 @@ public static class StaffApi
         group.MapPost(HubRoutes.AdminStaffPassword, ResetPasswordAsync);
         group.MapPost(HubRoutes.AdminStaffLock, (Guid officerId, ClaimsPrincipal user, StaffContext c, CancellationToken ct) =>
             c.SetLockAsync(officerId, user, true, ct));
-        group.MapPost(HubRoutes.AdminStaffUnlock, (Guid officerId, ClaimsPrincipal user, StaffContext c, CancellationToken ct) =>
-            c.SetLockAsync(officerId, user, false, ct));
+        group.MapPost(HubRoutes.AdminStaffUnlock, async (Guid officerId, ClaimsPrincipal user, StaffContext c, SignInThrottle throttle, CancellationToken ct) =>
+        {
+            var unlocked = await c.SetLockAsync(officerId, user, false, ct);
+            // An admin's unlock also ends the waits that failed sign-ins put on the account (issue 15 item 3).
+            throttle.Release(unlocked.Value!.UserName);
+            return unlocked;
+        });
         group.MapPost(HubRoutes.AdminStaffRetire, (Guid officerId, ClaimsPrincipal user, StaffContext c, CancellationToken ct) =>
             c.SetActiveAsync(officerId, user, false, ct));
         group.MapPost(HubRoutes.AdminStaffRestore, (Guid officerId, ClaimsPrincipal user, StaffContext c, CancellationToken ct) =>

@@ -1,11 +1,15 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubServer.Domain;
+using QueueKiosk.HubServer.Supervision;
 using QueueKiosk.HubServer.Tests.Infrastructure;
 using Xunit.Abstractions;
 
@@ -86,6 +90,47 @@ public abstract class SignInAndRatingTests(ITestOutputHelper output) : HubAppTes
     }
 
     [Fact]
+    public async Task AGuessedAccount_WaitsLongerAfterEachFailure_OnlyAtTheGuessingAddress_AlertsTheSupervisors_AndAnAdminUnlockLiftsIt()
+    {
+        if (App is null)
+        {
+            return;
+        }
+
+        using var app = App.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IStartupFilter, AddressFromHeader>()));
+        using var attacker = ClientAt(app, "10.0.0.66");
+        for (var i = 0; i < 5; i++)
+        {
+            await AssertRefusedAsync(await attacker.PostAsJsonAsync(HubRoutes.Login, new LoginRequest("canbo1", "wrong-password")), HttpStatusCode.Unauthorized, "auth.bad_credentials");
+        }
+
+        await AssertRefusedAsync(await attacker.PostAsJsonAsync(HubRoutes.Login, new LoginRequest("canbo1", HubApp.Password)), (HttpStatusCode)423, "auth.locked");
+
+        // Not a denial of service: the officer at their own computer still signs in.
+        using var officerPc = ClientAt(app, "10.0.0.7");
+        using (var signedIn = await officerPc.PostAsJsonAsync(HubRoutes.Login, new LoginRequest("canbo1", HubApp.Password, await App.CounterIdAsync(1))))
+        {
+            Assert.Equal(HttpStatusCode.OK, signedIn.StatusCode);
+        }
+
+        // The supervisors were told, once, naming the account.
+        var alerts = App.Db(db => db.Set<Alert>().Where(a => a.Kind == AlertKind.SignInAttack).ToList());
+        var alert = Assert.Single(alerts);
+        Assert.Equal("signin:canbo1", alert.SubjectKey);
+        Assert.Contains("canbo1", alert.Message, StringComparison.Ordinal);
+
+        // The guessing address waits 1 minute, then 2 after its next failure (the hub's clock, not the wall's).
+        App.Time.Advance(TimeSpan.FromSeconds(61));
+        await AssertRefusedAsync(await attacker.PostAsJsonAsync(HubRoutes.Login, new LoginRequest("canbo1", "wrong-again")), HttpStatusCode.Unauthorized, "auth.bad_credentials");
+        await AssertRefusedAsync(await attacker.PostAsJsonAsync(HubRoutes.Login, new LoginRequest("canbo1", "wrong-again")), (HttpStatusCode)423, "auth.locked");
+        App.Time.Advance(TimeSpan.FromSeconds(61));
+        await AssertRefusedAsync(await attacker.PostAsJsonAsync(HubRoutes.Login, new LoginRequest("canbo1", "wrong-again")), (HttpStatusCode)423, "auth.locked");
+        App.Time.Advance(TimeSpan.FromSeconds(60));
+        await AssertRefusedAsync(await attacker.PostAsJsonAsync(HubRoutes.Login, new LoginRequest("canbo1", "wrong-again")), HttpStatusCode.Unauthorized, "auth.bad_credentials");
+        await AssertRefusedAsync(await attacker.PostAsJsonAsync(HubRoutes.Login, new LoginRequest("canbo1", HubApp.Password)), (HttpStatusCode)423, "auth.locked");
+    }
+
+    [Fact]
     public async Task OnlyARatingTablet_RatesAServedTicket_OnceOnly()
     {
         if (App is null)
@@ -140,6 +185,33 @@ public abstract class SignInAndRatingTests(ITestOutputHelper output) : HubAppTes
             var problem = await answer.Content.ReadFromJsonAsync<JsonElement>();
             Assert.Equal(code, problem.GetProperty("code").GetString());
         }
+    }
+
+    private static HttpClient ClientAt(WebApplicationFactory<Program> app, string address)
+    {
+        var client = app.CreateClient();
+        client.DefaultRequestHeaders.Add(AddressFromHeader.Header, address);
+        return client;
+    }
+
+    /// <summary>The in-process server has no client address: this test-only filter takes it from a header, first in the pipeline.</summary>
+    private sealed class AddressFromHeader : IStartupFilter
+    {
+        public const string Header = "X-Test-Client-Address";
+
+        public Action<IApplicationBuilder> Configure(Action<IApplicationBuilder> next) => app =>
+        {
+            app.Use((context, nextMiddleware) =>
+            {
+                if (IPAddress.TryParse(context.Request.Headers[Header].ToString(), out var address))
+                {
+                    context.Connection.RemoteIpAddress = address;
+                }
+
+                return nextMiddleware(context);
+            });
+            next(app);
+        };
     }
 
     /// <summary>The real hasher, counting how often a password is checked.</summary>
