@@ -28,7 +28,7 @@ public sealed class DeviceStatusBoard
     {
         var printer = string.IsNullOrWhiteSpace(report.PrinterState) || report.PrinterState == "NotConfigured"
             ? ""
-            : $"; máy in / printer: {report.PrinterState}{(report.PrinterMessage is { Length: > 0 } m ? " (" + m + ")" : "")}";
+            : $"; máy in: {report.PrinterState}{(report.PrinterMessage is { Length: > 0 } m ? " (" + m + ")" : "")}";
         return SafeText.Clean($"{report.Status}{printer}", 400);
     }
 
@@ -39,11 +39,11 @@ public sealed class DeviceStatusBoard
         string status;
         if (device.LastSeenAt is null)
         {
-            status = "Chưa kết nối / never reported";
+            status = "Chưa kết nối";
         }
         else if (!online)
         {
-            status = "Mất kết nối / offline";
+            status = "Mất kết nối";
         }
         else
         {

@@ -61,6 +61,7 @@ window.Qk = (function () {
     const h = Math.floor(s / 3600),
       m = Math.floor((s % 3600) / 60),
       r = s % 60;
+    if (lang === "en") return h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min ${r} s` : `${r} s`;
     return h > 0 ? `${h} giờ ${m} phút` : m > 0 ? `${m} phút ${r} giây` : `${r} giây`;
   }
 
@@ -76,6 +77,37 @@ window.Qk = (function () {
     box.className = "message" + (isError ? " error" : "");
     box.hidden = !text;
   }
+
+  // One language at a time. A page that has both (its <body data-languages="vi en">) shows the
+  // switch and words everything in the reader's choice, kept in this browser; every other page
+  // stays wholly Vietnamese, whatever was chosen.
+  const langKey = "qk.supervisor.lang";
+  const bilingual = (document.body.dataset.languages || "").split(" ").includes("en");
+  const lang = bilingual && localStorage.getItem(langKey) === "en" ? "en" : "vi";
+
+  /** The text in the page's language: t("Đang mở", "Open"). */
+  function t(vi, en) {
+    return lang === "en" ? en : vi;
+  }
+
+  // Static text of the page and layout: elements carrying data-en (and data-en-title) get the English in place.
+  function applyLanguage() {
+    document.documentElement.lang = lang;
+    const toggle = document.getElementById("lang-switch");
+    if (toggle) {
+      toggle.hidden = !bilingual;
+      toggle.textContent = lang === "en" ? "Tiếng Việt" : "English";
+      toggle.addEventListener("click", () => {
+        localStorage.setItem(langKey, lang === "en" ? "vi" : "en");
+        location.reload();
+      });
+    }
+    if (lang !== "en") return;
+    for (const node of document.querySelectorAll("[data-en]")) node.textContent = node.dataset.en;
+    if (document.body.dataset.enTitle) document.title = document.body.dataset.enTitle;
+  }
+
+  applyLanguage();
 
   const logout = document.getElementById("logout");
   if (logout) {
@@ -101,5 +133,7 @@ window.Qk = (function () {
     today,
     message,
     zone,
+    lang,
+    t,
   };
 })();

@@ -52,7 +52,8 @@ public sealed class CounterStaffingAlertTests : IAsyncLifetime
         await _host.CheckAlertsAsync();
         var alert = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertRaised), a => a.Kind == AlertKind.CalledNotStarted);
         Assert.Equal($"{ticket.Number} - Quầy 1 - Hộ tịch", alert.Subject);
-        Assert.Contains($"Số {ticket.Number} đã gọi 6 phút", alert.Message, StringComparison.Ordinal);
+        Assert.Equal($"Số {ticket.Number} đã gọi 6 phút nhưng chưa bắt đầu phục vụ", alert.MessageVi);
+        Assert.Equal($"Ticket {ticket.Number} was called 6 min ago and not started", alert.MessageEn);
 
         (await officer.PostAsync(HubRoutes.CounterAction(counter, CounterActions.Start), null)).EnsureSuccessStatusCode();
         await _host.CheckAlertsAsync();
@@ -79,7 +80,8 @@ public sealed class CounterStaffingAlertTests : IAsyncLifetime
         await _host.CheckAlertsAsync();
         var alert = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertRaised),
             a => a.Kind == AlertKind.CounterOpenWithoutOfficer && a.Subject == "Quầy 2 - Hộ tịch");
-        Assert.Contains("không có cán bộ đăng nhập 3 phút", alert.Message, StringComparison.Ordinal);
+        Assert.Equal("Quầy đang mở nhưng không có cán bộ đăng nhập 3 phút", alert.MessageVi);
+        Assert.Equal("Counter open with no officer signed in for 3 min", alert.MessageEn);
 
         using var back = await _host.SignInAsync("canbo2", counter);
         await _host.CheckAlertsAsync();

@@ -35,12 +35,17 @@ public sealed class DeviceStatusTests : IAsyncLifetime
         var raised = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertRaised));
         Assert.Equal(AlertKind.PrinterPaperOut, raised.Kind);
         Assert.Equal("Kiosk sảnh (mẫu)", raised.Subject);
-        Assert.Contains("Hết giấy", raised.Message, StringComparison.Ordinal);
+        // The kiosk's own printer text stays out of the alert: each language's sentence is whole.
+        Assert.Equal("Máy in hết giấy, không in được số thứ tự", raised.MessageVi);
+        Assert.Equal("Printer out of paper: no tickets can be printed", raised.MessageEn);
 
         using var supervisor = await _host.SignInAsync("giamsat");
         var dashboard = (await supervisor.GetFromJsonAsync<DashboardDto>("/api/supervision/dashboard"))!;
         var alert = Assert.Single(dashboard.Alerts);
         Assert.Equal(raised.Id, alert.Id);
+        // Both texts read back from the alert's row as they were raised.
+        Assert.Equal(raised.MessageVi, alert.MessageVi);
+        Assert.Equal(raised.MessageEn, alert.MessageEn);
         var device = dashboard.Devices.Single(d => d.Kind == "Kiosk");
         Assert.True(device.Online);
         Assert.True(device.PaperOut);
