@@ -60,7 +60,7 @@ public static class DeviceStatusApi
         if (DeviceStatusBoard.PrinterIsDown(report.PrinterState))
         {
             await alerts.RaiseAsync(device.SiteId, AlertKind.PrinterOffline, new AlertCondition(subjectKey, subject,
-                $"Máy in không hoạt động ({PrinterStateVi(report.PrinterState)})", $"Printer not working ({report.PrinterState})"), ct);
+                $"Máy in không hoạt động ({PrinterStateVi(report.PrinterState)})", $"Printer not working ({PrinterStateEn(report.PrinterState)})"), ct);
         }
         else
         {
@@ -80,6 +80,14 @@ public static class DeviceStatusApi
         "OFFLINE" => "mất kết nối",
         "ERROR" => "báo lỗi",
         "COVEROPEN" => "nắp đang mở",
+        _ => state ?? "",
+    };
+
+    private static string PrinterStateEn(string? state) => state?.ToUpperInvariant() switch
+    {
+        "OFFLINE" => "offline",
+        "ERROR" => "error",
+        "COVEROPEN" => "cover open",
         _ => state ?? "",
     };
 

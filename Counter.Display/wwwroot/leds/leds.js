@@ -35,7 +35,9 @@
     const width = margin * 2 + board.segments.length * cell;
     const picture = svg("svg", { viewBox: `0 0 ${width} ${100 + margin * 2}`, role: "img" });
     picture.setAttribute("aria-label", `Quầy ${board.counter}: ${(board.shown || "").trim() || "tắt"}`);
-    picture.append(svg("rect", { x: 0, y: 0, width, height: 100 + margin * 2, rx: 10, fill: "#0b0b0b", stroke: "#444", "stroke-width": 3 }));
+    picture.append(
+      svg("rect", { x: 0, y: 0, width, height: 100 + margin * 2, rx: 10, fill: "#0b0b0b", stroke: "#444", "stroke-width": 3 }),
+    );
     board.segments.forEach((bits, i) => {
       const digit = svg("g", { transform: `translate(${margin + i * cell + 2} ${margin}) skewX(-5)`, "data-digit": i });
       segments.forEach(([x, y, w, h], s) => {

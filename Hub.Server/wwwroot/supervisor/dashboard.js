@@ -129,7 +129,11 @@
             { class: "ticket" },
             c.currentTicketNumber ? `${c.currentTicketNumber} (${ticketStates[c.currentTicketStatus] || c.currentTicketStatus})` : "–",
           ),
-          el("td", { class: "num" }, serving !== null ? duration(serving) : paused !== null ? t("dừng ", "paused ") + duration(paused) : "–"),
+          el(
+            "td",
+            { class: "num" },
+            serving !== null ? duration(serving) : paused !== null ? t("dừng ", "paused ") + duration(paused) : "–",
+          ),
           el("td", {}, c.pauseReason || ""),
           el("td", { class: "presence", "data-present": String(c.someonePresent ?? "unknown") }, presenceText(c.someonePresent)),
           el("td", { class: "num presence-today" }, duration(c.presentSecondsToday)),
