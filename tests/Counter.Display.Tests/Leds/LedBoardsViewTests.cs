@@ -12,7 +12,7 @@ public class LedBoardsViewTests
         var board = new VirtualLedBoard("bảng LED ảo quầy 2", new DisplayFormat());
         await board.ShowTextAsync("A15");
 
-        var view = Assert.Single(LedBoardsView.Of(new Boards(new CounterBoard(2, board)), new LedBoardHealth()));
+        var view = Assert.Single(LedBoardsView.Of(new BoardList(new CounterBoard(2, board)), new LedBoardHealth()));
 
         Assert.Equal(2, view.Counter);
         Assert.True(view.Virtual);
@@ -25,7 +25,7 @@ public class LedBoardsViewTests
     public void BoardOnTheWire_WhatWasLastWritten_AndWhetherItAnswers()
     {
         var health = new LedBoardHealth();
-        var boards = new Boards(new CounterBoard(1, new WireBoard(new DisplayFormat(Digits: 3))));
+        var boards = new BoardList(new CounterBoard(1, new WireBoard(new DisplayFormat(Digits: 3))));
 
         var before = Assert.Single(LedBoardsView.Of(boards, health));
         Assert.Null(before.Shown);
@@ -41,7 +41,7 @@ public class LedBoardsViewTests
         Assert.Equal(SevenSegment.Encode('7'), (byte)after.Segments[2]);
     }
 
-    private sealed class Boards(params CounterBoard[] boards) : ICounterBoardSet
+    private sealed class BoardList(params CounterBoard[] boards) : ICounterBoardSet
     {
         public IReadOnlyList<CounterBoard> Boards { get; } = boards;
     }
