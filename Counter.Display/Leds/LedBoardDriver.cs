@@ -1,6 +1,6 @@
 using System.Threading.Channels;
-using QueueKiosk.Devices.Displays;
 using QueueKiosk.CounterDisplay.State;
+using QueueKiosk.Devices.Displays;
 
 namespace QueueKiosk.CounterDisplay.Leds;
 
