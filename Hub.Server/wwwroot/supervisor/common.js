@@ -5,7 +5,8 @@ window.Qk = (function () {
   const zone = "Asia/Ho_Chi_Minh";
 
   async function call(method, url, body) {
-    const init = { method, headers: { Accept: "application/json" }, credentials: "same-origin" };
+    // The hub words its errors in the page's language (Hub.Server/Domain/Errors.cs, Accept-Language).
+    const init = { method, headers: { Accept: "application/json", "Accept-Language": lang }, credentials: "same-origin" };
     if (body !== undefined) {
       init.headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(body);
@@ -13,10 +14,10 @@ window.Qk = (function () {
     const response = await fetch(url, init);
     if (response.status === 401) {
       location.href = "/supervisor/login?returnUrl=" + encodeURIComponent(location.pathname + location.search);
-      throw new Error("Phiên đăng nhập đã hết, vui lòng đăng nhập lại.");
+      throw new Error(t("Phiên đăng nhập đã hết, vui lòng đăng nhập lại.", "Your session has ended; please sign in again."));
     }
     if (!response.ok) {
-      let text = `Lỗi ${response.status}`;
+      let text = t(`Lỗi ${response.status}`, `Error ${response.status}`);
       try {
         const problem = await response.json();
         text = problem.detail || problem.title || text;
