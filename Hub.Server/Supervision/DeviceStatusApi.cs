@@ -60,7 +60,7 @@ public static class DeviceStatusApi
         if (DeviceStatusBoard.PrinterIsDown(report.PrinterState))
         {
             await alerts.RaiseAsync(device.SiteId, AlertKind.PrinterOffline, new AlertCondition(subjectKey, subject,
-                $"Máy in không hoạt động ({PrinterStateVi(report.PrinterState)})", $"Printer not working ({PrinterStateEn(report.PrinterState)})"), ct);
+                $"Máy in không hoạt động ({DeviceStatusBoard.PrinterStateVi(report.PrinterState)})", $"Printer not working ({PrinterStateEn(report.PrinterState)})"), ct);
         }
         else
         {
@@ -74,15 +74,7 @@ public static class DeviceStatusApi
     public static string DeviceSubjectKey(Guid deviceId) => $"device:{deviceId:N}";
 
     // The kiosk's own printer text (PrinterMessage) is left out of alerts: its language is the kiosk's
-    // choice, and the state names below say the same in the supervisor's language.
-    private static string PrinterStateVi(string? state) => state?.ToUpperInvariant() switch
-    {
-        "OFFLINE" => "mất kết nối",
-        "ERROR" => "báo lỗi",
-        "COVEROPEN" => "nắp đang mở",
-        _ => state ?? "",
-    };
-
+    // choice, and the state names say the same in each language (DeviceStatusBoard.PrinterStateVi).
     private static string PrinterStateEn(string? state) => state?.ToUpperInvariant() switch
     {
         "OFFLINE" => "offline",
