@@ -20,7 +20,7 @@ public sealed class DisplayOptions
 
     public int LastCallsShown { get; set; } = 6;
 
-    /// <summary>Demo mode: counters that get a virtual LED board (shown at /leds) instead of one on a wire.</summary>
+    /// <summary>Demo mode: counters that get a virtual LED board (drawn at /leds) instead of one on a wire.</summary>
     public List<int> VirtualLedBoards { get; set; } = [];
 }
 
@@ -74,17 +74,14 @@ public static class CounterDisplayExtensions
         }
 
         app.UseStaticFiles();
-        app.MapGet("/health/live", () => TypedResults.Ok("live"));
-        app.MapGet("/", () => Results.Redirect("/hall"));
-        app.MapGet("/hall", () => Page(app.Environment, "hall/index.html"));
-        app.MapGet("/counter/{number:int}", (int number) => Page(app.Environment, "counter/index.html"));
+        app.MapGet(DisplayRoutes.HealthLive, () => TypedResults.Ok("live"));
+        app.MapGet("/", () => Results.Redirect(DisplayRoutes.Hall));
+        app.MapGet(DisplayRoutes.Hall, () => Page(app.Environment, "hall/index.html"));
+        app.MapGet(DisplayRoutes.CounterPage, (int number) => Page(app.Environment, "counter/index.html"));
         app.MapVoiceEndpoints();
-        app.MapGet("/leds", (ICounterBoardSet boards) => TypedResults.Ok(boards.Boards.Select(b => new
-        {
-            counter = b.CounterNumber,
-            board = b.Board.Name,
-            shown = (b.Board as VirtualLedBoard)?.Shown,
-        })));
+        app.MapGet(DisplayRoutes.Leds, () => Page(app.Environment, "leds/index.html"));
+        app.MapGet(DisplayRoutes.LedsState, (ICounterBoardSet boards, LedBoardHealth health) =>
+            TypedResults.Json(LedBoardsView.Of(boards, health), LiveJson.Options));
         app.MapLiveEndpoints();
         return app;
     }

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using QueueKiosk.CounterDisplay.State;
+using QueueKiosk.Devices.Displays;
 
 namespace QueueKiosk.CounterDisplay.Leds;
 
@@ -104,6 +105,7 @@ public sealed partial class LedBoardDriver : BackgroundService
                 _sent[board] = ticket;
             }
 
+            _health?.RecordShown(board.CounterNumber, ticket is null ? BoardText.BlankText(board.Board.Format) : BoardText.FormatText(ticket, board.Board.Format));
             _health?.Report(board.CounterNumber, ok: true);
             return true;
         }

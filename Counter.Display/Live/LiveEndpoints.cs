@@ -13,8 +13,8 @@ public static class LiveEndpoints
 
     public static IEndpointRouteBuilder MapLiveEndpoints(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/live/events", StreamAsync);
-        app.MapGet("/live/state", (DisplayState state) => TypedResults.Json(state.Current, LiveJson.Options));
+        app.MapGet(DisplayRoutes.LiveEvents, StreamAsync);
+        app.MapGet(DisplayRoutes.LiveState, (DisplayState state) => TypedResults.Json(state.Current, LiveJson.Options));
         return app;
     }
 

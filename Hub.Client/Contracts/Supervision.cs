@@ -43,7 +43,12 @@ public enum AlertKind
     SignInAttack,
 }
 
-/// <summary>An alert. Cleared when the cause goes away; it leaves the list once cleared and acknowledged.</summary>
+/// <summary>
+/// An alert. Cleared when the cause goes away; it leaves the list once cleared and acknowledged.
+/// The text comes in both languages, each whole (a page shows one): <paramref name="MessageVi"/>
+/// and <paramref name="MessageEn"/>. <paramref name="Message"/> is the Vietnamese text, kept for
+/// readers written before the English one existed.
+/// </summary>
 public sealed record AlertDto(
     Guid Id,
     Guid SiteId,
@@ -53,7 +58,9 @@ public sealed record AlertDto(
     DateTimeOffset RaisedAt,
     DateTimeOffset? ClearedAt,
     DateTimeOffset? AcknowledgedAt,
-    string? AcknowledgedBy);
+    string? AcknowledgedBy,
+    string MessageVi = "",
+    string MessageEn = "");
 
 /// <summary>Pushed to the supervisors group as <see cref="SupervisionEvents.AlertRaised"/> or <see cref="SupervisionEvents.AlertUpdated"/>.</summary>
 public sealed record AlertEvent(Guid SiteId, AlertDto Alert);

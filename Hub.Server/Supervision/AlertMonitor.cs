@@ -99,8 +99,8 @@ public sealed class AlertMonitor(
             if (waited > TimeSpan.FromMinutes(service.WaitTargetMinutes))
             {
                 result.Add(new AlertCondition($"service:{service.Id:N}", $"{service.Code} - {service.Name}",
-                    $"Có người chờ {(int)waited.TotalMinutes} phút, quá mục tiêu {service.WaitTargetMinutes} phút ({row.Count} người đang chờ) / "
-                    + $"a citizen has waited {(int)waited.TotalMinutes} min, target {service.WaitTargetMinutes} min ({row.Count} waiting)"));
+                    $"Có người chờ {(int)waited.TotalMinutes} phút, quá mục tiêu {service.WaitTargetMinutes} phút ({row.Count} người đang chờ)",
+                    $"A citizen has waited {(int)waited.TotalMinutes} min, target {service.WaitTargetMinutes} min ({row.Count} waiting)"));
             }
         }
 
@@ -113,7 +113,8 @@ public sealed class AlertMonitor(
         var paused = await db.Counters.Where(c => c.SiteId == siteId && c.State == CounterState.Paused).ToListAsync(ct);
         return [.. paused.Where(c => c.StateChangedAt <= limit).Select(c => new AlertCondition(
             $"counter:{c.Id:N}", c.Name,
-            $"Quầy tạm dừng {(int)(now - c.StateChangedAt).TotalMinutes} phút (lý do: {c.PauseReason}) / counter paused for {(int)(now - c.StateChangedAt).TotalMinutes} min"))];
+            $"Quầy tạm dừng {(int)(now - c.StateChangedAt).TotalMinutes} phút (lý do: {c.PauseReason})",
+            $"Counter paused for {(int)(now - c.StateChangedAt).TotalMinutes} min (reason: {c.PauseReason})"))];
     }
 
     /// <summary>A ticket still Called long after its call: the citizen did not come, or the officer forgot to start.</summary>
@@ -129,7 +130,8 @@ public sealed class AlertMonitor(
             var minutes = (int)(now - t.CalledAt!.Value).TotalMinutes;
             var counter = t.CounterId is { } id ? counters.GetValueOrDefault(id) : null;
             return new AlertCondition($"ticket:{t.Id:N}", counter is null ? t.Number : $"{t.Number} - {counter}",
-                $"Số {t.Number} đã gọi {minutes} phút nhưng chưa bắt đầu phục vụ / ticket {t.Number} called {minutes} min ago, not started");
+                $"Số {t.Number} đã gọi {minutes} phút nhưng chưa bắt đầu phục vụ",
+                $"Ticket {t.Number} was called {minutes} min ago and not started");
         })];
     }
 
@@ -156,7 +158,8 @@ public sealed class AlertMonitor(
             if (now - since >= limit)
             {
                 result.Add(new AlertCondition($"counter:{c.Id:N}", c.Name,
-                    $"Quầy đang mở nhưng không có cán bộ đăng nhập {(int)(now - since).TotalMinutes} phút / counter open with no officer signed in for {(int)(now - since).TotalMinutes} min"));
+                    $"Quầy đang mở nhưng không có cán bộ đăng nhập {(int)(now - since).TotalMinutes} phút",
+                    $"Counter open with no officer signed in for {(int)(now - since).TotalMinutes} min"));
             }
         }
 
@@ -171,7 +174,8 @@ public sealed class AlertMonitor(
         var silent = await db.Devices.Where(d => d.SiteId == siteId && d.Active && d.LastSeenAt != null && d.LastSeenAt < limit).ToListAsync(ct);
         return [.. silent.Select(d => new AlertCondition(
             DeviceStatusApi.DeviceSubjectKey(d.Id), d.Name,
-            $"Thiết bị không báo trạng thái từ {(int)(now - d.LastSeenAt!.Value).TotalMinutes} phút / no heartbeat for {(int)(now - d.LastSeenAt!.Value).TotalSeconds} s"))];
+            $"Thiết bị không báo trạng thái từ {(int)(now - d.LastSeenAt!.Value).TotalMinutes} phút",
+            $"No heartbeat for {(int)(now - d.LastSeenAt!.Value).TotalMinutes} min"))];
     }
 
     /// <summary>
@@ -201,12 +205,14 @@ public sealed class AlertMonitor(
             if (c.State == CounterState.Open && !seen.Present && minutes >= o.EmptyCounterMinutes)
             {
                 unattended.Add(new AlertCondition($"counter:{c.Id:N}", c.Name,
-                    $"Quầy đang mở nhưng không có người ngồi {(int)minutes} phút / counter open with nobody at it for {(int)minutes} min"));
+                    $"Quầy đang mở nhưng không có người ngồi {(int)minutes} phút",
+                    $"Counter open with nobody at it for {(int)minutes} min"));
             }
             else if (c.State == CounterState.Closed && seen.Present && minutes >= o.OccupiedClosedCounterMinutes)
             {
                 occupied.Add(new AlertCondition($"counter:{c.Id:N}", c.Name,
-                    $"Quầy đã đóng nhưng có người làm việc {(int)minutes} phút / counter closed but someone has worked there for {(int)minutes} min"));
+                    $"Quầy đã đóng nhưng có người làm việc {(int)minutes} phút",
+                    $"Counter closed but someone has worked there for {(int)minutes} min"));
             }
         }
 
@@ -233,10 +239,24 @@ public sealed class AlertMonitor(
             if (down)
             {
                 result.Add(new AlertCondition($"camera:{health.CameraId}", health.Name.Length > 0 ? health.Name : health.CameraId,
-                    $"Camera không có hình ({health.State}){(health.LastError is { } e ? ": " + e : "")} / camera has no picture"));
+                    $"Camera không có hình ({CameraStateVi(health.State)}){ErrorDetail(health.LastError)}",
+                    $"Camera has no picture ({health.State}){ErrorDetail(health.LastError)}"));
             }
         }
 
         return result;
     }
+
+    // The camera's own error text (from the decoder or the network) has no language of its own: shown as it is in both.
+    private static string ErrorDetail(string? error) => error is { Length: > 0 } e ? ": " + e : "";
+
+    private static string CameraStateVi(CameraState state) => state switch
+    {
+        CameraState.Starting => "đang khởi động",
+        CameraState.Running => "đang chạy",
+        CameraState.Restarting => "đang khởi động lại",
+        CameraState.Failed => "không khởi động được",
+        CameraState.Stopped => "đã dừng",
+        _ => state.ToString(),
+    };
 }

@@ -5,8 +5,11 @@ using QueueKiosk.HubServer.Data;
 
 namespace QueueKiosk.HubServer.Supervision;
 
-/// <summary>A condition that holds now and should have an open alert.</summary>
-public sealed record AlertCondition(string SubjectKey, string Subject, string Message);
+/// <summary>
+/// A condition that holds now and should have an open alert, said in Vietnamese and in English:
+/// the supervisor's page shows the one its reader chose, never both in one sentence.
+/// </summary>
+public sealed record AlertCondition(string SubjectKey, string Subject, string MessageVi, string MessageEn);
 
 /// <summary>
 /// Raises, clears and acknowledges alerts. At most one open alert per site, kind and subject:
@@ -34,7 +37,7 @@ public sealed class AlertService(HubDbContext db, WriteGate writeGate, ISupervis
                 Kind = kind,
                 SubjectKey = Truncate(condition.SubjectKey, 200),
                 Subject = Truncate(condition.Subject, 400),
-                Message = Truncate(condition.Message, 1000),
+                Message = AlertText.Encode(Truncate(condition.MessageVi, AlertText.MaxEach), Truncate(condition.MessageEn, AlertText.MaxEach)),
                 RaisedAt = time.GetUtcNow().UtcDateTime,
             };
             db.Set<Alert>().Add(alert);
@@ -59,7 +62,7 @@ public sealed class AlertService(HubDbContext db, WriteGate writeGate, ISupervis
             raised = alert.ToDto();
         }
 
-        logger.LogInformation("Alert raised: {Kind} {Subject}: {Message}", kind, condition.Subject, condition.Message);
+        logger.LogInformation("Alert raised: {Kind} {Subject}: {Message}", kind, condition.Subject, condition.MessageEn);
         await PushAsync(SupervisionEvents.AlertRaised, raised, ct);
         return raised;
     }

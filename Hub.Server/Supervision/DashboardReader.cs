@@ -96,7 +96,8 @@ public sealed class DashboardReader(
                 baseUrl + "/live.mjpg", baseUrl + "/snapshot.jpg", watched));
             devices.Add(new DeviceHealthDto(feed.Id, "Camera", h.Name.Length > 0 ? h.Name : feed.Id, h.State == CameraState.Running, h.LastFrameUtc,
                 h.State.ToString(), null, false, false,
-                h.LastError ?? $"{h.Fps:0.#} khung hình/giây / fps"));
+                // The camera's error text only: the page words the state and the tile shows the frame rate.
+                h.LastError));
         }
 
         return new DashboardDto(siteId, site.Site.Name, Utc(now), lastSequence, services, counterRows, devices, tiles, await alerts.ListActiveAsync(siteId, ct), presence.HallPeople());

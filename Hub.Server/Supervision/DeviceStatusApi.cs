@@ -50,7 +50,7 @@ public static class DeviceStatusApi
         if (report.PaperOut || string.Equals(report.PrinterState, "PaperOut", StringComparison.OrdinalIgnoreCase))
         {
             await alerts.RaiseAsync(device.SiteId, AlertKind.PrinterPaperOut, new AlertCondition(subjectKey, subject,
-                $"Máy in hết giấy, không in được số thứ tự / printer out of paper{Detail(report)}"), ct);
+                "Máy in hết giấy, không in được số thứ tự", "Printer out of paper: no tickets can be printed"), ct);
         }
         else
         {
@@ -60,7 +60,7 @@ public static class DeviceStatusApi
         if (DeviceStatusBoard.PrinterIsDown(report.PrinterState))
         {
             await alerts.RaiseAsync(device.SiteId, AlertKind.PrinterOffline, new AlertCondition(subjectKey, subject,
-                $"Máy in không hoạt động ({report.PrinterState}) / printer not working{Detail(report)}"), ct);
+                $"Máy in không hoạt động ({DeviceStatusBoard.PrinterStateVi(report.PrinterState)})", $"Printer not working ({PrinterStateEn(report.PrinterState)})"), ct);
         }
         else
         {
@@ -73,7 +73,15 @@ public static class DeviceStatusApi
 
     public static string DeviceSubjectKey(Guid deviceId) => $"device:{deviceId:N}";
 
-    private static string Detail(DeviceStatusReport report) => report.PrinterMessage is { Length: > 0 } m ? ": " + m : "";
+    // The kiosk's own printer text (PrinterMessage) is left out of alerts: its language is the kiosk's
+    // choice, and the state names say the same in each language (DeviceStatusBoard.PrinterStateVi).
+    private static string PrinterStateEn(string? state) => state?.ToUpperInvariant() switch
+    {
+        "OFFLINE" => "offline",
+        "ERROR" => "error",
+        "COVEROPEN" => "cover open",
+        _ => state ?? "",
+    };
 
     private static DateTimeOffset DtoTime(DateTime utc) => new(DateTime.SpecifyKind(utc, DateTimeKind.Utc));
 }

@@ -26,11 +26,24 @@ public sealed class DeviceStatusBoard
     /// <summary>The Device row's Status text: short, readable without the dashboard.</summary>
     public static string Summary(DeviceStatusReport report)
     {
+        // In Vietnamese words from the printer's state: the kiosk's own printer text may mix languages.
         var printer = string.IsNullOrWhiteSpace(report.PrinterState) || report.PrinterState == "NotConfigured"
             ? ""
-            : $"; máy in / printer: {report.PrinterState}{(report.PrinterMessage is { Length: > 0 } m ? " (" + m + ")" : "")}";
+            : $"; máy in: {PrinterStateVi(report.PrinterState)}";
         return SafeText.Clean($"{report.Status}{printer}", 400);
     }
+
+    /// <summary>A kiosk's printer state (Kiosk.Ui's PrinterCondition names) in Vietnamese.</summary>
+    public static string PrinterStateVi(string? state) => state?.ToUpperInvariant() switch
+    {
+        "READY" => "sẵn sàng",
+        "PAPERLOW" => "sắp hết giấy",
+        "PAPEROUT" => "hết giấy",
+        "OFFLINE" => "mất kết nối",
+        "ERROR" => "báo lỗi",
+        "COVEROPEN" => "nắp đang mở",
+        _ => state ?? "",
+    };
 
     public DeviceHealthDto Health(Device device, DateTime now, TimeSpan offlineAfter)
     {
@@ -39,11 +52,11 @@ public sealed class DeviceStatusBoard
         string status;
         if (device.LastSeenAt is null)
         {
-            status = "Chưa kết nối / never reported";
+            status = "Chưa kết nối";
         }
         else if (!online)
         {
-            status = "Mất kết nối / offline";
+            status = "Mất kết nối";
         }
         else
         {

@@ -35,7 +35,11 @@ public sealed class Alert
 
     public bool IsOpen => ClearedAt is null;
 
-    public AlertDto ToDto() => new(Id, SiteId, Kind, Subject, Message, Utc(RaisedAt), Utc(ClearedAt), Utc(AcknowledgedAt), AcknowledgedBy);
+    public AlertDto ToDto()
+    {
+        var (vi, en) = AlertText.Decode(Message);
+        return new(Id, SiteId, Kind, Subject, vi, Utc(RaisedAt), Utc(ClearedAt), Utc(AcknowledgedAt), AcknowledgedBy, vi, en);
+    }
 
     private static DateTimeOffset Utc(DateTime value) => new(DateTime.SpecifyKind(value, DateTimeKind.Utc));
 

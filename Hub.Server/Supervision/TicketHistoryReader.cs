@@ -69,13 +69,13 @@ public sealed class TicketHistoryReader(HubDbContext db, CatalogueCache catalogu
     {
         if (counter.CameraId is null)
         {
-            return new RecordingClipDto(counter.Number, null, from, to, [], "Quầy chưa gắn camera / the counter has no camera");
+            return new RecordingClipDto(counter.Number, null, from, to, [], "Quầy chưa gắn camera");
         }
 
         var store = cameras?.Find(counter.CameraId)?.Recordings;
         if (store is null)
         {
-            return new RecordingClipDto(counter.Number, counter.CameraId, from, to, [], "Camera của quầy không ghi hình trên máy chủ này / the counter's camera is not recorded here");
+            return new RecordingClipDto(counter.Number, counter.CameraId, from, to, [], "Camera của quầy không ghi hình trên máy chủ này");
         }
 
         // A window shorter than a second still shows the moment of the call.
@@ -101,8 +101,8 @@ public sealed class TicketHistoryReader(HubDbContext db, CatalogueCache catalogu
         string? note = parts.Count switch
         {
             0 => "Không có đoạn ghi hình cho khoảng thời gian này (đã xóa theo thời hạn lưu hoặc camera không hoạt động) / no recording for this window",
-            _ when parts.Any(p => !p.Complete) => "Đoạn cuối đang được ghi, xem được sau ít phút / the last part is still being recorded",
-            _ when ongoing => "Số đang được phục vụ / still being served",
+            _ when parts.Any(p => !p.Complete) => "Đoạn cuối đang được ghi, xem được sau ít phút",
+            _ when ongoing => "Số đang được phục vụ",
             _ => null,
         };
         return new RecordingClipDto(counter.Number, counter.CameraId, from, to, parts, note);

@@ -29,6 +29,7 @@
     // The site's name from its settings (the default title stays until the hub has answered).
     if (state.siteName) {
       $("site-name").textContent = state.siteName;
+      document.title = state.siteName;
     }
 
     const counters = $("counters");

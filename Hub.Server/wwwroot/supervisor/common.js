@@ -5,7 +5,8 @@ window.Qk = (function () {
   const zone = "Asia/Ho_Chi_Minh";
 
   async function call(method, url, body) {
-    const init = { method, headers: { Accept: "application/json" }, credentials: "same-origin" };
+    // The hub words its errors in the page's language (Hub.Server/Domain/Errors.cs, Accept-Language).
+    const init = { method, headers: { Accept: "application/json", "Accept-Language": lang }, credentials: "same-origin" };
     if (body !== undefined) {
       init.headers["Content-Type"] = "application/json";
       init.body = JSON.stringify(body);
@@ -13,10 +14,10 @@ window.Qk = (function () {
     const response = await fetch(url, init);
     if (response.status === 401) {
       location.href = "/supervisor/login?returnUrl=" + encodeURIComponent(location.pathname + location.search);
-      throw new Error("Phiên đăng nhập đã hết, vui lòng đăng nhập lại.");
+      throw new Error(t("Phiên đăng nhập đã hết, vui lòng đăng nhập lại.", "Your session has ended; please sign in again."));
     }
     if (!response.ok) {
-      let text = `Lỗi ${response.status}`;
+      let text = t(`Lỗi ${response.status}`, `Error ${response.status}`);
       try {
         const problem = await response.json();
         text = problem.detail || problem.title || text;
@@ -61,6 +62,7 @@ window.Qk = (function () {
     const h = Math.floor(s / 3600),
       m = Math.floor((s % 3600) / 60),
       r = s % 60;
+    if (lang === "en") return h > 0 ? `${h} h ${m} min` : m > 0 ? `${m} min ${r} s` : `${r} s`;
     return h > 0 ? `${h} giờ ${m} phút` : m > 0 ? `${m} phút ${r} giây` : `${r} giây`;
   }
 
@@ -76,6 +78,37 @@ window.Qk = (function () {
     box.className = "message" + (isError ? " error" : "");
     box.hidden = !text;
   }
+
+  // One language at a time. A page that has both (its <body data-languages="vi en">) shows the
+  // switch and words everything in the reader's choice, kept in this browser; every other page
+  // stays wholly Vietnamese, whatever was chosen.
+  const langKey = "qk.supervisor.lang";
+  const bilingual = (document.body.dataset.languages || "").split(" ").includes("en");
+  const lang = bilingual && localStorage.getItem(langKey) === "en" ? "en" : "vi";
+
+  /** The text in the page's language: t("Đang mở", "Open"). */
+  function t(vi, en) {
+    return lang === "en" ? en : vi;
+  }
+
+  // Static text of the page and layout: elements carrying data-en (and data-en-title) get the English in place.
+  function applyLanguage() {
+    document.documentElement.lang = lang;
+    const toggle = document.getElementById("lang-switch");
+    if (toggle) {
+      toggle.hidden = !bilingual;
+      toggle.textContent = lang === "en" ? "Tiếng Việt" : "English";
+      toggle.addEventListener("click", () => {
+        localStorage.setItem(langKey, lang === "en" ? "vi" : "en");
+        location.reload();
+      });
+    }
+    if (lang !== "en") return;
+    for (const node of document.querySelectorAll("[data-en]")) node.textContent = node.dataset.en;
+    if (document.body.dataset.enTitle) document.title = document.body.dataset.enTitle;
+  }
+
+  applyLanguage();
 
   const logout = document.getElementById("logout");
   if (logout) {
@@ -101,5 +134,7 @@ window.Qk = (function () {
     today,
     message,
     zone,
+    lang,
+    t,
   };
 })();

@@ -5,26 +5,44 @@
 "use strict";
 
 (function () {
-  const { el, duration, time } = Qk;
+  const { el, duration, time, t } = Qk;
   const { routes, events, methods, supervisionEvents } = QkHub;
-  const stateNames = { Open: "Đang mở", Paused: "Tạm dừng", Closed: "Đóng" };
-  const ticketStates = { Called: "Đã gọi", Serving: "Đang phục vụ" };
-  const kindNames = { Kiosk: "Kiosk", Display: "Máy hiển thị", Camera: "Camera" };
+  // Every word of the page in the reader's language (Qk.t): one language at a time, never both.
+  const stateNames = { Open: t("Đang mở", "Open"), Paused: t("Tạm dừng", "Paused"), Closed: t("Đóng", "Closed") };
+  const ticketStates = { Called: t("Đã gọi", "Called"), Serving: t("Đang phục vụ", "Serving") };
+  const kindNames = { Kiosk: "Kiosk", Display: t("Máy hiển thị", "Display"), Camera: "Camera" };
   const alertNames = {
-    WaitAboveTarget: "Chờ quá mục tiêu",
-    PrinterPaperOut: "Máy in hết giấy",
-    PrinterOffline: "Máy in không hoạt động",
-    DeviceOffline: "Thiết bị mất kết nối",
-    CounterPausedTooLong: "Quầy tạm dừng quá lâu",
-    CameraDown: "Camera mất hình",
-    CounterUnattended: "Quầy mở nhưng không có người",
-    CounterOccupiedWhileClosed: "Quầy đóng nhưng có người làm việc",
-    CalledNotStarted: "Đã gọi nhưng chưa phục vụ",
-    CounterOpenWithoutOfficer: "Quầy mở không có cán bộ",
-    SignInAttack: "Tài khoản bị thử mật khẩu nhiều lần",
+    WaitAboveTarget: t("Chờ quá mục tiêu", "Wait above target"),
+    PrinterPaperOut: t("Máy in hết giấy", "Printer out of paper"),
+    PrinterOffline: t("Máy in không hoạt động", "Printer not working"),
+    DeviceOffline: t("Thiết bị mất kết nối", "Device offline"),
+    CounterPausedTooLong: t("Quầy tạm dừng quá lâu", "Counter paused too long"),
+    CameraDown: t("Camera mất hình", "Camera without picture"),
+    CounterUnattended: t("Quầy mở nhưng không có người", "Open counter, nobody there"),
+    CounterOccupiedWhileClosed: t("Quầy đóng nhưng có người làm việc", "Closed counter, someone working"),
+    CalledNotStarted: t("Đã gọi nhưng chưa phục vụ", "Called, not started"),
+    CounterOpenWithoutOfficer: t("Quầy mở không có cán bộ", "Open counter, no officer signed in"),
+    SignInAttack: t("Tài khoản bị thử mật khẩu nhiều lần", "Account under password guessing"),
+  };
+  // Camera states (Kiosk.Devices CameraState) and printer states (the kiosk's PrinterCondition).
+  const cameraStates = {
+    Starting: t("Đang khởi động", "Starting"),
+    Running: t("Đang chạy", "Running"),
+    Restarting: t("Đang khởi động lại", "Restarting"),
+    Failed: t("Không khởi động được", "Failed"),
+    Stopped: t("Đã dừng", "Stopped"),
+  };
+  const printerStates = {
+    Ready: t("Sẵn sàng", "Ready"),
+    Offline: t("Mất kết nối", "Offline"),
+    Error: t("Báo lỗi", "Error"),
+    CoverOpen: t("Nắp đang mở", "Cover open"),
+    Unknown: t("Chưa rõ", "Unknown"),
   };
   // Camera analytics: null means the camera gives no recent figures (hardware-docs/cameras.md).
-  const presenceText = (present) => (present === null || present === undefined ? "–" : present ? "Có người" : "Trống");
+  const presenceText = (present) =>
+    present === null || present === undefined ? "–" : present ? t("Có người", "Someone there") : t("Trống", "Empty");
+  const minutes = (n) => t(`${n} phút`, `${n} min`);
 
   let dashboard = null;
   let loadedAt = Date.now();
@@ -75,7 +93,7 @@
   function renderServices() {
     document.getElementById("waiting-total").textContent = dashboard.services.reduce((sum, s) => sum + s.waiting, 0);
     const hall = dashboard.hallPeople;
-    document.getElementById("hall-people").textContent = hall === null || hall === undefined ? "–" : `${hall} người`;
+    document.getElementById("hall-people").textContent = hall === null || hall === undefined ? "–" : t(`${hall} người`, `${hall} people`);
     const body = document.getElementById("services");
     body.replaceChildren(
       ...dashboard.services.map((s) => {
@@ -88,8 +106,8 @@
           el("td", { class: "num waiting" }, s.waiting),
           el("td", { class: "num" }, longest === null ? "–" : duration(longest)),
           el("td", { class: "num" }, duration(s.averageWaitTodaySeconds)),
-          el("td", { class: "num" }, s.waiting > 0 ? `${s.estimatedWaitMinutes} phút` : "–"),
-          el("td", { class: "num" }, `${s.waitTargetMinutes} phút`),
+          el("td", { class: "num" }, s.waiting > 0 ? minutes(s.estimatedWaitMinutes) : "–"),
+          el("td", { class: "num" }, minutes(s.waitTargetMinutes)),
         );
       }),
     );
@@ -112,7 +130,11 @@
             { class: "ticket" },
             c.currentTicketNumber ? `${c.currentTicketNumber} (${ticketStates[c.currentTicketStatus] || c.currentTicketStatus})` : "–",
           ),
-          el("td", { class: "num" }, serving !== null ? duration(serving) : paused !== null ? "dừng " + duration(paused) : "–"),
+          el(
+            "td",
+            { class: "num" },
+            serving !== null ? duration(serving) : paused !== null ? t("dừng ", "paused ") + duration(paused) : "–",
+          ),
           el("td", {}, c.pauseReason || ""),
           el("td", { class: "presence", "data-present": String(c.someonePresent ?? "unknown") }, presenceText(c.someonePresent)),
           el("td", { class: "num presence-today" }, duration(c.presentSecondsToday)),
@@ -125,21 +147,33 @@
     const body = document.getElementById("devices");
     body.replaceChildren(
       ...dashboard.devices.map((d) => {
-        let printer = "–";
-        if (d.printerState && d.printerState !== "NotConfigured") {
-          printer = d.paperOut ? "HẾT GIẤY" : d.paperLow ? "Sắp hết giấy" : d.printerState === "Ready" ? "Sẵn sàng" : d.printerState;
-        }
+        // The device's own texts (status, detail) are in whatever language the device speaks: the
+        // row words what the hub knows itself and keeps those only as a hover hint.
         return el(
           "tr",
-          { "data-device": d.id, class: d.online && !d.paperOut ? "ok" : "bad" },
+          { "data-device": d.id, class: d.online && !d.paperOut ? "ok" : "bad", title: [d.status, d.detail].filter(Boolean).join(" · ") },
           el("td", {}, kindNames[d.kind] || d.kind),
           el("td", {}, d.name),
-          el("td", {}, d.status, d.detail ? el("small", {}, " · " + d.detail) : null),
-          el("td", { class: "printer" }, printer),
+          el("td", { class: "condition" }, deviceCondition(d)),
+          el("td", { class: "printer" }, printerText(d)),
           el("td", {}, d.lastSeenAt ? time(d.lastSeenAt) : "–"),
         );
       }),
     );
+  }
+
+  function deviceCondition(d) {
+    if (!d.lastSeenAt) return t("Chưa kết nối", "Never reported");
+    if (!d.online) return t("Mất kết nối", "Offline");
+    if (d.kind === "Camera") return cameraStates[d.status] || d.status;
+    return t("Đang hoạt động", "Working");
+  }
+
+  function printerText(d) {
+    if (!d.printerState || d.printerState === "NotConfigured") return "–";
+    if (d.paperOut) return t("HẾT GIẤY", "OUT OF PAPER");
+    if (d.paperLow) return t("Sắp hết giấy", "Paper low");
+    return printerStates[d.printerState] || d.printerState;
   }
 
   function renderCameras() {
@@ -160,8 +194,9 @@
         cameraImages.set(cam.cameraId, tile);
         grid.append(tile.figure);
       }
-      const counters = cam.counterNumbers.length ? " · quầy " + cam.counterNumbers.join(", ") : "";
-      tile.caption.textContent = `${cam.name}${counters} · ${cam.state === "Running" ? cam.fps + " khung/giây" : cam.state}${cam.lastError ? " · " + cam.lastError : ""}`;
+      const counters = cam.counterNumbers.length ? t(" · quầy ", " · counter ") + cam.counterNumbers.join(", ") : "";
+      const state = cam.state === "Running" ? t(`${cam.fps} khung hình/giây`, `${cam.fps} fps`) : cameraStates[cam.state] || cam.state;
+      tile.caption.textContent = `${cam.name}${counters} · ${state}${cam.lastError ? " · " + cam.lastError : ""}`;
       tile.figure.classList.toggle("down", cam.state !== "Running");
     }
   }
@@ -185,18 +220,23 @@
           el("strong", {}, alertNames[a.kind] || a.kind),
           " · ",
           a.subject,
-          el("div", { class: "alert-message" }, a.message),
+          el("div", { class: "alert-message" }, alertMessage(a)),
           el(
             "small",
             {},
-            "Lúc " + time(a.raisedAt),
-            a.clearedAt ? " · đã hết lúc " + time(a.clearedAt) : "",
-            a.acknowledgedAt ? ` · ${a.acknowledgedBy} đã xác nhận` : "",
+            t("Lúc ", "At ") + time(a.raisedAt),
+            a.clearedAt ? t(" · đã hết lúc ", " · cleared at ") + time(a.clearedAt) : "",
+            a.acknowledgedAt ? t(` · ${a.acknowledgedBy} đã xác nhận`, ` · acknowledged by ${a.acknowledgedBy}`) : "",
           ),
-          a.acknowledgedAt ? null : el("button", { type: "button", class: "ack", onclick: () => acknowledge(a.id) }, "Đã biết"),
+          a.acknowledgedAt ? null : el("button", { type: "button", class: "ack", onclick: () => acknowledge(a.id) }, t("Đã biết", "Seen")),
         ),
       ),
     );
+  }
+
+  // Both texts come from the hub (AlertDto.messageVi, messageEn); an alert stored before there were two has only message.
+  function alertMessage(a) {
+    return t(a.messageVi, a.messageEn) || a.message;
   }
 
   async function acknowledge(id) {
@@ -216,7 +256,7 @@
 
   const link = document.getElementById("link-state");
   function setLink(online) {
-    link.textContent = online ? "Trực tuyến" : "Mất kết nối, đang thử lại...";
+    link.textContent = online ? t("Trực tuyến", "Online") : t("Mất kết nối, đang thử lại...", "Connection lost, retrying...");
     link.className = "badge " + (online ? "online" : "offline");
   }
 

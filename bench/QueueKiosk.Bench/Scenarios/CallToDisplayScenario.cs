@@ -49,17 +49,41 @@ public sealed class CallToDisplayScenario : IScenario
         }
         """;
 
+    // Page script for --burst: when the hall's banner (#now-calling) names a new ticket, note the
+    // time of the next animation frame (the frame that paints it). Every banner ticket is recorded,
+    // so the measurement looks up the one it waits for.
+    private const string BannerProbe = """
+        () => {
+          window.__banner = {};
+          const banner = document.getElementById("now-calling");
+          const look = () => {
+            const n = !banner.hidden && banner.dataset.ticket;
+            if (!n || n in window.__banner) return;
+            window.__banner[n] = -1;
+            requestAnimationFrame(() => { window.__banner[n] = performance.timeOrigin + performance.now(); });
+          };
+          new MutationObserver(look).observe(banner, { attributes: true, childList: true, characterData: true, subtree: true });
+        }
+        """;
+
+    /// <summary>Counters that call in a burst: 1, 2, 3 ... (the demo's counters, each with its officer canboN).</summary>
+    private const int BurstRounds = 50;
+
+    /// <summary>A burst's calls must all be answered within this, as officers calling "at the same moment".</summary>
+    private static readonly TimeSpan BurstWindow = TimeSpan.FromMilliseconds(100);
+
     public string Name => "call-to-display";
 
-    public string Description => "API call-next -> Hub.Client event, LED byte on a pty, hall page in Chromium (--calls N, default 200)";
+    public string Description => "API call-next -> Hub.Client event, LED byte on a pty, hall page in Chromium (--calls N, default 200; --burst K: also K calls at K counters within 100 ms, 50 times, timed to the hall banner)";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
         var calls = ReadCalls(args);
+        var burst = ReadBurst(args);
         var dir = Directory.CreateTempSubdirectory("qk-bench-call-").FullName;
         try
         {
-            return await RunInAsync(dir, calls, cancellationToken);
+            return await RunInAsync(dir, calls, burst, cancellationToken);
         }
         finally
         {
@@ -73,7 +97,21 @@ public sealed class CallToDisplayScenario : IScenario
         return i >= 0 && i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n > 0 ? n : 200;
     }
 
-    private static async Task<int> RunInAsync(string dir, int calls, CancellationToken ct)
+    /// <summary>--burst K (2..6): K counters call within 100 ms; 0 = no burst phase.</summary>
+    private static int ReadBurst(string[] args)
+    {
+        var i = Array.IndexOf(args, "--burst");
+        if (i < 0)
+        {
+            return 0;
+        }
+
+        return i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n is >= 2 and <= 6
+            ? n
+            : throw new ArgumentException("--burst takes the number of counters calling together, 2 to 6 (the demo has 6 counters)");
+    }
+
+    private static async Task<int> RunInAsync(string dir, int calls, int burst, CancellationToken ct)
     {
         await using var hub = await BenchHosts.StartHubAsync(new Dictionary<string, string?>
         {
@@ -165,9 +203,90 @@ public sealed class CallToDisplayScenario : IScenario
         Console.WriteLine($"  Hub.Client event : p50 {P(client, 50):F1} ms  p99 {P(client, 99):F1} ms  max {client.Max():F1} ms");
         Console.WriteLine($"  LED last byte    : p50 {P(led, 50):F1} ms  p99 {P(led, 99):F1} ms  max {led.Max():F1} ms  (bad frames {board.BadFrames})");
         Console.WriteLine($"  TV page painted  : p50 {P(shown, 50):F1} ms  p99 {P(shown, 99):F1} ms  max {shown.Max():F1} ms");
-        Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"RESULT call-to-display client_p50_ms={Round(P(client, 50))} client_p99_ms={Round(P(client, 99))} led_p99_ms={Round(P(led, 99))} page_p50_ms={Round(P(shown, 50))} page_p99_ms={Round(P(shown, 99))}"));
+        var result = string.Create(CultureInfo.InvariantCulture,
+            $"RESULT call-to-display client_p50_ms={Round(P(client, 50))} client_p99_ms={Round(P(client, 99))} led_p99_ms={Round(P(led, 99))} page_p50_ms={Round(P(shown, 50))} page_p99_ms={Round(P(shown, 99))}");
+        if (burst > 0)
+        {
+            var banner = await RunBurstsAsync(burst, snapshot, kiosk, officer, hub.BaseAddress, page, ct);
+            result += string.Create(CultureInfo.InvariantCulture, $" burst={burst} banner_p50_ms={Round(P(banner, 50))} banner_p99_ms={Round(P(banner, 99))}");
+        }
+
+        Console.WriteLine(result);
         return 0;
+    }
+
+    /// <summary>
+    /// <paramref name="burst"/> officers at counters 1..K call next one after another, as fast as
+    /// the API answers (all K answers within <see cref="BurstWindow"/>, else the burst is
+    /// reported), <see cref="BurstRounds"/> times. Timed: from the API answer of the burst's last
+    /// call to the frame that paints it in the hall page's banner. The next burst starts once the
+    /// banner showed it, after a short pause as between real calls.
+    /// </summary>
+    private static async Task<List<double>> RunBurstsAsync(
+        int burst, QueueSnapshotDto snapshot, HttpClient kiosk, HttpClient counter1Officer, Uri hubAddress, IPage page, CancellationToken ct)
+    {
+        var counters = Enumerable.Range(1, burst).Select(n => snapshot.Counters.Single(c => c.Number == n)).ToList();
+        var officers = new List<HttpClient> { counter1Officer };
+        try
+        {
+            foreach (var counter in counters.Skip(1))
+            {
+                var officer = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer() }) { BaseAddress = hubAddress, Timeout = TimeSpan.FromSeconds(30) };
+                officers.Add(officer);
+                (await officer.PostAsJsonAsync(HubRoutes.Login, new LoginRequest($"canbo{counter.Number}", "Demo@123", counter.Id), Json, ct)).EnsureSuccessStatusCode();
+            }
+
+            // Enough waiting tickets at every counter for every round, whichever of its services it calls from.
+            foreach (var counter in counters)
+            {
+                for (var i = 0; i < BurstRounds + Warmup; i++)
+                {
+                    (await kiosk.PostAsJsonAsync(HubRoutes.Tickets, new IssueTicketRequest(ServiceId: counter.Services[0].ServiceId), Json, ct)).EnsureSuccessStatusCode();
+                }
+            }
+
+            await page.EvaluateAsync(BannerProbe);
+            Console.WriteLine($"call-to-display --burst {burst}: {BurstRounds} bursts (+{Warmup} warm-up) at counters 1-{burst}, timed to the hall banner");
+            var banner = new List<double>();
+            var slowBursts = 0;
+            for (var round = 0; round < BurstRounds + Warmup; round++)
+            {
+                var first = Stopwatch.StartNew();
+                string latest = "";
+                double answeredAt = 0;
+                for (var k = 0; k < burst; k++)
+                {
+                    using var response = await officers[k].PostAsync(new Uri(HubRoutes.CounterAction(counters[k].Id, CounterActions.CallNext), UriKind.Relative), null, ct);
+                    response.EnsureSuccessStatusCode();
+                    answeredAt = NowMs();
+                    latest = (await response.Content.ReadFromJsonAsync<TicketDto>(Json, ct))!.Number;
+                }
+
+                if (first.Elapsed > BurstWindow)
+                {
+                    slowBursts++;
+                }
+
+                await page.WaitForFunctionAsync("n => window.__banner[n] > 0", latest, new PageWaitForFunctionOptions { Timeout = (float)PerCallLimit.TotalMilliseconds, PollingInterval = 5 });
+                var bannerAt = await page.EvaluateAsync<double>("n => window.__banner[n]", latest);
+                if (round >= Warmup)
+                {
+                    banner.Add(bannerAt - answeredAt);
+                }
+
+                await Task.Delay(200, ct);
+            }
+
+            Console.WriteLine($"  Hall banner      : p50 {P(banner, 50):F1} ms  p99 {P(banner, 99):F1} ms  max {banner.Max():F1} ms  (bursts longer than {BurstWindow.TotalMilliseconds:F0} ms: {slowBursts})");
+            return banner;
+        }
+        finally
+        {
+            foreach (var officer in officers.Skip(1))
+            {
+                officer.Dispose();
+            }
+        }
     }
 
     private static HttpClient Client(Uri baseAddress, string deviceKey)

@@ -76,6 +76,11 @@ public class DisplayHostTests
 
         Assert.Contains("Mất kết nối", await client.GetStringAsync(new Uri("/hall", UriKind.Relative)), StringComparison.Ordinal);
         Assert.Contains("Đang phục vụ số", await client.GetStringAsync(new Uri("/counter/3", UriKind.Relative)), StringComparison.Ordinal);
+        // /leds is a picture of the boards for people; the JSON is at /leds/state.
+        var leds = await client.GetAsync(new Uri(DisplayRoutes.Leds, UriKind.Relative));
+        Assert.Equal("text/html", leds.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("Bảng LED các quầy", await leds.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        Assert.Contains("createElementNS", await client.GetStringAsync(new Uri("/leds/leds.js", UriKind.Relative)), StringComparison.Ordinal);
         // The shared live feed, copied into wwwroot/lib by scripts/copy-web-libs.sh.
         Assert.Contains("EventSource", await client.GetStringAsync(new Uri("/lib/live-feed.js", UriKind.Relative)), StringComparison.Ordinal);
     }
@@ -107,7 +112,7 @@ public class DisplayHostTests
 
     private static async Task<string?> ShownAsync(HttpClient client)
     {
-        using var doc = JsonDocument.Parse(await client.GetStringAsync(new Uri("/leds", UriKind.Relative)));
+        using var doc = JsonDocument.Parse(await client.GetStringAsync(new Uri(DisplayRoutes.LedsState, UriKind.Relative)));
         return doc.RootElement.EnumerateArray().Single(b => b.GetProperty("counter").GetInt32() == 1).GetProperty("shown").GetString();
     }
 

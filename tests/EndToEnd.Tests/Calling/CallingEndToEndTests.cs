@@ -152,6 +152,51 @@ public class CallingEndToEndTests(BrowserFixture browser) : IClassFixture<Browse
         await Expect(hall.Locator("[data-counter='3'] .number")).ToHaveTextAsync("Tạm dừng", Slow);
     }
 
+    [Fact]
+    public async Task LedsPage_DrawsEachBoardWithTheCalledNumberLit()
+    {
+        await using var rig = await CallingRig.StartAsync(voice: false);
+        var atWire = await rig.IssueTicketForCounterAsync(1);
+        var atVirtual = await rig.IssueTicketForCounterAsync(2);
+        await using var screens = await browser.NewContextAsync(1366, 768);
+        var leds = await screens.NewPageAsync();
+        await leds.GotoAsync(new Uri(rig.Display.BaseAddress, "/leds").ToString());
+        // Before any call: both boards drawn, dark.
+        await Expect(leds.Locator("figure.board")).ToHaveCountAsync(2, new() { Timeout = 20_000 });
+        await Expect(leds.Locator("figure[data-board='2'] .seg.on")).ToHaveCountAsync(0);
+
+        using var supervisor = rig.HubClient();
+        (await supervisor.PostAsJsonAsync(HubRoutes.Login, new LoginRequest("giamsat", CallingRig.Password))).EnsureSuccessStatusCode();
+        var snapshot = await rig.SnapshotAsync();
+        foreach (var counter in new[] { 1, 2 })
+        {
+            var id = snapshot.Counters.Single(c => c.Number == counter).Id;
+            (await supervisor.PostAsync(HubRoutes.CounterAction(id, CounterActions.CallNext), null)).EnsureSuccessStatusCode();
+        }
+
+        // Each board as a person sees it: its number in the picture's label and in lit segments.
+        foreach (var (counter, ticket) in new[] { (1, atWire), (2, atVirtual) })
+        {
+            var board = leds.Locator($"figure[data-board='{counter}']");
+            await Expect(board).ToHaveAttributeAsync("data-shown", ticket.Number, new() { Timeout = 20_000 });
+            await Expect(board.Locator("svg")).ToHaveAttributeAsync("aria-label", $"Quầy {counter}: {ticket.Number}");
+            await Expect(board).ToContainTextAsync($"Quầy {counter}");
+            // The first character of the ticket (the service letter) is drawn with the segments the board would light.
+            var lit = await board.Locator("g[data-digit='0'] .seg.on").EvaluateAllAsync<string[]>("nodes => nodes.map(n => n.dataset.segment)");
+            Assert.Equal(SegmentsOf(ticket.Number[0]), string.Concat(lit.Order(StringComparer.Ordinal)));
+        }
+
+        // The JSON the page draws from stays available for tools and tests.
+        Assert.Equal(atVirtual.Number, await rig.VirtualLedAsync(2));
+    }
+
+    /// <summary>The segments a..g a board lights for a character (Kiosk.Devices' SevenSegment patterns).</summary>
+    private static string SegmentsOf(char c)
+    {
+        var bits = QueueKiosk.Devices.Displays.SevenSegment.Encode(c);
+        return string.Concat("abcdefg".Where((_, i) => ((bits >> i) & 1) == 1));
+    }
+
     /// <summary>Signs in at the console as an officer would and waits until it is live.</summary>
     public static async Task<IPage> SignInAsync(IBrowserContext context, CallingRig rig, string userName, int counterNumber)
     {

@@ -126,11 +126,11 @@ public sealed class CallingRig : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<TicketDto>(Json))!;
     }
 
-    /// <summary>What the display host's /leds reports for a virtual board.</summary>
+    /// <summary>What the display host's /leds/state (the JSON behind the /leds picture) reports for a virtual board.</summary>
     public async Task<string?> VirtualLedAsync(int counterNumber)
     {
         using var http = new HttpClient { BaseAddress = Display.BaseAddress, Timeout = TimeSpan.FromSeconds(10) };
-        using var doc = JsonDocument.Parse(await http.GetStringAsync("leds"));
+        using var doc = JsonDocument.Parse(await http.GetStringAsync("leds/state"));
         return doc.RootElement.EnumerateArray()
             .Where(e => e.GetProperty("counter").GetInt32() == counterNumber)
             .Select(e => e.GetProperty("shown").GetString())

@@ -70,7 +70,7 @@ public sealed class ReportFixtureTests(ITestOutputHelper output)
 
         Assert.Equal([("08", 4), ("09", 2)], report.ByHour.Select(r => (r.Key, r.Issued)));
         Assert.Equal(
-            [("Cán bộ quầy 1 (mẫu)", 3), ("Cán bộ quầy 2 (mẫu)", 2), ("(chưa phục vụ / not served)", 1)],
+            [("Cán bộ quầy 1 (mẫu)", 3), ("Cán bộ quầy 2 (mẫu)", 2), ("(chưa phục vụ)", 1)],
             report.ByOfficer.Select(r => (r.Label, r.Issued)).OrderByDescending(x => x.Issued));
         Assert.Equal([("1", 3), ("2", 2), ("-", 1)], report.ByCounter.Select(r => (r.Key, r.Issued)).OrderByDescending(x => x.Issued));
         var birth = report.ByProcedure.Single(r => r.Key == "1.001193");

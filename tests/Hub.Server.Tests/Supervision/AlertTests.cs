@@ -41,7 +41,10 @@ public sealed class AlertTests : IAsyncLifetime
         var alert = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertRaised));
         Assert.Equal(AlertKind.WaitAboveTarget, alert.Kind);
         Assert.StartsWith("A - ", alert.Subject, StringComparison.Ordinal);
-        Assert.Contains("11 phút", alert.Message, StringComparison.Ordinal);
+        // One language per text: the Vietnamese and the English each whole, neither holding the other.
+        Assert.Equal("Có người chờ 11 phút, quá mục tiêu 10 phút (1 người đang chờ)", alert.MessageVi);
+        Assert.Equal("A citizen has waited 11 min, target 10 min (1 waiting)", alert.MessageEn);
+        Assert.Equal(alert.MessageVi, alert.Message);
 
         var counter = await _host.CounterIdAsync(1);
         using var officer = await _host.SignInAsync("canbo1", counter);
@@ -67,7 +70,8 @@ public sealed class AlertTests : IAsyncLifetime
         await _host.CheckAlertsAsync();
         var alert = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertRaised));
         Assert.Equal(AlertKind.CounterPausedTooLong, alert.Kind);
-        Assert.Contains("Họp giao ban", alert.Message, StringComparison.Ordinal);
+        Assert.Equal("Quầy tạm dừng 31 phút (lý do: Họp giao ban)", alert.MessageVi);
+        Assert.Equal("Counter paused for 31 min (reason: Họp giao ban)", alert.MessageEn);
     }
 
     [Fact]

@@ -80,7 +80,8 @@ public sealed class CameraPresenceTests : IAsyncLifetime
         await _host.CheckAlertsAsync();
         var alert = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertRaised), a => a.Kind == AlertKind.CounterUnattended);
         Assert.Equal((await _host.SnapshotAsync()).Counters.Single(c => c.Number == 1).Name, alert.Subject);
-        Assert.Contains("không có người ngồi 10 phút", alert.Message, StringComparison.Ordinal);
+        Assert.Equal("Quầy đang mở nhưng không có người ngồi 10 phút", alert.MessageVi);
+        Assert.Equal("Counter open with nobody at it for 10 min", alert.MessageEn);
 
         Seat(1, present: true, TimeSpan.FromSeconds(10));
         await _host.CheckAlertsAsync();
@@ -106,7 +107,8 @@ public sealed class CameraPresenceTests : IAsyncLifetime
         Seat(2, present: true, TimeSpan.FromMinutes(1.5));
         await _host.CheckAlertsAsync();
         var alert = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertRaised), a => a.Kind == AlertKind.CounterOccupiedWhileClosed);
-        Assert.Contains("Quầy đã đóng nhưng có người làm việc 3 phút", alert.Message, StringComparison.Ordinal);
+        Assert.Equal("Quầy đã đóng nhưng có người làm việc 3 phút", alert.MessageVi);
+        Assert.Equal("Counter closed but someone has worked there for 3 min", alert.MessageEn);
         // Counter 1 has no figures: nothing is raised for it.
         Assert.DoesNotContain(_host.Pushes.Alerts(SupervisionEvents.AlertRaised), a => a.Kind == AlertKind.CounterUnattended);
     }

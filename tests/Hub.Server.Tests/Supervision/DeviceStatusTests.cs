@@ -35,12 +35,17 @@ public sealed class DeviceStatusTests : IAsyncLifetime
         var raised = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertRaised));
         Assert.Equal(AlertKind.PrinterPaperOut, raised.Kind);
         Assert.Equal("Kiosk sảnh (mẫu)", raised.Subject);
-        Assert.Contains("Hết giấy", raised.Message, StringComparison.Ordinal);
+        // The kiosk's own printer text stays out of the alert: each language's sentence is whole.
+        Assert.Equal("Máy in hết giấy, không in được số thứ tự", raised.MessageVi);
+        Assert.Equal("Printer out of paper: no tickets can be printed", raised.MessageEn);
 
         using var supervisor = await _host.SignInAsync("giamsat");
         var dashboard = (await supervisor.GetFromJsonAsync<DashboardDto>("/api/supervision/dashboard"))!;
         var alert = Assert.Single(dashboard.Alerts);
         Assert.Equal(raised.Id, alert.Id);
+        // Both texts read back from the alert's row as they were raised.
+        Assert.Equal(raised.MessageVi, alert.MessageVi);
+        Assert.Equal(raised.MessageEn, alert.MessageEn);
         var device = dashboard.Devices.Single(d => d.Kind == "Kiosk");
         Assert.True(device.Online);
         Assert.True(device.PaperOut);
@@ -48,7 +53,8 @@ public sealed class DeviceStatusTests : IAsyncLifetime
 
         var row = _host.Db(db => db.Devices.Single(d => d.Kind == DeviceKind.Kiosk));
         Assert.Equal(_host.Time.GetUtcNow().UtcDateTime, row.LastSeenAt);
-        Assert.Contains("PaperOut", row.Status, StringComparison.Ordinal);
+        // The row's status line words the printer's state in Vietnamese (the devices page shows it).
+        Assert.Contains("máy in: hết giấy", row.Status, StringComparison.Ordinal);
 
         (await kiosk.PostAsJsonAsync(HubRoutes.DeviceStatus, SupervisionHost.Report("Ready"))).EnsureSuccessStatusCode();
         var cleared = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertUpdated));
