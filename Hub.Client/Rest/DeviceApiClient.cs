@@ -27,6 +27,16 @@ public sealed class DeviceApiClient(HttpClient http) : ISnapshotSource
         http.DefaultRequestHeaders.Add(HubRoutes.DeviceKeyHeader, deviceKey);
     }
 
+    /// <summary>Whether the hub's process answers at all (its liveness route); throws as every call does when it does not.</summary>
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(HubRoutes.Relative(HubRoutes.HealthLive), cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"hub liveness answered {(int)response.StatusCode}", null, response.StatusCode);
+        }
+    }
+
     public Task<List<SiteDto>> GetSitesAsync(CancellationToken cancellationToken) =>
         GetAsync<List<SiteDto>>(HubRoutes.Sites, "danh sách điểm / sites", cancellationToken);
 

@@ -47,6 +47,13 @@ public sealed class KioskBackend(DeviceApiClient api, HubLink link, IOptions<Kio
     public Task<DossierStatusDto?> FindDossierAsync(string code, string language, CancellationToken cancellationToken) =>
         CallAsync(() => api.FindDossierAsync(code, language, cancellationToken));
 
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        CallAsync(async () =>
+        {
+            await api.PingAsync(cancellationToken);
+            return true;
+        });
+
     public Task ReportStatusAsync(DeviceStatusReport report, CancellationToken cancellationToken) =>
         CallAsync(() => api.ReportStatusAsync(report, cancellationToken));
 
