@@ -27,13 +27,16 @@ public sealed class DeviceApiClient(HttpClient http) : ISnapshotSource
         http.DefaultRequestHeaders.Add(HubRoutes.DeviceKeyHeader, deviceKey);
     }
 
-    /// <summary>Whether the hub's process answers at all (its liveness route); throws as every call does when it does not.</summary>
+    /// <summary>
+    /// Whether the hub and its database answer (its readiness route: what issuing a number needs);
+    /// throws HttpRequestException when not, as a network failure does.
+    /// </summary>
     public async Task PingAsync(CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(HubRoutes.Relative(HubRoutes.HealthLive), cancellationToken).ConfigureAwait(false);
+        using var response = await http.GetAsync(HubRoutes.Relative(HubRoutes.HealthReady), cancellationToken).ConfigureAwait(false);
         if (!response.IsSuccessStatusCode)
         {
-            throw new HttpRequestException($"hub liveness answered {(int)response.StatusCode}", null, response.StatusCode);
+            throw new HttpRequestException($"hub readiness answered {(int)response.StatusCode}", null, response.StatusCode);
         }
     }
 

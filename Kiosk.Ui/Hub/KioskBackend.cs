@@ -107,6 +107,12 @@ public sealed class KioskBackend(DeviceApiClient api, HubLink link, IOptions<Kio
 
             throw new HubUnavailableException($"hub refused: {e.Message}", e);
         }
+        catch (DeviceApiException e)
+        {
+            // A 5xx (the hub's database away, the hub starting): no number can be issued now.
+            link.Failed(e.Message);
+            throw new HubUnavailableException($"hub failed: {e.Message}", e);
+        }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidDataException)
         {
             link.Failed(e.Message);

@@ -3,7 +3,7 @@ using QueueKiosk.KioskUi.Hub;
 namespace QueueKiosk.KioskUi.Status;
 
 /// <summary>
-/// Asks the hub "are you there" every <see cref="Period"/> (its liveness route, no database work),
+/// Asks the hub "can you work" every <see cref="Period"/> (its readiness route: one small query),
 /// so <see cref="HubLink"/> turns within about a second when the hub stops or comes back. The
 /// screens read the link through /kiosk-api/state and disable "Lấy số" before a citizen starts
 /// (issue 10 item 6): the heartbeat alone comes every Kiosk:HeartbeatSeconds, far too seldom.

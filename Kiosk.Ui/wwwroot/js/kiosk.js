@@ -297,7 +297,12 @@
       $("ticket-procedure").hidden = !ticket.procedureName;
       const facts = $("ticket-facts");
       facts.innerHTML = "";
-      const factIds = { Counters: "ticket-counters", PeopleAhead: "ticket-ahead", EstimatedWait: "ticket-estimate", IssuedAt: "ticket-issued" };
+      const factIds = {
+        Counters: "ticket-counters",
+        PeopleAhead: "ticket-ahead",
+        EstimatedWait: "ticket-estimate",
+        IssuedAt: "ticket-issued",
+      };
       for (const fact of ticket.facts) {
         const dt = document.createElement("dt");
         dt.textContent = fact.label;
