@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubServer.Administration;
 using QueueKiosk.HubServer.Administration.Calendar;
 using QueueKiosk.HubServer.Administration.Catalogue;
@@ -90,8 +91,8 @@ public static class HubServerExtensions
         app.UseRateLimiter();
 
         app.MapHubOpenApi();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
+        app.MapHealthChecks(HubRoutes.HealthLive, new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks(HubRoutes.HealthReady, new HealthCheckOptions { Predicate = c => c.Tags.Contains("ready") });
         app.MapAuthApi();
         app.MapCatalogueApi();
         app.MapQueueApi();

@@ -42,6 +42,7 @@ public static class KioskServiceCollectionExtensions
         services.AddSingleton<KioskState>();
         services.AddSingleton<HeartbeatService>();
         services.AddHostedService(sp => sp.GetRequiredService<HeartbeatService>());
+        services.AddHostedService<HubProbeService>();
         services.AddScoped<TakeNumberService>();
 
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));

@@ -22,6 +22,12 @@ public static partial class HubRoutes
     /// <summary>The browser module naming the hub's routes, methods and events (served by Hub.Server from these classes).</summary>
     public const string ContractScript = "/hub-contract.js";
 
+    /// <summary>GET, anyone: 200 while the hub's process answers (no database check).</summary>
+    public const string HealthLive = "/health/live";
+
+    /// <summary>GET, anyone: 200 while the hub and its database answer; kiosks probe it every second to know at once that no number can be issued.</summary>
+    public const string HealthReady = "/health/ready";
+
     /// <summary>Group of the catalogue (sites, fields, procedures, services) and the snapshots.</summary>
     public const string Api = "/api";
 

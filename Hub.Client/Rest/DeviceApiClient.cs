@@ -27,6 +27,19 @@ public sealed class DeviceApiClient(HttpClient http) : ISnapshotSource
         http.DefaultRequestHeaders.Add(HubRoutes.DeviceKeyHeader, deviceKey);
     }
 
+    /// <summary>
+    /// Whether the hub and its database answer (its readiness route: what issuing a number needs);
+    /// throws HttpRequestException when not, as a network failure does.
+    /// </summary>
+    public async Task PingAsync(CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(HubRoutes.Relative(HubRoutes.HealthReady), cancellationToken).ConfigureAwait(false);
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new HttpRequestException($"hub readiness answered {(int)response.StatusCode}", null, response.StatusCode);
+        }
+    }
+
     public Task<List<SiteDto>> GetSitesAsync(CancellationToken cancellationToken) =>
         GetAsync<List<SiteDto>>(HubRoutes.Sites, "danh sách điểm / sites", cancellationToken);
 

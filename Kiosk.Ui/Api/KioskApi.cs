@@ -55,7 +55,9 @@ public static class KioskApi
                     detail: "Kiosk:AllowRemoteApi chưa bật / is not set.",
                     statusCode: StatusCodes.Status403Forbidden);
         });
-        api.MapGet("/state", GetState);
+        // The screens poll the state often (a stopped hub must show within 2 s); it is a read of
+        // this process's memory, so it does not spend the caller's per-minute allowance.
+        api.MapGet("/state", GetState).DisableRateLimiting();
         api.MapGet("/search", Search);
         api.MapPost("/tickets", TakeNumber);
         api.MapGet("/dossiers/{code}", FindDossier);
@@ -74,8 +76,8 @@ public static class KioskApi
         return TypedResults.Ok<IReadOnlyList<SearchHit>>(hits);
     }
 
-    public static async Task<Ok<TakeNumberResult>> TakeNumber(TakeNumberBody body, TakeNumberService service, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await service.TakeAsync(body.ProcedureId, body.ServiceId, body.Priority, cancellationToken));
+    public static async Task<Ok<TakeNumberResult>> TakeNumber(TakeNumberBody body, HttpRequest request, TakeNumberService service, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.TakeAsync(body.ProcedureId, body.ServiceId, body.Priority, KioskText.Normalize(request.Cookies[KioskText.CookieName]), cancellationToken));
 
     public static async Task<Ok<DossierAnswer>> FindDossier(string code, HttpRequest request, IKioskBackend hub, CancellationToken cancellationToken)
     {

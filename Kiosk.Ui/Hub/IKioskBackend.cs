@@ -17,6 +17,9 @@ public interface IKioskBackend
     /// <summary>The dossier's status, or null when the hub does not know the code.</summary>
     Task<DossierStatusDto?> FindDossierAsync(string code, string language, CancellationToken cancellationToken);
 
+    /// <summary>A cheap "are you there" to the hub; throws <see cref="HubUnavailableException"/> when it does not answer.</summary>
+    Task PingAsync(CancellationToken cancellationToken);
+
     /// <summary>Heartbeat with printer status, shown to supervisors (alerts on paper out).</summary>
     Task ReportStatusAsync(DeviceStatusReport report, CancellationToken cancellationToken);
 }

@@ -47,6 +47,13 @@ public sealed class KioskBackend(DeviceApiClient api, HubLink link, IOptions<Kio
     public Task<DossierStatusDto?> FindDossierAsync(string code, string language, CancellationToken cancellationToken) =>
         CallAsync(() => api.FindDossierAsync(code, language, cancellationToken));
 
+    public Task PingAsync(CancellationToken cancellationToken) =>
+        CallAsync(async () =>
+        {
+            await api.PingAsync(cancellationToken);
+            return true;
+        });
+
     public Task ReportStatusAsync(DeviceStatusReport report, CancellationToken cancellationToken) =>
         CallAsync(() => api.ReportStatusAsync(report, cancellationToken));
 
@@ -99,6 +106,12 @@ public sealed class KioskBackend(DeviceApiClient api, HubLink link, IOptions<Kio
             }
 
             throw new HubUnavailableException($"hub refused: {e.Message}", e);
+        }
+        catch (DeviceApiException e)
+        {
+            // A 5xx (the hub's database away, the hub starting): no number can be issued now.
+            link.Failed(e.Message);
+            throw new HubUnavailableException($"hub failed: {e.Message}", e);
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException or InvalidDataException)
         {

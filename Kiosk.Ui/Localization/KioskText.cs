@@ -55,11 +55,6 @@ public static class KioskText
         ["priority.cancel"] = ("Chọn lại", "Choose again"),
         ["ticket.wait"] = ("Đang lấy số, xin chờ…", "Getting your number, please wait…"),
         ["ticket.yourNumber"] = ("Số thứ tự của quý khách", "Your number"),
-        ["ticket.service"] = ("Dịch vụ", "Service"),
-        ["ticket.counters"] = ("Quầy phục vụ", "Counters"),
-        ["ticket.ahead"] = ("Số người đang chờ trước", "People ahead"),
-        ["ticket.estimate"] = ("Thời gian chờ dự kiến", "Estimated wait"),
-        ["ticket.minutes"] = ("{0} phút", "{0} min"),
         ["ticket.printed"] = ("Mời quý khách nhận phiếu bên dưới và chờ gọi số.", "Please take your ticket below and wait to be called."),
         ["ticket.printFailed"] = ("Máy in không in được phiếu. Xin hãy nhớ số này hoặc chụp lại màn hình và đưa cho cán bộ tại quầy.", "The printer could not print. Please remember this number or take a photo and show it at the counter."),
         ["ticket.printPending"] = ("Phiếu đang được in. Nếu không nhận được phiếu, xin đưa số này cho cán bộ tại quầy.", "Your ticket is printing. If it does not come out, show this number at the counter."),
@@ -90,6 +85,8 @@ public static class KioskText
         ["dossier.due"] = ("Ngày hẹn trả", "Due on"),
         ["dossier.completed"] = ("Ngày hoàn thành", "Completed on"),
         ["dossier.note"] = ("Ghi chú", "Note"),
+        ["idle.warning"] = ("Màn hình sẽ trở về trang chủ sau {0} giây", "The screen returns to the start in {0} seconds"),
+        ["idle.continue"] = ("Tiếp tục", "Continue"),
         ["catalogue.missing"] = ("Chưa có danh mục thủ tục: máy chưa kết nối được máy chủ lần nào.", "No procedure list yet: this kiosk has not reached the server."),
     };
 

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.Extensions.Options;
+using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.KioskUi.Catalogue;
 using QueueKiosk.KioskUi.Configuration;
 using QueueKiosk.KioskUi.Localization;
@@ -21,6 +22,14 @@ public abstract class KioskPageModel(CatalogueStore store, KioskState state, IOp
     public KioskOptions Kiosk => options.Value;
 
     public string CentreName => Catalogue?.Site.Name ?? options.Value.Name;
+
+    /// <summary>Seconds without a touch before the screen returns home: the site's setting, the only source of it.</summary>
+    public int IdleSeconds => Catalogue?.Site.KioskIdleSeconds ?? SiteDto.DefaultKioskIdleSeconds;
+
+    /// <summary>The last seconds of <see cref="IdleSeconds"/>, during which a countdown asks whether the citizen is still there.</summary>
+    public int IdleWarningSeconds => Math.Min(MaxIdleWarningSeconds, IdleSeconds);
+
+    public const int MaxIdleWarningSeconds = 10;
 
     /// <summary>Shown on every screen but the welcome one.</summary>
     public virtual bool ShowBack => true;

@@ -1,9 +1,11 @@
 using Microsoft.Extensions.Options;
+using QueueKiosk.Devices.Printing.Layout;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubClient.Schedule;
 using QueueKiosk.KioskUi.Catalogue;
 using QueueKiosk.KioskUi.Configuration;
 using QueueKiosk.KioskUi.Hub;
+using QueueKiosk.KioskUi.Localization;
 using QueueKiosk.KioskUi.Printing;
 using QueueKiosk.KioskUi.Status;
 
@@ -22,7 +24,8 @@ public sealed class TakeNumberService(
     TimeProvider time,
     ILogger<TakeNumberService> logger)
 {
-    public async Task<TakeNumberResult> TakeAsync(Guid? procedureId, Guid? serviceId, PriorityCategory priority, CancellationToken cancellationToken)
+    /// <param name="language">The screen's language (<see cref="KioskText"/>): the ticket's words on screen; the paper is Vietnamese.</param>
+    public async Task<TakeNumberResult> TakeAsync(Guid? procedureId, Guid? serviceId, PriorityCategory priority, string language, CancellationToken cancellationToken)
     {
         var current = catalogue.Current;
         var procedure = procedureId is { } pid ? current?.FindProcedure(pid) : null;
@@ -78,6 +81,10 @@ public sealed class TakeNumberService(
             ? await printer.PrintAsync(request, TimeSpan.FromSeconds(options.Value.PrintWaitSeconds), cancellationToken)
             : new PrintOutcome(PrintResult.Failed, printer.Status.Condition.ToString());
 
+        // The screen shows the facts of the layout the printer printed, worded by the same
+        // TicketWording (issue 10 item 8): the two cannot disagree.
+        var printed = QueueTicketPrinter.ToLayout(request);
+        var words = language == KioskText.English ? TicketWording.English : TicketWording.Vietnamese;
         return new TakeNumberResult(TakeNumberKind.Issued, new TicketView(
             ticket.Id,
             ticket.Number,
@@ -89,7 +96,9 @@ public sealed class TakeNumberService(
             local.ToString("HH:mm dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture),
             ticket.Priority,
             print.Result == PrintResult.Printed,
-            print.Result.ToString()), null);
+            print.Result.ToString(),
+            printed.ServiceLine(words),
+            printed.Facts(words)), null);
     }
 
     private string? NextOpeningText(KioskCatalogue current) =>
@@ -112,7 +121,10 @@ public sealed record TakeNumberResult(TakeNumberKind Kind, TicketView? Ticket, s
     public static TakeNumberResult Failure(TakeNumberKind kind, string? detail = null) => new(kind, null, detail);
 }
 
-/// <summary>The ticket as the screen shows it.</summary>
+/// <summary>
+/// The ticket as the screen shows it: <see cref="ServiceLine"/> and <see cref="Facts"/> are worded
+/// as the paper words them (the raw numbers stay for the API's other callers).
+/// </summary>
 public sealed record TicketView(
     Guid Id,
     string Number,
@@ -124,4 +136,6 @@ public sealed record TicketView(
     string IssuedAt,
     PriorityCategory Priority,
     bool Printed,
-    string PrintResult);
+    string PrintResult,
+    string ServiceLine,
+    IReadOnlyList<TicketFact> Facts);

@@ -1,4 +1,3 @@
-using System.Globalization;
 using QueueKiosk.Devices.EscPos;
 
 namespace QueueKiosk.Devices.Printing.Layout;
@@ -55,7 +54,7 @@ public static class TicketComposer
             new TicketGap(8),
             new TicketText(layout.Number, TicketTextRole.Number, Justification.Center),
             new TicketGap(16),
-            new TicketText(layout.ServiceName, TicketTextRole.BodyBold, Justification.Center),
+            new TicketText(layout.ServiceLine(), TicketTextRole.BodyBold, Justification.Center),
         ]);
 
         if (!string.IsNullOrWhiteSpace(layout.ProcedureName))
@@ -66,18 +65,11 @@ public static class TicketComposer
         elements.Add(new TicketGap(8));
         elements.Add(new TicketRule());
         elements.Add(new TicketGap(8));
-        if (layout.Counters.Count > 0)
+        foreach (var fact in layout.Facts())
         {
-            elements.Add(Info($"Quầy phục vụ: {string.Join(", ", layout.Counters)}"));
+            elements.Add(Info(TicketWording.Line(fact)));
         }
 
-        elements.Add(Info(string.Create(CultureInfo.InvariantCulture, $"Số người chờ trước quý khách: {layout.PeopleAhead}")));
-        if (layout.EstimatedWait is { } wait)
-        {
-            elements.Add(Info($"Thời gian chờ dự kiến: {TicketLayout.FormatWait(wait)}"));
-        }
-
-        elements.Add(Info($"Giờ lấy số: {layout.IssuedAt.ToString("HH:mm:ss dd/MM/yyyy", CultureInfo.InvariantCulture)}"));
         elements.Add(new TicketGap(16));
         if (!string.IsNullOrWhiteSpace(layout.LookupUrl))
         {

@@ -13,13 +13,19 @@ public sealed record TicketLayout
     /// <summary>A line under the centre's name (the site's ticket header, e.g. its people's committee), or null.</summary>
     public string? Header { get; init; }
 
-    public string Heading { get; init; } = "SỐ THỨ TỰ";
+    /// <summary>The words of the labels and the wait (Vietnamese on paper; see <see cref="TicketWording"/>).</summary>
+    public TicketWording Wording { get; init; } = TicketWording.Vietnamese;
+
+    public string Heading { get; init; } = TicketWording.Vietnamese.Heading;
 
     public required string Number { get; init; }
 
     public required string ServiceName { get; init; }
 
     public string? ProcedureName { get; init; }
+
+    /// <summary>The priority group's name for a priority ticket ("Người cao tuổi"), else null.</summary>
+    public string? PriorityName { get; init; }
 
     /// <summary>Counter numbers or names that serve this ticket's service.</summary>
     public IReadOnlyList<string> Counters { get; init; } = [];
@@ -51,19 +57,34 @@ public sealed record TicketLayout
         return template.Replace("{number}", Uri.EscapeDataString(number), StringComparison.Ordinal);
     }
 
-    /// <summary>"khoảng 25 phút", "khoảng 1 giờ 10 phút", "dưới 1 phút".</summary>
-    public static string FormatWait(TimeSpan wait)
+    /// <summary>The line under the number: the service, and the priority group of a priority ticket.</summary>
+    public string ServiceLine(TicketWording? wording = null) => (wording ?? Wording).ServiceLine(ServiceName, PriorityName);
+
+    /// <summary>
+    /// The labelled facts in print order: the paper prints them one a line, the kiosk's screen
+    /// shows the same list (in the screen's language), so both say the same.
+    /// </summary>
+    public IReadOnlyList<TicketFact> Facts(TicketWording? wording = null)
     {
-        var minutes = (int)Math.Round(wait.TotalMinutes);
-        if (minutes < 1)
+        var words = wording ?? Wording;
+        var facts = new List<TicketFact>(4);
+        if (Counters.Count > 0)
         {
-            return "dưới 1 phút";
+            facts.Add(new TicketFact(TicketFactKind.Counters, words.Counters, string.Join(", ", Counters)));
         }
 
-        return minutes < 60
-            ? string.Create(CultureInfo.InvariantCulture, $"khoảng {minutes} phút")
-            : string.Create(CultureInfo.InvariantCulture, $"khoảng {minutes / 60} giờ {minutes % 60} phút");
+        facts.Add(new TicketFact(TicketFactKind.PeopleAhead, words.PeopleAhead, PeopleAhead.ToString(CultureInfo.InvariantCulture)));
+        if (EstimatedWait is { } wait)
+        {
+            facts.Add(new TicketFact(TicketFactKind.EstimatedWait, words.EstimatedWait, words.FormatWait(wait)));
+        }
+
+        facts.Add(new TicketFact(TicketFactKind.IssuedAt, words.IssuedAt, IssuedAt.ToString("HH:mm:ss dd/MM/yyyy", CultureInfo.InvariantCulture)));
+        return facts;
     }
+
+    /// <summary>"khoảng 25 phút", "khoảng 1 giờ 10 phút", "dưới 1 phút" (as <see cref="TicketWording.FormatWait"/> in Vietnamese).</summary>
+    public static string FormatWait(TimeSpan wait) => TicketWording.Vietnamese.FormatWait(wait);
 
     /// <summary>The ticket the demo, the bench and the tests print.</summary>
     public static TicketLayout Demo() => new()

@@ -6,6 +6,7 @@
   const text = window.kioskText || {};
   const body = document.body;
   const idleSeconds = Number(body.dataset.idleSeconds || 60);
+  const idleWarningSeconds = Number(body.dataset.idleWarningSeconds || 10);
   const ticketSeconds = Number(body.dataset.ticketSeconds || 15);
   const lang = body.dataset.lang || "vi";
   const t = (key, arg) => (text[key] || key).replace("{0}", arg === undefined ? "" : arg);
@@ -16,24 +17,48 @@
     document.addEventListener(type, (e) => e.preventDefault());
   }
 
-  // --- Idle reset: back to the welcome screen in Vietnamese after a while without a touch. ---
+  // --- Idle reset: back to the welcome screen in Vietnamese after the site's idle time without a
+  // touch. Its last seconds show a countdown with "Tiếp tục" over whatever is open (the priority
+  // question too), so nobody loses their place without warning. Any touch or key counts. ---
   let lastActivity = Date.now();
+  const idleWarning = $("idle-warning");
+  // The warning hides on the next check after a touch, not on the touch itself: hiding it under
+  // the finger would let the same tap land on the button beneath it.
   const touched = () => {
     lastActivity = Date.now();
   };
   for (const type of ["pointerdown", "keydown", "touchstart"]) {
     document.addEventListener(type, touched, { capture: true, passive: true });
   }
+  $("idle-continue").addEventListener("click", () => {
+    touched();
+    idleWarning.hidden = true;
+  });
   function resetToWelcome() {
     document.cookie = "kiosk-lang=vi; path=/; max-age=0";
     window.location.href = "/";
   }
-  setInterval(() => {
-    if (Date.now() - lastActivity < idleSeconds * 1000) return;
+  let resetting = false;
+  function checkIdle() {
     const atWelcome = window.location.pathname === "/" && lang === "vi";
-    if (!atWelcome) resetToWelcome();
-    lastActivity = Date.now();
-  }, 1000);
+    if (atWelcome || resetting) {
+      lastActivity = Date.now();
+      return;
+    }
+    const secondsLeft = Math.ceil(idleSeconds - (Date.now() - lastActivity) / 1000);
+    if (secondsLeft <= 0) {
+      resetting = true;
+      resetToWelcome();
+      return;
+    }
+    if (secondsLeft <= idleWarningSeconds) {
+      $("idle-warning-text").textContent = t("idle.warning", secondsLeft);
+      idleWarning.hidden = false;
+    } else if (!idleWarning.hidden) {
+      idleWarning.hidden = true;
+    }
+  }
+  setInterval(checkIdle, 250);
 
   // --- Header: back and language. ---
   document.addEventListener("click", (e) => {
@@ -73,7 +98,31 @@
   tick();
   setInterval(tick, 1000);
 
-  // --- The one-sentence notice (hub down, closed, paper out), refreshed every few seconds. ---
+  // --- Taking a number needs the hub (and opening hours): while it cannot work, every control that
+  // starts or continues it is disabled and the notice says why in one sentence, before the
+  // citizen starts (issue 10 item 6). The page comes rendered in the right state; the poll below
+  // follows the kiosk host, which probes the hub every second. ---
+  let canIssue = body.dataset.canIssue !== "false";
+  function applyCanIssue() {
+    body.classList.toggle("cannot-issue", !canIssue);
+    for (const control of document.querySelectorAll("[data-needs-hub]")) {
+      if (canIssue) control.removeAttribute("aria-disabled");
+      else control.setAttribute("aria-disabled", "true");
+      if (control.tagName === "BUTTON") control.disabled = !canIssue;
+    }
+  }
+  applyCanIssue();
+  document.addEventListener(
+    "click",
+    (e) => {
+      if (canIssue || !e.target.closest("[data-needs-hub]")) return;
+      e.preventDefault();
+      e.stopPropagation();
+    },
+    { capture: true },
+  );
+
+  // --- The one-sentence notice (hub down, closed, paper out), refreshed twice a second. ---
   function noticeText(state) {
     switch (state.notice) {
       case "None":
@@ -88,15 +137,20 @@
     try {
       const response = await fetch("/kiosk-api/state", { cache: "no-store" });
       if (!response.ok) return;
-      const message = noticeText(await response.json());
+      const state = await response.json();
+      const message = noticeText(state);
       const notice = $("notice");
       notice.textContent = message || "";
       notice.hidden = !message;
+      if (state.canIssue !== canIssue) {
+        canIssue = state.canIssue;
+        applyCanIssue();
+      }
     } catch (_) {
       /* the kiosk host itself is local; ignore a blip */
     }
   }
-  setInterval(refreshState, 3000);
+  setInterval(refreshState, 500);
 
   // --- Search with the on-screen keyboard. ---
   const searchText = $("search-text");
@@ -148,6 +202,7 @@
         item.className = "list-item procedure";
         if (mode === "take") {
           item.type = "button";
+          item.dataset.needsHub = "";
           item.dataset.procedureId = hit.id;
           item.dataset.procedureName = hit.name;
         } else {
@@ -162,6 +217,7 @@
         item.append(name, meta);
         results.append(item);
       }
+      applyCanIssue();
     }
   }
 
@@ -235,10 +291,26 @@
 
     function showTicket(ticket) {
       $("ticket-number").textContent = ticket.number;
-      $("ticket-service").textContent = ticket.procedureName || ticket.serviceName;
-      $("ticket-counters").textContent = ticket.counters.length ? ticket.counters.join(", ") : "–";
-      $("ticket-ahead").textContent = String(ticket.peopleAhead);
-      $("ticket-estimate").textContent = t("ticket.minutes", ticket.estimatedWaitMinutes);
+      // Worded by the kiosk host as the paper is (one source): service with priority, then the facts.
+      $("ticket-service").textContent = ticket.serviceLine;
+      $("ticket-procedure").textContent = ticket.procedureName || "";
+      $("ticket-procedure").hidden = !ticket.procedureName;
+      const facts = $("ticket-facts");
+      facts.innerHTML = "";
+      const factIds = {
+        Counters: "ticket-counters",
+        PeopleAhead: "ticket-ahead",
+        EstimatedWait: "ticket-estimate",
+        IssuedAt: "ticket-issued",
+      };
+      for (const fact of ticket.facts) {
+        const dt = document.createElement("dt");
+        dt.textContent = fact.label;
+        const dd = document.createElement("dd");
+        dd.id = factIds[fact.kind] || "";
+        dd.textContent = fact.value;
+        facts.append(dt, dd);
+      }
       const print = $("ticket-print");
       print.textContent = ticket.printed
         ? t("ticket.printed")

@@ -45,11 +45,19 @@ public sealed class KioskCitizenTests(KioskRig rig, BrowserFixture browser) : IC
         await Expect(page.Locator("#priority-panel")).ToBeVisibleAsync();
         await Expect(page.Locator("#priority-procedure")).ToHaveTextAsync("Đăng ký khai sinh");
         await page.ScreenshotAsync(new() { Path = KioskRig.ScreenshotPath("priority") });
+        var elderly = (await page.Locator("[data-priority='Elderly']").InnerTextAsync()).Trim();
         await page.Locator("[data-priority='Elderly']").ClickAsync();
 
         var number = page.Locator("#ticket-number");
         await Expect(number).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^A\\d{3}$"));
         await Expect(page.Locator("#ticket-print")).ToHaveTextAsync("Mời quý khách nhận phiếu bên dưới và chờ gọi số.");
+        // Worded as the paper words it (issue 10 item 8): the priority, "quý khách", and never "0 phút"
+        // (the first priority ticket of the day: nobody is called before it).
+        await Expect(page.Locator("#ticket-service")).ToContainTextAsync("– Ưu tiên: " + elderly);
+        await Expect(page.Locator("#ticket-procedure")).ToHaveTextAsync("Đăng ký khai sinh");
+        await Expect(page.Locator("#ticket-facts")).ToContainTextAsync("Số người chờ trước quý khách");
+        await Expect(page.Locator("#ticket-ahead")).ToHaveTextAsync("0");
+        await Expect(page.Locator("#ticket-estimate")).ToHaveTextAsync("dưới 1 phút");
         await page.ScreenshotAsync(new() { Path = KioskRig.ScreenshotPath("ticket") });
         var shown = await number.InnerTextAsync();
 

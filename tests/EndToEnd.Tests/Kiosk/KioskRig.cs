@@ -46,6 +46,12 @@ public sealed class KioskRig : IAsyncLifetime
         }, port);
     }
 
+    /// <summary>Stops the hub at once, as a power cut would (kill -9); <see cref="RestartHubAsync"/> brings it back.</summary>
+    public async Task StopHubAsync() => await Hub.DisposeAsync();
+
+    /// <summary>The hub again on the same address and database, as the kiosks know it.</summary>
+    public Task RestartHubAsync() => StartHubAsync(Hub.BaseAddress.Port);
+
     /// <summary>Starts a kiosk on the rig's hub; its catalogue cache, print queue and PNG folder live under the rig's folder.</summary>
     public async Task<HostProcess> StartKioskAsync(IReadOnlyDictionary<string, string?>? overrides = null, bool waitForCatalogue = true, string? name = null)
     {
