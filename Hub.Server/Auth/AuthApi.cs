@@ -57,8 +57,10 @@ public static class AuthApi
             // the guesser back, and the supervisors hear that the account is being tried.
             if (attempt.UnderAttack)
             {
+                var address = http.Connection.RemoteIpAddress?.ToString();
                 await alerts.RaiseAsync(officer.SiteId, AlertKind.SignInAttack, new AlertCondition($"signin:{officer.UserName}", officer.DisplayName,
-                    $"Nhiều lần đăng nhập sai vào tài khoản {officer.UserName}, gần nhất từ địa chỉ {http.Connection.RemoteIpAddress?.ToString() ?? "không rõ"}."), ct);
+                    $"Nhiều lần đăng nhập sai vào tài khoản {officer.UserName}, gần nhất từ địa chỉ {address ?? "không rõ"}.",
+                    $"Repeated wrong passwords for account {officer.UserName}, latest from address {address ?? "unknown"}."), ct);
             }
 
             throw new DomainException(Errors.BadCredentials);
