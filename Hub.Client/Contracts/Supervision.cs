@@ -38,6 +38,9 @@ public enum AlertKind
 
     /// <summary>An open counter with no officer signed in for Supervision:OpenWithoutOfficerMinutes.</summary>
     CounterOpenWithoutOfficer,
+
+    /// <summary>A citizen rated the service "Không hài lòng" on a counter's rating tablet (docs/ratings.md).</summary>
+    LowRating,
 }
 
 /// <summary>An alert. Cleared when the cause goes away; it leaves the list once cleared and acknowledged.</summary>
@@ -194,7 +197,8 @@ public sealed record ReportDto(
     IReadOnlyList<ReportRowDto> ByCounter,
     IReadOnlyList<ReportRowDto> ByOfficer,
     IReadOnlyList<ReportRowDto> ByHour,
-    IReadOnlyList<ReportPresenceDto>? PresenceByCounterDay = null);
+    IReadOnlyList<ReportPresenceDto>? PresenceByCounterDay = null,
+    RatingReportDto? Ratings = null);
 
 /// <summary>
 /// Camera analytics in a report: seconds someone sat at a counter on one local day, and seconds the
