@@ -21,6 +21,7 @@
     CounterOccupiedWhileClosed: "Quầy đóng nhưng có người làm việc",
     CalledNotStarted: "Đã gọi nhưng chưa phục vụ",
     CounterOpenWithoutOfficer: "Quầy mở không có cán bộ",
+    LowRating: "Người dân không hài lòng",
   };
   // Camera analytics: null means the camera gives no recent figures (hardware-docs/cameras.md).
   const presenceText = (present) => (present === null || present === undefined ? "–" : present ? "Có người" : "Trống");
