@@ -155,7 +155,15 @@
         : el(
             "table",
             { class: "grid report", id },
-            el("thead", {}, el("tr", {}, head.map((h) => el("th", {}, h)))),
+            el(
+              "thead",
+              {},
+              el(
+                "tr",
+                {},
+                head.map((h) => el("th", {}, h)),
+              ),
+            ),
             el(
               "tbody",
               {},
