@@ -111,7 +111,7 @@
     clearTimeout(state.timer);
     const ticket = state.ticket;
     state.ticket = null;
-    QkRatingOutbox.add(ticket.id, body);
+    window.QkRatingOutbox.add(ticket.id, body);
     deliver();
     if (body.notRated) {
       show("idle");
@@ -124,7 +124,7 @@
   }
 
   function deliver() {
-    QkRatingOutbox.flush(state.key, (pending) => {
+    window.QkRatingOutbox.flush(state.key, (pending) => {
       $("outbox").hidden = pending === 0;
       $("outbox").textContent = `${pending} đánh giá chờ gửi`;
     });
