@@ -85,6 +85,28 @@ public sealed class RatingTabletTests(RatingRig rig, BrowserFixture browser) : I
         Assert.Equal(1, report!.Ratings!.ByCounter.Single(r => r.Key == "2").VerySatisfied);
     }
 
+    [Fact]
+    public async Task NobodyAnswers_TheTabletRecordsNotRated_NeverAGuess()
+    {
+        var device = await rig.CreateTabletAsync(3);
+        await using var context = await browser.NewContextAsync(1280, 800);
+        var page = await context.NewPageAsync();
+        // The page's own clock, moved forward by hand: the test waits for no timeout.
+        await page.Clock.InstallAsync();
+        await page.GotoAsync(device.Pairing);
+        await Expect(page.Locator("#link-state")).ToHaveClassAsync(new Regex("online"));
+
+        var ticket = await rig.ServeAsync(3);
+        await Expect(page.Locator("#ask-number")).ToHaveTextAsync(ticket.Number);
+        await page.Clock.FastForwardAsync("00:31");
+        await Expect(page.Locator("#screen-idle")).ToBeVisibleAsync();
+
+        using var supervisor = await rig.SignInAsync("giamsat");
+        Assert.True(await Eventually.TrueAsync(async () => await RatedCountAsync(supervisor, 3) == 1, TimeSpan.FromSeconds(20)), "the record reached the hub");
+        var row = (await supervisor.GetFromJsonAsync<ReportDto>(HubRoutes.Reports, RatingRig.Json))!.Ratings!.ByCounter.Single(r => r.Key == "3");
+        Assert.Equal((1, 0), (row.NotRated, row.Rated));
+    }
+
     private static async Task<int> RatedCountAsync(HttpClient supervisor, int counterNumber)
     {
         var report = await supervisor.GetFromJsonAsync<ReportDto>(HubRoutes.Reports, RatingRig.Json);
