@@ -15,6 +15,7 @@ using QueueKiosk.HubServer.Demo;
 using QueueKiosk.HubServer.Dossiers;
 using QueueKiosk.HubServer.Pages;
 using QueueKiosk.HubServer.Queue;
+using QueueKiosk.HubServer.Ratings;
 using QueueKiosk.HubServer.Realtime;
 using QueueKiosk.HubServer.Security;
 using QueueKiosk.HubServer.Supervision;
@@ -96,6 +97,7 @@ public static class HubServerExtensions
         app.MapAuthApi();
         app.MapCatalogueApi();
         app.MapQueueApi();
+        app.MapRatingApi();
         app.MapDossierApi();
         app.MapSiteSettingsApi();
         app.MapCalendarApi();

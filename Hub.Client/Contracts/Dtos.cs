@@ -158,7 +158,13 @@ public sealed record RequeueTicketRequest(string Number);
 public sealed record MeDto(Guid Id, string UserName, string DisplayName, OfficerRole Role, Guid SiteId, Guid? CounterId, int? CounterNumber,
     bool MustChangePassword = false);
 
-public sealed record RatingRequest(int Score, string? Reason = null);
+/// <summary>
+/// A citizen's rating from the counter's tablet (docs/ratings.md). <paramref name="Score"/> is a
+/// <see cref="SatisfactionLevel"/> (1 to 4), or null with <paramref name="NotRated"/> when the tablet timed out;
+/// <paramref name="Reasons"/> are codes of <see cref="RatingReasons"/>, <paramref name="Reason"/> the citizen's own words.
+/// </summary>
+public sealed record RatingRequest(int? Score, string? Reason = null, bool NotRated = false, IReadOnlyList<string>? Reasons = null,
+    RatingIndicesDto? Indices = null);
 
 /// <summary>Answer to an issue attempt outside opening hours (also in the ProblemDetails extension "opensAt").</summary>
 public sealed record ClosedInfoDto(DateTimeOffset OpensAt, string OpensAtLocal);

@@ -96,6 +96,15 @@ public static partial class HubRoutes
     /// <summary>GET, supervisor: a page of a site's tickets with filters (TicketListQuery's names as query parameters).</summary>
     public const string TicketList = Supervision + "/ticket-list";
 
+    /// <summary>GET, rating tablet's key: its counter and settings (<see cref="RatingTabletDto"/>).</summary>
+    public const string RatingTablet = Api + "/rating-tablet";
+
+    /// <summary>POST, rating tablet only: a citizen's rating of a finished ticket (<see cref="RatingRequest"/>).</summary>
+    public const string TicketRating = Tickets + "/{ticketId:guid}/rating";
+
+    /// <summary>The rating tablet's page (anonymous; it calls the API with the key it was paired with).</summary>
+    public const string RatingTabletPage = "/rating";
+
     /// <summary>POST, device key: the calling device's heartbeat (body: <see cref="DeviceStatusReport"/>).</summary>
     public const string DeviceStatus = Api + "/devices/me/status";
 

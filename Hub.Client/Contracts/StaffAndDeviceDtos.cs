@@ -16,9 +16,10 @@ public sealed record ResetPasswordRequest(string Password);
 /// <summary>Any signed-in staff member changes their own password.</summary>
 public sealed record ChangeOwnPasswordRequest(string CurrentPassword, string NewPassword);
 
-public sealed record DeviceDto(Guid Id, DeviceKind Kind, string Name, DateTime? LastSeenAt, string? Status, bool Active);
+public sealed record DeviceDto(Guid Id, DeviceKind Kind, string Name, DateTime? LastSeenAt, string? Status, bool Active, Guid? CounterId = null);
 
-public sealed record CreateDeviceRequest(DeviceKind Kind, string Name);
+/// <param name="CounterId">The counter a rating tablet faces: required for a rating tablet, refused for other kinds.</param>
+public sealed record CreateDeviceRequest(DeviceKind Kind, string Name, Guid? CounterId = null);
 
 /// <summary>
 /// A device key, shown only in this answer (the hub keeps its SHA-256). <paramref name="Pairing"/> is

@@ -41,6 +41,9 @@ public enum AlertKind
 
     /// <summary>A staff account has failed to sign in Security:SignInFailuresPerAccount times: someone may be guessing its password.</summary>
     SignInAttack,
+
+    /// <summary>A citizen rated the service "Không hài lòng" on a counter's rating tablet (docs/ratings.md).</summary>
+    LowRating,
 }
 
 /// <summary>
@@ -204,7 +207,8 @@ public sealed record ReportDto(
     IReadOnlyList<ReportRowDto> ByCounter,
     IReadOnlyList<ReportRowDto> ByOfficer,
     IReadOnlyList<ReportRowDto> ByHour,
-    IReadOnlyList<ReportPresenceDto>? PresenceByCounterDay = null);
+    IReadOnlyList<ReportPresenceDto>? PresenceByCounterDay = null,
+    RatingReportDto? Ratings = null);
 
 /// <summary>
 /// Camera analytics in a report: seconds someone sat at a counter on one local day, and seconds the

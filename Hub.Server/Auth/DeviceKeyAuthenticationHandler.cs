@@ -60,7 +60,7 @@ public sealed class DeviceKeyAuthenticationHandler(
                 return AuthenticateResult.Fail("Unknown device key");
             }
 
-            principal = new ClaimsPrincipal(new ClaimsIdentity(
+            List<Claim> claims =
             [
                 new Claim(ClaimTypes.NameIdentifier, device.Id.ToString()),
                 new Claim(ClaimTypes.Name, device.Name),
@@ -68,7 +68,15 @@ public sealed class DeviceKeyAuthenticationHandler(
                 new Claim(HubClaims.DeviceId, device.Id.ToString()),
                 new Claim(HubClaims.DeviceKind, device.Kind.ToString()),
                 new Claim(HubClaims.Site, device.SiteId.ToString()),
-            ], SchemeName));
+            ];
+            // A rating tablet's counter: the tickets it may rate (RatingApi). Counter actions stay
+            // staff-only (Policies.MayActAtCounter asks for the officer role as well).
+            if (device.CounterId is { } counterId)
+            {
+                claims.Add(new Claim(HubClaims.Counter, counterId.ToString()));
+            }
+
+            principal = new ClaimsPrincipal(new ClaimsIdentity(claims, SchemeName));
             cache.Set(hash, principal, now);
         }
 

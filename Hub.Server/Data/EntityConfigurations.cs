@@ -182,6 +182,8 @@ internal sealed class RatingConfiguration : IEntityTypeConfiguration<Rating>
     {
         b.ToTable("Ratings");
         b.HasIndex(x => x.TicketId);
+        b.Property(x => x.Reason).HasMaxLength(HubClient.Contracts.RatingLimits.MaxReasonLength);
+        b.Property(x => x.Reasons).HasMaxLength(200);
     }
 }
 

@@ -165,7 +165,7 @@ public static class Errors
         "Cần chọn dịch vụ hoặc quầy để chuyển đến.", "Choose a service or a counter to transfer to.");
 
     public static readonly Error ScoreRange = new("rating.score_range", ErrorKind.Invalid,
-        "Điểm đánh giá phải từ 1 đến 5.", "The score must be between 1 and 5.");
+        "Trường 'score': mức đánh giá phải từ 1 (Không hài lòng) đến 4 (Rất hài lòng).", "Field 'score': the level must be from 1 (unhappy) to 4 (very satisfied).");
 
     public static readonly Error QueueNotSaved = new("queue.not_saved", ErrorKind.Unavailable,
         "Chưa lưu được thao tác vào cơ sở dữ liệu. Vui lòng thử lại.", "The action could not be saved to the database. Please try again.");
@@ -268,10 +268,41 @@ public static class Errors
         "Chỉ người dân đánh giá, qua máy đánh giá tại quầy.", "Only citizens rate, on a counter's rating tablet.");
 
     public static readonly Error RatingNotFinished = new("rating.not_finished", ErrorKind.Conflict,
-        "Chỉ đánh giá được lượt đã phục vụ xong.", "Only a finished ticket can be rated.");
+        "Trường 'ticketId': chỉ đánh giá được lượt đã phục vụ xong.", "Field 'ticketId': only a finished ticket can be rated.");
 
     public static readonly Error AlreadyRated = new("rating.already_rated", ErrorKind.Conflict,
-        "Lượt này đã được đánh giá.", "This ticket has already been rated.");
+        "Trường 'ticketId': lượt này đã được đánh giá.", "Field 'ticketId': this ticket has already been rated.");
+
+    public static readonly Error RatingUnknownTicket = new("rating.unknown_ticket", ErrorKind.NotFound,
+        "Trường 'ticketId': không có số thứ tự này.", "Field 'ticketId': there is no such ticket.");
+
+    public static readonly Error RatingOtherCounter = new("rating.other_counter", ErrorKind.Forbidden,
+        "Trường 'ticketId': số này không được phục vụ tại quầy của máy đánh giá này.", "Field 'ticketId': this ticket was not served at this tablet's counter.");
+
+    public static readonly Error RatingTabletUnbound = new("rating.tablet_unbound", ErrorKind.Forbidden,
+        "Trường 'counterId': máy đánh giá chưa được gắn với quầy nào; hãy tạo lại thiết bị và chọn quầy.",
+        "Field 'counterId': the rating tablet is not bound to a counter; create the device again and choose its counter.");
+
+    public static readonly Error NotRatedWithAnswers = new("rating.not_rated_with_answers", ErrorKind.Invalid,
+        "Trường 'notRated': lượt \"không đánh giá\" không được kèm mức, lý do hay chỉ số.", "Field 'notRated': a \"not rated\" record carries no level, reasons or indices.");
+
+    public static readonly Error<string> RatingUnknownReason = new("rating.unknown_reason", ErrorKind.Invalid, "code",
+        "Trường 'reasons': không có lý do \"{code}\" trong danh sách.", "Field 'reasons': \"{code}\" is not one of the listed reasons.");
+
+    public static readonly Error<int> RatingTooManyReasons = new("rating.too_many_reasons", ErrorKind.Invalid, "max",
+        "Trường 'reasons': chọn tối đa {max} lý do, mỗi lý do một lần.", "Field 'reasons': choose at most {max} reasons, each once.");
+
+    public static readonly Error<string> RatingIndexRange = new("rating.index_range", ErrorKind.Invalid, "field",
+        "Trường '{field}': điểm chỉ số phải là 0, 1 hoặc 2.", "Field '{field}': an index scores 0, 1 or 2 points.");
+
+    public static readonly Error DeviceCounterRequired = new("device.counter_required", ErrorKind.Invalid,
+        "Trường 'counterId': máy đánh giá phải được gắn với một quầy của đơn vị.", "Field 'counterId': a rating tablet must be bound to a counter of this site.");
+
+    public static readonly Error DeviceCounterNotAllowed = new("device.counter_not_allowed", ErrorKind.Invalid,
+        "Trường 'counterId': chỉ máy đánh giá được gắn với quầy.", "Field 'counterId': only a rating tablet is bound to a counter.");
+
+    public static readonly Error<int, int> RatingTimeoutRange = new("site.rating_timeout_range", ErrorKind.Invalid, ("min", "max"),
+        "Trường 'ratingTimeoutSeconds': thời gian chờ đánh giá phải từ {min} đến {max} giây.", "Field 'ratingTimeoutSeconds': the rating timeout must be from {min} to {max} seconds.");
 
     // ---------------------------------------------------------------- supervision and dossiers
 

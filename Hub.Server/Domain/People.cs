@@ -85,6 +85,9 @@ public sealed class Device
     public DateTime? LastSeenAt { get; set; }
 
     public bool Active { get; set; } = true;
+
+    /// <summary>The counter a rating tablet faces (hardware-docs/rating-tablet.md); null for other kinds.</summary>
+    public Guid? CounterId { get; set; }
 }
 
 public sealed class Rating
@@ -99,9 +102,26 @@ public sealed class Rating
 
     public Guid? OfficerId { get; set; }
 
-    public int Score { get; set; }
+    /// <summary>The satisfaction level (<c>SatisfactionLevel</c>, 1 to 4); null when the citizen did not rate before the tablet timed out.</summary>
+    public int? Score { get; set; }
 
+    /// <summary>Free text of a low rating, NFC.</summary>
     public string? Reason { get; set; }
+
+    /// <summary>Codes of the reasons picked from the short list (<c>RatingReasons</c>), comma-separated.</summary>
+    public string? Reasons { get; set; }
+
+    /// <summary>Circular 01/2018 indices a device may collect (docs/ratings.md): 0, 1 or 2 points each; null when not asked.</summary>
+    public int? Index1 { get; set; }
+
+    public int? Index3 { get; set; }
+
+    public int? Index4 { get; set; }
+
+    public int? Index7 { get; set; }
+
+    /// <summary>The rating tablet that sent it.</summary>
+    public Guid? DeviceId { get; set; }
 
     public DateTime At { get; set; }
 }

@@ -30,6 +30,12 @@ public sealed class Site
     /// <summary>Seconds without a touch before the kiosk goes back to its start screen.</summary>
     public int KioskIdleSeconds { get; set; } = SiteDto.DefaultKioskIdleSeconds;
 
+    /// <summary>Seconds the rating tablet waits for the citizen before it records "not rated"; null: <c>RatingLimits.DefaultTimeoutSeconds</c>.</summary>
+    public int? RatingTimeoutSeconds { get; set; }
+
+    /// <summary>Whether the rating tablet also asks the Circular 01/2018 indices 1, 3, 4 and 7 (docs/ratings.md).</summary>
+    public bool RatingIndicesEnabled { get; set; }
+
     /// <summary>PNG or JPEG shown on the kiosk and hall screens (at most 256 KiB), or null.</summary>
     public byte[]? Logo { get; set; }
 

@@ -16,7 +16,6 @@ public static class QueueApi
         tickets.MapPost("/", IssueAsync).RequireAuthorization(Policies.Issuer);
         tickets.MapGet("/{ticketId:guid}", GetTicketAsync).RequireAuthorization(Policies.AnyClient);
         tickets.MapPost(HubRoutes.TicketCancel[HubRoutes.Tickets.Length..], CancelAsync).RequireAuthorization(Policies.Staff);
-        tickets.MapPost("/{ticketId:guid}/rating", RateAsync).RequireAuthorization(Policies.AnyClient);
 
         var snapshot = app.MapGroup(HubRoutes.Api).WithTags("Queue").RequireAuthorization(Policies.AnyClient);
         snapshot.MapGet(HubRoutes.OwnSnapshotPattern, (QueueReader reader, CancellationToken ct) => SnapshotAsync(null, reader, ct));
@@ -75,21 +74,6 @@ public static class QueueApi
         // An officer cancels only for their own counter; one signed in without a counter has none to cancel for.
         Guid? officerCounter = user.IsSupervisorOrAdmin() ? null : user.CounterOf() ?? throw new DomainException(Errors.ForbiddenCounter);
         return TypedResults.Ok(await engine.CancelAsync(ticketId, request?.Reason, ActorOf(user), ct, officerCounter));
-    }
-
-    /// <summary>
-    /// Only the citizen rates, on a rating tablet (issue 15, item 6): never staff, who could rate
-    /// their own work, and never a kiosk or hall display, which anyone passing could use.
-    /// </summary>
-    public static async Task<NoContent> RateAsync(Guid ticketId, RatingRequest request, ClaimsPrincipal user, QueueEngine engine, CancellationToken ct)
-    {
-        if (!user.HasClaim(HubClaims.DeviceKind, nameof(DeviceKind.RatingTablet)))
-        {
-            throw new DomainException(Errors.RatingChannelOnly);
-        }
-
-        await engine.RateAsync(ticketId, request, ActorOf(user), user.SiteOf(), ct);
-        return TypedResults.NoContent();
     }
 
     public static async Task<Results<Ok<QueueSnapshotDto>, NotFound>> SnapshotAsync(Guid? siteId, QueueReader reader, CancellationToken ct) =>

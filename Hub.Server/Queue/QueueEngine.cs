@@ -7,6 +7,7 @@ using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
 using QueueKiosk.HubServer.Queue.Journal;
+using QueueKiosk.HubServer.Ratings;
 
 namespace QueueKiosk.HubServer.Queue;
 
@@ -327,33 +328,41 @@ public sealed class QueueEngine(
         }, ct);
     }
 
-    /// <summary>A citizen's rating of a served ticket of <paramref name="siteId"/> (the rating tablet's site), once per ticket.</summary>
-    public async Task RateAsync(Guid ticketId, RatingRequest request, Actor actor, Guid? siteId, CancellationToken ct)
+    /// <summary>
+    /// A citizen's rating of a ticket served at <paramref name="tabletCounterId"/> (the rating tablet's
+    /// counter, of <paramref name="siteId"/>), once per ticket; "not rated" counts as the one.
+    /// </summary>
+    public async Task<RatedTicket> RateAsync(Guid ticketId, RatingRequest request, Actor actor, Guid? siteId, Guid? tabletCounterId, CancellationToken ct)
     {
-        if (request.Score is < 1 or > 5)
+        var rating = RatingRules.Check(request);
+        if (tabletCounterId is null)
         {
-            throw new DomainException(Errors.ScoreRange, "score");
+            throw new DomainException(Errors.RatingTabletUnbound, "counterId");
         }
 
-        Validate.MaxLength(request.Reason, "reason", 400);
-
         var catalogue = await catalogueCache.GetAsync(ct);
-        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, ct) ?? throw new DomainException(Errors.TicketNotFound, "ticketId");
-        if (siteId != ticket.SiteId)
+        var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId, ct);
+        if (ticket is null || siteId != ticket.SiteId)
         {
-            throw new DomainException(Errors.TicketNotFound, "ticketId");
+            throw new DomainException(Errors.RatingUnknownTicket, "ticketId");
         }
 
         var now = Now();
+        Guid? officerId = null;
         await DecideAsync(ticket.SiteId, catalogue, async change =>
         {
             // One rating per served ticket (issue 15, item 6). Under the gate, after everything
             // already decided is committed, so two ratings of one ticket cannot both pass the check.
             await journal.FlushAsync(ct);
-            var state = await db.Tickets.Where(t => t.Id == ticketId).Select(t => t.Status).FirstAsync(ct);
-            if (live.OpenTickets.ContainsKey(ticketId) || state != TicketStatus.Served)
+            var state = await db.Tickets.Where(t => t.Id == ticketId).Select(t => new { t.Status, t.CounterId }).FirstAsync(ct);
+            if (live.OpenTickets.ContainsKey(ticketId) || state.Status != TicketStatus.Served)
             {
                 throw new DomainException(Errors.RatingNotFinished, "ticketId");
+            }
+
+            if (state.CounterId != tabletCounterId)
+            {
+                throw new DomainException(Errors.RatingOtherCounter, "ticketId");
             }
 
             if (await db.Ratings.AnyAsync(r => r.TicketId == ticketId, ct))
@@ -361,20 +370,32 @@ public sealed class QueueEngine(
                 throw new DomainException(Errors.AlreadyRated, "ticketId");
             }
 
+            // The officer rated is the one who finished the ticket, whoever is at the counter now.
+            officerId = await db.TicketEvents.Where(e => e.TicketId == ticketId && e.Kind == TicketEventKind.Served)
+                .OrderByDescending(e => e.Sequence).Select(e => e.OfficerId).FirstOrDefaultAsync(ct);
             change.Add(RowWrite.Insert(new Rating
             {
                 Id = Guid.CreateVersion7(),
                 SiteId = ticket.SiteId,
                 TicketId = ticket.Id,
-                CounterId = ticket.CounterId,
-                OfficerId = actor.OfficerId,
-                Score = request.Score,
-                Reason = request.Reason,
+                CounterId = state.CounterId,
+                OfficerId = officerId,
+                Score = rating.Score,
+                Reason = rating.Reason,
+                Reasons = rating.Reasons,
+                Index1 = rating.Indices?.Index1,
+                Index3 = rating.Indices?.Index3,
+                Index4 = rating.Indices?.Index4,
+                Index7 = rating.Indices?.Index7,
+                DeviceId = actor.DeviceId,
                 At = now,
             }));
-            change.Add(Event(ticket, TicketEventKind.Rated, actor, now, request.Score.ToString(CultureInfo.InvariantCulture)), null);
+            var detail = rating.Score?.ToString(CultureInfo.InvariantCulture) ?? "not-rated";
+            change.Add(Event(ticket, TicketEventKind.Rated, actor, now, detail), null);
             return true;
         }, ct);
+        var counter = catalogue.Counters.GetValueOrDefault(tabletCounterId.Value);
+        return new RatedTicket(ticket.SiteId, ticket.Id, ticket.Number, counter?.Number, officerId, rating);
     }
 
     // ---------------------------------------------------------------- counters

@@ -36,6 +36,7 @@ public sealed class ReportReader(HubDbContext db, CatalogueCache catalogueCache,
         var now = time.GetUtcNow().UtcDateTime;
         var officers = await db.Officers.Where(o => o.SiteId == siteId).ToDictionaryAsync(o => o.Id, o => o.DisplayName, ct);
 
+        var ratings = await db.Ratings.Where(r => r.SiteId == siteId && ids.Contains(r.TicketId)).ToListAsync(ct);
         var rows = tickets.Select(t =>
         {
             var service = catalogue.Services.GetValueOrDefault(t.ServiceId);
@@ -56,6 +57,9 @@ public sealed class ReportReader(HubDbContext db, CatalogueCache catalogueCache,
                 service?.WaitTargetMinutes ?? 0,
                 UncalledWait(t, now));
         }).ToList();
+        var rowOf = tickets.Zip(rows).ToDictionary(x => x.First.Id, x => (Row: x.Second, x.First.LocalDay));
+        var rated = ratings.Where(r => rowOf.ContainsKey(r.TicketId)).Select(r => new ReportRating(
+            rowOf[r.TicketId].Row, rowOf[r.TicketId].LocalDay, r.Score, Circular01Score.TicketPoints(r.Index1, r.Index3, r.Index4, r.Index7))).ToList();
 
         return new ReportDto(
             siteId, site.Site.Name, from, to, time.GetUtcNow(),
@@ -66,7 +70,8 @@ public sealed class ReportReader(HubDbContext db, CatalogueCache catalogueCache,
             ReportCalculator.GroupBy(rows, r => (r.OfficerKey, r.OfficerLabel)),
             ReportCalculator.ByHour(rows),
             ReportCalculator.Presence(from, to, catalogue.Counters.Values.Where(c => c.SiteId == siteId).Select(c => (c.Number, c.Name)),
-                day => presence.Day(day, site.Hours.Zone)));
+                day => presence.Day(day, site.Hours.Zone)),
+            RatingReportCalculator.Report(rated));
     }
 
     /// <summary>How long a never-called ticket has waited: until now while waiting, until it expired at day end.</summary>

@@ -43,7 +43,56 @@ public static class ReportTable
             .Concat(Group("Quầy / Counter", report.ByCounter))
             .Concat(Group("Cán bộ / Officer", report.ByOfficer))
             .Concat(Group("Giờ / Hour", report.ByHour))
-            .Concat(Presence(report.PresenceByCounterDay ?? []));
+            .Concat(Presence(report.PresenceByCounterDay ?? []))
+            .Concat(Ratings(report.Ratings));
+
+    /// <summary>The ratings' own header line (under the ticket rows, columns of their own).</summary>
+    public static readonly IReadOnlyList<string> RatingHeader =
+    [
+        "Đánh giá theo / Ratings by", "Mục / Item", "Rất hài lòng / Very satisfied", "Hài lòng / Satisfied", "Bình thường / Neutral",
+        "Không hài lòng / Unhappy", "Không đánh giá / Not rated", "Rất hài lòng (%) / Very satisfied (%)", "Hài lòng (%) / Satisfied (%)",
+        "Bình thường (%) / Neutral (%)", "Không hài lòng (%) / Unhappy (%)", "Có chỉ số TT01 / With Circular 01 indices",
+        "Điểm TT01 TB (x100) / Circular 01 mean points (x100)", "Xếp loại TT01 (%) / Circular 01 grade (%)",
+    ];
+
+    /// <summary>A blank line, the ratings header, then a row per group item: total, officer, counter, service, day.</summary>
+    private static IEnumerable<IReadOnlyList<ReportCell>> Ratings(RatingReportDto? ratings)
+    {
+        if (ratings is null)
+        {
+            yield break;
+        }
+
+        yield return [""];
+        yield return [.. RatingHeader.Select(h => (ReportCell)h)];
+        var groups = new[]
+        {
+            ("Tổng / Total", (IEnumerable<RatingRowDto>)[ratings.Total]),
+            ("Cán bộ / Officer", ratings.ByOfficer),
+            ("Quầy / Counter", ratings.ByCounter),
+            ("Dịch vụ / Service", ratings.ByService),
+            ("Ngày / Day", ratings.ByDay),
+        };
+        foreach (var (group, rows) in groups)
+        {
+            foreach (var r in rows)
+            {
+                yield return
+                [
+                    group, r.Label, ReportCell.Of(r.VerySatisfied), ReportCell.Of(r.Satisfied), ReportCell.Of(r.Neutral), ReportCell.Of(r.Unhappy),
+                    ReportCell.Of(r.NotRated),
+                    Percent(RatingReportCalculator.Share(r, SatisfactionLevel.VerySatisfied)), Percent(RatingReportCalculator.Share(r, SatisfactionLevel.Satisfied)),
+                    Percent(RatingReportCalculator.Share(r, SatisfactionLevel.Neutral)), Percent(RatingReportCalculator.Share(r, SatisfactionLevel.Unhappy)),
+                    ReportCell.Of(r.WithIndices),
+                    // Whole numbers only (see ReportCell.Seconds): points times 100, e.g. 437 = 4.37 points.
+                    r.MeanPoints is { } p ? ReportCell.Of((int)Math.Round(p * 100, MidpointRounding.AwayFromZero)) : "",
+                    Percent(r.GradePercent / 100),
+                ];
+            }
+        }
+    }
+
+    private static ReportCell Percent(double? share) => share is { } s ? ReportCell.Of((int)Math.Round(s * 100, MidpointRounding.AwayFromZero)) : "";
 
     /// <summary>One row per counter and day with camera figures; the ticket columns stay empty.</summary>
     private static IEnumerable<IReadOnlyList<ReportCell>> Presence(IEnumerable<ReportPresenceDto> rows) =>

@@ -47,7 +47,7 @@ public sealed class ApiValidationAndAuthTests : SqliteHubAppTest
         var ticket = await App.IssueAsync(kiosk, await App.ServiceIdAsync("A"));
         var reason = new string('x', 401);
         using var tablet = App.Device(App.AddDevice(DeviceKind.RatingTablet, "Máy đánh giá quầy 1"));
-        AssertProblem(await PostRawAsync(tablet, $"{HubRoutes.Ticket(ticket.Id)}/rating", $$"""{"score":5,"reason":"{{reason}}"}""", "vi"), "reason", "400");
+        AssertProblem(await PostRawAsync(tablet, $"{HubRoutes.Ticket(ticket.Id)}/rating", $$"""{"score":1,"reason":"{{reason}}"}""", "vi"), "reason", "400");
         using var supervisor = await App.SupervisorAsync();
         AssertProblem(await PostRawAsync(supervisor, HubRoutes.Admin + "/services", """{"code":"Q","name":"Dài","prefix":"ABCDEFGH","digits":9,"rangeStart":1,"rangeEnd":999}""", "en"), "prefix", "16");
     }

@@ -54,12 +54,33 @@ public static class DevicesApi
         Validate.Defined(request.Kind, "kind");
         Validate.Required(request.Name, "name", 100);
         var siteId = user.SiteOf() ?? throw new DomainException(Errors.SiteNotFound, "siteId");
+        await CheckCounterAsync(request, siteId, db, ct);
         (var device, key) = NewDevice(siteId, request.Kind, request.Name.Trim(), key);
+        device.CounterId = request.CounterId;
         db.Devices.Add(device);
         // The audit keeps what the device is, never its key or the key's hash.
         AdminAudit.Record(db, user, siteId, AdminActions.Create, AdminEntities.Device, device.Id, null, ToDto(device), time.GetUtcNow().UtcDateTime);
         await db.SaveChangesAsync(ct);
         return (device, key);
+    }
+
+    /// <summary>A rating tablet faces one counter of its site (hardware-docs/rating-tablet.md); no other kind is bound to one.</summary>
+    private static async Task CheckCounterAsync(CreateDeviceRequest request, Guid siteId, HubDbContext db, CancellationToken ct)
+    {
+        if (request.Kind != DeviceKind.RatingTablet)
+        {
+            if (request.CounterId is not null)
+            {
+                throw new DomainException(Errors.DeviceCounterNotAllowed, "counterId");
+            }
+
+            return;
+        }
+
+        if (request.CounterId is not { } counterId || !await db.Counters.AnyAsync(c => c.Id == counterId && c.SiteId == siteId, ct))
+        {
+            throw new DomainException(Errors.DeviceCounterRequired, "counterId");
+        }
     }
 
     public static async Task<Ok<CreatedDeviceDto>> RotateKeyAsync(Guid deviceId, ClaimsPrincipal user, HttpContext http, HubDbContext db,
@@ -105,7 +126,7 @@ public static class DevicesApi
         return new CreatedDeviceDto(device.Id, device.Kind, device.Name, key, pairing, PairingCode.QrPngDataUrl(pairing));
     }
 
-    public static DeviceDto ToDto(Device d) => new(d.Id, d.Kind, d.Name, d.LastSeenAt, d.Status, d.Active);
+    public static DeviceDto ToDto(Device d) => new(d.Id, d.Kind, d.Name, d.LastSeenAt, d.Status, d.Active, d.CounterId);
 
     /// <summary>A device row with a new key (or the given one); not saved. Use <see cref="AddAsync"/> to create one.</summary>
     public static (Device Device, string Key) NewDevice(Guid siteId, DeviceKind kind, string name, string? key = null)

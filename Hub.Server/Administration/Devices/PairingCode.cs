@@ -13,6 +13,8 @@ public static class PairingCode
     public static string Settings(DeviceKind kind, string hubUrl, string key) => kind switch
     {
         DeviceKind.Kiosk => $"Kiosk__HubUrl={hubUrl}\nKiosk__DeviceKey={key}\n",
+        // A rating tablet is a browser: the QR opens its page, which keeps the key and drops it from the address.
+        DeviceKind.RatingTablet => $"{hubUrl}{HubRoutes.RatingTabletPage}#key={Uri.EscapeDataString(key)}",
         _ => $"Hub__Url={hubUrl}\nHub__DeviceKey={key}\n",
     };
 

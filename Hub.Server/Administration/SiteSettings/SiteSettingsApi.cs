@@ -44,6 +44,11 @@ public static class SiteSettingsApi
             throw new DomainException(Errors.OutOfRange.With("kioskIdleSeconds", SiteSettingsLimits.MinIdleSeconds, SiteSettingsLimits.MaxIdleSeconds), "kioskIdleSeconds");
         }
 
+        if (request.RatingTimeoutSeconds is < RatingLimits.MinTimeoutSeconds or > RatingLimits.MaxTimeoutSeconds)
+        {
+            throw new DomainException(Errors.RatingTimeoutRange.With(RatingLimits.MinTimeoutSeconds, RatingLimits.MaxTimeoutSeconds), "ratingTimeoutSeconds");
+        }
+
         var hours = request.Week is null ? null : WeeklyHours.ToText(request.Week);
         var site = await SiteOfAsync(user, db, ct);
         var before = ToDto(site);
@@ -54,6 +59,8 @@ public static class SiteSettingsApi
         site.TicketFooter = (request.TicketFooter ?? "").Trim().Normalize();
         site.TicketThankYou = (request.TicketThankYou ?? "").Trim().Normalize();
         site.KioskIdleSeconds = request.KioskIdleSeconds;
+        site.RatingTimeoutSeconds = request.RatingTimeoutSeconds ?? site.RatingTimeoutSeconds;
+        site.RatingIndicesEnabled = request.RatingIndicesEnabled ?? site.RatingIndicesEnabled;
         if (hours is not null)
         {
             site.OpeningHours = hours;
@@ -149,7 +156,8 @@ public static class SiteSettingsApi
 
     public static SiteSettingsDto ToDto(Site site) => new(
         site.Id, site.Code, site.Name, site.Address, site.TimeZone, site.TicketHeader, site.TicketFooter, site.TicketThankYou, site.KioskIdleSeconds,
-        LogoUrl(site), WeeklyHours.FromText(site.OpeningHours, site.TimeZone), site.OpeningHours);
+        LogoUrl(site), WeeklyHours.FromText(site.OpeningHours, site.TimeZone), site.OpeningHours,
+        site.RatingTimeoutSeconds ?? RatingLimits.DefaultTimeoutSeconds, site.RatingIndicesEnabled);
 
     public static string? LogoUrl(Site site) => site.Logo is null ? null : HubRoutes.SiteLogo(site.Id);
 

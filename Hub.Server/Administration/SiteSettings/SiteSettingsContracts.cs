@@ -19,9 +19,13 @@ public sealed record SiteSettingsDto(
     int KioskIdleSeconds,
     string? LogoUrl,
     IReadOnlyList<WeekdayHoursDto> Week,
-    string OpeningHours);
+    string OpeningHours,
+    int RatingTimeoutSeconds = QueueKiosk.HubClient.Contracts.RatingLimits.DefaultTimeoutSeconds,
+    bool RatingIndicesEnabled = false);
 
 /// <param name="Week">Null keeps the opening hours as they are; otherwise the days listed (each at most once), the others closed.</param>
+/// <param name="RatingTimeoutSeconds">Null keeps it; seconds the rating tablet waits before it records "not rated".</param>
+/// <param name="RatingIndicesEnabled">Null keeps it; whether the tablet asks the Circular 01 indices (docs/ratings.md).</param>
 public sealed record UpdateSiteRequest(
     string Name,
     string? Address,
@@ -30,7 +34,9 @@ public sealed record UpdateSiteRequest(
     string? TicketFooter,
     string? TicketThankYou,
     int KioskIdleSeconds,
-    IReadOnlyList<WeekdayHoursDto>? Week = null);
+    IReadOnlyList<WeekdayHoursDto>? Week = null,
+    int? RatingTimeoutSeconds = null,
+    bool? RatingIndicesEnabled = null);
 
 public static class SiteSettingsLimits
 {

@@ -22,6 +22,7 @@
     CounterOccupiedWhileClosed: t("Quầy đóng nhưng có người làm việc", "Closed counter, someone working"),
     CalledNotStarted: t("Đã gọi nhưng chưa phục vụ", "Called, not started"),
     CounterOpenWithoutOfficer: t("Quầy mở không có cán bộ", "Open counter, no officer signed in"),
+    LowRating: t("Người dân không hài lòng", "Citizen not satisfied"),
     SignInAttack: t("Tài khoản bị thử mật khẩu nhiều lần", "Account under password guessing"),
   };
   // Camera states (Kiosk.Devices CameraState) and printer states (the kiosk's PrinterCondition).

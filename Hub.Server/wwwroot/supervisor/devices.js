@@ -1,10 +1,13 @@
-// Admins: kiosk and display keys (create with the key and QR shown once, rotate, revoke). API: Administration/Devices/DevicesApi.cs.
+// Admins: kiosk, display and rating tablet keys (a rating tablet is bound to one counter) (create with the key and QR shown once, rotate, revoke). API: Administration/Devices/DevicesApi.cs.
 "use strict";
 
 (function () {
   const { el, dateTime } = Qk;
   const routes = QkHub.routes;
-  const kindNames = { Kiosk: "Kiosk lấy số", Display: "Máy hiển thị" };
+  const kindNames = { Kiosk: "Kiosk lấy số", Display: "Máy hiển thị", RatingTablet: "Máy đánh giá" };
+  const kind = document.getElementById("device-kind");
+  const counter = document.getElementById("device-counter");
+  let counterNames = {};
   const form = document.getElementById("device-form");
   const error = document.getElementById("device-error");
   const once = document.getElementById("device-once");
@@ -52,7 +55,7 @@
       "tr",
       { "data-testid": `device-row-${d.name}`, class: d.active ? "" : "retired" },
       el("td", {}, kindNames[d.kind] || d.kind),
-      el("td", {}, d.name),
+      el("td", {}, d.counterId ? `${d.name} (${counterNames[d.counterId] || "quầy ?"})` : d.name),
       el("td", {}, d.lastSeenAt ? dateTime(d.lastSeenAt) : "Chưa liên lạc"),
       el("td", {}, d.status || ""),
       el("td", {}, d.active ? "Đang dùng" : "Đã thu hồi"),
@@ -63,6 +66,17 @@
         d.active ? el("button", { type: "button", class: "revoke", onclick: () => revoke(d) }, "Thu hồi") : null,
       ),
     );
+  }
+
+  // Only a rating tablet faces a counter: the choice shows for it alone.
+  function showCounter() {
+    document.getElementById("device-counter-label").hidden = kind.value !== "RatingTablet";
+  }
+
+  async function loadCounters() {
+    const counters = await Qk.get(routes.AdminCounters);
+    counterNames = Object.fromEntries(counters.map((c) => [c.id, `Quầy ${c.number}`]));
+    counter.replaceChildren(...counters.map((c) => el("option", { value: c.id }, `Quầy ${c.number} - ${c.name}`)));
   }
 
   async function load() {
@@ -77,8 +91,10 @@
       const created = await Qk.post(routes.AdminDevices, {
         kind: document.getElementById("device-kind").value,
         name: document.getElementById("device-name").value.trim(),
+        counterId: kind.value === "RatingTablet" ? counter.value || null : null,
       });
       form.reset();
+      showCounter();
       showOnce(created);
       await load();
     } catch (err) {
@@ -89,5 +105,8 @@
 
   document.getElementById("device-once-close").addEventListener("click", hideOnce);
 
-  load().catch((err) => Qk.message(err.message, true));
+  kind.addEventListener("change", showCounter);
+  loadCounters()
+    .then(load)
+    .catch((err) => Qk.message(err.message, true));
 })();

@@ -137,6 +137,65 @@
     );
   }
 
+  // Citizens' ratings (docs/ratings.md): count and share per level, "not rated", and the Circular 01
+  // grade where the tablet asked the indices.
+  const bandNames = { Full: "Đạt 100 %", From70To100: "Từ 70 % đến dưới 100 %", Under70: "Dưới 70 %" };
+  function share(row, count) {
+    const rated = row.verySatisfied + row.satisfied + row.neutral + row.unhappy;
+    return rated === 0 ? "–" : `${count} (${Math.round((100 * count) / rated)} %)`;
+  }
+  function ratingTable(title, rows, id) {
+    const head = ["Mục", "Rất hài lòng", "Hài lòng", "Bình thường", "Không hài lòng", "Không đánh giá", "Điểm TT01", "Xếp loại TT01"];
+    return el(
+      "section",
+      { class: "report-section", "data-testid": id },
+      el("h2", {}, title),
+      rows.length === 0
+        ? el("p", { class: "empty" }, "Chưa có đánh giá.")
+        : el(
+            "table",
+            { class: "grid report", id },
+            el(
+              "thead",
+              {},
+              el(
+                "tr",
+                {},
+                head.map((h) => el("th", {}, h)),
+              ),
+            ),
+            el(
+              "tbody",
+              {},
+              rows.map((r) =>
+                el(
+                  "tr",
+                  { "data-key": r.key },
+                  el("td", {}, r.label),
+                  el("td", { class: "num very-satisfied" }, share(r, r.verySatisfied)),
+                  el("td", { class: "num satisfied" }, share(r, r.satisfied)),
+                  el("td", { class: "num neutral" }, share(r, r.neutral)),
+                  el("td", { class: "num unhappy" }, share(r, r.unhappy)),
+                  el("td", { class: "num not-rated" }, String(r.notRated)),
+                  el("td", { class: "num points" }, r.meanPoints === null ? "–" : r.meanPoints.toFixed(2)),
+                  el("td", { class: "grade" }, r.band ? `${bandNames[r.band]} (${Math.round(r.gradePercent)} %)` : "–"),
+                ),
+              ),
+            ),
+          ),
+    );
+  }
+  function ratingSections(ratings) {
+    if (!ratings) return [];
+    return [
+      ratingTable("Đánh giá của người dân: tổng", [ratings.total], "rating-total"),
+      ratingTable("Đánh giá theo cán bộ", ratings.byOfficer, "rating-by-officer"),
+      ratingTable("Đánh giá theo quầy", ratings.byCounter, "rating-by-counter"),
+      ratingTable("Đánh giá theo dịch vụ", ratings.byService, "rating-by-service"),
+      ratingTable("Đánh giá theo ngày", ratings.byDay, "rating-by-day"),
+    ];
+  }
+
   function chart(id, config) {
     if (typeof Chart === "undefined") return;
     charts[id]?.destroy();
@@ -160,6 +219,7 @@
         table("Theo cán bộ", r.byOfficer, "by-officer"),
         table("Theo giờ", r.byHour, "by-hour"),
         presenceTable(r.presenceByCounterDay || []),
+        ...ratingSections(r.ratings),
       );
     chart("chart-hour", {
       type: "bar",

@@ -53,6 +53,8 @@
     $("site-ticket-footer").value = site.ticketFooter;
     $("site-ticket-thank-you").value = site.ticketThankYou;
     $("site-kiosk-idle").value = site.kioskIdleSeconds;
+    $("site-rating-timeout").value = site.ratingTimeoutSeconds;
+    $("site-rating-indices").checked = site.ratingIndicesEnabled;
     drawWeek(site.week);
     $("logo-none").hidden = Boolean(site.logoUrl);
     $("logo-preview").hidden = !site.logoUrl;
@@ -70,6 +72,8 @@
         ticketFooter: $("site-ticket-footer").value,
         ticketThankYou: $("site-ticket-thank-you").value,
         kioskIdleSeconds: Number($("site-kiosk-idle").value),
+        ratingTimeoutSeconds: Number($("site-rating-timeout").value),
+        ratingIndicesEnabled: $("site-rating-indices").checked,
         week: days.map(([day]) => ({ day, morning: session(day, "morning"), afternoon: session(day, "afternoon") })),
       });
       drawSite(site);

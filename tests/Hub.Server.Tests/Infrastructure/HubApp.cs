@@ -120,11 +120,13 @@ public sealed class HubApp : WebApplicationFactory<Program>
     }
 
     /// <summary>Registers a device of the site (as an admin would) and returns its key.</summary>
-    public string AddDevice(DeviceKind kind, string name)
+    /// <param name="counterId">The counter a rating tablet faces.</param>
+    public string AddDevice(DeviceKind kind, string name, Guid? counterId = null)
     {
         using var scope = Services.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<HubDbContext>();
         var (device, key) = HubServer.Administration.Devices.DevicesApi.NewDevice(SiteId, kind, name);
+        device.CounterId = counterId;
         db.Devices.Add(device);
         db.SaveChanges();
         return key;

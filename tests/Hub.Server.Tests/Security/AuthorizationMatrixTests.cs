@@ -77,6 +77,8 @@ public sealed class AuthorizationMatrixTests : SqliteHubAppTest
         ["GET /api/tickets/{ticketId:guid}"] = Access.AnyClient,
         ["POST /api/tickets/{ticketId:guid}/cancel"] = Access.Staff,
         ["POST /api/tickets/{ticketId:guid}/rating"] = Access.RatingTablet,
+        ["GET /api/rating-tablet"] = Access.RatingTablet,
+        ["GET /rating"] = Access.Public,
         ["GET /api/snapshot"] = Access.AnyClient,
         ["GET /api/sites/{siteId:guid}/snapshot"] = Access.AnyClient,
         ["POST /api/counters/{counterId:guid}/call-next"] = Access.OwnCounter,
@@ -209,7 +211,7 @@ public sealed class AuthorizationMatrixTests : SqliteHubAppTest
     {
         var counter1 = await App.CounterIdAsync(1);
         var counter2 = await App.CounterIdAsync(2);
-        var tabletKey = App.AddDevice(DeviceKind.RatingTablet, "Máy đánh giá quầy 1");
+        var tabletKey = App.AddDevice(DeviceKind.RatingTablet, "Máy đánh giá quầy 1", counter1);
         var failures = new List<string>();
         foreach (var caller in Enum.GetValues<Caller>())
         {

@@ -187,6 +187,9 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                     b.Property<bool>("Active")
                         .HasColumnType("boolean");
 
+                    b.Property<Guid?>("CounterId")
+                        .HasColumnType("uuid");
+
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -494,6 +497,21 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                     b.Property<Guid?>("CounterId")
                         .HasColumnType("uuid");
 
+                    b.Property<Guid?>("DeviceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int?>("Index1")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Index3")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Index4")
+                        .HasColumnType("integer");
+
+                    b.Property<int?>("Index7")
+                        .HasColumnType("integer");
+
                     b.Property<Guid?>("OfficerId")
                         .HasColumnType("uuid");
 
@@ -501,7 +519,11 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
-                    b.Property<int>("Score")
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int?>("Score")
                         .HasColumnType("integer");
 
                     b.Property<Guid>("SiteId")
@@ -621,6 +643,12 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("character varying(1000)");
+
+                    b.Property<bool>("RatingIndicesEnabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int?>("RatingTimeoutSeconds")
+                        .HasColumnType("integer");
 
                     b.Property<string>("TicketFooter")
                         .IsRequired()

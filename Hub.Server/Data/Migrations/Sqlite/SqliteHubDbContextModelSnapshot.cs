@@ -182,6 +182,9 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                     b.Property<bool>("Active")
                         .HasColumnType("INTEGER");
 
+                    b.Property<Guid?>("CounterId")
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("KeyHash")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -489,6 +492,21 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                     b.Property<Guid?>("CounterId")
                         .HasColumnType("TEXT");
 
+                    b.Property<Guid?>("DeviceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Index1")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Index3")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Index4")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("Index7")
+                        .HasColumnType("INTEGER");
+
                     b.Property<Guid?>("OfficerId")
                         .HasColumnType("TEXT");
 
@@ -496,7 +514,11 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
-                    b.Property<int>("Score")
+                    b.Property<string>("Reasons")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Score")
                         .HasColumnType("INTEGER");
 
                     b.Property<Guid>("SiteId")
@@ -616,6 +638,12 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(1000)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("RatingIndicesEnabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("RatingTimeoutSeconds")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("TicketFooter")
                         .IsRequired()
