@@ -17,6 +17,7 @@ using QueueKiosk.HubServer.Queue;
 using QueueKiosk.HubServer.Realtime;
 using QueueKiosk.HubServer.Security;
 using QueueKiosk.HubServer.Supervision;
+using QueueKiosk.HubServer.Tracking;
 
 namespace QueueKiosk.HubServer;
 
@@ -32,6 +33,7 @@ public static class HubServerExtensions
         // (and publishes what it commits) while the hub notifier is still running.
         services.AddRealtime();
         services.AddQueue();
+        services.AddTracking();
         services.AddHubAuth();
         services.AddStaffAndDevices();
         services.AddHubSecurity();
@@ -96,6 +98,7 @@ public static class HubServerExtensions
         app.MapCatalogueApi();
         app.MapQueueApi();
         app.MapDossierApi();
+        app.MapTracking();
         app.MapSiteSettingsApi();
         app.MapCalendarApi();
         app.MapCatalogueAdminApi();
