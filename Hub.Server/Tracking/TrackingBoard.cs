@@ -56,7 +56,8 @@ public sealed class TrackingBoard(IServiceScopeFactory scopes, CatalogueCache ca
 
         if (ticket.IsOpen)
         {
-            var board = _boards.GetValueOrDefault(ticket.SiteId) ?? await RefreshAsync(ticket.SiteId, ct);
+            // Issued after the board's last refresh (its change is still on the way): read it now.
+            var board = await RefreshAsync(ticket.SiteId, ct);
             if (board.ByToken.TryGetValue(token, out var open))
             {
                 return (ticket.SiteId, await StampAsync(ticket.SiteId, open, ct));
