@@ -123,7 +123,9 @@ public static class TrackingApi
         http.Response.Headers.CacheControl = "no-store";
         // Nginx and similar proxies would otherwise hold the events back in their buffers.
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        // A stopping hub ends the streams at once (the pages reconnect) instead of waiting out its shutdown timeout.
+        var stopping = http.RequestServices.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
+        using var limit = CancellationTokenSource.CreateLinkedTokenSource(ct, stopping);
         limit.CancelAfter(TimeSpan.FromMinutes(options.StreamMinutes));
         string? last = null;
         try

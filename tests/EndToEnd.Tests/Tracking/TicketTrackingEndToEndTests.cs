@@ -40,10 +40,11 @@ public sealed class TicketTrackingEndToEndTests(TrackingRig rig, BrowserFixture 
         taken.EnsureSuccessStatusCode();
         var number = (await taken.Content.ReadFromJsonAsync<JsonElement>(Json)).GetProperty("ticket").GetProperty("number").GetString()!;
 
-        // The QR payload, as the virtual printer decoded it from the GS ( k commands it received.
+        // The QR payload, as the virtual printer decoded it from the GS ( k commands it received (the
+        // rest of a raster ticket is an image). This rig's kiosk prints only this ticket.
         var printed = await Eventually.ValueAsync(
             () => Directory.Exists(rig.PrintedFolder)
-                ? Directory.GetFiles(rig.PrintedFolder, "ticket-*.txt").Select(File.ReadAllText).FirstOrDefault(t => t.Contains(number, StringComparison.Ordinal))
+                ? Directory.GetFiles(rig.PrintedFolder, "ticket-*.txt").Select(File.ReadAllText).SingleOrDefault(t => t.Contains("[QR] ", StringComparison.Ordinal))
                 : null,
             "the printed ticket");
         var url = printed.Split('\n').Select(l => l.Trim()).Single(l => l.StartsWith("[QR] ", StringComparison.Ordinal))["[QR] ".Length..];
