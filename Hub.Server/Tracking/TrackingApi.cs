@@ -77,8 +77,7 @@ public static class TrackingApi
         await board.HallAsync(null, ct) is { } hall ? TypedResults.Ok(hall) : TypedResults.NotFound();
 
     /// <summary>The ticket's view now and after every change of its site, until it is final or the stream's time is up.</summary>
-    public static async Task TicketEventsAsync(string token, HttpContext http, TrackingBoard board, IOptions<TrackingOptions> options,
-        IOptions<JsonOptions> json, CancellationToken ct)
+    public static async Task TicketEventsAsync(string token, HttpContext http, TrackingBoard board, IOptions<TrackingOptions> options, CancellationToken ct)
     {
         var found = TrackingLinks.IsWellFormed(token) ? await board.FindAsync(token, ct) : null;
         if (found is not { } first)
@@ -89,8 +88,8 @@ public static class TrackingApi
 
         await StreamAsync(http, options.Value, async (_, stop) =>
         {
-            var view = (await board.FindAsync(token, stop))?.View;
-            return (view is null ? null : JsonSerializer.Serialize(view, json.Value.SerializerOptions), view is null || view.IsFinal);
+            var now = await board.FindAsync(token, stop);
+            return (now?.Json, now is null || now.View.IsFinal);
         }, () => board.NextChange(first.SiteId), ct);
     }
 

@@ -1,7 +1,11 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using System.Threading.Channels;
+using Microsoft.AspNetCore.Http.Json;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubClient.Schedule;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
 using QueueKiosk.HubServer.Queue;
@@ -16,7 +20,8 @@ namespace QueueKiosk.HubServer.Tracking;
 /// that arrive during a refresh are folded into the next one, so 50 counters calling at once cost
 /// a few refreshes, not 50 x 1,000 reads.
 /// </summary>
-public sealed class TrackingBoard(IServiceScopeFactory scopes, CatalogueCache catalogueCache, WaitEstimator estimator, TimeProvider time, ILogger<TrackingBoard> logger)
+public sealed class TrackingBoard(IServiceScopeFactory scopes, CatalogueCache catalogueCache, WaitEstimator estimator, TimeProvider time,
+    IOptions<JsonOptions> json, ILogger<TrackingBoard> logger)
     : BackgroundService
 {
     private readonly ConcurrentDictionary<Guid, SiteBoard> _boards = new();
@@ -25,7 +30,10 @@ public sealed class TrackingBoard(IServiceScopeFactory scopes, CatalogueCache ca
     private readonly SemaphoreSlim _refreshGate = new(1, 1);
 
     /// <summary>One site's views: open tickets by token, and the hall.</summary>
-    public sealed record SiteBoard(Guid SiteId, IReadOnlyDictionary<string, TrackedTicketDto> ByToken, PublicHallDto Hall);
+    public sealed record SiteBoard(Guid SiteId, IReadOnlyDictionary<string, TrackedView> ByToken, PublicHallDto Hall, OpeningHours? Hours);
+
+    /// <summary>A ticket's view and its JSON, made once per refresh so that each stream only looks it up and compares.</summary>
+    public sealed record TrackedView(Guid SiteId, TrackedTicketDto View, string Json);
 
     /// <summary>Called after a commit changed the site's queue.</summary>
     public void MarkChanged(Guid siteId) => _dirty.Writer.TryWrite(siteId);
@@ -34,14 +42,14 @@ public sealed class TrackingBoard(IServiceScopeFactory scopes, CatalogueCache ca
     public Task NextChange(Guid siteId) =>
         _changed.GetOrAdd(siteId, _ => new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).Task;
 
-    /// <summary>The ticket's view and its site; null for a token no ticket has.</summary>
-    public async Task<(Guid SiteId, TrackedTicketDto View)?> FindAsync(string token, CancellationToken ct)
+    /// <summary>The ticket's view; null for a token no ticket has.</summary>
+    public async Task<TrackedView?> FindAsync(string token, CancellationToken ct)
     {
         foreach (var board in _boards.Values)
         {
             if (board.ByToken.TryGetValue(token, out var open))
             {
-                return (board.SiteId, await StampAsync(board.SiteId, open, ct));
+                return Current(board, open);
             }
         }
 
@@ -60,12 +68,12 @@ public sealed class TrackingBoard(IServiceScopeFactory scopes, CatalogueCache ca
             var board = await RefreshAsync(ticket.SiteId, ct);
             if (board.ByToken.TryGetValue(token, out var open))
             {
-                return (ticket.SiteId, await StampAsync(ticket.SiteId, open, ct));
+                return Current(board, open);
             }
         }
 
         var catalogue = await catalogueCache.GetAsync(ct);
-        return (ticket.SiteId, await StampAsync(ticket.SiteId, ViewOf(ticket, catalogue, 0, 0), ct));
+        return Made(ticket.SiteId, Stamp(ViewOf(ticket, catalogue, 0, 0), Today(catalogue, ticket.SiteId)));
     }
 
     /// <summary>The site the hall page shows: the only (or first) site of the hub.</summary>
@@ -149,7 +157,8 @@ public sealed class TrackingBoard(IServiceScopeFactory scopes, CatalogueCache ca
         var now = time.GetUtcNow().UtcDateTime;
         var waiting = open.Where(t => t.Status == TicketStatus.Waiting).ToList();
         var ahead = CallOrder.PeopleAhead(waiting, [.. counters.Select(c => CallingCounter.Of(c, catalogue))], now);
-        var byToken = new Dictionary<string, TrackedTicketDto>(open.Count, StringComparer.Ordinal);
+        var byToken = new Dictionary<string, TrackedView>(open.Count, StringComparer.Ordinal);
+        var today = Today(catalogue, siteId);
         foreach (var ticket in open)
         {
             if (ticket.TrackingToken is null)
@@ -161,10 +170,10 @@ public sealed class TrackingBoard(IServiceScopeFactory scopes, CatalogueCache ca
             var minutes = ticket.Status == TicketStatus.Waiting && catalogue.Services.TryGetValue(ticket.ServiceId, out var service)
                 ? estimator.EstimateMinutes(service, n)
                 : 0;
-            byToken[ticket.TrackingToken] = ViewOf(ticket, catalogue, n, minutes);
+            byToken[ticket.TrackingToken] = Made(siteId, Stamp(ViewOf(ticket, catalogue, n, minutes), today));
         }
 
-        return new SiteBoard(siteId, byToken, HallOf(siteId, catalogue, open, waiting));
+        return new SiteBoard(siteId, byToken, HallOf(siteId, catalogue, open, waiting), catalogue.Sites.GetValueOrDefault(siteId)?.Hours);
     }
 
     private static PublicHallDto HallOf(Guid siteId, CatalogueData catalogue, List<Ticket> open, List<Ticket> waiting)
@@ -191,14 +200,21 @@ public sealed class TrackingBoard(IServiceScopeFactory scopes, CatalogueCache ca
             ahead, minutes, counter?.Number, counter?.Name, ticket.RecallCount, ticket.LocalDay, Expired: false);
     }
 
-    /// <summary>A ticket of an earlier day tells only its number and day: the page says tracking has ended.</summary>
-    private async Task<TrackedTicketDto> StampAsync(Guid siteId, TrackedTicketDto view, CancellationToken ct)
+    /// <summary>The board's view, unless the day ended since the board was made (no change needed to tell a phone so).</summary>
+    private TrackedView Current(SiteBoard board, TrackedView open)
     {
-        var catalogue = await catalogueCache.GetAsync(ct);
-        var site = catalogue.Sites.GetValueOrDefault(siteId);
-        var today = site?.Hours.LocalDay(time.GetUtcNow().UtcDateTime) ?? view.LocalDay;
-        return view.LocalDay >= today
+        var today = board.Hours?.LocalDay(time.GetUtcNow().UtcDateTime);
+        return today is { } day && !open.View.Expired && open.View.LocalDay < day ? Made(board.SiteId, Stamp(open.View, day)) : open;
+    }
+
+    private TrackedView Made(Guid siteId, TrackedTicketDto view) => new(siteId, view, JsonSerializer.Serialize(view, json.Value.SerializerOptions));
+
+    private DateOnly? Today(CatalogueData catalogue, Guid siteId) =>
+        catalogue.Sites.GetValueOrDefault(siteId)?.Hours.LocalDay(time.GetUtcNow().UtcDateTime);
+
+    /// <summary>A ticket of an earlier day tells only its number and day: the page says tracking has ended.</summary>
+    private static TrackedTicketDto Stamp(TrackedTicketDto view, DateOnly? today) =>
+        today is not { } day || view.LocalDay >= day
             ? view
             : new TrackedTicketDto(view.Number, view.ServiceName, view.Status, 0, 0, null, null, 0, view.LocalDay, Expired: true);
-    }
 }
