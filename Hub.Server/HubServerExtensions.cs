@@ -19,6 +19,7 @@ using QueueKiosk.HubServer.Ratings;
 using QueueKiosk.HubServer.Realtime;
 using QueueKiosk.HubServer.Security;
 using QueueKiosk.HubServer.Supervision;
+using QueueKiosk.HubServer.Tracking;
 
 namespace QueueKiosk.HubServer;
 
@@ -34,6 +35,7 @@ public static class HubServerExtensions
         // (and publishes what it commits) while the hub notifier is still running.
         services.AddRealtime();
         services.AddQueue();
+        services.AddTracking();
         services.AddHubAuth();
         services.AddStaffAndDevices();
         services.AddHubSecurity();
@@ -99,6 +101,7 @@ public static class HubServerExtensions
         app.MapQueueApi();
         app.MapRatingApi();
         app.MapDossierApi();
+        app.MapTracking();
         app.MapSiteSettingsApi();
         app.MapCalendarApi();
         app.MapCatalogueAdminApi();

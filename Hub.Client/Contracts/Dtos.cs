@@ -80,6 +80,7 @@ public sealed record CounterDto(
 
 /// <summary>A ticket as every screen sees it.</summary>
 /// <param name="TargetCounterId">While a ticket transferred to one counter waits: that counter (only it calls the ticket).</param>
+/// <param name="TrackingUrl">Only in the answer to the kiosk that issued it: the public tracking page for its QR code (never broadcast).</param>
 public sealed record TicketDto(
     Guid Id,
     Guid SiteId,
@@ -103,7 +104,8 @@ public sealed record TicketDto(
     int EstimatedWaitMinutes,
     DateOnly LocalDay,
     int RecallCount,
-    Guid? TargetCounterId = null);
+    Guid? TargetCounterId = null,
+    string? TrackingUrl = null);
 
 /// <summary>Everything a screen needs to draw the queue; LastSequence tells which events it already includes.</summary>
 public sealed record QueueSnapshotDto(

@@ -133,6 +133,33 @@ public static partial class HubRoutes
 
     public static string CounterOf(Guid counterId) => Fill(Counter, counterId);
 
+    // Public pages for the citizen's phone (docs/ticket-tracking.md): no sign-in, rate limited, and
+    // a ticket is reached only through the secret token printed in its QR code.
+
+    /// <summary>GET, anonymous: the tracking page of one ticket (the URL in the ticket's QR code).</summary>
+    public const string TrackPagePattern = "/t/{token}";
+
+    /// <summary>GET, anonymous: the hall page for phones (current calls, waiting per service).</summary>
+    public const string HallPage = "/hall";
+
+    public const string PublicApi = Api + "/public";
+
+    /// <summary>GET, anonymous: one ticket's state by its token (JSON); /events streams it (server-sent events).</summary>
+    public const string TrackedTicketPattern = PublicApi + "/tickets/{token}";
+
+    public const string TrackedTicketEventsPattern = TrackedTicketPattern + "/events";
+
+    /// <summary>GET, anonymous: the hall's calls and waiting counts (JSON); /events streams them.</summary>
+    public const string PublicHall = PublicApi + "/hall";
+
+    public const string PublicHallEvents = PublicHall + "/events";
+
+    public static string TrackPage(string token) => "/t/" + Uri.EscapeDataString(token);
+
+    public static string TrackedTicket(string token) => PublicApi + "/tickets/" + Uri.EscapeDataString(token);
+
+    public static string TrackedTicketEvents(string token) => TrackedTicket(token) + "/events";
+
     /// <summary>E.g. CounterAction(id, CounterActions.CallNext) = /api/counters/{id}/call-next.</summary>
     public static string CounterAction(Guid counterId, string action) => $"{CounterOf(counterId)}/{action}";
 

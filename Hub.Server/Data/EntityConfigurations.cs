@@ -159,6 +159,9 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         b.HasIndex(x => new { x.SiteId, x.NumberServiceId, x.LocalDay, x.NumberValue }).IsUnique();
         // Call-next and the waiting counts read only waiting tickets of a site, by service, oldest first.
         b.HasIndex(x => new { x.SiteId, x.Status, x.ServiceId, x.IssuedMs });
+        // The public tracking page finds its ticket by this secret alone.
+        b.Property(x => x.TrackingToken).HasMaxLength(Ticket.TrackingTokenLength);
+        b.HasIndex(x => x.TrackingToken).IsUnique();
         b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId);
         b.HasOne<Service>().WithMany().HasForeignKey(x => x.ServiceId);
     }

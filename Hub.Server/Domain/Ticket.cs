@@ -55,6 +55,13 @@ public sealed class Ticket
 
     public int RecallCount { get; private set; }
 
+    /// <summary>
+    /// The secret in the ticket's tracking link (docs/ticket-tracking.md): 128 random bits, base64url.
+    /// Neither the number (it repeats every day) nor the id (it is sent to the displays) would do,
+    /// since a phone that holds it may watch the ticket. Null on tickets issued before tracking existed.
+    /// </summary>
+    public string? TrackingToken { get; private set; }
+
     public static Ticket Issue(Guid siteId, Service service, Guid? procedureId, DateOnly localDay, int numberValue,
         PriorityCategory priority, TicketChannel channel, DateTime now) => new()
         {
@@ -71,7 +78,14 @@ public sealed class Ticket
             Channel = channel,
             IssuedAt = now,
             IssuedMs = new DateTimeOffset(now, TimeSpan.Zero).ToUnixTimeMilliseconds(),
+            TrackingToken = NewTrackingToken(),
         };
+
+    public const int TrackingTokenLength = 22;
+
+    public static string NewTrackingToken() =>
+        Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(16))
+            .TrimEnd('=').Replace('+', '-').Replace('/', '_');
 
     public bool IsActive => Status is TicketStatus.Called or TicketStatus.Serving;
 

@@ -32,7 +32,8 @@ public sealed class QueueEngine(
     TimeProvider time,
     WaitEstimator estimator,
     SequenceAllocator sequences,
-    IOptions<QueueOptions> options)
+    IOptions<QueueOptions> options,
+    Tracking.TrackingLinks trackingLinks)
 {
     // ---------------------------------------------------------------- tickets
 
@@ -58,7 +59,8 @@ public sealed class QueueEngine(
             var ahead = PeopleAhead(ticket, catalogue, now);
             var dto = ticket.ToDto(catalogue, ahead, estimator.EstimateMinutes(service, ahead));
             change.Add(Event(ticket, TicketEventKind.Issued, actor, now), seq => new TicketIssuedEvent(seq, ticket.SiteId, dto));
-            return dto;
+            // The link (with its secret) goes to the issuing kiosk for the QR code, never to the hub's broadcast.
+            return dto with { TrackingUrl = trackingLinks.UrlFor(ticket.TrackingToken) };
         }, ct);
     }
 

@@ -46,7 +46,8 @@ public sealed record TicketPrintRequest(
     string? PriorityText,
     string? Header = null,
     string? Footer = null,
-    string? ThankYou = null);
+    string? ThankYou = null,
+    string? TrackingUrl = null);
 
 public enum PrintResult
 {

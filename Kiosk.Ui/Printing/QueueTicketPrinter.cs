@@ -88,7 +88,8 @@ public sealed class QueueTicketPrinter : ITicketPrinter, IDisposable
 
     public static TicketLayout ToLayout(TicketPrintRequest ticket, string? lookupUrlTemplate = null) => new()
     {
-        LookupUrl = lookupUrlTemplate is null ? null : TicketLayout.FormatLookupUrl(lookupUrlTemplate, ticket.Number),
+        // The hub's tracking link (a secret per ticket) wins; the kiosk's own template is for hubs without a public address.
+        LookupUrl = ticket.TrackingUrl ?? (lookupUrlTemplate is null ? null : TicketLayout.FormatLookupUrl(lookupUrlTemplate, ticket.Number)),
         CentreName = ticket.CentreName,
         Header = string.IsNullOrWhiteSpace(ticket.Header) ? null : ticket.Header,
         Notes = string.IsNullOrWhiteSpace(ticket.Footer) ? null : ticket.Footer,

@@ -75,7 +75,8 @@ public sealed class TakeNumberService(
             ticket.Priority == PriorityCategory.None ? null : current?.PriorityName(ticket.Priority) ?? KioskCatalogue.FallbackPriorityName(ticket.Priority),
             current?.Site.TicketHeader,
             current?.Site.TicketFooter,
-            current?.Site.TicketThankYou);
+            current?.Site.TicketThankYou,
+            ticket.TrackingUrl);
 
         var print = printer.Status.CanPrint
             ? await printer.PrintAsync(request, TimeSpan.FromSeconds(options.Value.PrintWaitSeconds), cancellationToken)

@@ -5,6 +5,7 @@ using QueueKiosk.HubServer.Queue;
 using QueueKiosk.HubServer.Security;
 using QueueKiosk.HubServer.Supervision;
 using QueueKiosk.HubServer.Supervision.Analytics;
+using QueueKiosk.HubServer.Tracking;
 
 namespace QueueKiosk.HubServer.Tests.Configuration;
 
@@ -21,6 +22,7 @@ public class ConfigurationKeysTests
         (CamerasOptions.SectionName, typeof(List<CameraOptions>)),
         (CameraAnalyticsOptions.Section, typeof(CameraAnalyticsOptions)),
         (SecurityOptions.Section, typeof(SecurityOptions)),
+        (TrackingOptions.Section, typeof(TrackingOptions)),
     ];
 
     [Fact]

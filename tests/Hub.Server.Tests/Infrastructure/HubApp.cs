@@ -22,7 +22,8 @@ public sealed class HubApp : WebApplicationFactory<Program>
 
     private readonly Dictionary<string, string?> _settings;
 
-    public HubApp(TestDatabase database, bool ignoreOpeningHours = true, DateTimeOffset? start = null, bool kestrel = false)
+    public HubApp(TestDatabase database, bool ignoreOpeningHours = true, DateTimeOffset? start = null, bool kestrel = false,
+        IReadOnlyDictionary<string, string?>? settings = null)
     {
         if (kestrel)
         {
@@ -41,6 +42,10 @@ public sealed class HubApp : WebApplicationFactory<Program>
             ["Queue:ClosingCheckSeconds"] = "3600",
             ["Logging:LogLevel:Default"] = "Warning",
         };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            _settings[key] = value;
+        }
     }
 
     public FakeTimeProvider Time { get; }

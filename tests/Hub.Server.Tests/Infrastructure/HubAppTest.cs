@@ -27,7 +27,7 @@ public abstract class HubAppTest(ITestOutputHelper output) : IAsyncLifetime
         }
 
         Database = database;
-        App = new HubApp(database);
+        App = CreateApp(database);
     }
 
     public async Task DisposeAsync()
@@ -42,6 +42,9 @@ public abstract class HubAppTest(ITestOutputHelper output) : IAsyncLifetime
             await Database.DisposeAsync();
         }
     }
+
+    /// <summary>The hub under test; a test class overrides it to change settings.</summary>
+    protected virtual HubApp CreateApp(TestDatabase database) => new(database);
 
     protected static Task<(TestDatabase? Database, string? SkipReason)> SqliteAsync() =>
         Task.FromResult<(TestDatabase?, string?)>((new SqliteTestDatabase(), null));

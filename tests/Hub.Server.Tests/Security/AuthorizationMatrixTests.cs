@@ -73,6 +73,12 @@ public sealed class AuthorizationMatrixTests : SqliteHubAppTest
         ["GET /api/procedures/{procedureId:guid}"] = Access.Public,
         ["GET /api/services"] = Access.Public,
         ["GET /api/dossiers/{code}"] = Access.Public,
+        ["GET /t/{token}"] = Access.Public,
+        ["GET /hall"] = Access.Public,
+        ["GET /api/public/tickets/{token}"] = Access.Public,
+        ["GET /api/public/tickets/{token}/events"] = Access.Public,
+        ["GET /api/public/hall"] = Access.Public,
+        ["GET /api/public/hall/events"] = Access.Public,
         ["POST /api/tickets/"] = Access.Issuer,
         ["GET /api/tickets/{ticketId:guid}"] = Access.AnyClient,
         ["POST /api/tickets/{ticketId:guid}/cancel"] = Access.Staff,
@@ -237,7 +243,8 @@ public sealed class AuthorizationMatrixTests : SqliteHubAppTest
                     request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
                 }
 
-                var answer = await client.SendAsync(request);
+                // Headers only: the public event streams (/events) stay open until disposed.
+                var answer = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
                 if (answer.StatusCode == HttpStatusCode.Redirect && answer.Headers.Location is { } moved
                     && !moved.ToString().Contains("login", StringComparison.Ordinal))
                 {

@@ -49,6 +49,17 @@ public sealed class QueueTicketPrinterTests : IAsyncLifetime
     }
 
     [Fact]
+    public void ToLayout_WithTheHubsTrackingLink_PrintsIt_RatherThanTheNumberTemplate()
+    {
+        var ticket = Ticket("A012") with { TrackingUrl = "https://motcua.example.gov.vn/t/q3V9xZ0aB1cD2eF3gH4iJ5" };
+
+        var layout = QueueTicketPrinter.ToLayout(ticket, "https://motcua.example.gov.vn/tra-cuu?so={number}");
+
+        Assert.Equal("https://motcua.example.gov.vn/t/q3V9xZ0aB1cD2eF3gH4iJ5", layout.LookupUrl);
+        Assert.Contains(TicketComposer.Compose(layout), e => e is TicketQrCode { Data: "https://motcua.example.gov.vn/t/q3V9xZ0aB1cD2eF3gH4iJ5" });
+    }
+
+    [Fact]
     public void ToLayout_PrintsTheSitesHeaderFooterAndThankYou_InThatOrder()
     {
         var ticket = Ticket("A012") with { Header = "BỘ PHẬN MỘT CỬA", Footer = "Chờ tại sảnh A\nĐường dây nóng 1900 1234", ThankYou = "Cảm ơn quý khách!" };

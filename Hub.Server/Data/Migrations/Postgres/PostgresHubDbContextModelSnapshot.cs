@@ -740,9 +740,16 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                     b.Property<Guid?>("TargetCounterId")
                         .HasColumnType("uuid");
 
+                    b.Property<string>("TrackingToken")
+                        .HasMaxLength(22)
+                        .HasColumnType("character varying(22)");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ServiceId");
+
+                    b.HasIndex("TrackingToken")
+                        .IsUnique();
 
                     b.HasIndex("SiteId", "NumberServiceId", "LocalDay", "NumberValue")
                         .IsUnique();

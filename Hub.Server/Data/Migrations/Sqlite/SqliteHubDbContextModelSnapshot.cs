@@ -735,9 +735,16 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                     b.Property<Guid?>("TargetCounterId")
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("TrackingToken")
+                        .HasMaxLength(22)
+                        .HasColumnType("TEXT");
+
                     b.HasKey("Id");
 
                     b.HasIndex("ServiceId");
+
+                    b.HasIndex("TrackingToken")
+                        .IsUnique();
 
                     b.HasIndex("SiteId", "NumberServiceId", "LocalDay", "NumberValue")
                         .IsUnique();
