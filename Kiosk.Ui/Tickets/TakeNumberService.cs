@@ -4,6 +4,7 @@ using QueueKiosk.HubClient.Schedule;
 using QueueKiosk.KioskUi.Catalogue;
 using QueueKiosk.KioskUi.Configuration;
 using QueueKiosk.KioskUi.Hub;
+using QueueKiosk.KioskUi.Localization;
 using QueueKiosk.KioskUi.Printing;
 using QueueKiosk.KioskUi.Status;
 
@@ -22,7 +23,8 @@ public sealed class TakeNumberService(
     TimeProvider time,
     ILogger<TakeNumberService> logger)
 {
-    public async Task<TakeNumberResult> TakeAsync(Guid? procedureId, Guid? serviceId, PriorityCategory priority, CancellationToken cancellationToken)
+    /// <param name="language">The kiosk's language ("vi" or "en"): the names on screen and paper, and the ticket's labels.</param>
+    public async Task<TakeNumberResult> TakeAsync(Guid? procedureId, Guid? serviceId, PriorityCategory priority, string language, CancellationToken cancellationToken)
     {
         var current = catalogue.Current;
         var procedure = procedureId is { } pid ? current?.FindProcedure(pid) : null;
@@ -58,21 +60,23 @@ public sealed class TakeNumberService(
 
         var ticket = ((IssueOutcome.Issued)outcome).Ticket;
         var counters = current?.CounterNumbersFor(ticket.ServiceId) ?? [];
+        var serviceName = current?.ServiceName(ticket.ServiceId, language) ?? ticket.ServiceName;
         var local = current is null ? ticket.IssuedAt.LocalDateTime : OpeningHours.Of(current.Site).ToLocal(ticket.IssuedAt.UtcDateTime);
         var request = new TicketPrintRequest(
             ticket.Id,
             current?.Site.Name ?? options.Value.Name,
             ticket.Number,
-            ticket.ServiceName,
+            serviceName,
             ticket.ProcedureName ?? procedure?.Name,
             counters,
             ticket.PeopleAhead,
             ticket.EstimatedWaitMinutes,
             local,
-            ticket.Priority == PriorityCategory.None ? null : current?.PriorityName(ticket.Priority) ?? KioskCatalogue.FallbackPriorityName(ticket.Priority),
+            ticket.Priority == PriorityCategory.None ? null : current?.PriorityName(ticket.Priority, language) ?? KioskCatalogue.FallbackPriorityName(ticket.Priority, language),
             current?.Site.TicketHeader,
             current?.Site.TicketFooter,
-            current?.Site.TicketThankYou);
+            current?.Site.TicketThankYou,
+            KioskText.Normalize(language));
 
         var print = printer.Status.CanPrint
             ? await printer.PrintAsync(request, TimeSpan.FromSeconds(options.Value.PrintWaitSeconds), cancellationToken)
@@ -81,7 +85,7 @@ public sealed class TakeNumberService(
         return new TakeNumberResult(TakeNumberKind.Issued, new TicketView(
             ticket.Id,
             ticket.Number,
-            ticket.ServiceName,
+            serviceName,
             request.ProcedureName,
             counters,
             ticket.PeopleAhead,

@@ -66,18 +66,19 @@ public static class TicketComposer
         elements.Add(new TicketGap(8));
         elements.Add(new TicketRule());
         elements.Add(new TicketGap(8));
+        var labels = layout.Labels;
         if (layout.Counters.Count > 0)
         {
-            elements.Add(Info($"Quầy phục vụ: {string.Join(", ", layout.Counters)}"));
+            elements.Add(Info($"{labels.Counters}: {string.Join(", ", layout.Counters)}"));
         }
 
-        elements.Add(Info(string.Create(CultureInfo.InvariantCulture, $"Số người chờ trước quý khách: {layout.PeopleAhead}")));
+        elements.Add(Info(string.Create(CultureInfo.InvariantCulture, $"{labels.PeopleAhead}: {layout.PeopleAhead}")));
         if (layout.EstimatedWait is { } wait)
         {
-            elements.Add(Info($"Thời gian chờ dự kiến: {TicketLayout.FormatWait(wait)}"));
+            elements.Add(Info($"{labels.EstimatedWait}: {labels.FormatWait(wait)}"));
         }
 
-        elements.Add(Info($"Giờ lấy số: {layout.IssuedAt.ToString("HH:mm:ss dd/MM/yyyy", CultureInfo.InvariantCulture)}"));
+        elements.Add(Info($"{labels.IssuedAt}: {layout.IssuedAt.ToString("HH:mm:ss dd/MM/yyyy", CultureInfo.InvariantCulture)}"));
         elements.Add(new TicketGap(16));
         if (!string.IsNullOrWhiteSpace(layout.LookupUrl))
         {

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace QueueKiosk.Devices.Printing.Layout;
 
 /// <summary>
@@ -8,12 +6,20 @@ namespace QueueKiosk.Devices.Printing.Layout;
 /// </summary>
 public sealed record TicketLayout
 {
+    private readonly string? _heading;
+    private readonly string? _lookupCaption;
+    private readonly string? _footer;
+
     public required string CentreName { get; init; }
+
+    /// <summary>The ticket's own words: Vietnamese unless the citizen chose English at the kiosk.</summary>
+    public TicketLabels Labels { get; init; } = TicketLabels.Vietnamese;
 
     /// <summary>A line under the centre's name (the site's ticket header, e.g. its people's committee), or null.</summary>
     public string? Header { get; init; }
 
-    public string Heading { get; init; } = "SỐ THỨ TỰ";
+    /// <summary>The line above the number; the labels' own unless set.</summary>
+    public string Heading { get => _heading ?? Labels.Heading; init => _heading = value; }
 
     public required string Number { get; init; }
 
@@ -33,13 +39,13 @@ public sealed record TicketLayout
     /// <summary>Printed as a QR code when set (see <see cref="FormatLookupUrl"/>).</summary>
     public string? LookupUrl { get; init; }
 
-    public string LookupCaption { get; init; } = "Quét mã QR để theo dõi số thứ tự";
+    public string LookupCaption { get => _lookupCaption ?? Labels.LookupCaption; init => _lookupCaption = value; }
 
     /// <summary>The site's own lines before the thank-you (where to wait, the hotline), or null; line breaks are kept.</summary>
     public string? Notes { get; init; }
 
-    /// <summary>The last, bold line: the site's thank-you.</summary>
-    public string Footer { get; init; } = DefaultFooter;
+    /// <summary>The last, bold line: the site's thank-you, or the labels' own.</summary>
+    public string Footer { get => _footer ?? Labels.ThankYou; init => _footer = value; }
 
     public const string DefaultFooter = "Xin cảm ơn quý khách!";
 
@@ -51,19 +57,8 @@ public sealed record TicketLayout
         return template.Replace("{number}", Uri.EscapeDataString(number), StringComparison.Ordinal);
     }
 
-    /// <summary>"khoảng 25 phút", "khoảng 1 giờ 10 phút", "dưới 1 phút".</summary>
-    public static string FormatWait(TimeSpan wait)
-    {
-        var minutes = (int)Math.Round(wait.TotalMinutes);
-        if (minutes < 1)
-        {
-            return "dưới 1 phút";
-        }
-
-        return minutes < 60
-            ? string.Create(CultureInfo.InvariantCulture, $"khoảng {minutes} phút")
-            : string.Create(CultureInfo.InvariantCulture, $"khoảng {minutes / 60} giờ {minutes % 60} phút");
-    }
+    /// <summary>"khoảng 25 phút", "khoảng 1 giờ 10 phút", "dưới 1 phút" (Vietnamese; see <see cref="TicketLabels.FormatWait"/>).</summary>
+    public static string FormatWait(TimeSpan wait) => TicketLabels.Vietnamese.FormatWait(wait);
 
     /// <summary>The ticket the demo, the bench and the tests print.</summary>
     public static TicketLayout Demo() => new()
