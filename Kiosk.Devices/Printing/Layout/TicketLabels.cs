@@ -34,7 +34,7 @@ public sealed record TicketLabels
     public required string AboutMinutes { get; init; }
 
     /// <summary>"{0}" the hours, "{1}" the minutes.</summary>
-    public required string AboutHours { get; init; }
+    public required string AboutHoursAndMinutes { get; init; }
 
     public static readonly TicketLabels Vietnamese = new()
     {
@@ -48,12 +48,12 @@ public sealed record TicketLabels
         Priority = "Ưu tiên",
         UnderOneMinute = "dưới 1 phút",
         AboutMinutes = "khoảng {0} phút",
-        AboutHours = "khoảng {0} giờ {1} phút",
+        AboutHoursAndMinutes = "khoảng {0} giờ {1} phút",
     };
 
     public static readonly TicketLabels English = new()
     {
-        Heading = "YOUR NUMBER",
+        Heading = "QUEUE NUMBER",
         Counters = "Counters",
         PeopleAhead = "People ahead of you",
         EstimatedWait = "Estimated wait",
@@ -61,15 +61,15 @@ public sealed record TicketLabels
         LookupCaption = "Scan the QR code to follow your number",
         ThankYou = "Thank you!",
         Priority = "Priority",
-        UnderOneMinute = "under 1 min",
+        UnderOneMinute = "under 1 minute",
         AboutMinutes = "about {0} min",
-        AboutHours = "about {0} h {1} min",
+        AboutHoursAndMinutes = "about {0} h {1} min",
     };
 
     /// <summary>English for "en", Vietnamese for anything else (the default of the office).</summary>
     public static TicketLabels For(string? language) => language == "en" ? English : Vietnamese;
 
-    /// <summary>"khoảng 25 phút" / "about 25 min", "dưới 1 phút" / "under 1 min".</summary>
+    /// <summary>"khoảng 25 phút" / "about 25 min", "dưới 1 phút" / "under 1 minute".</summary>
     public string FormatWait(TimeSpan wait)
     {
         var minutes = (int)Math.Round(wait.TotalMinutes);
@@ -80,6 +80,6 @@ public sealed record TicketLabels
 
         return minutes < 60
             ? string.Format(CultureInfo.InvariantCulture, AboutMinutes, minutes)
-            : string.Format(CultureInfo.InvariantCulture, AboutHours, minutes / 60, minutes % 60);
+            : string.Format(CultureInfo.InvariantCulture, AboutHoursAndMinutes, minutes / 60, minutes % 60);
     }
 }

@@ -148,7 +148,7 @@ public sealed class KioskDossierAndEnglishTests(KioskRig rig, BrowserFixture bro
             () => Directory.Exists(folder) ? Directory.GetFiles(folder, "ticket-*.txt").Select(File.ReadAllText).FirstOrDefault(t => t.Contains(shown, StringComparison.Ordinal)) : null,
             "the English ticket's decoded text");
         var lines = text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
-        Assert.Contains("YOUR NUMBER", lines);
+        Assert.Contains("QUEUE NUMBER", lines);
         Assert.Contains(shown, lines);
         Assert.Contains(lines, l => l.StartsWith("Civil status - Priority: ", StringComparison.Ordinal));
         Assert.Contains(lines, l => l.StartsWith("People ahead of you: ", StringComparison.Ordinal));

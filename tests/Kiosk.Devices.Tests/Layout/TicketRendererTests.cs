@@ -190,7 +190,7 @@ public sealed class TicketRendererTests : IDisposable
         printer.Write(_renderer.Render(layout, profile));
 
         var lines = Assert.Single(printer.Tickets).TextLines;
-        Assert.Contains("YOUR NUMBER", lines);
+        Assert.Contains("QUEUE NUMBER", lines);
         Assert.Contains("A012", lines);
         Assert.Contains(serviceLine, lines);
         Assert.Contains("Counters: 1, 2, 5", lines);
@@ -210,7 +210,7 @@ public sealed class TicketRendererTests : IDisposable
 
         var texts = _renderer.RenderDetailed(layout, new PrinterProfile()).RasterLines.Select(l => l.Text).ToList();
 
-        Assert.Contains("YOUR NUMBER", texts);
+        Assert.Contains("QUEUE NUMBER", texts);
         Assert.Contains("People ahead of you: 7", texts);
         Assert.Contains("Thank you!", texts);
         Assert.DoesNotContain("SỐ THỨ TỰ", texts);
@@ -228,7 +228,7 @@ public sealed class TicketRendererTests : IDisposable
     }
 
     [Theory]
-    [InlineData(0.4, "under 1 min")]
+    [InlineData(0.4, "under 1 minute")]
     [InlineData(25, "about 25 min")]
     [InlineData(70, "about 1 h 10 min")]
     public void FormatWait_English(double minutes, string expected) => Assert.Equal(expected, TicketLabels.English.FormatWait(TimeSpan.FromMinutes(minutes)));

@@ -76,7 +76,7 @@ public sealed class QueueTicketPrinterTests : IAsyncLifetime
 
         var texts = TicketComposer.Compose(QueueTicketPrinter.ToLayout(ticket)).OfType<TicketText>().Select(t => t.Text).ToList();
 
-        Assert.Equal("YOUR NUMBER", texts[1]);
+        Assert.Equal("QUEUE NUMBER", texts[1]);
         Assert.Contains("Civil status – Priority: Elderly person", texts);
         Assert.Contains("People ahead of you: 3", texts);
         Assert.Contains("Estimated wait: about 12 min", texts);
@@ -90,7 +90,7 @@ public sealed class QueueTicketPrinterTests : IAsyncLifetime
 
         Assert.Equal(PrintResult.Printed, outcome.Result);
         var sent = System.Text.Encoding.ASCII.GetString(_transport.Received);
-        Assert.Contains("YOUR NUMBER", sent, StringComparison.Ordinal);
+        Assert.Contains("QUEUE NUMBER", sent, StringComparison.Ordinal);
         Assert.Contains("People ahead of you: 3", sent, StringComparison.Ordinal);
         Assert.DoesNotContain("SO THU TU", sent, StringComparison.Ordinal);
     }
