@@ -67,19 +67,31 @@ public static class KioskApi
 
     public static Ok<KioskStateView> GetState(KioskState state) => TypedResults.Ok(state.Current());
 
-    public static Ok<IReadOnlyList<SearchHit>> Search(string? q, Guid? field, CatalogueStore store)
+    /// <summary>Procedures matching the typed words, named in the kiosk's language where the catalogue has it (search itself is on the Vietnamese names).</summary>
+    public static Ok<IReadOnlyList<SearchHit>> Search(string? q, Guid? field, HttpRequest request, CatalogueStore store)
     {
+        var language = LanguageOf(request);
+        var catalogue = store.Current;
         var hits = store.Search.Search(q)
             .Where(p => field is null || p.FieldId == field)
-            .Select(p => new SearchHit(p.Id, p.Code, p.Name, p.FieldName, p.ServiceId))
+            .Select(p =>
+            {
+                var name = KioskCatalogue.ProcedureText(p, language);
+                var fieldName = catalogue?.FindField(p.FieldId) is { } f ? catalogue.FieldText(f, language).Text : p.FieldName;
+                return new SearchHit(p.Id, p.Code, name.Text, fieldName, p.ServiceId, name.Translated);
+            })
             .ToList();
         return TypedResults.Ok<IReadOnlyList<SearchHit>>(hits);
     }
 
     public static async Task<Ok<TakeNumberResult>> TakeNumber(TakeNumberBody body, HttpRequest request, TakeNumberService service, CancellationToken cancellationToken) =>
-        TypedResults.Ok(await service.TakeAsync(body.ProcedureId, body.ServiceId, body.Priority, KioskText.Normalize(request.Cookies[KioskText.CookieName]), cancellationToken));
+        TypedResults.Ok(await service.TakeAsync(body.ProcedureId, body.ServiceId, body.Priority, LanguageOf(request), cancellationToken));
 
-    public static async Task<Ok<DossierAnswer>> FindDossier(string code, HttpRequest request, IKioskBackend hub, CancellationToken cancellationToken)
+    /// <summary>The language the citizen chose on this kiosk's screen (the page's cookie).</summary>
+    private static string LanguageOf(HttpRequest request) => KioskText.Normalize(request.Cookies[KioskText.CookieName]);
+
+    public static async Task<Ok<DossierAnswer>> FindDossier(
+        string code, HttpRequest request, IKioskBackend hub, CatalogueStore store, IOptions<KioskOptions> options, CancellationToken cancellationToken)
     {
         if (!DossierCode.TryParse(code, out var canonical, out var problem))
         {
@@ -88,9 +100,15 @@ public static class KioskApi
 
         try
         {
-            var language = KioskText.Normalize(request.Cookies[KioskText.CookieName]);
+            var language = LanguageOf(request);
             var dossier = await hub.FindDossierAsync(canonical, language, cancellationToken);
-            return TypedResults.Ok(new DossierAnswer(dossier is null ? DossierAnswerKind.NotFound : DossierAnswerKind.Found, canonical, dossier));
+            if (dossier is null)
+            {
+                return TypedResults.Ok(new DossierAnswer(DossierAnswerKind.NotFound, canonical, null));
+            }
+
+            var resultService = store.Current?.FindActiveService(options.Value.ResultReturnServiceCode);
+            return TypedResults.Ok(new DossierAnswer(DossierAnswerKind.Found, canonical, dossier, DossierStatusLook.Describe(dossier.State, language, resultService)));
         }
         catch (HubUnavailableException)
         {
@@ -99,7 +117,8 @@ public static class KioskApi
     }
 }
 
-public sealed record SearchHit(Guid Id, string Code, string Name, string FieldName, Guid? ServiceId);
+/// <param name="Translated">False when the citizen chose English and the procedure has no English name (shown in Vietnamese, and said so).</param>
+public sealed record SearchHit(Guid Id, string Code, string Name, string FieldName, Guid? ServiceId, bool Translated = true);
 
 public sealed record TakeNumberBody(Guid? ProcedureId, Guid? ServiceId, PriorityCategory Priority = PriorityCategory.None);
 
@@ -112,4 +131,5 @@ public enum DossierAnswerKind
     HubUnavailable,
 }
 
-public sealed record DossierAnswer(DossierAnswerKind Kind, string Code, DossierStatusDto? Dossier);
+/// <param name="Status">For a found dossier: its colour, its sentence and the result-return service, if any.</param>
+public sealed record DossierAnswer(DossierAnswerKind Kind, string Code, DossierStatusDto? Dossier, DossierStatusView? Status = null);

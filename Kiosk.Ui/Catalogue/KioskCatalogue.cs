@@ -23,6 +23,10 @@ public sealed record KioskCatalogue(
 
     public ServiceDto? FindService(Guid id) => Services.FirstOrDefault(s => s.Id == id);
 
+    /// <summary>An active service by its code (as the office typed it, case aside), or null.</summary>
+    public ServiceDto? FindActiveService(string? code) =>
+        string.IsNullOrWhiteSpace(code) ? null : Services.FirstOrDefault(s => s.Active && string.Equals(s.Code, code.Trim(), StringComparison.OrdinalIgnoreCase));
+
     public IEnumerable<ProcedureDto> ProceduresOf(Guid fieldId) => Procedures.Where(p => p.FieldId == fieldId);
 
     /// <summary>
@@ -48,16 +52,45 @@ public sealed record KioskCatalogue(
     public static IReadOnlyList<PriorityChoice> LawPriorityChoices(string language) =>
         [.. LawGroups.Select(c => new PriorityChoice(c, KioskText.Get(language, "priority." + c)))];
 
-    /// <summary>The Vietnamese name printed on a ticket of this group.</summary>
-    public string PriorityName(PriorityCategory category) =>
-        Site.PriorityGroups?.FirstOrDefault(g => g.Category == category)?.Name ?? FallbackPriorityName(category);
+    /// <summary>The name printed on a ticket of this group: the office's English one for an English ticket when it has one.</summary>
+    public string PriorityName(PriorityCategory category, string language = KioskText.Vietnamese) =>
+        Site.PriorityGroups?.FirstOrDefault(g => g.Category == category) is { } group
+            ? CatalogueText.Pick(language, group.Name, group.NameEn).Text
+            : FallbackPriorityName(category, language);
 
     /// <summary>The name of a group without a catalogue (or one the hub no longer lists).</summary>
-    public static string FallbackPriorityName(PriorityCategory category) => KioskText.Get(KioskText.Vietnamese, "priority." + category);
+    public static string FallbackPriorityName(PriorityCategory category, string language = KioskText.Vietnamese) => KioskText.Get(language, "priority." + category);
+
+    /// <summary>A service's name in the kiosk's language (its English name where the office gave one), or null when the service is not in the catalogue.</summary>
+    public string? ServiceName(Guid serviceId, string language) =>
+        FindService(serviceId) is { } service ? CatalogueText.Pick(language, service.Name, service.NameEn).Text : null;
+
+    /// <summary>A field's name in the kiosk's language, saying whether it is translated.</summary>
+    public CatalogueText FieldText(FieldDto field, string language) => CatalogueText.Pick(language, field.Name, field.NameEn);
+
+    /// <summary>
+    /// A procedure's name in the kiosk's language. The catalogue holds procedures in Vietnamese only
+    /// (the import reads an English column but the schema has nowhere to keep it), so in English it
+    /// is always the Vietnamese name, marked untranslated.
+    /// </summary>
+    public static CatalogueText ProcedureText(ProcedureDto procedure, string language) => CatalogueText.Pick(language, procedure.Name, null);
 
     /// <summary>Counter numbers that serve a service, in order, for "mời đến quầy 1, 2".</summary>
     public IReadOnlyList<int> CounterNumbersFor(Guid serviceId) =>
         [.. Counters.Where(c => c.Services.Any(s => s.ServiceId == serviceId)).Select(c => c.Number).Order()];
+}
+
+/// <summary>
+/// A name from the office's catalogue as the kiosk shows it: <see cref="Translated"/> is false when
+/// the citizen chose English and the catalogue has no English version, so the page can say plainly
+/// that it is shown in Vietnamese.
+/// </summary>
+public sealed record CatalogueText(string Text, bool Translated)
+{
+    public static CatalogueText Pick(string language, string vietnamese, string? english) =>
+        language != KioskText.English ? new(vietnamese, true)
+        : english is { Length: > 0 } en ? new(en, true)
+        : new(vietnamese, false);
 }
 
 /// <summary>One answer to "are you in a priority group?": what the ticket carries and what the button says.</summary>

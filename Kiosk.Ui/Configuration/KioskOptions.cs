@@ -63,6 +63,13 @@ public sealed class KioskOptions
     /// </summary>
     public bool AllowRemoteApi { get; set; }
 
+    /// <summary>
+    /// Code of the office's result-return service (e.g. "TKQ", as on the hub's /supervisor/services
+    /// page): a dossier whose result is ready offers "Lấy số nhận kết quả" for it. Empty, or no active
+    /// service with this code: no button, and the status sentence sends the citizen to the desk.
+    /// </summary>
+    public string? ResultReturnServiceCode { get; set; }
+
     /// <summary>Requests per minute one client address may make to /kiosk-api (tickets and dossier look-ups included).</summary>
     [Range(1, 100_000)]
     public int ApiRequestsPerMinute { get; set; } = 120;

@@ -87,6 +87,17 @@ public static class KioskText
         ["dossier.note"] = ("Ghi chú", "Note"),
         ["idle.warning"] = ("Màn hình sẽ trở về trang chủ sau {0} giây", "The screen returns to the start in {0} seconds"),
         ["idle.continue"] = ("Tiếp tục", "Continue"),
+        ["dossier.meaning.Received"] = ("Hồ sơ đã được tiếp nhận và đang chờ chuyển đến người giải quyết. Quý khách chưa cần làm gì thêm.", "Your dossier has been received and is waiting to be processed. There is nothing you need to do yet."),
+        ["dossier.meaning.Processing"] = ("Hồ sơ đang được giải quyết. Xin quý khách quay lại vào ngày hẹn trả.", "Your dossier is being processed. Please come back on the due date."),
+        ["dossier.meaning.AdditionalDocumentsRequired"] = ("Hồ sơ còn thiếu giấy tờ. Xin mang giấy tờ ghi ở mục Ghi chú đến bộ phận tiếp nhận và trả kết quả.", "Some documents are missing. Please bring those listed in the note to the reception and result-return desk."),
+        ["dossier.meaning.ReadyForPickup"] = ("Đã có kết quả. Mời quý khách lấy số nhận kết quả và mang theo giấy biên nhận.", "Your result is ready. Please take a number to collect it and bring your receipt."),
+        ["dossier.meaning.ReadyForPickupAtDesk"] = ("Đã có kết quả. Mời quý khách mang giấy biên nhận đến bộ phận tiếp nhận và trả kết quả để nhận.", "Your result is ready. Please bring your receipt to the reception and result-return desk to collect it."),
+        ["dossier.meaning.Returned"] = ("Kết quả đã được trả cho quý khách. Hồ sơ đã hoàn tất.", "The result has been handed over. The dossier is complete."),
+        ["dossier.meaning.Overdue"] = ("Hồ sơ đã quá ngày hẹn trả mà chưa có kết quả. Cơ quan giải quyết phải xin lỗi và hẹn lại ngày trả; xin hỏi tại bộ phận tiếp nhận và trả kết quả.", "The due date has passed without a result. The office must apologise and set a new date; please ask at the reception and result-return desk."),
+        ["dossier.meaning.Rejected"] = ("Hồ sơ không được giải quyết. Xin đến bộ phận tiếp nhận và trả kết quả để nhận văn bản nêu lý do và nhận lại hồ sơ.", "Your application was refused. Please go to the reception and result-return desk for the written reasons and your documents."),
+        ["dossier.takeResult"] = ("Lấy số nhận kết quả", "Take a number to collect the result"),
+        ["catalogue.untranslated"] = ("Chưa có bản tiếng Anh; hiển thị bằng tiếng Việt", "No English version; shown in Vietnamese"),
+        ["catalogue.untranslatedList"] = ("Tên in nghiêng chưa có bản tiếng Anh; hiển thị bằng tiếng Việt", "Names in italics have no English version; shown in Vietnamese"),
         ["catalogue.missing"] = ("Chưa có danh mục thủ tục: máy chưa kết nối được máy chủ lần nào.", "No procedure list yet: this kiosk has not reached the server."),
     };
 

@@ -46,9 +46,17 @@ public abstract class KioskPageModel(CatalogueStore store, KioskState state, IOp
         var notice => T("notice." + notice),
     };
 
-    public string FieldName(Guid fieldId, string fallback)
-    {
-        var field = Catalogue?.FindField(fieldId);
-        return field is null ? fallback : Language == KioskText.English && field.NameEn is { Length: > 0 } en ? en : field.Name;
-    }
+    public string FieldName(Guid fieldId, string fallback) => FieldText(fieldId, fallback).Text;
+
+    /// <summary>A field's name in the screen's language, saying whether it had to stay Vietnamese.</summary>
+    public CatalogueText FieldText(Guid fieldId, string fallback) =>
+        Catalogue?.FindField(fieldId) is { } field ? Catalogue.FieldText(field, Language) : CatalogueText.Pick(Language, fallback, null);
+
+    public CatalogueText ProcedureText(ProcedureDto procedure) => KioskCatalogue.ProcedureText(procedure, Language);
+
+    /// <summary>The lang attribute of a catalogue name: "vi" when it stayed Vietnamese, so a screen reader reads it as such.</summary>
+    public string LangOf(CatalogueText text) => text.Translated ? Language : KioskText.Vietnamese;
+
+    /// <summary>The class of a catalogue name: untranslated names are set apart (italics) and the list says why.</summary>
+    public static string NameClass(CatalogueText text) => text.Translated ? "name" : "name untranslated";
 }

@@ -7,7 +7,7 @@ using QueueKiosk.KioskUi.Status;
 
 namespace QueueKiosk.KioskUi.Pages;
 
-/// <summary>Take a number: field, then procedure (or search), then the priority question, then the ticket.</summary>
+/// <summary>Take a number: field, then procedure (or search), or a service chosen elsewhere (a dossier's result); then the priority question, then the ticket.</summary>
 public sealed class TakeNumberModel(CatalogueStore store, KioskState state, IOptions<KioskOptions> options) : KioskPageModel(store, state, options)
 {
     [BindProperty(SupportsGet = true, Name = "field")]
@@ -17,7 +17,13 @@ public sealed class TakeNumberModel(CatalogueStore store, KioskState state, IOpt
     [BindProperty(SupportsGet = true, Name = "procedure")]
     public Guid? ProcedureId { get; set; }
 
+    /// <summary>Set when coming from a dossier whose result is ready ("Lấy số nhận kết quả"): a number for that service, no procedure.</summary>
+    [BindProperty(SupportsGet = true, Name = "service")]
+    public Guid? ServiceId { get; set; }
+
     public FieldDto? Field => FieldId is { } id ? Catalogue?.FindField(id) : null;
+
+    public ServiceDto? PreselectedService => ServiceId is { } id && Catalogue?.FindService(id) is { Active: true } service ? service : null;
 
     public ProcedureDto? Preselected => ProcedureId is { } id ? Catalogue?.FindProcedure(id) : null;
 

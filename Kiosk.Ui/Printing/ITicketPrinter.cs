@@ -32,7 +32,11 @@ public sealed record PrinterStatusView(PrinterCondition Condition, string? Detai
     public bool CanPrint => Condition is PrinterCondition.Ready or PrinterCondition.PaperLow;
 }
 
-/// <summary>What goes on the paper, already in the site's words and local time; the texts come from the site's settings (empty: the layout's own).</summary>
+/// <summary>
+/// What goes on the paper, already in the site's words and local time; the texts come from the site's
+/// settings (empty: the layout's own). <paramref name="Language"/> is the kiosk's ("vi" or "en"): it
+/// chooses the ticket's own labels; names arrive already in that language where the catalogue has it.
+/// </summary>
 public sealed record TicketPrintRequest(
     Guid TicketId,
     string CentreName,
@@ -47,7 +51,8 @@ public sealed record TicketPrintRequest(
     string? Header = null,
     string? Footer = null,
     string? ThankYou = null,
-    string? TrackingUrl = null);
+    string? TrackingUrl = null,
+    string Language = "vi");
 
 public enum PrintResult
 {

@@ -86,23 +86,29 @@ public sealed class QueueTicketPrinter : ITicketPrinter, IDisposable
 
     public void Dispose() => _queue.JobPrinted -= OnJobPrinted;
 
-    public static TicketLayout ToLayout(TicketPrintRequest ticket, string? lookupUrlTemplate = null) => new()
+    public static TicketLayout ToLayout(TicketPrintRequest ticket, string? lookupUrlTemplate = null)
     {
-        // The hub's tracking link (a secret per ticket) wins; the kiosk's own template is for hubs without a public address.
-        LookupUrl = ticket.TrackingUrl ?? (lookupUrlTemplate is null ? null : TicketLayout.FormatLookupUrl(lookupUrlTemplate, ticket.Number)),
-        CentreName = ticket.CentreName,
-        Header = string.IsNullOrWhiteSpace(ticket.Header) ? null : ticket.Header,
-        Notes = string.IsNullOrWhiteSpace(ticket.Footer) ? null : ticket.Footer,
-        Footer = string.IsNullOrWhiteSpace(ticket.ThankYou) ? TicketLayout.DefaultFooter : ticket.ThankYou,
-        Number = ticket.Number,
-        ServiceName = ticket.ServiceName,
-        PriorityName = ticket.PriorityText,
-        ProcedureName = ticket.ProcedureName,
-        Counters = [.. ticket.Counters.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture))],
-        PeopleAhead = ticket.PeopleAhead,
-        EstimatedWait = TimeSpan.FromMinutes(ticket.EstimatedWaitMinutes),
-        IssuedAt = new DateTimeOffset(DateTime.SpecifyKind(ticket.IssuedAtLocal, DateTimeKind.Unspecified), TimeSpan.Zero),
-    };
+        var wording = TicketWording.For(ticket.Language);
+        return new()
+        {
+            Wording = wording,
+            // The hub's tracking link (a secret per ticket) wins; the kiosk's own template is for hubs without a public address.
+            LookupUrl = ticket.TrackingUrl ?? (lookupUrlTemplate is null ? null : TicketLayout.FormatLookupUrl(lookupUrlTemplate, ticket.Number)),
+            CentreName = ticket.CentreName,
+            Header = string.IsNullOrWhiteSpace(ticket.Header) ? null : ticket.Header,
+            Notes = string.IsNullOrWhiteSpace(ticket.Footer) ? null : ticket.Footer,
+            // The site writes its thank-you in Vietnamese only: an English ticket thanks in English.
+            Footer = string.IsNullOrWhiteSpace(ticket.ThankYou) || wording != TicketWording.Vietnamese ? wording.ThankYou : ticket.ThankYou,
+            Number = ticket.Number,
+            ServiceName = ticket.ServiceName,
+            PriorityName = ticket.PriorityText,
+            ProcedureName = ticket.ProcedureName,
+            Counters = [.. ticket.Counters.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture))],
+            PeopleAhead = ticket.PeopleAhead,
+            EstimatedWait = TimeSpan.FromMinutes(ticket.EstimatedWaitMinutes),
+            IssuedAt = new DateTimeOffset(DateTime.SpecifyKind(ticket.IssuedAtLocal, DateTimeKind.Unspecified), TimeSpan.Zero),
+        };
+    }
 
     public static PrinterStatusView Map(PrintQueueState state)
     {

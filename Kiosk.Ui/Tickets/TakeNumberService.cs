@@ -24,7 +24,7 @@ public sealed class TakeNumberService(
     TimeProvider time,
     ILogger<TakeNumberService> logger)
 {
-    /// <param name="language">The screen's language (<see cref="KioskText"/>): the ticket's words on screen; the paper is Vietnamese.</param>
+    /// <param name="language">The kiosk's language ("vi" or "en"): the names and the ticket's words on screen and on paper.</param>
     public async Task<TakeNumberResult> TakeAsync(Guid? procedureId, Guid? serviceId, PriorityCategory priority, string language, CancellationToken cancellationToken)
     {
         var current = catalogue.Current;
@@ -61,22 +61,24 @@ public sealed class TakeNumberService(
 
         var ticket = ((IssueOutcome.Issued)outcome).Ticket;
         var counters = current?.CounterNumbersFor(ticket.ServiceId) ?? [];
+        var serviceName = current?.ServiceName(ticket.ServiceId, language) ?? ticket.ServiceName;
         var local = current is null ? ticket.IssuedAt.LocalDateTime : OpeningHours.Of(current.Site).ToLocal(ticket.IssuedAt.UtcDateTime);
         var request = new TicketPrintRequest(
             ticket.Id,
             current?.Site.Name ?? options.Value.Name,
             ticket.Number,
-            ticket.ServiceName,
+            serviceName,
             ticket.ProcedureName ?? procedure?.Name,
             counters,
             ticket.PeopleAhead,
             ticket.EstimatedWaitMinutes,
             local,
-            ticket.Priority == PriorityCategory.None ? null : current?.PriorityName(ticket.Priority) ?? KioskCatalogue.FallbackPriorityName(ticket.Priority),
+            ticket.Priority == PriorityCategory.None ? null : current?.PriorityName(ticket.Priority, language) ?? KioskCatalogue.FallbackPriorityName(ticket.Priority, language),
             current?.Site.TicketHeader,
             current?.Site.TicketFooter,
             current?.Site.TicketThankYou,
-            ticket.TrackingUrl);
+            ticket.TrackingUrl,
+            KioskText.Normalize(language));
 
         var print = printer.Status.CanPrint
             ? await printer.PrintAsync(request, TimeSpan.FromSeconds(options.Value.PrintWaitSeconds), cancellationToken)
@@ -89,7 +91,7 @@ public sealed class TakeNumberService(
         return new TakeNumberResult(TakeNumberKind.Issued, new TicketView(
             ticket.Id,
             ticket.Number,
-            ticket.ServiceName,
+            serviceName,
             request.ProcedureName,
             counters,
             ticket.PeopleAhead,

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace QueueKiosk.Devices.Printing.Layout;
 
 /// <summary>
@@ -8,15 +6,20 @@ namespace QueueKiosk.Devices.Printing.Layout;
 /// </summary>
 public sealed record TicketLayout
 {
+    private readonly string? _heading;
+    private readonly string? _lookupCaption;
+    private readonly string? _footer;
+
     public required string CentreName { get; init; }
 
     /// <summary>A line under the centre's name (the site's ticket header, e.g. its people's committee), or null.</summary>
     public string? Header { get; init; }
 
-    /// <summary>The words of the labels and the wait (Vietnamese on paper; see <see cref="TicketWording"/>).</summary>
+    /// <summary>The ticket's own words (labels, the wait): Vietnamese unless the citizen chose English at the kiosk; see <see cref="TicketWording"/>.</summary>
     public TicketWording Wording { get; init; } = TicketWording.Vietnamese;
 
-    public string Heading { get; init; } = TicketWording.Vietnamese.Heading;
+    /// <summary>The line above the number; the wording's own unless set.</summary>
+    public string Heading { get => _heading ?? Wording.Heading; init => _heading = value; }
 
     public required string Number { get; init; }
 
@@ -39,15 +42,13 @@ public sealed record TicketLayout
     /// <summary>Printed as a QR code when set (see <see cref="FormatLookupUrl"/>).</summary>
     public string? LookupUrl { get; init; }
 
-    public string LookupCaption { get; init; } = "Quét mã QR để theo dõi số thứ tự";
+    public string LookupCaption { get => _lookupCaption ?? Wording.LookupCaption; init => _lookupCaption = value; }
 
     /// <summary>The site's own lines before the thank-you (where to wait, the hotline), or null; line breaks are kept.</summary>
     public string? Notes { get; init; }
 
-    /// <summary>The last, bold line: the site's thank-you.</summary>
-    public string Footer { get; init; } = DefaultFooter;
-
-    public const string DefaultFooter = "Xin cảm ơn quý khách!";
+    /// <summary>The last, bold line: the site's thank-you, or the wording's own.</summary>
+    public string Footer { get => _footer ?? Wording.ThankYou; init => _footer = value; }
 
     /// <summary>Fills "{number}" in a configured lookup URL template with the escaped ticket number.</summary>
     public static string FormatLookupUrl(string template, string number)

@@ -17,6 +17,8 @@ public sealed record TicketWording
         PeopleAhead = "Số người chờ trước quý khách",
         EstimatedWait = "Thời gian chờ dự kiến",
         IssuedAt = "Giờ lấy số",
+        LookupCaption = "Quét mã QR để theo dõi số thứ tự",
+        ThankYou = "Xin cảm ơn quý khách!",
         Priority = "Ưu tiên",
         UnderOneMinute = "dưới 1 phút",
         AboutMinutes = "khoảng {0} phút",
@@ -30,6 +32,8 @@ public sealed record TicketWording
         PeopleAhead = "People ahead of you",
         EstimatedWait = "Estimated wait",
         IssuedAt = "Issued at",
+        LookupCaption = "Scan the QR code to follow your number",
+        ThankYou = "Thank you!",
         Priority = "Priority",
         UnderOneMinute = "under 1 minute",
         AboutMinutes = "about {0} min",
@@ -46,6 +50,11 @@ public sealed record TicketWording
 
     public required string IssuedAt { get; init; }
 
+    public required string LookupCaption { get; init; }
+
+    /// <summary>The last line when the site wrote no thank-you of its own in this language.</summary>
+    public required string ThankYou { get; init; }
+
     public required string Priority { get; init; }
 
     public required string UnderOneMinute { get; init; }
@@ -55,6 +64,9 @@ public sealed record TicketWording
 
     /// <summary>"{0}" is the hours, "{1}" the minutes.</summary>
     public required string AboutHoursAndMinutes { get; init; }
+
+    /// <summary>English for "en", Vietnamese for anything else (the office's default).</summary>
+    public static TicketWording For(string? language) => language == "en" ? English : Vietnamese;
 
     /// <summary>"khoảng 25 phút", "khoảng 1 giờ 10 phút", "dưới 1 phút" (a wait under half a minute, none included).</summary>
     public string FormatWait(TimeSpan wait)

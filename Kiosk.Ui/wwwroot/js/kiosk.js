@@ -197,7 +197,10 @@
       if (browse) browse.hidden = true;
       results.innerHTML = "";
       none.hidden = hits.length > 0;
-      for (const hit of hits.slice(0, 12)) {
+      const shown = hits.slice(0, 12);
+      // In English, names the catalogue has only in Vietnamese are set apart and the note says why.
+      $("search-untranslated").hidden = !shown.some((hit) => hit.translated === false);
+      for (const hit of shown) {
         const item = document.createElement(mode === "take" ? "button" : "a");
         item.className = "list-item procedure";
         if (mode === "take") {
@@ -209,7 +212,8 @@
           item.href = "/thu-tuc/" + hit.id;
         }
         const name = document.createElement("span");
-        name.className = "name";
+        name.className = hit.translated === false ? "name untranslated" : "name";
+        if (hit.translated === false) name.lang = "vi";
         name.textContent = hit.name;
         const meta = document.createElement("span");
         meta.className = "meta";
@@ -224,9 +228,10 @@
   // --- Take a number: procedure -> priority question -> ticket on screen. ---
   const priorityPanel = $("priority-panel");
   if (priorityPanel) {
-    let chosenProcedure = null;
-    const openPriority = (id, name) => {
-      chosenProcedure = id;
+    // Either a procedure (its service follows from it) or a service alone (a dossier's result).
+    let chosen = { procedureId: null, serviceId: null };
+    const openPriority = (procedureId, name, serviceId) => {
+      chosen = { procedureId: procedureId || null, serviceId: serviceId || null };
       $("priority-procedure").textContent = name;
       priorityPanel.hidden = false;
     };
@@ -239,10 +244,12 @@
     });
     priorityPanel.addEventListener("click", (e) => {
       const choice = e.target.closest("[data-priority]");
-      if (choice) takeNumber(chosenProcedure, choice.dataset.priority);
+      if (choice) takeNumber(chosen, choice.dataset.priority);
     });
     if (priorityPanel.dataset.preselectId) {
       openPriority(priorityPanel.dataset.preselectId, priorityPanel.dataset.preselectName);
+    } else if (priorityPanel.dataset.preselectServiceId) {
+      openPriority(null, priorityPanel.dataset.preselectServiceName, priorityPanel.dataset.preselectServiceId);
     }
 
     const ticketPanel = $("ticket-panel");
@@ -252,7 +259,7 @@
       window.location.href = "/";
     });
 
-    async function takeNumber(procedureId, priority) {
+    async function takeNumber({ procedureId, serviceId }, priority) {
       if (busy) return; // a second tap while the first is on its way must not take two numbers
       busy = true;
       priorityPanel.hidden = true;
@@ -266,7 +273,7 @@
         const response = await fetch("/kiosk-api/tickets", {
           method: "POST",
           headers: { "Content-Type": "application/json" },
-          body: JSON.stringify({ procedureId, priority }),
+          body: JSON.stringify({ procedureId, serviceId, priority }),
         });
         result = response.ok ? await response.json() : { kind: "HubUnavailable" };
       } catch (_) {
@@ -394,7 +401,7 @@
       }
       switch (result.kind) {
         case "Found":
-          showDossier(result.dossier);
+          showDossier(result.dossier, result.status);
           break;
         case "NotFound":
           show("not-found", t("dossier.notFound"));
@@ -414,10 +421,28 @@
         answer.textContent = message;
         answer.hidden = false;
       }
-      function showDossier(d) {
-        answer.className = "answer found";
+      // The colour (tone) and the sentence come with the answer (Kiosk.Ui Dossiers/DossierStatusLook).
+      function showDossier(d, status) {
+        const tone = status ? "tone-" + status.tone : "";
+        answer.className = "answer found " + tone;
         answer.dataset.kind = "found";
+        answer.dataset.tone = status ? status.tone : "";
         answer.innerHTML = "";
+        if (status) {
+          const meaning = document.createElement("p");
+          meaning.className = "meaning";
+          meaning.id = "dossier-meaning";
+          meaning.textContent = status.meaning;
+          answer.append(meaning);
+        }
+        if (status && status.resultServiceId) {
+          const take = document.createElement("a");
+          take.className = "action primary";
+          take.id = "dossier-take-result";
+          take.href = "/lay-so?service=" + encodeURIComponent(status.resultServiceId);
+          take.textContent = t("dossier.takeResult");
+          answer.append(take);
+        }
         const date = (s) => (s ? s.split("-").reverse().join("/") : "–");
         const rows = [
           ["dossier.code", d.code],
@@ -435,7 +460,10 @@
           dt.textContent = t(key);
           const dd = document.createElement("dd");
           dd.textContent = value;
-          if (key === "dossier.state") dd.className = "state state-" + d.state;
+          if (key === "dossier.state") {
+            dd.className = "state " + tone;
+            dd.id = "dossier-state";
+          }
           list.append(dt, dd);
         }
         answer.append(list);

@@ -176,6 +176,63 @@ public sealed class TicketRendererTests : IDisposable
         Assert.Contains(lines, l => l.StartsWith("Gi", StringComparison.Ordinal) && l.EndsWith("08:15:42 21/11/2026", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(PrinterTextMode.Tcvn3, "Civil status - Priority: Elderly person")]
+    [InlineData(PrinterTextMode.Cp1258, "Civil status – Priority: Elderly person")]
+    [InlineData(PrinterTextMode.Ascii, "Civil status - Priority: Elderly person")]
+    public void EnglishTicket_EveryTextMode_DecodesBackToEnglishLabels(PrinterTextMode mode, string serviceLine)
+    {
+        // A citizen who chose English (issue 10 item 12): the ticket's own words in English, the names as the kiosk passes them.
+        var layout = TicketLayout.Demo() with { Wording = TicketWording.English, ServiceName = "Civil status – Priority: Elderly person" };
+        var profile = new PrinterProfile { Mode = mode };
+        var printer = new VirtualPrinter(_rasterizer, VirtualPrinterOptions.FromProfile(profile));
+
+        printer.Write(_renderer.Render(layout, profile));
+
+        var lines = Assert.Single(printer.Tickets).TextLines;
+        Assert.Contains("QUEUE NUMBER", lines);
+        Assert.Contains("A012", lines);
+        Assert.Contains(serviceLine, lines);
+        Assert.Contains("Counters: 1, 2, 5", lines);
+        Assert.Contains("People ahead of you: 7", lines);
+        Assert.Contains("Estimated wait: about 25 min", lines);
+        Assert.Contains("Issued at: 08:15:42 21/11/2026", lines);
+        Assert.Contains("Scan the QR code to follow your number", lines);
+        Assert.Contains("Thank you!", lines);
+        Assert.DoesNotContain(lines, l => l.Contains('?', StringComparison.Ordinal));
+        Assert.DoesNotContain(lines, l => l.Contains("chờ", StringComparison.Ordinal) || l.Contains("cho truoc", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void EnglishTicket_Raster_DrawsTheEnglishLabels()
+    {
+        var layout = TicketLayout.Demo() with { Wording = TicketWording.English };
+
+        var texts = _renderer.RenderDetailed(layout, new PrinterProfile()).RasterLines.Select(l => l.Text).ToList();
+
+        Assert.Contains("QUEUE NUMBER", texts);
+        Assert.Contains("People ahead of you: 7", texts);
+        Assert.Contains("Thank you!", texts);
+        Assert.DoesNotContain("SỐ THỨ TỰ", texts);
+    }
+
+    [Fact]
+    public void Layout_WithoutLabels_IsVietnamese()
+    {
+        var layout = new TicketLayout { CentreName = "UBND", Number = "A001", ServiceName = "Hộ tịch", IssuedAt = DateTimeOffset.UnixEpoch };
+
+        Assert.Same(TicketWording.Vietnamese, layout.Wording);
+        Assert.Equal("SỐ THỨ TỰ", layout.Heading);
+        Assert.Equal(TicketWording.Vietnamese.ThankYou, layout.Footer);
+        Assert.Equal("Quét mã QR để theo dõi số thứ tự", layout.LookupCaption);
+    }
+
+    [Theory]
+    [InlineData(0.4, "under 1 minute")]
+    [InlineData(25, "about 25 min")]
+    [InlineData(70, "about 1 h 10 min")]
+    public void FormatWait_English(double minutes, string expected) => Assert.Equal(expected, TicketWording.English.FormatWait(TimeSpan.FromMinutes(minutes)));
+
     [Fact]
     public void Tcvn3Ticket_UsesBothCaseTables()
     {

@@ -75,8 +75,35 @@ public sealed class QueueTicketPrinterTests : IAsyncLifetime
     {
         var texts = TicketComposer.Compose(QueueTicketPrinter.ToLayout(Ticket("A012"))).OfType<TicketText>().Select(t => t.Text).ToList();
 
-        Assert.Equal(TicketLayout.DefaultFooter, texts[^1]);
+        Assert.Equal(TicketWording.Vietnamese.ThankYou, texts[^1]);
         Assert.Equal("SỐ THỨ TỰ", texts[1]);
+        Assert.Contains("Số người chờ trước quý khách: 3", texts);
+    }
+
+    [Fact]
+    public void ToLayout_English_HasEnglishLabels_AndThanksInEnglish()
+    {
+        var ticket = Ticket("A012") with { ServiceName = "Civil status", PriorityText = "Elderly person", ThankYou = "Cảm ơn quý khách!", Language = "en" };
+
+        var texts = TicketComposer.Compose(QueueTicketPrinter.ToLayout(ticket)).OfType<TicketText>().Select(t => t.Text).ToList();
+
+        Assert.Equal("QUEUE NUMBER", texts[1]);
+        Assert.Contains("Civil status – Priority: Elderly person", texts);
+        Assert.Contains("People ahead of you: 3", texts);
+        Assert.Contains("Estimated wait: about 12 min", texts);
+        Assert.Equal("Thank you!", texts[^1]);
+    }
+
+    [Fact]
+    public async Task Print_EnglishTicket_InAsciiMode_SendsTheEnglishLabels()
+    {
+        var outcome = await _printer.PrintAsync(Ticket("A014") with { Language = "en" }, TimeSpan.FromSeconds(15), CancellationToken.None);
+
+        Assert.Equal(PrintResult.Printed, outcome.Result);
+        var sent = System.Text.Encoding.ASCII.GetString(_transport.Received);
+        Assert.Contains("QUEUE NUMBER", sent, StringComparison.Ordinal);
+        Assert.Contains("People ahead of you: 3", sent, StringComparison.Ordinal);
+        Assert.DoesNotContain("SO THU TU", sent, StringComparison.Ordinal);
     }
 
     [Fact]
