@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace QueueKiosk.Devices.Printing.Layout;
 
 /// <summary>

@@ -140,7 +140,9 @@ public sealed class KioskDossierAndEnglishTests(KioskRig rig, BrowserFixture bro
         await page.Locator("[data-priority='Elderly']").ClickAsync();
         var number = page.Locator("#ticket-number");
         await Expect(number).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^A\\d{3}$"));
-        await Expect(page.Locator("#ticket-service")).ToHaveTextAsync("Đăng ký khai sinh");
+        // The screen shows the printed service line (the service's English name and the priority), then the procedure as the catalogue has it.
+        await Expect(page.Locator("#ticket-service")).ToHaveTextAsync("Civil status – Priority: Elderly person");
+        await Expect(page.Locator("#ticket-procedure")).ToHaveTextAsync("Đăng ký khai sinh");
         await Expect(page.Locator("#ticket-print")).ToHaveTextAsync("Please take your ticket below and wait to be called.");
         var shown = await number.InnerTextAsync();
 
