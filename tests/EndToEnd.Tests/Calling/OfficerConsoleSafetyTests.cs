@@ -35,6 +35,9 @@ public class OfficerConsoleSafetyTests(BrowserFixture browser) : IClassFixture<B
         await Expect(console.Locator("#current-status")).ToHaveTextAsync("Đang phục vụ", Slow);
 
         // Space while serving asks, saying what happens to the current ticket; "Quay lại" changes nothing.
+        // The hub's event can show "Đang phục vụ" before the start request has answered; the console
+        // ignores shortcuts until it has (no double actions), which the enabled call button shows.
+        await Expect(console.Locator("#btn-call-next")).ToBeEnabledAsync(new() { Timeout = 20_000 });
         await console.Keyboard.PressAsync(" ");
         await Expect(console.Locator("#confirm-dialog")).ToBeVisibleAsync(SlowVisible);
         await Expect(console.Locator("#confirm-text")).ToContainTextAsync($"Số {first.Number} đang được phục vụ sẽ được ghi là Hoàn thành", SlowContains);
@@ -54,6 +57,7 @@ public class OfficerConsoleSafetyTests(BrowserFixture browser) : IClassFixture<B
         Assert.Equal(TicketStatus.Serving, (await rig.TicketAsync(first.Id)).Status);
 
         // Confirming calls the next one and finishes the current one, as the dialog said.
+        await Expect(console.Locator("#btn-call-next")).ToBeEnabledAsync(new() { Timeout = 20_000 });
         await console.Keyboard.PressAsync("F1");
         await console.ClickAsync("#confirm-ok");
         await Expect(console.Locator("#current-number")).ToHaveTextAsync(second.Number, Slow);
