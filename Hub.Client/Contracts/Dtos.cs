@@ -137,7 +137,21 @@ public sealed record IssueTicketRequest(
     Guid? ProcedureId = null,
     PriorityCategory Priority = PriorityCategory.None,
     TicketChannel Channel = TicketChannel.Kiosk,
-    Guid? SiteId = null);
+    Guid? SiteId = null,
+    string? CitizenIdNumber = null);
+
+/// <summary>
+/// The citizen's 12-digit chip ID card number (CCCD) as the kiosk's scanner read it, sent only so the
+/// hub can store a salted hash of it (docs: hardware-docs/kiosk.md, "Chip ID card"); the hub never
+/// stores or logs the number itself.
+/// </summary>
+public sealed record CitizenDossiersRequest(string CitizenIdNumber);
+
+/// <summary>Check-in at the kiosk for a booking, by its code (typed or scanned from its QR) or by the citizen's chip ID card number.</summary>
+public sealed record AppointmentCheckInRequest(string? Code = null, string? CitizenIdNumber = null);
+
+/// <summary>The ticket a check-in issued; Late: outside the window, issued as a walk-in ticket, which the messages say.</summary>
+public sealed record AppointmentCheckInResult(TicketDto Ticket, bool Late, string MessageVi, string MessageEn);
 
 public sealed record CallTicketRequest(Guid TicketId);
 

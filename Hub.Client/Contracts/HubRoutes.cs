@@ -63,6 +63,15 @@ public static partial class HubRoutes
     /// <summary>GET /{code}: a dossier's status, anonymous and rate-limited.</summary>
     public const string Dossiers = Api + "/dossiers";
 
+    /// <summary>POST, kiosk key: the dossiers of the citizen whose chip ID card number is in the body (POST so the number is never in a URL or a log).</summary>
+    public const string DossiersByCitizen = Dossiers + "/by-citizen";
+
+    /// <summary>Bookings (issue 12): the public booking page's API lives under PublicApi; the kiosk's check-in here.</summary>
+    public const string Appointments = Api + "/appointments";
+
+    /// <summary>POST, kiosk key: check in for a booking (AppointmentCheckInRequest), answered with AppointmentCheckInResult.</summary>
+    public const string AppointmentCheckIn = Appointments + "/check-in";
+
     public const string Auth = Api + "/auth";
     public const string Login = Auth + "/login";
     public const string Logout = Auth + "/logout";
