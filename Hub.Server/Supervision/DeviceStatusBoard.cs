@@ -13,7 +13,23 @@ public sealed class DeviceStatusBoard
 {
     private readonly ConcurrentDictionary<Guid, (DeviceStatusReport Report, DateTime ReceivedAt)> _last = new();
 
-    public void Set(Guid deviceId, DeviceStatusReport report, DateTime receivedAt) => _last[deviceId] = (report, receivedAt);
+    /// <summary>
+    /// Keeps the heartbeat with its free texts cleaned (issue 15, item 1): the printer's message and
+    /// the version are the device's own words, shown on the dashboard and sent to every supervisor,
+    /// so they are kept, not refused, but without control characters and bounded.
+    /// </summary>
+    public void Set(Guid deviceId, DeviceStatusReport report, DateTime receivedAt) =>
+        _last[deviceId] = (report with
+        {
+            PrinterMessage = report.PrinterMessage is null ? null : SafeText.Clean(report.PrinterMessage, MaxPrinterMessage),
+            Version = SafeText.Clean(report.Version, MaxVersion),
+        }, receivedAt);
+
+    /// <summary>The longest printer message kept (UTF-16 units), cut between whole characters.</summary>
+    public const int MaxPrinterMessage = 400;
+
+    /// <summary>The longest version text kept: "1.2.3+" and a 40-digit commit fit.</summary>
+    public const int MaxVersion = 100;
 
     public DeviceStatusReport? Get(Guid deviceId) => _last.TryGetValue(deviceId, out var entry) ? entry.Report : null;
 

@@ -128,6 +128,25 @@ public abstract class SignInAndRatingTests(ITestOutputHelper output) : HubAppTes
         App.Time.Advance(TimeSpan.FromSeconds(60));
         await AssertRefusedAsync(await attacker.PostAsJsonAsync(HubRoutes.Login, new LoginRequest("canbo1", "wrong-again")), HttpStatusCode.Unauthorized, "auth.bad_credentials");
         await AssertRefusedAsync(await attacker.PostAsJsonAsync(HubRoutes.Login, new LoginRequest("canbo1", HubApp.Password)), (HttpStatusCode)423, "auth.locked");
+
+        // The admin's unlock (signed in through the same host as the attacker, so its cookie is
+        // that host's, from an address of its own) lifts the waits at once, without the clock moving.
+        using var admin = ClientAt(app, "10.0.0.2");
+        (await admin.PostAsJsonAsync(HubRoutes.Login, new LoginRequest("quantri", HubApp.Password))).EnsureSuccessStatusCode();
+        var canbo1 = App.Db(db => db.Officers.Single(o => o.UserName == "canbo1")).Id;
+        using (var unlocked = await admin.PostAsync(HubRoutes.WithId(HubRoutes.AdminStaffUnlock, canbo1), null))
+        {
+            Assert.True(unlocked.StatusCode == HttpStatusCode.OK, await unlocked.Content.ReadAsStringAsync());
+        }
+
+        // An officer names the counter when signing in (without it the answer is 400 auth.counter_required).
+        using (var signedIn = await attacker.PostAsJsonAsync(HubRoutes.Login, new LoginRequest("canbo1", HubApp.Password, await App.CounterIdAsync(1))))
+        {
+            Assert.True(signedIn.StatusCode == HttpStatusCode.OK, await signedIn.Content.ReadAsStringAsync());
+        }
+
+        // The unlock is audited like every admin change.
+        Assert.Contains(App.Db(db => db.AdminChanges.Where(c => c.EntityId == canbo1.ToString()).Select(c => c.Action).ToList()), a => a == "unlock");
     }
 
     [Fact]
