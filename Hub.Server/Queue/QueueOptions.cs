@@ -18,6 +18,13 @@ public sealed class QueueOptions
     [Range(100, 60000)]
     public int StatsIntervalMilliseconds { get; set; } = 1000;
 
+    /// <summary>
+    /// How long a hub client may leave its events unread (its bounded buffer full) before the hub
+    /// drops it; it then reconnects and resyncs from the snapshot (issue 15 item 9).
+    /// </summary>
+    [Range(1, 120)]
+    public int SlowClientAllowanceSeconds { get; set; } = 5;
+
     /// <summary>Number of recent calls in the snapshot.</summary>
     [Range(0, 100)]
     public int RecentCalls { get; set; } = 10;

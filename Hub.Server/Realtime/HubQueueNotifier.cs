@@ -16,7 +16,7 @@ namespace QueueKiosk.HubServer.Realtime;
 /// A slow client never delays the others (issue 15 item 9). A group send writes to every fast
 /// connection at once and only waits for connections whose buffer (SignalR's pipe, bounded by
 /// RealtimeExtensions.ClientBufferBytes) is full, so sends are not awaited here: they go out in
-/// order and each is given <see cref="SlowClientAllowance"/>. A connection that has not taken its
+/// order and each is given QueueOptions.SlowClientAllowanceSeconds. A connection that has not taken its
 /// bytes by then has its write cancelled, which makes SignalR drop the connection; the client
 /// reconnects and fetches the snapshot, as on any reconnect (web/live-feed.js, Hub.Client).
 /// </para>
@@ -28,9 +28,7 @@ public sealed class HubQueueNotifier(
     ILogger<HubQueueNotifier> logger) : BackgroundService, IQueueNotifier
 {
     private static readonly TimeSpan GapWait = TimeSpan.FromSeconds(1);
-
-    /// <summary>How long a client may leave an event unread (its buffer full) before it is dropped.</summary>
-    public static readonly TimeSpan SlowClientAllowance = TimeSpan.FromSeconds(5);
+    private readonly TimeSpan _slowClientAllowance = TimeSpan.FromSeconds(options.Value.SlowClientAllowanceSeconds);
     private readonly Channel<IHubEvent> _events = Channel.CreateUnbounded<IHubEvent>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Dictionary<Guid, SiteStream> _streams = [];
     private readonly HashSet<Guid> _dirty = [];
@@ -183,7 +181,7 @@ public sealed class HubQueueNotifier(
     /// </summary>
     private void Deliver(Func<CancellationToken, Task> send)
     {
-        var deadline = new CancellationTokenSource(SlowClientAllowance);
+        var deadline = new CancellationTokenSource(_slowClientAllowance);
         Task sending;
         try
         {
@@ -217,7 +215,7 @@ public sealed class HubQueueNotifier(
         }
         else if (sent.IsCanceled)
         {
-            logger.LogInformation("A hub client did not take its events within {Allowance}; it was dropped and will resync", SlowClientAllowance);
+            logger.LogInformation("A hub client did not take its events within {Allowance}; it was dropped and will resync", _slowClientAllowance);
         }
     }
 

@@ -22,7 +22,7 @@ public static class RealtimeExtensions
         app.MapHub<QueueHub>(HubRoutes.QueueHub, options =>
         {
             // Each client's outgoing buffer is bounded (issue 15 item 9): once full, its writes wait,
-            // and HubQueueNotifier drops a client that stays full (HubQueueNotifier.SlowClientAllowance).
+            // and HubQueueNotifier drops a client that stays full (Queue:SlowClientAllowanceSeconds).
             options.ApplicationMaxBufferSize = ClientBufferBytes;
             options.TransportMaxBufferSize = ClientBufferBytes;
         });

@@ -21,10 +21,13 @@ public sealed class HubApp : WebApplicationFactory<Program>
     public const string DisplayKey = "demo-display-key-0001";
 
     private readonly Dictionary<string, string?> _settings;
+    private readonly Action<IServiceCollection>? _testServices;
 
+    /// <param name="testServices">Services a test adds or replaces (e.g. a hub filter that watches connections).</param>
     public HubApp(TestDatabase database, bool ignoreOpeningHours = true, DateTimeOffset? start = null, bool kestrel = false,
-        IReadOnlyDictionary<string, string?>? settings = null)
+        IReadOnlyDictionary<string, string?>? settings = null, Action<IServiceCollection>? testServices = null)
     {
+        _testServices = testServices;
         if (kestrel)
         {
             // Real Kestrel on a port the OS picks (for WebSocket clients); CreateClient then talks to it over TCP.
@@ -72,7 +75,11 @@ public sealed class HubApp : WebApplicationFactory<Program>
             builder.UseSetting(key, value);
         }
 
-        builder.ConfigureTestServices(services => services.AddSingleton<TimeProvider>(Time));
+        builder.ConfigureTestServices(services =>
+        {
+            services.AddSingleton<TimeProvider>(Time);
+            _testServices?.Invoke(services);
+        });
     }
 
     public HttpClient Device(string key)
