@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubServer.Auth;
+using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
 
@@ -34,6 +35,8 @@ public static class AdminChangesApi
             throw new DomainException(Errors.Invalid.With("pageSize"), "pageSize");
         }
 
+        // Compared in SQL: a NUL would make PostgreSQL refuse the query (a 503 instead of a 400; issue 15 item 1).
+        Validate.MaxLength(entity, "entity", 100);
         var query = db.AdminChanges.Where(c => c.SiteId == siteId);
         if (!string.IsNullOrEmpty(entity))
         {

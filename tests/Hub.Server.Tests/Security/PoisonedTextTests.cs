@@ -144,6 +144,27 @@ public abstract class PoisonedTextTests(ITestOutputHelper output) : HubAppTest(o
         Assert.Equal("Kẹt giấy".Normalize(NormalizationForm.FormC), App.Services.GetRequiredService<DeviceStatusBoard>().Get(id)!.PrinterMessage);
     }
 
+    [Theory]
+    [InlineData("a%00b")]
+    [InlineData("a%07b")]
+    [InlineData("emoji")]
+    public async Task BadTextInAQueryFilterComparedInSql_Is400NamingIt(string entity)
+    {
+        entity = entity == "emoji" ? Uri.EscapeDataString(string.Concat(Enumerable.Repeat("😀", 1000))) : entity;
+        if (App is null)
+        {
+            return;
+        }
+
+        // Found by the fuzz bench on PostgreSQL: a NUL in ?entity= answered 503 (the database refused the query).
+        using var admin = await App.SignInAsync("quantri");
+        using var answer = await admin.GetAsync($"{HubRoutes.AdminChanges}?entity={entity}");
+        var raw = await answer.Content.ReadAsStringAsync();
+        Assert.True(answer.StatusCode == HttpStatusCode.BadRequest, $"{(int)answer.StatusCode} {raw}");
+        Assert.Equal("entity", JsonSerializer.Deserialize<JsonElement>(raw).GetProperty("field").GetString());
+        Assert.Contains("Trường 'entity'", raw, StringComparison.Ordinal);
+    }
+
     /// <summary>Every free-text field of every write that reaches the database, by caller.</summary>
     private static List<Target> Targets(Guid ticketId, Guid counterId, Guid otherServiceId, Guid priorityGroupId, Guid fieldId)
     {
