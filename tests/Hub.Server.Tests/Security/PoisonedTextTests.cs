@@ -57,7 +57,11 @@ public abstract class PoisonedTextTests(ITestOutputHelper output) : HubAppTest(o
         var field = (await admin.PostOkAsync<JsonElement>(HubRoutes.AdminFields, new FieldRequest("LV-X", "Lĩnh vực thử"))).GetProperty("id").GetGuid();
         var clients = new Dictionary<string, HttpClient>
         {
-            ["tablet"] = tablet, ["display"] = display, ["officer"] = officer, ["admin"] = admin, ["anonymous"] = anonymous,
+            ["tablet"] = tablet,
+            ["display"] = display,
+            ["officer"] = officer,
+            ["admin"] = admin,
+            ["anonymous"] = anonymous,
         };
 
         var targets = Targets(ticket.Id, counter, services[1].Id, group, field);
