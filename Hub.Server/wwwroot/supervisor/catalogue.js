@@ -157,7 +157,7 @@
           "tr",
           { "data-procedure-code": p.code, class: p.active ? "" : "retired" },
           el("td", {}, p.code),
-          el("td", {}, p.name),
+          el("td", {}, p.name, p.nameEn ? el("div", { class: "small", lang: "en" }, p.nameEn) : null),
           el("td", {}, p.fieldName),
           el("td", {}, p.serviceName || "Chưa gán"),
           el("td", {}, p.fees),
@@ -201,6 +201,7 @@
     $("procedure-id").value = p.id;
     $("procedure-code").value = p.code;
     $("procedure-name").value = p.name;
+    $("procedure-name-en").value = p.nameEn || "";
     $("procedure-field").value = p.fieldId;
     $("procedure-service").value = p.serviceId || "";
     $("procedure-level").value = p.level;
@@ -231,6 +232,7 @@
       const body = {
         code: $("procedure-code").value,
         name: $("procedure-name").value,
+        nameEn: $("procedure-name-en").value || null,
         fieldId: $("procedure-field").value,
         serviceId: $("procedure-service").value || null,
         level: $("procedure-level").value,
