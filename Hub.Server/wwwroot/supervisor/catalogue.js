@@ -211,8 +211,8 @@
     $("procedure-order").value = p.sortOrder;
     $("procedure-documents").value = documentsToText(p.documents);
     $("procedure-legal").value = p.legalBasis;
-    $("procedure-form-title").textContent = `Sửa thủ tục ${p.code}`;
-    $("procedure-save").textContent = "Lưu thủ tục";
+    $("procedure-form-title").textContent = `${Qk.t("Sửa thủ tục", "Edit procedure")} ${p.code}`;
+    $("procedure-save").textContent = Qk.t("Lưu thủ tục", "Save procedure");
     $("procedure-cancel").hidden = false;
     $("procedure-code").focus();
   }
@@ -220,8 +220,8 @@
   function resetProcedureForm() {
     $("procedure-form").reset();
     $("procedure-id").value = "";
-    $("procedure-form-title").textContent = "Thêm thủ tục";
-    $("procedure-save").textContent = "Thêm thủ tục";
+    $("procedure-form-title").textContent = Qk.t("Thêm thủ tục", "Add procedure");
+    $("procedure-save").textContent = Qk.t("Thêm thủ tục", "Add procedure");
     $("procedure-cancel").hidden = true;
   }
 
