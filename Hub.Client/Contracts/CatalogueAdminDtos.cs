@@ -22,10 +22,12 @@ public sealed record ProcedureAdminDto(
     IReadOnlyList<ProcedureDocumentDto> Documents,
     string LegalBasis,
     int SortOrder,
-    bool Active);
+    bool Active,
+    string? NameEn = null);
 
 /// <summary>Creates or edits a procedure (POST <see cref="HubRoutes.AdminProcedures"/>, PUT .../{id}).</summary>
 /// <param name="ServiceId">The service whose tickets this procedure is handled under; null: not offered at the kiosk yet.</param>
+/// <param name="NameEn">The English name the kiosk shows in English mode; empty or null: none.</param>
 /// <param name="Fees">As the kiosk shows it; an amount must be in đồng ("50.000 đồng"), "Miễn phí", a percentage or a text without an amount.</param>
 public sealed record ProcedureRequest(
     string Code,
@@ -38,7 +40,8 @@ public sealed record ProcedureRequest(
     string? Fees = null,
     IReadOnlyList<ProcedureDocumentDto>? Documents = null,
     string? LegalBasis = null,
-    int SortOrder = 0);
+    int SortOrder = 0,
+    string? NameEn = null);
 
 /// <summary>The multipart form of <see cref="HubRoutes.AdminCatalogueImport"/>: the file, and the two choices.</summary>
 public static class CatalogueImportForm

@@ -37,6 +37,7 @@ public sealed record FieldDto(Guid Id, string Code, string Name, string? NameEn,
 public sealed record ProcedureDocumentDto(string Name, int Originals, int Copies, string? Note);
 
 /// <summary>An administrative procedure (TTHC) as the kiosk shows it.</summary>
+/// <param name="NameEn">The English name for the kiosk's English mode; null when the catalogue has none (the kiosk then says so).</param>
 public sealed record ProcedureDto(
     Guid Id,
     string Code,
@@ -49,7 +50,8 @@ public sealed record ProcedureDto(
     string Fees,
     IReadOnlyList<ProcedureDocumentDto> Documents,
     string LegalBasis,
-    Guid? ServiceId);
+    Guid? ServiceId,
+    string? NameEn = null);
 
 /// <summary>What a ticket is for, with its live queue figures.</summary>
 public sealed record ServiceDto(

@@ -70,7 +70,8 @@ public static class CatalogueApi
         {
             // Searched in memory: a commune has tens of procedures, and accent-insensitive matching is simpler here than in two SQL dialects.
             var needle = TextSearch.Fold(q);
-            list = list.Where(p => TextSearch.Fold(p.Name).Contains(needle, StringComparison.Ordinal) || p.Code.Contains(q.Trim(), StringComparison.Ordinal));
+            list = list.Where(p => TextSearch.Fold(p.Name).Contains(needle, StringComparison.Ordinal)
+                || (p.NameEn is { } en && TextSearch.Fold(en).Contains(needle, StringComparison.Ordinal)) || p.Code.Contains(q.Trim(), StringComparison.Ordinal));
         }
 
         return TypedResults.Ok(list.ToList());
@@ -92,7 +93,7 @@ public static class CatalogueApi
 
     private static ProcedureDto ToDto(Domain.Procedure p, string fieldName) => new(
         p.Id, p.Code, p.Name, p.FieldId, fieldName, p.Level, p.Agency, p.ProcessingTime, p.Fees,
-        JsonSerializer.Deserialize<List<ProcedureDocumentDto>>(p.DocumentsJson, Json) ?? [], p.LegalBasis, p.ServiceId);
+        JsonSerializer.Deserialize<List<ProcedureDocumentDto>>(p.DocumentsJson, Json) ?? [], p.LegalBasis, p.ServiceId, p.NameEn);
 }
 
 /// <summary>Vietnamese-aware folding for search: lower case, tone marks and the đ stroke removed.</summary>

@@ -38,6 +38,7 @@ internal sealed class ProcedureConfiguration : IEntityTypeConfiguration<Procedur
         b.ToTable("Procedures");
         b.HasIndex(x => new { x.SiteId, x.Code }).IsUnique();
         b.HasIndex(x => x.FieldId);
+        b.Property(x => x.NameEn).HasMaxLength(CatalogueLimits.ProcedureName);
         b.Property(x => x.DocumentsJson).HasMaxLength(CatalogueLimits.DocumentsJson);
         b.Property(x => x.LegalBasis).HasMaxLength(CatalogueLimits.LegalBasis);
         b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId);

@@ -79,6 +79,9 @@ public sealed class Procedure
 
     public string Name { get; set; } = "";
 
+    /// <summary>English name for the kiosk's English mode (issue 10 item 12); null: the kiosk says it shows the Vietnamese one.</summary>
+    public string? NameEn { get; set; }
+
     public string Level { get; set; } = "";
 
     public string Agency { get; set; } = "";

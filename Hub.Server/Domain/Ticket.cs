@@ -149,6 +149,22 @@ public sealed class Ticket
         ServiceStartedAt = null;
     }
 
+    /// <summary>
+    /// Undoes a transfer: the ticket is back where it was before it was sent on (called or being
+    /// served at the counter that sent it, for its earlier service), as <paramref name="before"/> holds it.
+    /// </summary>
+    public void UndoTransfer(Ticket before)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        Require(TicketStatus.Waiting);
+        ServiceId = before.ServiceId;
+        TargetCounterId = before.TargetCounterId;
+        CounterId = before.CounterId;
+        Status = before.Status;
+        CalledAt = before.CalledAt;
+        ServiceStartedAt = before.ServiceStartedAt;
+    }
+
     public void Cancel(DateTime now)
     {
         Require(TicketStatus.Waiting, TicketStatus.Called);

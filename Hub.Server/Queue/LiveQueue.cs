@@ -29,6 +29,11 @@ public sealed class LiveQueue
     private readonly Dictionary<Guid, Ticket> _openTickets = [];
     private readonly Dictionary<(Guid ServiceId, DateOnly LocalDay), int> _lastNumbers = [];
 
+    // Transfers that may still be undone (QueueEngine.UndoWindow), by ticket: the ticket's row does not
+    // keep where it came from. Kept across reloads (they are about the database's rows, not memory's);
+    // the undo checks the stored events before using one, so an entry of an action that did not commit is harmless.
+    private readonly Dictionary<Guid, TransferMemo> _transfers = [];
+
     public IReadOnlyDictionary<Guid, Counter> Counters => _counters;
 
     public IReadOnlyDictionary<Guid, Ticket> OpenTickets => _openTickets;
@@ -71,6 +76,20 @@ public sealed class LiveQueue
     public IEnumerable<Ticket> Waiting(Guid siteId) =>
         _openTickets.Values.Where(t => t.SiteId == siteId && t.Status == TicketStatus.Waiting);
 
+    /// <summary>The last transfer of a ticket, if it is recent enough to be undone.</summary>
+    public TransferMemo? TransferOf(Guid ticketId) => _transfers.GetValueOrDefault(ticketId);
+
+    /// <summary>Remembers a transfer for its undo (the caller holds the gate); forgets those too old to undo.</summary>
+    public void RememberTransfer(Guid ticketId, TransferMemo memo)
+    {
+        foreach (var old in _transfers.Where(t => memo.At - t.Value.At > QueueEngine.UndoWindow).Select(t => t.Key).ToList())
+        {
+            _transfers.Remove(old);
+        }
+
+        _transfers[ticketId] = memo;
+    }
+
     // The writers below are for LiveChange, which records what it changes so it can put it back.
 
     internal void Put(Ticket ticket) => _openTickets[ticket.Id] = ticket;
@@ -91,3 +110,6 @@ public sealed class LiveQueue
         }
     }
 }
+
+/// <summary>A transfer as its undo needs it: the ticket before it was sent on, the counter and officer who sent it, and when.</summary>
+public sealed record TransferMemo(Ticket Before, Guid CounterId, Guid? OfficerId, DateTime At);

@@ -173,6 +173,7 @@ public sealed class QueueEngine(
 
         return await CurrentTicketActionAsync(counterId, ct, (ticket, counter, _, cat, now, change) =>
         {
+            live.RememberTransfer(ticket.Id, new TransferMemo(ticket.Copy(), counterId, actor.OfficerId, now));
             ticket.Transfer(request.ServiceId, request.CounterId);
             counter.CurrentTicketId = null;
             return Changed(change, ticket, TicketEventKind.Transferred, cat, actor, now, request.Reason);
@@ -223,15 +224,16 @@ public sealed class QueueEngine(
         }
     }
 
-    /// <summary>How long a finish, no-show or cancel can be undone (issue 10 item 1: "Hoàn tác" for 10 s).</summary>
+    /// <summary>How long a finish, no-show, cancel or transfer can be undone (issue 10 item 1: "Hoàn tác" for 10 s).</summary>
     public static readonly TimeSpan UndoWindow = TimeSpan.FromSeconds(10);
 
     private static readonly TicketEventKind[] UndoableKinds = [TicketEventKind.Served, TicketEventKind.NoShow, TicketEventKind.Cancelled];
 
     /// <summary>
-    /// Undoes the last closing action on a ticket (finish, no-show, cancel) done at this counter or
-    /// by this officer within <see cref="UndoWindow"/>: the ticket is reopened as it was, and the
-    /// undo is recorded as its own event (Undone, naming the action undone) like any queue action.
+    /// Undoes the last closing action on a ticket (finish, no-show, cancel) or its transfer, done at
+    /// this counter or by this officer within <see cref="UndoWindow"/>: the ticket is reopened (or
+    /// brought back from the queue it was sent to) as it was, and the undo is recorded as its own
+    /// event (Undone, naming the action undone) like any queue action.
     /// </summary>
     public async Task<TicketDto> UndoAsync(Guid counterId, Guid ticketId, Actor actor, CancellationToken ct)
     {
@@ -244,13 +246,13 @@ public sealed class QueueEngine(
             await journal.FlushAsync(ct);
             var ticket = await db.Tickets.FirstOrDefaultAsync(t => t.Id == ticketId && t.SiteId == info.SiteId, ct)
                 ?? throw new DomainException(Errors.TicketNotFound, "ticketId");
-            if (live.OpenTickets.ContainsKey(ticketId))
-            {
-                throw new DomainException(Errors.TicketBadStatus.With(ticket.Number, ticket.Status.ToString()), "ticketId");
-            }
-
             var last = await db.TicketEvents.Where(e => e.SiteId == info.SiteId && e.TicketId == ticketId)
                 .OrderByDescending(e => e.Sequence).FirstOrDefaultAsync(ct);
+            if (live.OpenTickets.TryGetValue(ticketId, out var open))
+            {
+                return UndoTransfer(change, open, last, counterId, catalogue, actor, now);
+            }
+
             var undoable = last is not null && UndoableKinds.Contains(last.Kind) && now - last.At <= UndoWindow
                 && (last.CounterId == counterId || (actor.OfficerId is not null && last.OfficerId == actor.OfficerId));
             if (!undoable)
@@ -276,6 +278,41 @@ public sealed class QueueEngine(
 
             return Changed(change, ticket, TicketEventKind.Undone, catalogue, actor, now, last!.Kind.ToString());
         }, ct);
+    }
+
+    /// <summary>
+    /// Brings a transferred ticket back to the counter that sent it, as it was there. Only while its
+    /// last stored event is that transfer (nobody has called it since) and within the undo window;
+    /// the counter must be free, as for the undo of a finish.
+    /// </summary>
+    private TicketDto UndoTransfer(LiveChange change, Ticket open, TicketEvent? last, Guid counterId, CatalogueData catalogue, Actor actor, DateTime now)
+    {
+        if (last?.Kind != TicketEventKind.Transferred)
+        {
+            // Open, and its last action was not a transfer: there is nothing to undo.
+            throw new DomainException(Errors.TicketBadStatus.With(open.Number, open.Status.ToString()), "ticketId");
+        }
+
+        var memo = live.TransferOf(open.Id);
+        // The stored event and the memory must be the same transfer (times compared to the millisecond: databases round them).
+        var undoable = memo is not null && Math.Abs((last.At - memo.At).TotalMilliseconds) < 1 && open.Status == TicketStatus.Waiting
+            && now - memo.At <= UndoWindow && (memo.CounterId == counterId || (actor.OfficerId is not null && memo.OfficerId == actor.OfficerId));
+        if (!undoable)
+        {
+            throw new DomainException(Errors.UndoExpired.With(open.Number), "ticketId");
+        }
+
+        var counter = change.Counter(memo!.CounterId);
+        if (counter.CurrentTicketId is { } currentId)
+        {
+            var current = live.OpenTickets.GetValueOrDefault(currentId)?.Number ?? "?";
+            throw new DomainException(Errors.UndoCounterBusy.With(open.Number, current), "ticketId");
+        }
+
+        var ticket = change.Ticket(open);
+        ticket.UndoTransfer(memo.Before);
+        counter.CurrentTicketId = ticket.Id;
+        return Changed(change, ticket, TicketEventKind.Undone, catalogue, actor, now, nameof(TicketEventKind.Transferred));
     }
 
     /// <summary>A no-show of today who turns up late waits again for this counter, with the number on their paper.</summary>

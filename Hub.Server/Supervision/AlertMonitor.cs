@@ -20,6 +20,7 @@ public sealed class AlertMonitor(
 {
     private readonly ConcurrentDictionary<string, DateTime> _noPictureSince = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<Guid, DateTime> _unstaffedSince = new();
+    private readonly AlertHysteresis _hysteresis = new();
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -60,11 +61,15 @@ public sealed class AlertMonitor(
             await alerts.ReconcileAsync(site.Id, AlertKind.WaitAboveTarget, await LongWaitsAsync(db, catalogue, site.Id, now, ct), ct);
             await alerts.ReconcileAsync(site.Id, AlertKind.CounterPausedTooLong, await LongPausesAsync(db, site.Id, now, o, ct), ct);
             await alerts.ReconcileAsync(site.Id, AlertKind.CalledNotStarted, await CalledNotStartedAsync(db, site.Id, now, o, ct), ct);
-            await alerts.ReconcileAsync(site.Id, AlertKind.CounterOpenWithoutOfficer, await OpenWithoutOfficerAsync(db, site.Id, now, o, ct), ct);
+            var (withoutOfficer, withoutOfficerNow) = await OpenWithoutOfficerAsync(db, site.Id, now, o, ct);
+            await alerts.ReconcileAsync(site.Id, AlertKind.CounterOpenWithoutOfficer,
+                _hysteresis.Apply(site.Id, AlertKind.CounterOpenWithoutOfficer, withoutOfficer, withoutOfficerNow, now, o.PresenceAlertClearAfter), ct);
             await alerts.ReconcileAsync(site.Id, AlertKind.DeviceOffline, await SilentDevicesAsync(db, site.Id, now, o, ct), ct);
-            var (unattended, occupied) = await PresenceAtCountersAsync(db, site.Id, now, ct);
-            await alerts.ReconcileAsync(site.Id, AlertKind.CounterUnattended, unattended, ct);
-            await alerts.ReconcileAsync(site.Id, AlertKind.CounterOccupiedWhileClosed, occupied, ct);
+            var seats = await PresenceAtCountersAsync(db, site.Id, now, ct);
+            await alerts.ReconcileAsync(site.Id, AlertKind.CounterUnattended,
+                _hysteresis.Apply(site.Id, AlertKind.CounterUnattended, seats.Unattended, seats.EmptyNow, now, o.PresenceAlertClearAfter), ct);
+            await alerts.ReconcileAsync(site.Id, AlertKind.CounterOccupiedWhileClosed,
+                _hysteresis.Apply(site.Id, AlertKind.CounterOccupiedWhileClosed, seats.Occupied, seats.OccupiedNow, now, o.PresenceAlertClearAfter), ct);
         }
 
         if (cameras is not null && catalogue.Sites.Count > 0)
@@ -140,11 +145,14 @@ public sealed class AlertMonitor(
     /// does not change the counter's state time, so the time runs from whichever is later: the
     /// state change or the first check that found the counter without an officer.
     /// </summary>
-    private async Task<List<AlertCondition>> OpenWithoutOfficerAsync(HubDbContext db, Guid siteId, DateTime now, SupervisionOptions o, CancellationToken ct)
+    /// <returns>The counters open without an officer for the configured minutes, and those open without one now.</returns>
+    private async Task<(List<AlertCondition> Holding, HashSet<string> Now)> OpenWithoutOfficerAsync(HubDbContext db, Guid siteId, DateTime now,
+        SupervisionOptions o, CancellationToken ct)
     {
         var limit = TimeSpan.FromMinutes(o.OpenWithoutOfficerMinutes);
         var counters = await db.Counters.Where(c => c.SiteId == siteId).ToListAsync(ct);
         var result = new List<AlertCondition>();
+        var unstaffedNow = new HashSet<string>(StringComparer.Ordinal);
         foreach (var c in counters)
         {
             if (!c.Active || c.State != CounterState.Open || c.OfficerId is not null)
@@ -153,6 +161,7 @@ public sealed class AlertMonitor(
                 continue;
             }
 
+            unstaffedNow.Add($"counter:{c.Id:N}");
             var seenSince = _unstaffedSince.GetOrAdd(c.Id, now);
             var since = seenSince > c.StateChangedAt ? seenSince : c.StateChangedAt;
             if (now - since >= limit)
@@ -163,7 +172,7 @@ public sealed class AlertMonitor(
             }
         }
 
-        return result;
+        return (result, unstaffedNow);
     }
 
     private static async Task<List<AlertCondition>> SilentDevicesAsync(HubDbContext db, Guid siteId, DateTime now, SupervisionOptions o, CancellationToken ct)
@@ -183,14 +192,13 @@ public sealed class AlertMonitor(
     /// closed with someone seen for OccupiedClosedCounterMinutes. A counter whose camera gives no
     /// recent figures raises neither (the camera-down alert covers that).
     /// </summary>
-    private async Task<(List<AlertCondition> Unattended, List<AlertCondition> Occupied)> PresenceAtCountersAsync(HubDbContext db, Guid siteId, DateTime now, CancellationToken ct)
+    private async Task<SeatAlerts> PresenceAtCountersAsync(HubDbContext db, Guid siteId, DateTime now, CancellationToken ct)
     {
         var o = analytics.Value;
-        var unattended = new List<AlertCondition>();
-        var occupied = new List<AlertCondition>();
+        var seats = new SeatAlerts([], [], new HashSet<string>(StringComparer.Ordinal), new HashSet<string>(StringComparer.Ordinal));
         if (o.Counters.Count == 0)
         {
-            return (unattended, occupied);
+            return seats;
         }
 
         var counters = await db.Counters.Where(c => c.SiteId == siteId && c.Active).ToListAsync(ct);
@@ -201,23 +209,36 @@ public sealed class AlertMonitor(
                 continue;
             }
 
+            var key = $"counter:{c.Id:N}";
+            if (c.State == CounterState.Open && !seen.Present)
+            {
+                seats.EmptyNow.Add(key);
+            }
+            else if (c.State == CounterState.Closed && seen.Present)
+            {
+                seats.OccupiedNow.Add(key);
+            }
+
             var minutes = (now - seen.Since.UtcDateTime).TotalMinutes;
             if (c.State == CounterState.Open && !seen.Present && minutes >= o.EmptyCounterMinutes)
             {
-                unattended.Add(new AlertCondition($"counter:{c.Id:N}", c.Name,
+                seats.Unattended.Add(new AlertCondition($"counter:{c.Id:N}", c.Name,
                     $"Quầy đang mở nhưng không có người ngồi {(int)minutes} phút",
                     $"Counter open with nobody at it for {(int)minutes} min"));
             }
             else if (c.State == CounterState.Closed && seen.Present && minutes >= o.OccupiedClosedCounterMinutes)
             {
-                occupied.Add(new AlertCondition($"counter:{c.Id:N}", c.Name,
+                seats.Occupied.Add(new AlertCondition($"counter:{c.Id:N}", c.Name,
                     $"Quầy đã đóng nhưng có người làm việc {(int)minutes} phút",
                     $"Counter closed but someone has worked there for {(int)minutes} min"));
             }
         }
 
-        return (unattended, occupied);
+        return seats;
     }
+
+    /// <summary>The seat alerts that hold in full, and the counters whose seat is in that state now (for <see cref="AlertHysteresis"/>).</summary>
+    private sealed record SeatAlerts(List<AlertCondition> Unattended, List<AlertCondition> Occupied, HashSet<string> EmptyNow, HashSet<string> OccupiedNow);
 
     private List<AlertCondition> DownCameras(CameraRegistry cameras, DateTime now, SupervisionOptions o)
     {

@@ -16,6 +16,7 @@ public static class SupervisionExtensions
             .Validate(o => o.PausedTooLongMinutes > 0, "Supervision:PausedTooLongMinutes must be positive")
             .Validate(o => o.CalledNotStartedMinutes > 0, "Supervision:CalledNotStartedMinutes must be positive")
             .Validate(o => o.OpenWithoutOfficerMinutes > 0, "Supervision:OpenWithoutOfficerMinutes must be positive")
+            .Validate(o => o.PresenceAlertClearSeconds >= 0, "Supervision:PresenceAlertClearSeconds must not be negative")
             .Validate(o => o.DemoSegmentSeconds > 0, "Supervision:DemoSegmentSeconds must be positive")
             .ValidateOnStart();
         services.AddSingleton<DeviceStatusBoard>();

@@ -23,6 +23,14 @@ public sealed class SupervisionOptions
     /// <summary>A counter open this long with no officer signed in raises an alert (signed out without closing).</summary>
     public int OpenWithoutOfficerMinutes { get; set; } = 2;
 
+    /// <summary>
+    /// A raised open-without-officer, unattended or occupied-while-closed alert clears only after its
+    /// state has been false this long in a row: presence flickers (a camera frame, a reconnecting console).
+    /// </summary>
+    public int PresenceAlertClearSeconds { get; set; } = 60;
+
+    public TimeSpan PresenceAlertClearAfter => TimeSpan.FromSeconds(PresenceAlertClearSeconds);
+
     /// <summary>A camera without a picture for this long raises an alert (covers ffmpeg's start and short restarts).</summary>
     public int CameraDownAfterSeconds { get; set; } = 30;
 

@@ -67,7 +67,7 @@ public static class KioskApi
 
     public static Ok<KioskStateView> GetState(KioskState state) => TypedResults.Ok(state.Current());
 
-    /// <summary>Procedures matching the typed words, named in the kiosk's language where the catalogue has it (search itself is on the Vietnamese names).</summary>
+    /// <summary>Procedures matching the typed words, named in the kiosk's language where the catalogue has it (searched on the Vietnamese and the English names).</summary>
     public static Ok<IReadOnlyList<SearchHit>> Search(string? q, Guid? field, HttpRequest request, CatalogueStore store)
     {
         var language = LanguageOf(request);

@@ -69,11 +69,11 @@ public sealed record KioskCatalogue(
     public CatalogueText FieldText(FieldDto field, string language) => CatalogueText.Pick(language, field.Name, field.NameEn);
 
     /// <summary>
-    /// A procedure's name in the kiosk's language. The catalogue holds procedures in Vietnamese only
-    /// (the import reads an English column but the schema has nowhere to keep it), so in English it
-    /// is always the Vietnamese name, marked untranslated.
+    /// A procedure's name in the kiosk's language: its English name where the catalogue has one
+    /// (imported from the name_en column or typed on /supervisor/catalogue), otherwise the Vietnamese
+    /// name marked untranslated so the page says so.
     /// </summary>
-    public static CatalogueText ProcedureText(ProcedureDto procedure, string language) => CatalogueText.Pick(language, procedure.Name, null);
+    public static CatalogueText ProcedureText(ProcedureDto procedure, string language) => CatalogueText.Pick(language, procedure.Name, procedure.NameEn);
 
     /// <summary>Counter numbers that serve a service, in order, for "mời đến quầy 1, 2".</summary>
     public IReadOnlyList<int> CounterNumbersFor(Guid serviceId) =>

@@ -7,7 +7,8 @@ namespace QueueKiosk.KioskUi.Catalogue;
 /// Relevance search over procedures that ignores diacritics and case. Ranking, best first:
 /// exact code, code prefix, exact name, name starting with the query, the query as a phrase,
 /// all query words, then partial word matches; ties go to the shorter name (the general
-/// procedure before its variants), then catalogue order.
+/// procedure before its variants), then catalogue order. A procedure with an English name matches
+/// on either name.
 /// </summary>
 public sealed class ProcedureSearch
 {
@@ -15,7 +16,11 @@ public sealed class ProcedureSearch
 
     public ProcedureSearch(IEnumerable<ProcedureDto> procedures)
     {
-        _entries = [.. procedures.Select((p, i) => new Entry(p, i, VietnameseText.SearchKey(p.Code), VietnameseText.SearchKey(p.Name)))];
+        _entries = [.. procedures.Select((p, i) => new Entry(p, i, VietnameseText.SearchKey(p.Code), VietnameseText.SearchKey(p.Name))
+        {
+            // A citizen in English mode may type the English name the list shows: it is searched as a second name.
+            English = p.NameEn is { Length: > 0 } en ? new Entry(p, i, VietnameseText.SearchKey(p.Code), VietnameseText.SearchKey(en)) : null,
+        })];
     }
 
     public IReadOnlyList<ProcedureDto> Search(string? query, int limit = 30)
@@ -28,7 +33,7 @@ public sealed class ProcedureSearch
 
         var words = key.Split(' ');
         return [.. _entries
-            .Select(e => (Entry: e, Score: Score(e, key, words)))
+            .Select(e => (Entry: e, Score: Math.Max(Score(e, key, words), e.English is { } en ? Score(en, key, words) : 0)))
             .Where(x => x.Score > 0)
             .OrderByDescending(x => x.Score)
             .ThenBy(x => x.Entry.NameWords.Length)
@@ -83,5 +88,8 @@ public sealed class ProcedureSearch
     internal sealed record Entry(ProcedureDto Procedure, int Order, string CodeKey, string NameKey)
     {
         public string[] NameWords { get; } = NameKey.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+        /// <summary>The same procedure keyed by its English name, or null when it has none.</summary>
+        public Entry? English { get; init; }
     }
 }

@@ -60,7 +60,7 @@ public sealed class QueueTicketPrinter : ITicketPrinter, IDisposable
                 // Stop waiting as soon as the printer says it cannot print: the citizen should not stand there.
                 if (!_queue.State.PrinterStatus.CanPrint() && _queue.State.PrinterStatus != PrinterStatus.None)
                 {
-                    return new PrintOutcome(PrintResult.Failed, _queue.State.PrinterStatus.Describe());
+                    return new PrintOutcome(PrintResult.Failed, _queue.State.PrinterStatus.Describe(PrinterStatusExtensions.OfficeLanguage));
                 }
 
                 try
@@ -113,7 +113,7 @@ public sealed class QueueTicketPrinter : ITicketPrinter, IDisposable
     public static PrinterStatusView Map(PrintQueueState state)
     {
         var status = state.PrinterStatus;
-        var detail = state.LastError ?? status.Describe();
+        var detail = state.LastError ?? status.Describe(PrinterStatusExtensions.OfficeLanguage);
         return status switch
         {
             _ when status.HasFlag(PrinterStatus.PaperOut) => new(PrinterCondition.PaperOut, detail),

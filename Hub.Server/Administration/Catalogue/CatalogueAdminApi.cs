@@ -216,6 +216,7 @@ public static class CatalogueAdminApi
     {
         ValidateCode(request.Code, "code", CatalogueLimits.ProcedureCode);
         Validate.Required(request.Name, "name", CatalogueLimits.ProcedureName);
+        Validate.MaxLength(request.NameEn, "nameEn", CatalogueLimits.ProcedureName);
         Validate.MaxLength(request.Level, "level", CatalogueLimits.Level);
         Validate.MaxLength(request.Agency, "agency", CatalogueLimits.Agency);
         Validate.MaxLength(request.ProcessingTime, "processingTime", CatalogueLimits.ProcessingTime);
@@ -289,6 +290,7 @@ public static class CatalogueAdminApi
     {
         p.Code = r.Code.Trim();
         p.Name = Text(r.Name);
+        p.NameEn = string.IsNullOrWhiteSpace(r.NameEn) ? null : Text(r.NameEn);
         p.FieldId = r.FieldId;
         p.ServiceId = r.ServiceId;
         p.Level = Text(r.Level);
@@ -324,7 +326,7 @@ public static class CatalogueAdminApi
 
     private static ProcedureAdminDto ToDto(Procedure p, string fieldName, string? serviceName) => new(
         p.Id, p.Code, p.Name, p.FieldId, fieldName, p.ServiceId, serviceName, p.Level, p.Agency, p.ProcessingTime, p.Fees,
-        ProcedureDocuments.FromJson(p.DocumentsJson), p.LegalBasis, p.SortOrder, p.Active);
+        ProcedureDocuments.FromJson(p.DocumentsJson), p.LegalBasis, p.SortOrder, p.Active, p.NameEn);
 
     // ------------------------------------------------------------------------------------------ shared
 

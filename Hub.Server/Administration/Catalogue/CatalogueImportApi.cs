@@ -148,9 +148,9 @@ public static class CatalogueImportApi
     }
 
     /// <summary>
-    /// The preview as the plan compares it with the stored procedures: English names are not stored per
-    /// procedure (the schema has no column for them; a new field takes the file's), so they are left out
-    /// of the comparison; an optional column the file does not have keeps the stored value (a short list
+    /// The preview as the plan compares it with the stored procedures: a procedure's English name is
+    /// compared and stored like the other values; a field's English name is not (a new field takes the
+    /// file's, an existing one keeps its own), so it is left out of the comparison; an optional column the file does not have keeps the stored value (a short list
     /// of codes and names does not wipe the documents); and a documents list whose stored JSON would not
     /// fit its column is a row error.
     /// </summary>
@@ -167,7 +167,7 @@ public static class CatalogueImportApi
             var v = row.Values;
             var values = v with
             {
-                NameEn = null,
+                NameEn = Keep(CatalogueColumns.NameEn, v.NameEn, current),
                 FieldEn = null,
                 Level = Keep(CatalogueColumns.Level, v.Level, current),
                 Agency = Keep(CatalogueColumns.Agency, v.Agency, current),
@@ -198,7 +198,7 @@ public static class CatalogueImportApi
     {
         var documents = ProcedureDocuments.FromJson(p.DocumentsJson);
         return new ProcedureValues(
-            p.Code, p.Name, null, fieldNames.GetValueOrDefault(p.FieldId, ""), null, Empty(p.Level), Empty(p.Agency), Empty(p.ProcessingTime),
+            p.Code, p.Name, p.NameEn, fieldNames.GetValueOrDefault(p.FieldId, ""), null, Empty(p.Level), Empty(p.Agency), Empty(p.ProcessingTime),
             Empty(p.Fees),
             documents.Count == 0 ? null : ProcedureDocumentsText.Format(documents.Select(d => new ImportedDocument(d.Name, d.Originals, d.Copies))),
             Empty(p.LegalBasis));
@@ -352,6 +352,7 @@ internal sealed class CatalogueWriter(HubDbContext db, Guid siteId, List<Field> 
     {
         p.Code = v.Code;
         p.Name = v.NameVi;
+        p.NameEn = v.NameEn;
         p.FieldId = field.Id;
         p.Level = v.Level ?? "";
         p.Agency = v.Agency ?? "";

@@ -93,8 +93,8 @@
   }
 
   // ---- undo ------------------------------------------------------------------------------
-  // Finish, no-show and cancel can be undone for 10 s (the hub's QueueEngine.UndoWindow): the
-  // undo is a queue action on the hub (POST .../undo), recorded as an "Undone" event.
+  // Finish, no-show, cancel and transfer can be undone for 10 s (the hub's QueueEngine.UndoWindow):
+  // the undo is a queue action on the hub (POST .../undo), recorded as an "Undone" event.
   const undoSeconds = 10;
   let undoTimer = null;
   let undoTicket = null;
@@ -526,6 +526,7 @@
     act(
       () => counterPost(counterActions.Transfer, { serviceId, counterId, reason }),
       (r) => `Đã chuyển số ${r.number}.`,
+      true,
     );
   });
   $("transfer-cancel").addEventListener("click", () => $("transfer-dialog").close());

@@ -157,7 +157,7 @@
           "tr",
           { "data-procedure-code": p.code, class: p.active ? "" : "retired" },
           el("td", {}, p.code),
-          el("td", {}, p.name),
+          el("td", {}, p.name, p.nameEn ? el("div", { class: "small", lang: "en" }, p.nameEn) : null),
           el("td", {}, p.fieldName),
           el("td", {}, p.serviceName || "Chưa gán"),
           el("td", {}, p.fees),
@@ -201,6 +201,7 @@
     $("procedure-id").value = p.id;
     $("procedure-code").value = p.code;
     $("procedure-name").value = p.name;
+    $("procedure-name-en").value = p.nameEn || "";
     $("procedure-field").value = p.fieldId;
     $("procedure-service").value = p.serviceId || "";
     $("procedure-level").value = p.level;
@@ -210,8 +211,8 @@
     $("procedure-order").value = p.sortOrder;
     $("procedure-documents").value = documentsToText(p.documents);
     $("procedure-legal").value = p.legalBasis;
-    $("procedure-form-title").textContent = `Sửa thủ tục ${p.code}`;
-    $("procedure-save").textContent = "Lưu thủ tục";
+    $("procedure-form-title").textContent = `${Qk.t("Sửa thủ tục", "Edit procedure")} ${p.code}`;
+    $("procedure-save").textContent = Qk.t("Lưu thủ tục", "Save procedure");
     $("procedure-cancel").hidden = false;
     $("procedure-code").focus();
   }
@@ -219,8 +220,8 @@
   function resetProcedureForm() {
     $("procedure-form").reset();
     $("procedure-id").value = "";
-    $("procedure-form-title").textContent = "Thêm thủ tục";
-    $("procedure-save").textContent = "Thêm thủ tục";
+    $("procedure-form-title").textContent = Qk.t("Thêm thủ tục", "Add procedure");
+    $("procedure-save").textContent = Qk.t("Thêm thủ tục", "Add procedure");
     $("procedure-cancel").hidden = true;
   }
 
@@ -231,6 +232,7 @@
       const body = {
         code: $("procedure-code").value,
         name: $("procedure-name").value,
+        nameEn: $("procedure-name-en").value || null,
         fieldId: $("procedure-field").value,
         serviceId: $("procedure-service").value || null,
         level: $("procedure-level").value,

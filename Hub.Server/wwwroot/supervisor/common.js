@@ -79,12 +79,11 @@ window.Qk = (function () {
     box.hidden = !text;
   }
 
-  // One language at a time. A page that has both (its <body data-languages="vi en">) shows the
-  // switch and words everything in the reader's choice, kept in this browser; every other page
-  // stays wholly Vietnamese, whatever was chosen.
+  // One language at a time (issue 10 item 13), on every supervisor page: the switch in the top bar
+  // words the page in the reader's choice, kept in this browser. Static text carries its English in
+  // data-en; what the scripts write goes through t(vi, en). This is the one source of the switch.
   const langKey = "qk.supervisor.lang";
-  const bilingual = (document.body.dataset.languages || "").split(" ").includes("en");
-  const lang = bilingual && localStorage.getItem(langKey) === "en" ? "en" : "vi";
+  const lang = localStorage.getItem(langKey) === "en" ? "en" : "vi";
 
   /** The text in the page's language: t("Đang mở", "Open"). */
   function t(vi, en) {
@@ -96,7 +95,6 @@ window.Qk = (function () {
     document.documentElement.lang = lang;
     const toggle = document.getElementById("lang-switch");
     if (toggle) {
-      toggle.hidden = !bilingual;
       toggle.textContent = lang === "en" ? "Tiếng Việt" : "English";
       toggle.addEventListener("click", () => {
         localStorage.setItem(langKey, lang === "en" ? "vi" : "en");
@@ -105,6 +103,8 @@ window.Qk = (function () {
     }
     if (lang !== "en") return;
     for (const node of document.querySelectorAll("[data-en]")) node.textContent = node.dataset.en;
+    for (const node of document.querySelectorAll("[data-en-placeholder]")) node.placeholder = node.dataset.enPlaceholder;
+    for (const node of document.querySelectorAll("[data-en-title]:not(body)")) node.title = node.dataset.enTitle;
     if (document.body.dataset.enTitle) document.title = document.body.dataset.enTitle;
   }
 

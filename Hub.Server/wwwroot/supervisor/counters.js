@@ -50,7 +50,7 @@
   function renderServiceRows(counter) {
     const assigned = new Map((counter ? counter.services : []).map((s) => [s.serviceId, s]));
     const weighted = $("counter-weighted").checked;
-    $("counter-rank-header").textContent = weighted ? "Trọng số (1-10)" : "Thứ tự";
+    $("counter-rank-header").textContent = weighted ? Qk.t("Trọng số (1-10)", "Weight (1-10)") : Qk.t("Thứ tự", "Order");
     // Retired services cannot be given to a counter; one already assigned stays listed so it can be removed.
     const listed = services.filter((s) => s.active || assigned.has(s.id));
     $("counter-services").replaceChildren(
@@ -70,7 +70,7 @@
 
   function fill(counter) {
     const c = counter || {};
-    $("counter-form-title").textContent = counter ? `Sửa quầy ${c.number}` : "Thêm quầy";
+    $("counter-form-title").textContent = counter ? `${Qk.t("Sửa quầy", "Edit counter")} ${c.number}` : Qk.t("Thêm quầy", "Add a counter");
     $("counter-id").value = c.id || "";
     $("counter-number").value = c.number ?? "";
     $("counter-name").value = c.name || "";

@@ -4,6 +4,8 @@
 
 (function () {
   const { el } = Qk;
+  // The page's own words in the reader's language (Qk.t; "t" names the totals below).
+  const tr = Qk.t;
   const fromInput = document.getElementById("from");
   const toInput = document.getElementById("to");
   const csv = document.getElementById("csv");
@@ -53,20 +55,20 @@
             "tr",
             {},
             [
-              "Mục",
-              "Số phát",
-              "Phục vụ",
-              "Vắng",
-              "Chuyển",
-              "Hủy",
-              "Hết hạn",
-              "Chờ TB",
-              "Chờ trung vị",
-              "Chờ P90",
-              "Phục vụ TB",
-              "Phục vụ trung vị",
-              "Phục vụ P90",
-              "Trong mục tiêu",
+              tr("Mục", "Item"),
+              tr("Số phát", "Issued"),
+              tr("Phục vụ", "Served"),
+              tr("Vắng", "No-show"),
+              tr("Chuyển", "Transferred"),
+              tr("Hủy", "Cancelled"),
+              tr("Hết hạn", "Expired"),
+              tr("Chờ TB", "Mean wait"),
+              tr("Chờ trung vị", "Median wait"),
+              tr("Chờ P90", "Wait P90"),
+              tr("Phục vụ TB", "Mean service"),
+              tr("Phục vụ trung vị", "Median service"),
+              tr("Phục vụ P90", "Service P90"),
+              tr("Trong mục tiêu", "Within target"),
             ].map((h) => el("th", {}, h)),
           ),
         ),
@@ -95,7 +97,7 @@
           ),
         ),
       ),
-      el("p", { class: "small" }, "Thời gian tính bằng phút."),
+      el("p", { class: "small" }, tr("Thời gian tính bằng phút.", "Times in minutes.")),
     );
   }
 
@@ -104,9 +106,9 @@
     return el(
       "section",
       { class: "report-section", "data-testid": "by-presence" },
-      el("h2", {}, "Có mặt tại quầy (camera)"),
+      el("h2", {}, tr("Có mặt tại quầy (camera)", "Presence at counters (camera)")),
       rows.length === 0
-        ? el("p", { class: "empty" }, "Không có số liệu camera cho những ngày này.")
+        ? el("p", { class: "empty" }, tr("Không có số liệu camera cho những ngày này.", "No camera figures for these days."))
         : el(
             "table",
             { class: "grid report", id: "by-presence" },
@@ -116,7 +118,9 @@
               el(
                 "tr",
                 {},
-                ["Ngày", "Quầy", "Có mặt", "Camera theo dõi"].map((h) => el("th", {}, h)),
+                [tr("Ngày", "Date"), tr("Quầy", "Counter"), tr("Có mặt", "Present"), tr("Camera theo dõi", "Camera watching")].map((h) =>
+                  el("th", {}, h),
+                ),
               ),
             ),
             el(
@@ -139,19 +143,32 @@
 
   // Citizens' ratings (docs/ratings.md): count and share per level, "not rated", and the Circular 01
   // grade where the tablet asked the indices.
-  const bandNames = { Full: "Đạt 100 %", From70To100: "Từ 70 % đến dưới 100 %", Under70: "Dưới 70 %" };
+  const bandNames = {
+    Full: tr("Đạt 100 %", "100 %"),
+    From70To100: tr("Từ 70 % đến dưới 100 %", "From 70 % to under 100 %"),
+    Under70: tr("Dưới 70 %", "Under 70 %"),
+  };
   function share(row, count) {
     const rated = row.verySatisfied + row.satisfied + row.neutral + row.unhappy;
     return rated === 0 ? "–" : `${count} (${Math.round((100 * count) / rated)} %)`;
   }
   function ratingTable(title, rows, id) {
-    const head = ["Mục", "Rất hài lòng", "Hài lòng", "Bình thường", "Không hài lòng", "Không đánh giá", "Điểm TT01", "Xếp loại TT01"];
+    const head = [
+      tr("Mục", "Item"),
+      tr("Rất hài lòng", "Very satisfied"),
+      tr("Hài lòng", "Satisfied"),
+      tr("Bình thường", "Neutral"),
+      tr("Không hài lòng", "Unhappy"),
+      tr("Không đánh giá", "Not rated"),
+      tr("Điểm TT01", "TT01 score"),
+      tr("Xếp loại TT01", "TT01 grade"),
+    ];
     return el(
       "section",
       { class: "report-section", "data-testid": id },
       el("h2", {}, title),
       rows.length === 0
-        ? el("p", { class: "empty" }, "Chưa có đánh giá.")
+        ? el("p", { class: "empty" }, tr("Chưa có đánh giá.", "No rating yet."))
         : el(
             "table",
             { class: "grid report", id },
@@ -188,11 +205,11 @@
   function ratingSections(ratings) {
     if (!ratings) return [];
     return [
-      ratingTable("Đánh giá của người dân: tổng", [ratings.total], "rating-total"),
-      ratingTable("Đánh giá theo cán bộ", ratings.byOfficer, "rating-by-officer"),
-      ratingTable("Đánh giá theo quầy", ratings.byCounter, "rating-by-counter"),
-      ratingTable("Đánh giá theo dịch vụ", ratings.byService, "rating-by-service"),
-      ratingTable("Đánh giá theo ngày", ratings.byDay, "rating-by-day"),
+      ratingTable(tr("Đánh giá của người dân: tổng", "Citizens' ratings: total"), [ratings.total], "rating-total"),
+      ratingTable(tr("Đánh giá theo cán bộ", "Ratings by officer"), ratings.byOfficer, "rating-by-officer"),
+      ratingTable(tr("Đánh giá theo quầy", "Ratings by counter"), ratings.byCounter, "rating-by-counter"),
+      ratingTable(tr("Đánh giá theo dịch vụ", "Ratings by service"), ratings.byService, "rating-by-service"),
+      ratingTable(tr("Đánh giá theo ngày", "Ratings by day"), ratings.byDay, "rating-by-day"),
     ];
   }
 
@@ -204,20 +221,25 @@
 
   function render(r) {
     document.getElementById("report").hidden = false;
-    document.getElementById("report-title").textContent = `Báo cáo ${r.siteName} · ${r.from === r.to ? r.from : r.from + " đến " + r.to}`;
+    const period = r.from === r.to ? r.from : `${r.from} ${tr("đến", "to")} ${r.to}`;
+    document.getElementById("report-title").textContent = `${tr("Báo cáo", "Report")} ${r.siteName} · ${period}`;
     const t = r.total;
-    document.getElementById("report-summary").textContent =
+    document.getElementById("report-summary").textContent = tr(
       `Số phát: ${t.issued} · Đã phục vụ: ${t.served} · Vắng mặt: ${t.noShow} · Chuyển: ${t.transferred} · ` +
-      `Chờ trung bình ${minutes(t.wait.meanSeconds)} phút (trung vị ${minutes(t.wait.medianSeconds)}, P90 ${minutes(t.wait.p90Seconds)}) · ` +
-      `Phục vụ trung bình ${minutes(t.service.meanSeconds)} phút · Trong mục tiêu: ${percent(t.withinTargetShare)}`;
+        `Chờ trung bình ${minutes(t.wait.meanSeconds)} phút (trung vị ${minutes(t.wait.medianSeconds)}, P90 ${minutes(t.wait.p90Seconds)}) · ` +
+        `Phục vụ trung bình ${minutes(t.service.meanSeconds)} phút · Trong mục tiêu: ${percent(t.withinTargetShare)}`,
+      `Issued: ${t.issued} · Served: ${t.served} · No-show: ${t.noShow} · Transferred: ${t.transferred} · ` +
+        `Mean wait ${minutes(t.wait.meanSeconds)} min (median ${minutes(t.wait.medianSeconds)}, P90 ${minutes(t.wait.p90Seconds)}) · ` +
+        `Mean service ${minutes(t.service.meanSeconds)} min · Within target: ${percent(t.withinTargetShare)}`,
+    );
     document
       .getElementById("report-tables")
       .replaceChildren(
-        table("Theo dịch vụ", r.byService, "by-service"),
-        table("Theo thủ tục", r.byProcedure, "by-procedure"),
-        table("Theo quầy", r.byCounter, "by-counter"),
-        table("Theo cán bộ", r.byOfficer, "by-officer"),
-        table("Theo giờ", r.byHour, "by-hour"),
+        table(tr("Theo dịch vụ", "By service"), r.byService, "by-service"),
+        table(tr("Theo thủ tục", "By procedure"), r.byProcedure, "by-procedure"),
+        table(tr("Theo quầy", "By counter"), r.byCounter, "by-counter"),
+        table(tr("Theo cán bộ", "By officer"), r.byOfficer, "by-officer"),
+        table(tr("Theo giờ", "By hour"), r.byHour, "by-hour"),
         presenceTable(r.presenceByCounterDay || []),
         ...ratingSections(r.ratings),
       );
@@ -225,7 +247,7 @@
       type: "bar",
       data: {
         labels: r.byHour.map((h) => h.key + "h"),
-        datasets: [{ label: "Số phát", data: r.byHour.map((h) => h.issued), backgroundColor: "#2f6fb0" }],
+        datasets: [{ label: tr("Số phát", "Issued"), data: r.byHour.map((h) => h.issued), backgroundColor: "#2f6fb0" }],
       },
       options: { animation: false, responsive: true, maintainAspectRatio: false },
     });
@@ -234,8 +256,8 @@
       data: {
         labels: r.byService.map((s) => s.key),
         datasets: [
-          { label: "Chờ TB", data: r.byService.map((s) => (s.wait.meanSeconds ?? 0) / 60), backgroundColor: "#2f6fb0" },
-          { label: "Chờ P90", data: r.byService.map((s) => (s.wait.p90Seconds ?? 0) / 60), backgroundColor: "#d08a1e" },
+          { label: tr("Chờ TB", "Mean wait"), data: r.byService.map((s) => (s.wait.meanSeconds ?? 0) / 60), backgroundColor: "#2f6fb0" },
+          { label: tr("Chờ P90", "Wait P90"), data: r.byService.map((s) => (s.wait.p90Seconds ?? 0) / 60), backgroundColor: "#d08a1e" },
         ],
       },
       options: { animation: false, responsive: true, maintainAspectRatio: false },

@@ -91,7 +91,9 @@
 
   function fill(service) {
     const s = service || {};
-    $("service-form-title").textContent = service ? `Sửa dịch vụ ${s.code}` : "Thêm dịch vụ";
+    $("service-form-title").textContent = service
+      ? `${Qk.t("Sửa dịch vụ", "Edit service")} ${s.code}`
+      : Qk.t("Thêm dịch vụ", "Add a service");
     $("service-id").value = s.id || "";
     $("service-code").value = s.code || "";
     $("service-name").value = s.name || "";

@@ -50,8 +50,8 @@
   function startCreate() {
     form.reset();
     idField.value = "";
-    document.getElementById("staff-form-title").textContent = "Tạo tài khoản";
-    submit.textContent = "Tạo tài khoản";
+    document.getElementById("staff-form-title").textContent = Qk.t("Tạo tài khoản", "Create account");
+    submit.textContent = Qk.t("Tạo tài khoản", "Create account");
     passwordLabel.hidden = false;
     cancel.hidden = true;
     renderCounterChoices([]);
@@ -62,8 +62,8 @@
     document.getElementById("staff-username").value = s.userName;
     document.getElementById("staff-displayname").value = s.displayName;
     document.getElementById("staff-role").value = s.role;
-    document.getElementById("staff-form-title").textContent = `Sửa tài khoản ${s.userName}`;
-    submit.textContent = "Lưu thay đổi";
+    document.getElementById("staff-form-title").textContent = `${Qk.t("Sửa tài khoản", "Edit account")} ${s.userName}`;
+    submit.textContent = Qk.t("Lưu thay đổi", "Save changes");
     passwordLabel.hidden = true;
     cancel.hidden = false;
     renderCounterChoices(s.counterIds);

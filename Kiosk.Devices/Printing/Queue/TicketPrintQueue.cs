@@ -196,7 +196,7 @@ public sealed class TicketPrintQueue : BackgroundService, ITicketPrintQueue
         var before = await _printer.CheckStatusAsync(cancellationToken);
         if (!before.CanPrint())
         {
-            SetCurrent(job, before.Describe());
+            SetCurrent(job, before.Describe(PrinterStatusExtensions.OfficeLanguage));
             return false;
         }
 
@@ -208,7 +208,7 @@ public sealed class TicketPrintQueue : BackgroundService, ITicketPrintQueue
         catch (Exception ex) when (ex is IOException or TimeoutException)
         {
             _logger.LogWarning("Print job {Sequence} not sent: {Error}", job.Sequence, ex.Message);
-            SetCurrent(job, $"{PrinterStatus.Disconnected.Describe()}: {ex.Message}");
+            SetCurrent(job, $"{PrinterStatus.Disconnected.Describe(PrinterStatusExtensions.OfficeLanguage)}: {ex.Message}");
             return false;
         }
 
@@ -219,11 +219,11 @@ public sealed class TicketPrintQueue : BackgroundService, ITicketPrintQueue
             if (after.HasFlag(PrinterStatus.Disconnected))
             {
                 _logger.LogWarning("Print job {Sequence}: link lost after sending; it will be sent again", job.Sequence);
-                SetCurrent(job, after.Describe());
+                SetCurrent(job, after.Describe(PrinterStatusExtensions.OfficeLanguage));
                 return false;
             }
 
-            SetCurrent(job, $"{after.Describe()} - đang chờ in xong số đã gửi (waiting for the printer to finish the job)");
+            SetCurrent(job, $"{after.Describe(PrinterStatusExtensions.OfficeLanguage)} - đang chờ in xong số đã gửi");
             await WaitAsync(delay, cancellationToken);
             delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, _options.RetryMaxDelay.Ticks));
             after = await _printer.CheckStatusAsync(cancellationToken);

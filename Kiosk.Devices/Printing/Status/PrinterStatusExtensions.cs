@@ -11,45 +11,54 @@ public static class PrinterStatusExtensions
     public static bool CanPrint(this PrinterStatus status) =>
         status.HasFlag(PrinterStatus.Online) && (status & Blocking) == 0;
 
-    /// <summary>A short Vietnamese text for the kiosk screen and the supervisor (English in brackets).</summary>
-    public static string Describe(this PrinterStatus status)
+    /// <summary>
+    /// A short text for the kiosk screen and the supervisor, in one language: English for "en",
+    /// Vietnamese for anything else (the office's default). The caller chooses; a string never
+    /// mixes the two (issue 10 item 13).
+    /// </summary>
+    public static string Describe(this PrinterStatus status, string language)
     {
+        var english = language == "en";
+        string T(string vi, string en) => english ? en : vi;
         if (status.HasFlag(PrinterStatus.Disconnected))
         {
-            return "Mất kết nối máy in (printer disconnected)";
+            return T("Mất kết nối máy in", "Printer disconnected");
         }
 
         var parts = new List<string>();
         if (status.HasFlag(PrinterStatus.PaperOut))
         {
-            parts.Add("Hết giấy (paper out)");
+            parts.Add(T("Hết giấy", "Paper out"));
         }
 
         if (status.HasFlag(PrinterStatus.CoverOpen))
         {
-            parts.Add("Nắp máy in đang mở (cover open)");
+            parts.Add(T("Nắp máy in đang mở", "Printer cover open"));
         }
 
         if (status.HasFlag(PrinterStatus.Error))
         {
-            parts.Add("Máy in báo lỗi (printer error)");
+            parts.Add(T("Máy in báo lỗi", "Printer error"));
         }
 
         if (status.HasFlag(PrinterStatus.Offline) && parts.Count == 0)
         {
-            parts.Add("Máy in không sẵn sàng (offline)");
+            parts.Add(T("Máy in không sẵn sàng", "Printer offline"));
         }
 
         if (status.HasFlag(PrinterStatus.PaperNearEnd))
         {
-            parts.Add("Sắp hết giấy (paper near end)");
+            parts.Add(T("Sắp hết giấy", "Paper near end"));
         }
 
         if (parts.Count == 0)
         {
-            parts.Add(status.HasFlag(PrinterStatus.Online) ? "Sẵn sàng (online)" : "Chưa rõ trạng thái (unknown)");
+            parts.Add(status.HasFlag(PrinterStatus.Online) ? T("Sẵn sàng", "Ready") : T("Chưa rõ trạng thái", "Status unknown"));
         }
 
         return string.Join("; ", parts);
     }
+
+    /// <summary>The office's language, in which the kiosk reports its printer to the hub and logs it.</summary>
+    public const string OfficeLanguage = "vi";
 }

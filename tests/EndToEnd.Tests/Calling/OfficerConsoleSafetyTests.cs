@@ -65,6 +65,38 @@ public class OfficerConsoleSafetyTests(BrowserFixture browser) : IClassFixture<B
     }
 
     [Fact]
+    public async Task Transfer_CanBeUndone_TheTicketIsCalledAtThisCounterAgain_NotWaitingForTheOther()
+    {
+        await using var rig = await CallingRig.StartAsync(voice: false);
+        var ticket = await rig.IssueTicketForCounterAsync(1);
+        await using var context = await browser.NewContextAsync(1366, 768);
+        var console = await CallingEndToEndTests.SignInAsync(context, rig, "canbo1", counterNumber: 1);
+        await Expect(console.Locator($"#waiting-list tr[data-ticket='{ticket.Number}']")).ToBeVisibleAsync(SlowVisible);
+        await console.Keyboard.PressAsync("F1");
+        await Expect(console.Locator("#current-number")).ToHaveTextAsync(ticket.Number, Slow);
+
+        // Transfer (T) to counter 2: "Hoàn tác" is offered as for a finish.
+        await Expect(console.Locator("#btn-transfer")).ToBeEnabledAsync(new() { Timeout = 20_000 });
+        await console.Keyboard.PressAsync("t");
+        var counter2 = (await rig.SnapshotAsync()).Counters.Single(c => c.Number == 2);
+        await console.SelectOptionAsync("#transfer-counter", counter2.Id.ToString());
+        await console.ClickAsync("#transfer-ok");
+        await Expect(console.Locator("#undo-bar")).ToBeVisibleAsync(SlowVisible);
+        await Expect(console.Locator("#undo-text")).ToContainTextAsync($"Đã chuyển số {ticket.Number}", SlowContains);
+        await Expect(console.Locator("#current-number")).ToHaveTextAsync("---", Slow);
+        var transferred = await rig.TicketAsync(ticket.Id);
+        Assert.Equal((TicketStatus.Waiting, (Guid?)counter2.Id), (transferred.Status, transferred.TargetCounterId));
+
+        // "Hoàn tác": the ticket is called at counter 1 again and no longer waits for counter 2.
+        await console.ClickAsync("#btn-undo");
+        await Expect(console.Locator("#message")).ToContainTextAsync($"Đã hoàn tác: số {ticket.Number} đã gọi", SlowContains);
+        await Expect(console.Locator("#current-number")).ToHaveTextAsync(ticket.Number, Slow);
+        var back = await rig.TicketAsync(ticket.Id);
+        Assert.Equal((TicketStatus.Called, (int?)1, (Guid?)null), (back.Status, back.CounterNumber, back.TargetCounterId));
+        Assert.Equal(ticket.Id, (await rig.SnapshotAsync()).Counters.Single(c => c.Number == 1).CurrentTicketId);
+    }
+
+    [Fact]
     public async Task LateNoShow_IsPutBack_CancelIsUndone_WalkInGetsANumber_AndTheCounterCloses()
     {
         await using var rig = await CallingRig.StartAsync(voice: false);

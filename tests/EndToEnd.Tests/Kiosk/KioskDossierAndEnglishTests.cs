@@ -160,6 +160,43 @@ public sealed class KioskDossierAndEnglishTests(KioskRig rig, BrowserFixture bro
         Assert.DoesNotContain(lines, l => l.Contains("SO THU TU", StringComparison.Ordinal) || l.Contains('?', StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task English_ShowsAProcedureByTheEnglishNameTheAdministratorGaveIt_WithoutTheUntranslatedNote()
+    {
+        // The administrator gives "Đăng ký kết hôn" an English name (as /supervisor/catalogue does); a kiosk started after reads it.
+        using (var admin = await rig.SignInAsync("quantri"))
+        {
+            var marriage = (await admin.GetFromJsonAsync<List<ProcedureAdminDto>>($"{HubRoutes.AdminProcedures}?q=1.000894", Json))!.Single(p => p.Code == "1.000894");
+            var request = new ProcedureRequest(marriage.Code, marriage.Name, marriage.FieldId, marriage.ServiceId, marriage.Level, marriage.Agency,
+                marriage.ProcessingTime, marriage.Fees, marriage.Documents, marriage.LegalBasis, marriage.SortOrder, "Marriage registration");
+            using var response = await admin.PutAsJsonAsync($"{HubRoutes.AdminProcedures}/{marriage.Id}", request, Json);
+            Assert.True(response.IsSuccessStatusCode, await response.Content.ReadAsStringAsync());
+        }
+
+        var kiosk = await rig.StartKioskAsync();
+        await using var context = await browser.NewContextAsync(Width, Height);
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(kiosk.BaseAddress + "thu-tuc");
+        await page.Locator("#lang-switch").ClickAsync();
+        await page.Locator(".list-item.field", new() { HasText = "Justice - Civil status" }).ClickAsync();
+
+        // In the list: the English name, in the kiosk's language, not in italics; the others still say they are Vietnamese.
+        var marriageItem = page.Locator(".list-item.procedure", new() { HasText = "Marriage registration" });
+        await Expect(marriageItem.Locator(".name")).ToHaveAttributeAsync("lang", "en");
+        await Expect(marriageItem.Locator(".untranslated")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".list-item.procedure", new() { HasText = "Đăng ký kết hôn" })).ToHaveCountAsync(0);
+
+        // On its page: the English name as the title and no note saying it is shown in Vietnamese.
+        await marriageItem.ClickAsync();
+        await Expect(page.Locator("#procedure-name")).ToHaveTextAsync("Marriage registration");
+        await Expect(page.Locator("#procedure-name")).ToHaveAttributeAsync("lang", "en");
+        await Expect(page.Locator("#untranslated-note")).ToHaveCountAsync(0);
+
+        // Back in Vietnamese the same procedure has its Vietnamese name.
+        await page.Locator("#lang-switch").ClickAsync();
+        await Expect(page.Locator("#procedure-name")).ToHaveTextAsync("Đăng ký kết hôn");
+    }
+
     /// <summary>The result-return service the administrator adds on /supervisor/services (once per rig).</summary>
     private async Task CreateResultReturnServiceAsync()
     {

@@ -155,6 +155,56 @@ public sealed class SupervisorDashboardTests(SupervisorRig rig, BrowserFixture b
         }
     }
 
+    /// <summary>
+    /// Issue 10 item 13 beyond the dashboard: every supervisor page has the same switch, and in
+    /// English no heading, column title, label or button of the page itself is left in Vietnamese.
+    /// </summary>
+    [Theory]
+    [InlineData("/supervisor/settings", "Site information")]
+    [InlineData("/supervisor/counters", "Counters")]
+    [InlineData("/supervisor/services", "Priority groups")]
+    [InlineData("/supervisor/catalogue", "Administrative procedures")]
+    [InlineData("/supervisor/users", "The office's accounts")]
+    [InlineData("/supervisor/devices", "The office's devices")]
+    [InlineData("/supervisor/audit", "Administrative changes (newest first)")]
+    [InlineData("/supervisor/history", "Find a ticket")]
+    [InlineData("/supervisor/reports", "Reports")]
+    public async Task EverySupervisorPage_SwitchesToEnglish_WithNoVietnameseHeadingLeft(string path, string heading)
+    {
+        await using var context = await browser.NewContextAsync(1400, 1000);
+        await SignInAsync(context, "quantri");
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(rig.BaseAddress, path).ToString());
+        await Expect(page.Locator("#lang-switch")).ToHaveTextAsync("English");
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "vi");
+
+        await page.Locator("#lang-switch").ClickAsync();
+
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "en");
+        await Expect(page.Locator("#lang-switch")).ToHaveTextAsync("Tiếng Việt");
+        await Expect(page.Locator("main h2", new() { HasText = heading }).First).ToBeVisibleAsync();
+        var ownWords = await page.EvaluateAsync<string[]>("""
+            () => [...document.querySelectorAll("main h1:not(#report-title), main h2, main h3, main legend, main th, main label > span, main [data-en], nav a, #logout")]
+              .filter(e => e.offsetParent !== null || e.closest("thead"))
+              .map(e => e.textContent.trim()).filter(t => t.length > 0)
+            """);
+        // The report's title carries the site's name, which is the office's data, as written: its own words are checked alone.
+        if (path == "/supervisor/reports")
+        {
+            await Expect(page.Locator("#report-title")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^Report "));
+        }
+
+        Assert.NotEmpty(ownWords);
+        Assert.All(ownWords, text => Assert.False(VietnameseLetters.IsMatch(text), $"Vietnamese on the English page {path}: \"{text}\""));
+
+        // And back to Vietnamese, for the other tests of this browser context.
+        await page.Locator("#lang-switch").ClickAsync();
+        await Expect(page.Locator("html")).ToHaveAttributeAsync("lang", "vi");
+    }
+
+    private static readonly System.Text.RegularExpressions.Regex VietnameseLetters = new(
+        "[àáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễìíịỉĩòóọỏõôồốộổỗơờớợởỡùúụủũưừứựửữỳýỵỷỹđ]", System.Text.RegularExpressions.RegexOptions.IgnoreCase);
+
     [Fact]
     public async Task TicketHistory_PlaysTheCounterRecording_FromCallToFinish()
     {

@@ -116,6 +116,32 @@ public abstract class CatalogueAdministrationTests(ITestOutputHelper output) : C
     }
 
     [Fact]
+    public async Task Procedure_EnglishName_RoundTrips_ReachesTheKiosk_AndIsClearedByAnEmptyOne()
+    {
+        if (App is null)
+        {
+            return;
+        }
+
+        using var admin = await App.SignInAsync("quantri");
+        var field = await FieldIdAsync(admin, "HT");
+        var request = Procedure("MOI.EN", "Đăng ký giám hộ", field, await App.ServiceIdAsync("A")) with { NameEn = "  Guardianship registration " };
+
+        var created = await admin.PostOkAsync<ProcedureAdminDto>(HubRoutes.AdminProcedures, request);
+        Assert.Equal("Guardianship registration", created.NameEn);
+        var read = await admin.GetFromJsonAsync<ProcedureAdminDto>($"{HubRoutes.AdminProcedures}/{created.Id}");
+        Assert.Equal("Guardianship registration", read!.NameEn);
+        Assert.Equal("Guardianship registration", Assert.Single(await PublicProceduresAsync(), p => p.Code == "MOI.EN").NameEn);
+
+        var edited = await PutOkAsync<ProcedureAdminDto>(admin, $"{HubRoutes.AdminProcedures}/{created.Id}", request with { NameEn = "" });
+        Assert.Null(edited.NameEn);
+        Assert.Null(Assert.Single(await PublicProceduresAsync(), p => p.Code == "MOI.EN").NameEn);
+        var audit = Changes(AdminEntities.Procedure, created.Id.ToString());
+        Assert.Contains("Guardianship registration", audit[^1].Before, StringComparison.Ordinal);
+        Assert.DoesNotContain("Guardianship registration", audit[^1].After, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task ProcedureSearch_IgnoresDiacriticsAndCase_AndListsRetiredOnes()
     {
         if (App is null)
@@ -135,6 +161,7 @@ public abstract class CatalogueAdministrationTests(ITestOutputHelper output) : C
     [InlineData("code.duplicate", "đã được dùng")]
     [InlineData("name", "bắt buộc")]
     [InlineData("name.long", "dài quá 400")]
+    [InlineData("nameEn", "dài quá 400")]
     [InlineData("fieldId", "không có trong danh mục lĩnh vực")]
     [InlineData("fieldId.retired", "đã ngừng sử dụng")]
     [InlineData("serviceId", "không có trong danh mục dịch vụ")]
@@ -164,6 +191,7 @@ public abstract class CatalogueAdministrationTests(ITestOutputHelper output) : C
             "code.duplicate" => good with { Code = "1.000894" },
             "name" => good with { Name = "" },
             "name.long" => good with { Name = new string('x', 401) },
+            "nameEn" => good with { NameEn = new string('x', 401) },
             "fieldId" => good with { FieldId = Guid.NewGuid() },
             "fieldId.retired" => good with { FieldId = retiredField.Id },
             "serviceId" => good with { ServiceId = Guid.NewGuid() },

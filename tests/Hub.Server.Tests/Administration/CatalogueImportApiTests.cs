@@ -152,6 +152,47 @@ public abstract class CatalogueImportApiTests(ITestOutputHelper output) : Catalo
     }
 
     [Fact]
+    public async Task EnglishNames_AreStored_ComparedOnReImport_KeptWithoutTheColumn_AndReachTheKiosk()
+    {
+        if (App is null)
+        {
+            return;
+        }
+
+        using var admin = await App.SignInAsync("quantri");
+        var first = Csv(
+            "Mã thủ tục,Tên thủ tục,Tên tiếng Anh,Lĩnh vực",
+            "9.100001,Đăng ký giám hộ,Guardianship registration,Tư pháp - Hộ tịch",
+            "9.100002,Đăng ký nhận cha mẹ con,,Tư pháp - Hộ tịch");
+        var created = await ImportOkAsync(admin, "en.csv", first, preview: false);
+        Assert.Equal(2, created.Created);
+        Assert.Equal(("Guardianship registration", (string?)null), (await NameEnAsync(admin, "9.100001"), await NameEnAsync(admin, "9.100002")));
+        var kiosk = await PublicProceduresAsync();
+        Assert.Equal("Guardianship registration", Assert.Single(kiosk, p => p.Code == "9.100001").NameEn);
+        Assert.Null(Assert.Single(kiosk, p => p.Code == "9.100002").NameEn);
+
+        // The same file again changes nothing; a changed English name is an update of that column only.
+        var again = await ImportOkAsync(admin, "en.csv", first, preview: true);
+        Assert.Equal((0, 0, 2), (again.Created, again.Updated, again.Unchanged));
+        var renamed = Csv(
+            "Mã thủ tục,Tên thủ tục,Name (English),Lĩnh vực",
+            "9.100001,Đăng ký giám hộ,Registration of guardianship,Tư pháp - Hộ tịch",
+            "9.100002,Đăng ký nhận cha mẹ con,\"Recognition of parents, children\",Tư pháp - Hộ tịch");
+        var updated = await ImportOkAsync(admin, "en2.csv", renamed, preview: false);
+        Assert.Equal(2, updated.Updated);
+        Assert.All(updated.Updates, u => Assert.Equal(["nameEn"], u.ChangedColumns));
+        Assert.Equal("Registration of guardianship", await NameEnAsync(admin, "9.100001"));
+        Assert.Equal("Recognition of parents, children", await NameEnAsync(admin, "9.100002"));
+
+        // A file without the English column keeps the stored English names.
+        var withoutColumn = await ImportOkAsync(admin, "vi.csv", Csv(
+            "Mã thủ tục,Tên thủ tục,Lĩnh vực",
+            "9.100001,Đăng ký giám hộ,Tư pháp - Hộ tịch"), preview: false);
+        Assert.Equal(1, withoutColumn.Unchanged);
+        Assert.Equal("Registration of guardianship", await NameEnAsync(admin, "9.100001"));
+    }
+
+    [Fact]
     public async Task ProceduresMissingFromTheFile_AreRetiredOnlyWhenAsked_AndLeaveTheKiosk()
     {
         if (App is null)
@@ -251,6 +292,9 @@ public abstract class CatalogueImportApiTests(ITestOutputHelper output) : Catalo
         var one = (await admin.GetFromJsonAsync<List<ProcedureAdminDto>>($"{HubRoutes.AdminProcedures}?q=B.1999"))!;
         Assert.Equal(("Thủ tục số 1999", "1999000 đồng", 2), (one.Single().Name, one.Single().Fees, one.Single().Documents.Count));
     }
+
+    private static async Task<string?> NameEnAsync(HttpClient admin, string code) =>
+        (await admin.GetFromJsonAsync<List<ProcedureAdminDto>>($"{HubRoutes.AdminProcedures}?q={Uri.EscapeDataString(code)}"))!.Single(p => p.Code == code).NameEn;
 
     private static byte[] SampleCsv() => File.ReadAllBytes(SampleFiles.SampleCsv);
 

@@ -11,7 +11,7 @@ namespace QueueKiosk.HubServer.Tests.OfficerConsole;
 
 /// <summary>
 /// The officer console's actions (issue 10 items 1-3) through the API on a real database: undo of
-/// finish, no-show and cancel as queue actions with their own event, a late no-show put back, a
+/// finish, no-show, cancel and transfer as queue actions with their own event, a late no-show put back, a
 /// ticket issued at the counter, closing the counter, one officer per counter, signing out pauses.
 /// </summary>
 public abstract class OfficerConsoleActionsTests(ITestOutputHelper output) : HubAppTest(output)
@@ -79,6 +79,75 @@ public abstract class OfficerConsoleActionsTests(ITestOutputHelper output) : Hub
         Assert.Contains((await App.SnapshotAsync()).Waiting, t => t.Id == waiting.Id);
 
         Assert.Equal(3, App.Db(db => db.TicketEvents.Count(e => e.Kind == TicketEventKind.Undone)));
+    }
+
+    [Fact]
+    public async Task Transfer_ThenUndo_IsBackAtTheCounterAsItWas_ForItsOwnService_AndTheUndoIsAnEvent()
+    {
+        if (App is null)
+        {
+            return;
+        }
+
+        var (officer, counter, ticket) = await CalledTicketAsync();
+        await officer.PostOkAsync<TicketDto>(HubRoutes.CounterAction(counter, CounterActions.Start));
+        var serviceB = await App.ServiceIdAsync("B");
+        var transferred = await officer.PostOkAsync<TicketDto>(HubRoutes.CounterAction(counter, CounterActions.Transfer),
+            new TransferTicketRequest(serviceB, null, "Sai dịch vụ"));
+        Assert.Equal(TicketStatus.Waiting, transferred.Status);
+        Assert.Null((await App.SnapshotAsync()).Counters.Single(c => c.Id == counter).CurrentTicketId);
+
+        var undone = await officer.PostOkAsync<TicketDto>(HubRoutes.CounterAction(counter, CounterActions.Undo), new UndoTicketRequest(ticket.Id));
+
+        // Being served again at this counter, for the service it had, its start time kept.
+        Assert.Equal((TicketStatus.Serving, counter, ticket.ServiceId), (undone.Status, undone.CounterId, undone.ServiceId));
+        Assert.NotNull(undone.ServiceStartedAt);
+        var snapshot = await App.SnapshotAsync();
+        Assert.Equal(ticket.Id, snapshot.Counters.Single(c => c.Id == counter).CurrentTicketId);
+        Assert.DoesNotContain(snapshot.Waiting, t => t.Id == ticket.Id);
+        var stored = App.Db(db => db.Tickets.Single(t => t.Id == ticket.Id));
+        Assert.Equal((TicketStatus.Serving, counter, ticket.ServiceId, (Guid?)null), (stored.Status, stored.CounterId, stored.ServiceId, stored.TargetCounterId));
+        var undoEvent = App.Db(db => db.TicketEvents.Single(e => e.TicketId == ticket.Id && e.Kind == TicketEventKind.Undone));
+        Assert.Equal(("Transferred", (Guid?)counter), (undoEvent.Detail, undoEvent.CounterId));
+        Assert.NotNull(undoEvent.OfficerId);
+
+        // Undone once: a second undo has nothing left to take back.
+        AssertProblem(await SendAsync(officer, HubRoutes.CounterAction(counter, CounterActions.Undo), new UndoTicketRequest(ticket.Id)),
+            HttpStatusCode.Conflict, "ticketId", "không thể thực hiện thao tác này");
+    }
+
+    [Fact]
+    public async Task TransferUndo_IsRefused_AfterTenSeconds_AtAnotherCounter_AndOnceTheTargetCalledIt()
+    {
+        if (App is null)
+        {
+            return;
+        }
+
+        var (officer, counter, ticket) = await CalledTicketAsync();
+        var counter2 = await App.CounterIdAsync(2);
+        await officer.PostOkAsync<TicketDto>(HubRoutes.CounterAction(counter, CounterActions.Transfer), new TransferTicketRequest(null, counter2));
+
+        // Another officer at another counter cannot undo what counter 1 did.
+        using var other = await App.SignInAsync("canbo2", counter2);
+        AssertProblem(await SendAsync(other, HubRoutes.CounterAction(counter2, CounterActions.Undo), new UndoTicketRequest(ticket.Id)),
+            HttpStatusCode.Conflict, "ticketId", $"không còn hoàn tác được thao tác cuối của số {ticket.Number}");
+
+        // After the 10 s the transfer stands.
+        App.Time.Advance(QueueEngine.UndoWindow + TimeSpan.FromSeconds(1));
+        AssertProblem(await SendAsync(officer, HubRoutes.CounterAction(counter, CounterActions.Undo), new UndoTicketRequest(ticket.Id)),
+            HttpStatusCode.Conflict, "ticketId", $"không còn hoàn tác được thao tác cuối của số {ticket.Number}");
+
+        // Transferred again and called at once by the counter it was sent to: the undo no longer applies.
+        using var kiosk = App.Kiosk();
+        var second = await App.IssueAsync(kiosk, await App.ServiceIdAsync("A"));
+        await officer.PostOkAsync<TicketDto>(HubRoutes.CounterAction(counter, CounterActions.Call), new CallTicketRequest(second.Id));
+        await officer.PostOkAsync<TicketDto>(HubRoutes.CounterAction(counter, CounterActions.Transfer), new TransferTicketRequest(null, counter2));
+        await other.PostOkAsync<CounterDto>(HubRoutes.CounterAction(counter2, CounterActions.Open));
+        await other.PostOkAsync<TicketDto>(HubRoutes.CounterAction(counter2, CounterActions.Call), new CallTicketRequest(second.Id));
+        AssertProblem(await SendAsync(officer, HubRoutes.CounterAction(counter, CounterActions.Undo), new UndoTicketRequest(second.Id)),
+            HttpStatusCode.Conflict, "ticketId", "không thể thực hiện thao tác này");
+        Assert.Equal(0, App.Db(db => db.TicketEvents.Count(e => e.Kind == TicketEventKind.Undone)));
     }
 
     [Fact]

@@ -83,10 +83,49 @@ public sealed class CameraPresenceTests : IAsyncLifetime
         Assert.Equal("Quầy đang mở nhưng không có người ngồi 10 phút", alert.MessageVi);
         Assert.Equal("Counter open with nobody at it for 10 min", alert.MessageEn);
 
+        // Somebody sits: the alert clears once the seat has been taken for Supervision:PresenceAlertClearSeconds (60 s), not at the first frame.
         Seat(1, present: true, TimeSpan.FromSeconds(10));
+        await _host.CheckAlertsAsync();
+        Assert.DoesNotContain(_host.Pushes.Alerts(SupervisionEvents.AlertUpdated), a => a.Id == alert.Id && a.ClearedAt != null);
+        Seat(1, present: true, TimeSpan.FromSeconds(60));
         await _host.CheckAlertsAsync();
         var cleared = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertUpdated), a => a.Id == alert.Id);
         Assert.NotNull(cleared.ClearedAt);
+    }
+
+    [Fact]
+    public async Task OccupiedWhileClosed_StaysOneOpenAlertWhilePresenceFlickers_AndClearsAfterAMinuteOfNobody()
+    {
+        var counter = await _host.CounterIdAsync(2);
+        using (var officer = await _host.SignInAsync("canbo2", counter))
+        {
+            (await officer.PostAsync(HubRoutes.CounterAction(counter, CounterActions.Close), null)).EnsureSuccessStatusCode();
+        }
+
+        Seat(2, present: true, TimeSpan.FromMinutes(3.5));
+        await _host.CheckAlertsAsync();
+        var alert = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertRaised), a => a.Kind == AlertKind.CounterOccupiedWhileClosed);
+
+        // Five minutes of flicker: the figure at the desk is lost for 6 s, seen for 4 s, again and again, checked every 10 s.
+        for (var i = 0; i < 30; i++)
+        {
+            Seat(2, present: false, TimeSpan.FromSeconds(6));
+            Seat(2, present: true, TimeSpan.FromSeconds(4));
+            await _host.CheckAlertsAsync();
+        }
+
+        Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertRaised), a => a.Kind == AlertKind.CounterOccupiedWhileClosed);
+        Assert.DoesNotContain(_host.Pushes.Alerts(SupervisionEvents.AlertUpdated), a => a.Id == alert.Id && a.ClearedAt != null);
+
+        // Nobody for less than the minute: still open; for the minute: cleared, once.
+        Seat(2, present: false, TimeSpan.FromSeconds(50));
+        await _host.CheckAlertsAsync();
+        Assert.DoesNotContain(_host.Pushes.Alerts(SupervisionEvents.AlertUpdated), a => a.Id == alert.Id && a.ClearedAt != null);
+        Seat(2, present: false, TimeSpan.FromSeconds(12));
+        await _host.CheckAlertsAsync();
+        await _host.CheckAlertsAsync();
+        Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertUpdated), a => a.Id == alert.Id && a.ClearedAt != null);
+        Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertRaised), a => a.Kind == AlertKind.CounterOccupiedWhileClosed);
     }
 
     [Fact]

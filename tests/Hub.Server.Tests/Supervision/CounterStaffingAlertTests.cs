@@ -91,7 +91,11 @@ public sealed class CounterStaffingAlertTests : IAsyncLifetime
         Assert.Equal("Quầy đang mở nhưng không có cán bộ đăng nhập 3 phút", alert.MessageVi);
         Assert.Equal("Counter open with no officer signed in for 3 min", alert.MessageEn);
 
+        // Signed in again: cleared once the officer has been there for Supervision:PresenceAlertClearSeconds (60 s).
         using var back = await _host.SignInAsync("canbo2", counter);
+        await _host.CheckAlertsAsync();
+        Assert.DoesNotContain(_host.Pushes.Alerts(SupervisionEvents.AlertUpdated), a => a.Id == alert.Id && a.ClearedAt != null);
+        _host.Time.Advance(TimeSpan.FromSeconds(61));
         await _host.CheckAlertsAsync();
         var cleared = Assert.Single(_host.Pushes.Alerts(SupervisionEvents.AlertUpdated), a => a.Id == alert.Id);
         Assert.NotNull(cleared.ClearedAt);

@@ -38,6 +38,27 @@ public sealed class EnglishNamesTests
     }
 
     [Fact]
+    public void Procedure_WithAnEnglishName_IsShownInEnglish_OnlyInEnglish()
+    {
+        var procedure = SampleCatalogue.Procedures[3] with { NameEn = "Birth registration" };
+
+        Assert.Equal(new CatalogueText("Birth registration", true), KioskCatalogue.ProcedureText(procedure, KioskText.English));
+        Assert.Equal(new CatalogueText("Đăng ký khai sinh", true), KioskCatalogue.ProcedureText(procedure, KioskText.Vietnamese));
+        Assert.Equal(new CatalogueText("Đăng ký khai sinh", false), KioskCatalogue.ProcedureText(procedure with { NameEn = "" }, KioskText.English));
+    }
+
+    [Fact]
+    public void Search_FindsAProcedureByItsEnglishName_AsWellAsItsVietnameseOne()
+    {
+        var procedures = SampleCatalogue.Procedures.Select(p => p.Code == "1.000894" ? p with { NameEn = "Marriage registration" } : p).ToList();
+        var search = new ProcedureSearch(procedures);
+
+        Assert.Equal("1.000894", search.Search("marriage").First().Code);
+        Assert.Equal("1.000894", search.Search("ket hon").First().Code);
+        Assert.Empty(search.Search("guardianship"));
+    }
+
+    [Fact]
     public void ServiceName_IsTheEnglishOneInEnglish()
     {
         var catalogue = SampleCatalogue.Catalogue();

@@ -459,6 +459,10 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)");
+
                     b.Property<string>("ProcessingTime")
                         .IsRequired()
                         .HasMaxLength(400)

@@ -454,6 +454,10 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("NameEn")
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("ProcessingTime")
                         .IsRequired()
                         .HasMaxLength(400)
