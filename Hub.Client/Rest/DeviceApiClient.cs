@@ -77,6 +77,28 @@ public sealed class DeviceApiClient(HttpClient http) : ISnapshotSource
         return await ReadAsync<DossierStatusDto>(response, "hồ sơ / dossier", cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>
+    /// The dossiers of the citizen whose chip ID card number is in the body, worded in
+    /// <paramref name="language"/> (POST: the number never goes in a URL or a log).
+    /// </summary>
+    public async Task<List<DossierStatusDto>> FindDossiersByCitizenAsync(CitizenDossiersRequest citizen, string language, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, HubRoutes.Relative(HubRoutes.DossiersByCitizen))
+        {
+            Content = JsonContent.Create(citizen, options: DefaultJson),
+        };
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<List<DossierStatusDto>>(response, "hồ sơ theo CCCD / dossiers by ID card", cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Check-in at the kiosk for a booking (by its code or the citizen's chip ID card number); a refusal (404, 409) throws with the hub's sentence.</summary>
+    public async Task<AppointmentCheckInResult> CheckInAppointmentAsync(AppointmentCheckInRequest checkIn, CancellationToken cancellationToken)
+    {
+        using var response = await http.PostAsJsonAsync(HubRoutes.Relative(HubRoutes.AppointmentCheckIn), checkIn, DefaultJson, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<AppointmentCheckInResult>(response, "nhận số theo lịch hẹn / appointment check-in", cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>This device's heartbeat; the answer says when the hub expects the next one.</summary>
     public async Task<DeviceStatusAck> ReportStatusAsync(DeviceStatusReport report, CancellationToken cancellationToken)
     {

@@ -47,6 +47,21 @@ public sealed class KioskBackend(DeviceApiClient api, HubLink link, IOptions<Kio
     public Task<DossierStatusDto?> FindDossierAsync(string code, string language, CancellationToken cancellationToken) =>
         CallAsync(() => api.FindDossierAsync(code, language, cancellationToken));
 
+    public async Task<IReadOnlyList<DossierStatusDto>> FindDossiersByCitizenAsync(string citizenIdNumber, string language, CancellationToken cancellationToken) =>
+        await CallAsync(() => api.FindDossiersByCitizenAsync(new CitizenDossiersRequest(citizenIdNumber), language, cancellationToken));
+
+    public async Task<CheckInOutcome> CheckInAsync(AppointmentCheckInRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new CheckInOutcome.CheckedIn(await CallAsync(() => api.CheckInAppointmentAsync(request, cancellationToken), refusalIsAnswer: true));
+        }
+        catch (DeviceApiException problem) when (problem.IsRefusal)
+        {
+            return new CheckInOutcome.Refused((int)problem.StatusCode!, problem.Detail);
+        }
+    }
+
     public Task PingAsync(CancellationToken cancellationToken) =>
         CallAsync(async () =>
         {
