@@ -229,32 +229,33 @@
     const input = $("cccd-input");
     const problem = $("cccd-problem");
     let lastKeyAt = 0;
-    let burstStart = 0;
-    let previousLength = 0;
+    let burst = "";
     const keepFocus = () => {
       if (document.activeElement !== input) input.focus({ preventScroll: true });
     };
     // A tap elsewhere takes the focus; the scanner's next key must still land here.
     input.addEventListener("blur", () => setTimeout(keepFocus, 0));
     keepFocus();
-    input.addEventListener("input", () => {
+    // The characters are taken from the input events themselves and the field is kept empty, so
+    // neither the caret nor a character the OS composes (a Vietnamese letter) can reorder them.
+    input.addEventListener("beforeinput", (e) => {
+      e.preventDefault();
+      if (!e.data) return;
       const now = performance.now();
       // A key slower than the scanner ever is: what came before was not part of this scan.
-      if (now - lastKeyAt > keyGapMs) burstStart = previousLength;
+      if (now - lastKeyAt > keyGapMs) burst = "";
       lastKeyAt = now;
-      previousLength = input.value.length;
-      if (previousLength > 2000) {
-        input.value = "";
-        burstStart = previousLength = 0;
-      }
+      burst = (burst + e.data).slice(-2000);
+    });
+    input.addEventListener("input", () => {
+      input.value = "";
     });
     input.addEventListener("keydown", (e) => {
       if (e.key !== "Enter") return;
       e.preventDefault();
       const inBurst = performance.now() - lastKeyAt <= keyGapMs;
-      const scanned = input.value.slice(burstStart);
-      input.value = "";
-      burstStart = previousLength = 0;
+      const scanned = burst;
+      burst = "";
       lastKeyAt = 0;
       if (inBurst && scanned.length >= minimumScanLength) read(scanned);
     });
