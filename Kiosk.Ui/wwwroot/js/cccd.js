@@ -240,12 +240,14 @@
     // neither the caret nor a character the OS composes (a Vietnamese letter) can reorder them.
     input.addEventListener("beforeinput", (e) => {
       e.preventDefault();
-      if (!e.data) return;
+      // A paste (an installer testing with a typed string, hardware-docs/kiosk.md) arrives as one event.
+      const data = e.data || (e.dataTransfer ? e.dataTransfer.getData("text/plain") : "");
+      if (!data) return;
       const now = performance.now();
       // A key slower than the scanner ever is: what came before was not part of this scan.
       if (now - lastKeyAt > keyGapMs) burst = "";
       lastKeyAt = now;
-      burst = (burst + e.data).slice(-2000);
+      burst = (burst + data).slice(-2000);
     });
     input.addEventListener("input", () => {
       input.value = "";
