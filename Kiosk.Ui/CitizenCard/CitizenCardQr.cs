@@ -52,9 +52,7 @@ public static class CitizenCardQr
     /// <param name="today">The office's date (a birth or issue date after it is not real).</param>
     public static bool TryParse(string? text, DateOnly today, out CitizenCardData? card, out CitizenCardProblem problem)
     {
-        card = null;
-        problem = Check(text, today, out var parsed);
-        card = parsed;
+        problem = Check(text, today, out card);
         return problem == CitizenCardProblem.None;
     }
 
