@@ -97,7 +97,7 @@ public static class CitizenCardApi
         CheckInOutcome outcome;
         try
         {
-            outcome = await hub.CheckInAsync(new AppointmentCheckInRequest(CitizenIdNumber: card.IdNumber), cancellationToken);
+            outcome = await hub.CheckInByCitizenAsync(card.IdNumber, language, cancellationToken);
         }
         catch (HubUnavailableException)
         {
@@ -106,15 +106,15 @@ public static class CitizenCardApi
 
         switch (outcome)
         {
-            case CheckInOutcome.Refused { StatusCode: (int)HttpStatusCode.NotFound or (int)HttpStatusCode.Conflict, Detail: { Length: > 0 } detail }:
-                return TypedResults.Ok(new CitizenCheckInAnswer(CitizenCheckInKind.Refused, Message: detail));
+            case CheckInOutcome.Refused { StatusCode: (int)HttpStatusCode.NotFound or (int)HttpStatusCode.Conflict } refused:
+                return TypedResults.Ok(new CitizenCheckInAnswer(CitizenCheckInKind.Refused, Message: refused.Message));
             case CheckInOutcome.Refused:
                 return TypedResults.Ok(unavailable);
         }
 
         var result = ((CheckInOutcome.CheckedIn)outcome).Result;
         var masked = presence.Forget(card);
-        var ticket = await tickets.PresentAsync(result.Ticket, null, language, cancellationToken);
+        var ticket = await tickets.PrintAsync(result.Ticket, null, language, cancellationToken);
         return TypedResults.Ok(new CitizenCheckInAnswer(
             CitizenCheckInKind.CheckedIn,
             ticket with { CitizenMaskedName = masked },

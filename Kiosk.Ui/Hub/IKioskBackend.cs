@@ -23,8 +23,12 @@ public interface IKioskBackend
     /// </summary>
     Task<IReadOnlyList<DossierStatusDto>> FindDossiersByCitizenAsync(string citizenIdNumber, string language, CancellationToken cancellationToken);
 
-    /// <summary>Check-in for a booking: the ticket, or the hub's refusal with its sentence.</summary>
-    Task<CheckInOutcome> CheckInAsync(AppointmentCheckInRequest request, CancellationToken cancellationToken);
+    /// <summary>
+    /// Check-in for a booking by the citizen's chip ID card number (sent in a POST body): the ticket
+    /// issued, or the hub's sentence why not; throws <see cref="HubUnavailableException"/> when the
+    /// hub cannot answer or refuses without a sentence (a hub without bookings).
+    /// </summary>
+    Task<CheckInOutcome> CheckInByCitizenAsync(string citizenIdNumber, string language, CancellationToken cancellationToken);
 
     /// <summary>A cheap "are you there" to the hub; throws <see cref="HubUnavailableException"/> when it does not answer.</summary>
     Task PingAsync(CancellationToken cancellationToken);
@@ -45,13 +49,13 @@ public abstract record IssueOutcome
     public sealed record Rejected(int StatusCode, string Message) : IssueOutcome;
 }
 
-/// <summary>The hub's answer to a check-in.</summary>
+/// <summary>The hub's answer to a booking check-in.</summary>
 public abstract record CheckInOutcome
 {
     public sealed record CheckedIn(AppointmentCheckInResult Result) : CheckInOutcome;
 
-    /// <summary>A 4xx: <paramref name="Detail"/> is the hub's ProblemDetails detail (null when it gave none, e.g. a hub without bookings).</summary>
-    public sealed record Refused(int StatusCode, string? Detail) : CheckInOutcome;
+    /// <summary>Refused with the hub's sentence (unknown, cancelled, another day, too early).</summary>
+    public sealed record Refused(int StatusCode, string Message) : CheckInOutcome;
 }
 
 /// <summary>Hub.Server could not be reached, answered with a server error, or refused the kiosk (a wrong device key).</summary>

@@ -50,15 +50,20 @@ public sealed class KioskBackend(DeviceApiClient api, HubLink link, IOptions<Kio
     public async Task<IReadOnlyList<DossierStatusDto>> FindDossiersByCitizenAsync(string citizenIdNumber, string language, CancellationToken cancellationToken) =>
         await CallAsync(() => api.FindDossiersByCitizenAsync(new CitizenDossiersRequest(citizenIdNumber), language, cancellationToken));
 
-    public async Task<CheckInOutcome> CheckInAsync(AppointmentCheckInRequest request, CancellationToken cancellationToken)
+    public async Task<CheckInOutcome> CheckInByCitizenAsync(string citizenIdNumber, string language, CancellationToken cancellationToken)
     {
         try
         {
-            return new CheckInOutcome.CheckedIn(await CallAsync(() => api.CheckInAppointmentAsync(request, cancellationToken), refusalIsAnswer: true));
+            return new CheckInOutcome.CheckedIn(await CallAsync(() => api.CheckInAppointmentAsync(new AppointmentCheckInRequest(CitizenIdNumber: citizenIdNumber), language, cancellationToken), refusalIsAnswer: true));
+        }
+        catch (DeviceApiException problem) when (problem.IsRefusal && !string.IsNullOrWhiteSpace(problem.Detail))
+        {
+            return new CheckInOutcome.Refused((int)problem.StatusCode!, problem.Detail);
         }
         catch (DeviceApiException problem) when (problem.IsRefusal)
         {
-            return new CheckInOutcome.Refused((int)problem.StatusCode!, problem.Detail);
+            // No sentence: not a refusal of this booking but a hub without the route (before issue 12), or a wrong key.
+            throw new HubUnavailableException($"hub refused the check-in: {problem.Message}", problem);
         }
     }
 

@@ -66,15 +66,12 @@ public sealed class TakeNumberService(
 
         // The card's job is done once the hub has issued the ticket: dropped before printing.
         var masked = card is null ? null : citizen.Forget(card);
-        var issued = await PresentAsync(((IssueOutcome.Issued)outcome).Ticket, procedure, language, cancellationToken);
+        var issued = await PrintAsync(((IssueOutcome.Issued)outcome).Ticket, procedure?.Name, language, cancellationToken);
         return issued with { CitizenMaskedName = masked };
     }
 
-    /// <summary>
-    /// A ticket the hub issued (taken here, or by an appointment check-in): printed, and worded for
-    /// the screen as the paper words it.
-    /// </summary>
-    public async Task<TakeNumberResult> PresentAsync(TicketDto ticket, ProcedureDto? procedure, string language, CancellationToken cancellationToken)
+    /// <summary>Prints a ticket the hub issued (a number taken here, or a booking's check-in) and words it for the screen as the paper words it.</summary>
+    public async Task<TakeNumberResult> PrintAsync(TicketDto ticket, string? procedureName, string language, CancellationToken cancellationToken)
     {
         var current = catalogue.Current;
         var counters = current?.CounterNumbersFor(ticket.ServiceId) ?? [];
@@ -85,7 +82,7 @@ public sealed class TakeNumberService(
             current?.Site.Name ?? options.Value.Name,
             ticket.Number,
             serviceName,
-            ticket.ProcedureName ?? procedure?.Name,
+            ticket.ProcedureName ?? procedureName,
             counters,
             ticket.PeopleAhead,
             ticket.EstimatedWaitMinutes,
