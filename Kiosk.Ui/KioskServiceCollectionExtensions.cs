@@ -6,6 +6,7 @@ using QueueKiosk.Devices.Printing.Queue;
 using QueueKiosk.Devices.Printing.Transports;
 using QueueKiosk.HubClient.Rest;
 using QueueKiosk.KioskUi.Catalogue;
+using QueueKiosk.KioskUi.CitizenCard;
 using QueueKiosk.KioskUi.Configuration;
 using QueueKiosk.KioskUi.Hub;
 using QueueKiosk.KioskUi.Printing;
@@ -44,6 +45,7 @@ public static class KioskServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<HeartbeatService>());
         services.AddHostedService<HubProbeService>();
         services.AddScoped<TakeNumberService>();
+        services.AddSingleton<CitizenPresence>();
 
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return services;

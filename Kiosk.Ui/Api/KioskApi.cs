@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.KioskUi.Catalogue;
+using QueueKiosk.KioskUi.CitizenCard;
 using QueueKiosk.KioskUi.Configuration;
 using QueueKiosk.KioskUi.Dossiers;
 using QueueKiosk.KioskUi.Hub;
@@ -61,6 +62,7 @@ public static class KioskApi
         api.MapGet("/search", Search);
         api.MapPost("/tickets", TakeNumber);
         api.MapGet("/dossiers/{code}", FindDossier);
+        api.MapCitizenCard();
         endpoints.MapGet("/health/live", () => TypedResults.Ok("live"));
         return endpoints;
     }

@@ -73,4 +73,23 @@ public sealed class KioskOptions
     /// <summary>Requests per minute one client address may make to /kiosk-api (tickets and dossier look-ups included).</summary>
     [Range(1, 100_000)]
     public int ApiRequestsPerMinute { get; set; } = 120;
+
+    /// <summary>
+    /// Age from which the chip ID card's date of birth offers the elderly priority (Law on the
+    /// Elderly 2009, art. 2: citizens aged 60 and over; hardware-docs/kiosk.md, "Chip ID card").
+    /// </summary>
+    [Range(1, 150)]
+    public int ElderlyAge { get; set; } = 60;
+
+    /// <summary>Seconds a scanned chip ID card is kept in memory after its last use before it is dropped and the name masked.</summary>
+    [Range(5, 600)]
+    public int CitizenHoldSeconds { get; set; } = 30;
+
+    /// <summary>
+    /// Longest pause, in milliseconds, between two characters of one scan: the QR scanner types
+    /// like a keyboard but far faster than a person, so a slower key starts over (a person typing
+    /// is not taken for a card).
+    /// </summary>
+    [Range(10, 5000)]
+    public int ScannerKeyGapMilliseconds { get; set; } = 80;
 }

@@ -17,6 +17,19 @@ public interface IKioskBackend
     /// <summary>The dossier's status, or null when the hub does not know the code.</summary>
     Task<DossierStatusDto?> FindDossierAsync(string code, string language, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The dossiers of the citizen with this chip ID card number (sent in a POST body); throws
+    /// <see cref="HubUnavailableException"/> when the hub cannot answer or does not offer the look-up.
+    /// </summary>
+    Task<IReadOnlyList<DossierStatusDto>> FindDossiersByCitizenAsync(string citizenIdNumber, string language, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Check-in for a booking by the citizen's chip ID card number (sent in a POST body): the ticket
+    /// issued, or the hub's sentence why not; throws <see cref="HubUnavailableException"/> when the
+    /// hub cannot answer or refuses without a sentence (a hub without bookings).
+    /// </summary>
+    Task<CheckInOutcome> CheckInByCitizenAsync(string citizenIdNumber, string language, CancellationToken cancellationToken);
+
     /// <summary>A cheap "are you there" to the hub; throws <see cref="HubUnavailableException"/> when it does not answer.</summary>
     Task PingAsync(CancellationToken cancellationToken);
 
@@ -34,6 +47,15 @@ public abstract record IssueOutcome
 
     /// <summary>The hub refused the request for a reason it explained (ProblemDetails title/detail).</summary>
     public sealed record Rejected(int StatusCode, string Message) : IssueOutcome;
+}
+
+/// <summary>The hub's answer to a booking check-in.</summary>
+public abstract record CheckInOutcome
+{
+    public sealed record CheckedIn(AppointmentCheckInResult Result) : CheckInOutcome;
+
+    /// <summary>Refused with the hub's sentence (unknown, cancelled, another day, too early).</summary>
+    public sealed record Refused(int StatusCode, string Message) : CheckInOutcome;
 }
 
 /// <summary>Hub.Server could not be reached, answered with a server error, or refused the kiosk (a wrong device key).</summary>

@@ -47,6 +47,26 @@ public sealed class KioskBackend(DeviceApiClient api, HubLink link, IOptions<Kio
     public Task<DossierStatusDto?> FindDossierAsync(string code, string language, CancellationToken cancellationToken) =>
         CallAsync(() => api.FindDossierAsync(code, language, cancellationToken));
 
+    public async Task<IReadOnlyList<DossierStatusDto>> FindDossiersByCitizenAsync(string citizenIdNumber, string language, CancellationToken cancellationToken) =>
+        await CallAsync(() => api.FindDossiersByCitizenAsync(new CitizenDossiersRequest(citizenIdNumber), language, cancellationToken));
+
+    public async Task<CheckInOutcome> CheckInByCitizenAsync(string citizenIdNumber, string language, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new CheckInOutcome.CheckedIn(await CallAsync(() => api.CheckInAppointmentAsync(new AppointmentCheckInRequest(CitizenIdNumber: citizenIdNumber), language, cancellationToken), refusalIsAnswer: true));
+        }
+        catch (DeviceApiException problem) when (problem.IsRefusal && !string.IsNullOrWhiteSpace(problem.Detail))
+        {
+            return new CheckInOutcome.Refused((int)problem.StatusCode!, problem.Detail);
+        }
+        catch (DeviceApiException problem) when (problem.IsRefusal)
+        {
+            // No sentence: not a refusal of this booking but a hub without the route (before issue 12), or a wrong key.
+            throw new HubUnavailableException($"hub refused the check-in: {problem.Message}", problem);
+        }
+    }
+
     public Task PingAsync(CancellationToken cancellationToken) =>
         CallAsync(async () =>
         {

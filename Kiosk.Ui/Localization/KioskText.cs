@@ -104,11 +104,11 @@ public static class KioskText
     public static string Normalize(string? language) => language == English ? English : Vietnamese;
 
     public static string Get(string language, string key) =>
-        Table.TryGetValue(key, out var text) ? (language == English ? text.En : text.Vi) : key;
+        Table.TryGetValue(key, out var text) || CitizenCard.CitizenCardText.Table.TryGetValue(key, out text) ? (language == English ? text.En : text.Vi) : key;
 
     public static string Format(string language, string key, object? arg) => string.Format(System.Globalization.CultureInfo.InvariantCulture, Get(language, key), arg);
 
     /// <summary>The whole table in one language, for the scripts.</summary>
     public static IReadOnlyDictionary<string, string> All(string language) =>
-        Table.ToDictionary(kv => kv.Key, kv => language == English ? kv.Value.En : kv.Value.Vi, StringComparer.Ordinal);
+        Table.Concat(CitizenCard.CitizenCardText.Table).ToDictionary(kv => kv.Key, kv => language == English ? kv.Value.En : kv.Value.Vi, StringComparer.Ordinal);
 }

@@ -3,6 +3,7 @@ using QueueKiosk.Devices.Printing.Layout;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubClient.Schedule;
 using QueueKiosk.KioskUi.Catalogue;
+using QueueKiosk.KioskUi.CitizenCard;
 using QueueKiosk.KioskUi.Configuration;
 using QueueKiosk.KioskUi.Hub;
 using QueueKiosk.KioskUi.Localization;
@@ -20,6 +21,7 @@ public sealed class TakeNumberService(
     CatalogueStore catalogue,
     ITicketPrinter printer,
     KioskState state,
+    CitizenPresence citizen,
     IOptions<KioskOptions> options,
     TimeProvider time,
     ILogger<TakeNumberService> logger)
@@ -39,10 +41,13 @@ public sealed class TakeNumberService(
             return TakeNumberResult.Failure(TakeNumberKind.Closed, NextOpeningText(current));
         }
 
+        // A chip ID card scanned for this visit goes with the request, only so that the hub stores
+        // its salted hash (hardware-docs/kiosk.md, "Chip ID card"); the kiosk drops it once issued.
+        var card = citizen.Use();
         IssueOutcome outcome;
         try
         {
-            outcome = await hub.IssueTicketAsync(new IssueTicketRequest(serviceId ?? procedure?.ServiceId, procedureId, priority), cancellationToken);
+            outcome = await hub.IssueTicketAsync(new IssueTicketRequest(serviceId ?? procedure?.ServiceId, procedureId, priority, CitizenIdNumber: card?.IdNumber), cancellationToken);
         }
         catch (HubUnavailableException e)
         {
@@ -59,7 +64,16 @@ public sealed class TakeNumberService(
                 return TakeNumberResult.Failure(TakeNumberKind.Rejected, rejected.Message);
         }
 
-        var ticket = ((IssueOutcome.Issued)outcome).Ticket;
+        // The card's job is done once the hub has issued the ticket: dropped before printing.
+        var masked = card is null ? null : citizen.Forget(card);
+        var issued = await PrintAsync(((IssueOutcome.Issued)outcome).Ticket, procedure?.Name, language, cancellationToken);
+        return issued with { CitizenMaskedName = masked };
+    }
+
+    /// <summary>Prints a ticket the hub issued (a number taken here, or a booking's check-in) and words it for the screen as the paper words it.</summary>
+    public async Task<TakeNumberResult> PrintAsync(TicketDto ticket, string? procedureName, string language, CancellationToken cancellationToken)
+    {
+        var current = catalogue.Current;
         var counters = current?.CounterNumbersFor(ticket.ServiceId) ?? [];
         var serviceName = current?.ServiceName(ticket.ServiceId, language) ?? ticket.ServiceName;
         var local = current is null ? ticket.IssuedAt.LocalDateTime : OpeningHours.Of(current.Site).ToLocal(ticket.IssuedAt.UtcDateTime);
@@ -68,7 +82,7 @@ public sealed class TakeNumberService(
             current?.Site.Name ?? options.Value.Name,
             ticket.Number,
             serviceName,
-            ticket.ProcedureName ?? procedure?.Name,
+            ticket.ProcedureName ?? procedureName,
             counters,
             ticket.PeopleAhead,
             ticket.EstimatedWaitMinutes,
@@ -119,7 +133,8 @@ public enum TakeNumberKind
     Invalid,
 }
 
-public sealed record TakeNumberResult(TakeNumberKind Kind, TicketView? Ticket, string? Detail)
+/// <param name="CitizenMaskedName">Set when a scanned chip ID card went with the request: the name masked, now that the card is dropped.</param>
+public sealed record TakeNumberResult(TakeNumberKind Kind, TicketView? Ticket, string? Detail, string? CitizenMaskedName = null)
 {
     public static TakeNumberResult Failure(TakeNumberKind kind, string? detail = null) => new(kind, null, detail);
 }

@@ -35,6 +35,8 @@
     idleWarning.hidden = true;
   });
   function resetToWelcome() {
+    // A chip ID card held for this visit is dropped (cccd.js).
+    document.dispatchEvent(new CustomEvent("kiosk:idle-reset"));
     document.cookie = "kiosk-lang=vi; path=/; max-age=0";
     window.location.href = "/";
   }
@@ -280,6 +282,8 @@
         result = { kind: "HubUnavailable" };
       }
       busy = false;
+      // cccd.js masks the name of a chip ID card that went with the request.
+      document.dispatchEvent(new CustomEvent("kiosk:ticket", { detail: result }));
       $("ticket-wait").hidden = true;
       $("ticket-done").hidden = false;
       if (result.kind !== "Issued") {

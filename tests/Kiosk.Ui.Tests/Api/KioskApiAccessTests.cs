@@ -32,7 +32,8 @@ public sealed class KioskApiAccessTests
     {
         await using var kiosk = Host(allowRemote: false, perMinute: 1000);
         using var client = kiosk.CreateClient();
-        foreach (var (method, path) in new[] { ("GET", "/kiosk-api/state"), ("GET", "/kiosk-api/search?q=a"), ("POST", "/kiosk-api/tickets"), ("GET", "/kiosk-api/dossiers/ABC") })
+        foreach (var (method, path) in new[] { ("GET", "/kiosk-api/state"), ("GET", "/kiosk-api/search?q=a"), ("POST", "/kiosk-api/tickets"), ("GET", "/kiosk-api/dossiers/ABC"),
+            ("POST", "/kiosk-api/citizen/scan"), ("GET", "/kiosk-api/citizen"), ("POST", "/kiosk-api/citizen/dossiers"), ("POST", "/kiosk-api/citizen/check-in") })
         {
             using var request = new HttpRequestMessage(new HttpMethod(method), path);
             request.Headers.Add(RemoteHeader, "192.168.1.50");
