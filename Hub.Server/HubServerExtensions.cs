@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Appointments;
 using QueueKiosk.HubServer.Administration;
 using QueueKiosk.HubServer.Administration.Calendar;
 using QueueKiosk.HubServer.Administration.Catalogue;
@@ -40,6 +41,7 @@ public static class HubServerExtensions
         services.AddStaffAndDevices();
         services.AddHubSecurity();
         services.AddDossiers();
+        services.AddAppointments();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
             .Validate(o => !o.Enabled || DemoOptions.IsAcceptedPassword(o.Password),
                 $"Demo:Password must pass the rule of every account: at least {Validate.MinPasswordLength} characters, letters and digits")
@@ -102,6 +104,7 @@ public static class HubServerExtensions
         app.MapRatingApi();
         app.MapDossierApi();
         app.MapTracking();
+        app.MapAppointments();
         app.MapSiteSettingsApi();
         app.MapCalendarApi();
         app.MapCatalogueAdminApi();
