@@ -86,7 +86,7 @@ public static class AppointmentsApi
     {
         var service = await OwnServiceAsync(serviceId, user, db, ct);
         CheckSettings(request);
-        var settings = await db.BookingSettings.FirstOrDefaultAsync(s => s.ServiceId == service.Id, ct);
+        var settings = await db.BookingSettings.AsTracking().FirstOrDefaultAsync(s => s.ServiceId == service.Id, ct);
         var before = settings is null ? null : ToDto(settings);
         if (settings is null)
         {

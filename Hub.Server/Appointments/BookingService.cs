@@ -138,7 +138,7 @@ public sealed class BookingService(HubDbContext db, CatalogueCache catalogueCach
         await gate.Lock.WaitAsync(ct);
         try
         {
-            var booking = await db.Bookings.FirstOrDefaultAsync(b => b.Code == normalized, ct) ?? throw new DomainException(Errors.BookingNotFound, "code");
+            var booking = await db.Bookings.AsTracking().FirstOrDefaultAsync(b => b.Code == normalized, ct) ?? throw new DomainException(Errors.BookingNotFound, "code");
             if (booking.Status == BookingStatus.Cancelled)
             {
                 throw new DomainException(Errors.BookingCancelled, "code");
@@ -193,7 +193,7 @@ public sealed class BookingService(HubDbContext db, CatalogueCache catalogueCach
         try
         {
             var booking = code is not null
-                ? await db.Bookings.FirstOrDefaultAsync(b => b.Code == code && b.SiteId == site.Site.Id, ct) ?? throw new DomainException(Errors.BookingNotFound, "code")
+                ? await db.Bookings.AsTracking().FirstOrDefaultAsync(b => b.Code == code && b.SiteId == site.Site.Id, ct) ?? throw new DomainException(Errors.BookingNotFound, "code")
                 : await TodaysBookingOfAsync(site, requestHash!, today, ct);
             if (booking.Status == BookingStatus.Cancelled)
             {
@@ -291,7 +291,7 @@ public sealed class BookingService(HubDbContext db, CatalogueCache catalogueCach
         var now = Now();
         var settings = await db.BookingSettings.AsNoTracking().ToDictionaryAsync(s => s.ServiceId, ct);
         var latestDay = DateOnly.FromDateTime(now.AddDays(1));
-        var open = await db.Bookings.Where(b => b.Status == BookingStatus.Booked && b.Day <= latestDay).ToListAsync(ct);
+        var open = await db.Bookings.AsTracking().Where(b => b.Status == BookingStatus.Booked && b.Day <= latestDay).ToListAsync(ct);
         var count = 0;
         foreach (var booking in open)
         {
@@ -319,7 +319,7 @@ public sealed class BookingService(HubDbContext db, CatalogueCache catalogueCach
     private async Task<Booking> TodaysBookingOfAsync(SiteInfo site, string citizenIdHash, DateOnly today, CancellationToken ct)
     {
         // The citizen's booking of today still to use (the nearest slot first); a late one too, which becomes a walk-in.
-        var bookings = await db.Bookings
+        var bookings = await db.Bookings.AsTracking()
             .Where(b => b.SiteId == site.Site.Id && b.CitizenIdHash == citizenIdHash && b.Day == today
                 && (b.Status == BookingStatus.Booked || b.Status == BookingStatus.NoShow))
             .ToListAsync(ct);

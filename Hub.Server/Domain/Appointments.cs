@@ -1,6 +1,7 @@
 namespace QueueKiosk.HubServer.Domain;
 
 /// <summary>How the queue serves a checked-in appointment ticket of a service (docs/appointments.md).</summary>
+[System.Text.Json.Serialization.JsonConverter(typeof(System.Text.Json.Serialization.JsonStringEnumConverter<AppointmentServingRule>))]
 public enum AppointmentServingRule
 {
     /// <summary>Once its slot time has come, the ticket is called before the service's walk-ins (after overdue and priority tickets).</summary>
