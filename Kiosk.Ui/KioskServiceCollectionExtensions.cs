@@ -44,6 +44,7 @@ public static class KioskServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<HeartbeatService>());
         services.AddHostedService<HubProbeService>();
         services.AddScoped<TakeNumberService>();
+        services.AddScoped<Appointments.CheckInService>();
 
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return services;

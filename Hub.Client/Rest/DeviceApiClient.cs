@@ -63,6 +63,18 @@ public sealed class DeviceApiClient(HttpClient http) : ISnapshotSource
         return await ReadAsync<TicketDto>(response, "lấy số / issue a ticket", cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>Checks in for a booking at the kiosk (docs/appointments.md); a refusal (unknown code, other day...) throws with the hub's sentence in <paramref name="language"/>.</summary>
+    public async Task<AppointmentCheckInResult> CheckInAppointmentAsync(AppointmentCheckInRequest checkIn, string language, CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, HubRoutes.Relative(HubRoutes.AppointmentCheckIn))
+        {
+            Content = JsonContent.Create(checkIn, options: DefaultJson),
+        };
+        request.Headers.AcceptLanguage.ParseAdd(language);
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        return await ReadAsync<AppointmentCheckInResult>(response, "xác nhận lịch hẹn / appointment check-in", cancellationToken).ConfigureAwait(false);
+    }
+
     /// <summary>The dossier's status worded in <paramref name="language"/>, or null when the hub does not know the code.</summary>
     public async Task<DossierStatusDto?> FindDossierAsync(string code, string language, CancellationToken cancellationToken)
     {

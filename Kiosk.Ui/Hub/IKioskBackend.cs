@@ -17,6 +17,9 @@ public interface IKioskBackend
     /// <summary>The dossier's status, or null when the hub does not know the code.</summary>
     Task<DossierStatusDto?> FindDossierAsync(string code, string language, CancellationToken cancellationToken);
 
+    /// <summary>Check-in for a booking by its code (docs/appointments.md): the ticket issued, or the hub's sentence why not.</summary>
+    Task<CheckInOutcome> CheckInAppointmentAsync(string code, string language, CancellationToken cancellationToken);
+
     /// <summary>A cheap "are you there" to the hub; throws <see cref="HubUnavailableException"/> when it does not answer.</summary>
     Task PingAsync(CancellationToken cancellationToken);
 
@@ -34,6 +37,15 @@ public abstract record IssueOutcome
 
     /// <summary>The hub refused the request for a reason it explained (ProblemDetails title/detail).</summary>
     public sealed record Rejected(int StatusCode, string Message) : IssueOutcome;
+}
+
+/// <summary>The hub's answer to a booking check-in.</summary>
+public abstract record CheckInOutcome
+{
+    public sealed record CheckedIn(AppointmentCheckInResult Result) : CheckInOutcome;
+
+    /// <summary>Refused with the hub's sentence (unknown, cancelled, another day, too early).</summary>
+    public sealed record Refused(int StatusCode, string Message) : CheckInOutcome;
 }
 
 /// <summary>Hub.Server could not be reached, answered with a server error, or refused the kiosk (a wrong device key).</summary>

@@ -59,7 +59,13 @@ public sealed class TakeNumberService(
                 return TakeNumberResult.Failure(TakeNumberKind.Rejected, rejected.Message);
         }
 
-        var ticket = ((IssueOutcome.Issued)outcome).Ticket;
+        return await PrintAsync(((IssueOutcome.Issued)outcome).Ticket, procedure?.Name, language, cancellationToken);
+    }
+
+    /// <summary>Prints a ticket the hub issued (a number taken here, or a booking's check-in) and words it for the screen as the paper words it.</summary>
+    public async Task<TakeNumberResult> PrintAsync(TicketDto ticket, string? procedureName, string language, CancellationToken cancellationToken)
+    {
+        var current = catalogue.Current;
         var counters = current?.CounterNumbersFor(ticket.ServiceId) ?? [];
         var serviceName = current?.ServiceName(ticket.ServiceId, language) ?? ticket.ServiceName;
         var local = current is null ? ticket.IssuedAt.LocalDateTime : OpeningHours.Of(current.Site).ToLocal(ticket.IssuedAt.UtcDateTime);
@@ -68,7 +74,7 @@ public sealed class TakeNumberService(
             current?.Site.Name ?? options.Value.Name,
             ticket.Number,
             serviceName,
-            ticket.ProcedureName ?? procedure?.Name,
+            ticket.ProcedureName ?? procedureName,
             counters,
             ticket.PeopleAhead,
             ticket.EstimatedWaitMinutes,
