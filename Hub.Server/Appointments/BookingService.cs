@@ -20,7 +20,8 @@ public sealed class BookingGate
 }
 
 /// <summary>Bookings, their check-in at the kiosk and remote tickets (docs/appointments.md).</summary>
-public sealed class BookingService(HubDbContext db, CatalogueCache catalogueCache, QueueEngine engine, BookingGate gate, TimeProvider time)
+public sealed class BookingService(HubDbContext db, CatalogueCache catalogueCache, QueueEngine engine, BookingGate gate, TimeProvider time,
+    Microsoft.Extensions.Options.IOptions<QueueOptions> queueOptions)
 {
     /// <summary>Tries to take a place again after another process took the one chosen (the unique index refused it).</summary>
     private const int PlaceAttempts = 5;
@@ -52,7 +53,7 @@ public sealed class BookingService(HubDbContext db, CatalogueCache catalogueCach
         var days = new List<BookingDayDto>();
         for (var day = today; day <= last; day = day.AddDays(1))
         {
-            var slots = BookingRules.BookableSlots(site, settings, day, now)
+            var slots = BookingRules.BookableSlots(site, settings, day, now, IgnoreHours)
                 .Select(s => new BookingSlotDto(BookingRules.Time(s), Math.Max(0, settings.PlacesPerSlot - taken.GetValueOrDefault((day, s)))))
                 .ToList();
             if (slots.Count > 0)
@@ -80,7 +81,7 @@ public sealed class BookingService(HubDbContext db, CatalogueCache catalogueCach
         var slot = BookingRules.SlotTime(request.Slot, "slot");
         var citizenIdHash = CitizenIdHash.OfOptional(request.CitizenIdNumber, site.Site.CitizenIdSalt, "citizenIdNumber");
         var now = Now();
-        var start = BookingRules.EnsureBookable(site, settings, request.Day, slot, now);
+        var start = BookingRules.EnsureBookable(site, settings, request.Day, slot, now, IgnoreHours);
 
         await gate.Lock.WaitAsync(ct);
         try
@@ -359,6 +360,8 @@ public sealed class BookingService(HubDbContext db, CatalogueCache catalogueCach
 
         return (site, service, settings);
     }
+
+    private bool IgnoreHours => queueOptions.Value.IgnoreOpeningHours;
 
     private DateTime Now() => time.GetUtcNow().UtcDateTime;
 }

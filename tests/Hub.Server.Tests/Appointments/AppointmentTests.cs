@@ -22,6 +22,9 @@ public abstract class AppointmentTests(ITestOutputHelper output) : HubAppTest(ou
     private static readonly DateOnly Today = new(2026, 11, 23);
     private static readonly DateOnly Tomorrow = Today.AddDays(1);
 
+    // Opening hours and holidays are what bookings are checked against here (Queue:IgnoreOpeningHours off).
+    protected override HubApp CreateApp(TestDatabase database) => new(database, ignoreOpeningHours: false);
+
     private async Task<Guid> ServiceAAsync(int places = 4, int daysAhead = 60, string slots = "08:00,09:00,09:30,10:00,11:15,12:00,13:00",
         bool remote = true, int remoteLimit = 1)
     {
