@@ -64,8 +64,17 @@ public sealed class BookingContentionScenario : IScenario
         var places = free * 2;
         using (var put = await admin.PutAsJsonAsync(HubRoutes.AdminServiceBookingOf(serviceId), new
         {
-            ServiceId = serviceId, Enabled = true, Days = new[] { 1, 2, 3, 4, 5 }, SlotTimes = new[] { Slot }, SlotMinutes = 30, PlacesPerSlot = places,
-            CheckInBeforeMinutes = 15, CheckInAfterMinutes = 10, DaysAhead = 14, RemoteTicketsAllowed = false, RemoteDailyLimitPerPhone = 1,
+            ServiceId = serviceId,
+            Enabled = true,
+            Days = new[] { 1, 2, 3, 4, 5 },
+            SlotTimes = new[] { Slot },
+            SlotMinutes = 30,
+            PlacesPerSlot = places,
+            CheckInBeforeMinutes = 15,
+            CheckInAfterMinutes = 10,
+            DaysAhead = 14,
+            RemoteTicketsAllowed = false,
+            RemoteDailyLimitPerPhone = 1,
             ServingRule = "SlotTimeFirst",
         }, Json, ct))
         {

@@ -168,8 +168,17 @@ public abstract class AppointmentTests(ITestOutputHelper output) : HubAppTest(ou
         {
             var b = new Booking
             {
-                Id = Guid.NewGuid(), SiteId = App.SiteId, ServiceId = a, Day = Today, SlotStart = new TimeOnly(9, 30), Place = 1, Name = "Trần Thị Bình",
-                Phone = "0912345678", Code = BookingCodes.New(), Status = BookingStatus.Booked, CreatedAt = DateTime.UtcNow,
+                Id = Guid.NewGuid(),
+                SiteId = App.SiteId,
+                ServiceId = a,
+                Day = Today,
+                SlotStart = new TimeOnly(9, 30),
+                Place = 1,
+                Name = "Trần Thị Bình",
+                Phone = "0912345678",
+                Code = BookingCodes.New(),
+                Status = BookingStatus.Booked,
+                CreatedAt = DateTime.UtcNow,
             };
             db.Bookings.Add(b);
             db.SaveChanges();
