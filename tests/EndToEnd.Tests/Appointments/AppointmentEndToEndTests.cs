@@ -32,8 +32,17 @@ public sealed class AppointmentEndToEndTests(KioskRig rig, BrowserFixture browse
         var slot = TimeOnly.FromDateTime(local).AddMinutes(5).ToString("HH:mm", CultureInfo.InvariantCulture);
         using var response = await supervisor.PutAsJsonAsync(HubRoutes.AdminServiceBookingOf(a), new
         {
-            ServiceId = a, Enabled = true, Days = new[] { 0, 1, 2, 3, 4, 5, 6 }, SlotTimes = new[] { slot }, SlotMinutes = 30, PlacesPerSlot = 3,
-            CheckInBeforeMinutes = 15, CheckInAfterMinutes = 10, DaysAhead = 1, RemoteTicketsAllowed = true, RemoteDailyLimitPerPhone = 3,
+            ServiceId = a,
+            Enabled = true,
+            Days = new[] { 0, 1, 2, 3, 4, 5, 6 },
+            SlotTimes = new[] { slot },
+            SlotMinutes = 30,
+            PlacesPerSlot = 3,
+            CheckInBeforeMinutes = 15,
+            CheckInAfterMinutes = 10,
+            DaysAhead = 1,
+            RemoteTicketsAllowed = true,
+            RemoteDailyLimitPerPhone = 3,
             ServingRule = "SlotTimeFirst",
         }, Json);
         response.EnsureSuccessStatusCode();
