@@ -7,6 +7,7 @@ using QueueKiosk.HubServer.Administration.Calendar;
 using QueueKiosk.HubServer.Administration.Catalogue;
 using QueueKiosk.HubServer.Administration.Services;
 using QueueKiosk.HubServer.Administration.SiteSettings;
+using QueueKiosk.HubServer.Appointments;
 using QueueKiosk.HubServer.Auth;
 using QueueKiosk.HubServer.Catalogue;
 using QueueKiosk.HubServer.Common;
@@ -40,6 +41,7 @@ public static class HubServerExtensions
         services.AddStaffAndDevices();
         services.AddHubSecurity();
         services.AddDossiers();
+        services.AddAppointments();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
             .Validate(o => !o.Enabled || DemoOptions.IsAcceptedPassword(o.Password),
                 $"Demo:Password must pass the rule of every account: at least {Validate.MinPasswordLength} characters, letters and digits")
@@ -102,6 +104,7 @@ public static class HubServerExtensions
         app.MapRatingApi();
         app.MapDossierApi();
         app.MapTracking();
+        app.MapAppointments();
         app.MapSiteSettingsApi();
         app.MapCalendarApi();
         app.MapCatalogueAdminApi();

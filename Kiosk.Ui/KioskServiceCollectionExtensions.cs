@@ -46,6 +46,7 @@ public static class KioskServiceCollectionExtensions
         services.AddHostedService<HubProbeService>();
         services.AddScoped<TakeNumberService>();
         services.AddSingleton<CitizenPresence>();
+        services.AddScoped<Appointments.CheckInService>();
 
         services.ConfigureHttpJsonOptions(json => json.SerializerOptions.Converters.Add(new JsonStringEnumConverter()));
         return services;

@@ -37,6 +37,12 @@ public enum TicketChannel
     Kiosk,
     Officer,
     Api,
+
+    /// <summary>Issued at check-in for a booking, within its window (docs/appointments.md).</summary>
+    Appointment,
+
+    /// <summary>Taken from home on the public booking page.</summary>
+    Remote,
 }
 
 [JsonConverter(typeof(JsonStringEnumConverter<CounterState>))]

@@ -163,6 +163,38 @@ public static partial class HubRoutes
 
     public const string PublicHallEvents = PublicHall + "/events";
 
+    // Bookings and remote tickets (docs/appointments.md): the public booking page and its API, anonymous and rate limited.
+
+    /// <summary>GET, anonymous: the booking page for phones (book, cancel, take a number from home).</summary>
+    public const string BookingPage = "/dat-lich";
+
+    /// <summary>GET, anonymous: the services that take bookings or remote tickets, with their procedures.</summary>
+    public const string PublicBookingServices = PublicApi + "/booking/services";
+
+    /// <summary>GET ?serviceId=: the bookable days and slots of a service with their places left.</summary>
+    public const string PublicBookingSlots = PublicApi + "/booking/slots";
+
+    /// <summary>POST: book a place in a slot; answered with the booking code and its QR code.</summary>
+    public const string PublicBookings = PublicApi + "/bookings";
+
+    /// <summary>POST: cancel a booking by its code (the place is free again).</summary>
+    public const string PublicBookingCancelPattern = PublicBookings + "/{code}/cancel";
+
+    /// <summary>POST: take a number for today from home, where the service allows it; answered with the tracking link.</summary>
+    public const string PublicRemoteTickets = PublicApi + "/remote-tickets";
+
+    /// <summary>GET or PUT, supervisor: one service's booking settings.</summary>
+    public const string AdminServiceBooking = AdminServices + "/{serviceId:guid}/booking";
+
+    /// <summary>GET, supervisor: the appointments report (?from=&amp;to=, &amp;format=csv).</summary>
+    public const string AppointmentReport = Reports + "/appointments";
+
+    public static string PublicBookingCancel(string code) => PublicBookings + "/" + Uri.EscapeDataString(code) + "/cancel";
+
+    public static string AdminServiceBookingOf(Guid serviceId) => Fill(AdminServiceBooking, serviceId);
+
+    public static string PublicBookingSlotsOf(Guid serviceId) => $"{PublicBookingSlots}?serviceId={serviceId}";
+
     public static string TrackPage(string token) => "/t/" + Uri.EscapeDataString(token);
 
     public static string TrackedTicket(string token) => PublicApi + "/tickets/" + Uri.EscapeDataString(token);

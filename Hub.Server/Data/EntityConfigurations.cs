@@ -17,6 +17,7 @@ internal sealed class SiteConfiguration : IEntityTypeConfiguration<Site>
         b.Property(x => x.OpeningHours).HasMaxLength(1000);
         b.Property(x => x.TicketFooter).HasMaxLength(1000);
         b.Property(x => x.LogoContentType).HasMaxLength(40);
+        b.Property(x => x.CitizenIdSalt).HasMaxLength(64);
         b.Property(x => x.Logo).HasMaxLength(SiteLimits.LogoBytes);
     }
 }
@@ -163,6 +164,7 @@ internal sealed class TicketConfiguration : IEntityTypeConfiguration<Ticket>
         // The public tracking page finds its ticket by this secret alone.
         b.Property(x => x.TrackingToken).HasMaxLength(Ticket.TrackingTokenLength);
         b.HasIndex(x => x.TrackingToken).IsUnique();
+        b.Property(x => x.CitizenIdHash).HasMaxLength(BookingLimits.CitizenIdHash);
         b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId);
         b.HasOne<Service>().WithMany().HasForeignKey(x => x.ServiceId);
     }
@@ -198,5 +200,55 @@ internal sealed class DossierConfiguration : IEntityTypeConfiguration<DossierRec
         b.ToTable("Dossiers");
         b.HasKey(x => x.Code);
         b.Property(x => x.Code).HasMaxLength(40);
+        b.Property(x => x.CitizenIdHash).HasMaxLength(BookingLimits.CitizenIdHash);
+        // The kiosk finds a citizen's dossiers by the hash of the number on their chip ID card.
+        b.HasIndex(x => x.CitizenIdHash);
+    }
+}
+
+internal sealed class BookingSettingsConfiguration : IEntityTypeConfiguration<BookingSettings>
+{
+    public void Configure(EntityTypeBuilder<BookingSettings> b)
+    {
+        b.ToTable("BookingSettings");
+        b.HasKey(x => x.ServiceId);
+        b.Property(x => x.Days).HasMaxLength(20);
+        b.Property(x => x.SlotTimes).HasMaxLength(BookingLimits.SlotTimes);
+        b.Property(x => x.ServingRule).HasConversion<string>().HasMaxLength(40);
+        b.HasOne<Service>().WithOne().HasForeignKey<BookingSettings>(x => x.ServiceId);
+        b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId);
+    }
+}
+
+internal sealed class BookingConfiguration : IEntityTypeConfiguration<Booking>
+{
+    public void Configure(EntityTypeBuilder<Booking> b)
+    {
+        b.ToTable("Bookings");
+        b.Property(x => x.Name).HasMaxLength(BookingLimits.Name);
+        b.Property(x => x.Phone).HasMaxLength(BookingLimits.Phone);
+        b.Property(x => x.Code).HasMaxLength(BookingLimits.Code);
+        b.Property(x => x.CitizenIdHash).HasMaxLength(BookingLimits.CitizenIdHash);
+        b.Property(x => x.Status).HasConversion<string>().HasMaxLength(20);
+        b.HasIndex(x => x.Code).IsUnique();
+        // The guarantee that a slot never takes more bookings than its places: one row per place.
+        b.HasIndex(x => new { x.ServiceId, x.Day, x.SlotStart, x.Place }).IsUnique();
+        b.HasIndex(x => new { x.SiteId, x.Day });
+        b.HasIndex(x => x.CitizenIdHash);
+        b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId);
+        b.HasOne<Service>().WithMany().HasForeignKey(x => x.ServiceId);
+    }
+}
+
+internal sealed class RemoteTicketConfiguration : IEntityTypeConfiguration<RemoteTicket>
+{
+    public void Configure(EntityTypeBuilder<RemoteTicket> b)
+    {
+        b.ToTable("RemoteTickets");
+        b.HasKey(x => x.TicketId);
+        b.Property(x => x.Phone).HasMaxLength(BookingLimits.Phone);
+        // The per-phone daily limit counts a day's tickets of one number.
+        b.HasIndex(x => new { x.SiteId, x.Day, x.Phone });
+        b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId);
     }
 }

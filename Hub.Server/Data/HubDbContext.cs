@@ -43,6 +43,12 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
 
     public DbSet<DossierRecord> Dossiers => Set<DossierRecord>();
 
+    public DbSet<BookingSettings> BookingSettings => Set<BookingSettings>();
+
+    public DbSet<Booking> Bookings => Set<Booking>();
+
+    public DbSet<RemoteTicket> RemoteTickets => Set<RemoteTicket>();
+
     public abstract bool IsPostgres { get; }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

@@ -122,7 +122,21 @@ public sealed class DemoSeeder(HubDbContext db, IPasswordHasher<Officer> hasher,
         await DevicesApi.AddAsync(new CreateDeviceRequest(DeviceKind.Kiosk, "Kiosk sảnh (mẫu)"), Actor, db, time, ct, options.KioskKey);
         await DevicesApi.AddAsync(new CreateDeviceRequest(DeviceKind.Display, "Máy hiển thị sảnh (mẫu)"), Actor, db, time, ct, options.DisplayKey);
 
-        AddDossiers(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(7)));
+        var salt = (await db.Sites.SingleAsync(s => s.Id == SiteId, ct)).CitizenIdSalt;
+        AddDossiers(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(7)), salt);
+        // Service A takes bookings and remote tickets (docs/appointments.md), so the demo shows the booking page.
+        db.BookingSettings.Add(new BookingSettings
+        {
+            ServiceId = services[0],
+            SiteId = SiteId,
+            Enabled = true,
+            Days = "1,2,3,4,5",
+            SlotTimes = "07:30,08:00,08:30,09:00,09:30,10:00,10:30,13:00,13:30,14:00,14:30,15:00,15:30,16:00",
+            SlotMinutes = 30,
+            PlacesPerSlot = 4,
+            RemoteTicketsAllowed = true,
+            RemoteDailyLimitPerPhone = 1,
+        });
         await db.SaveChangesAsync(ct);
         return true;
     }
@@ -192,7 +206,10 @@ public sealed class DemoSeeder(HubDbContext db, IPasswordHasher<Officer> hasher,
         return list;
     }
 
-    private void AddDossiers(DateOnly today)
+    /// <summary>The sample applicants' chip ID card numbers: made up (province code 079, then zeros), stored only as their hashes.</summary>
+    public static string DemoCitizenIdNumber(int applicant) => $"0790900000{applicant + 1:00}";
+
+    private void AddDossiers(DateOnly today, string citizenIdSalt)
     {
         var states = Enum.GetValues<DossierState>();
         string[] names = ["Nguyễn Văn An", "Trần Thị Bình", "Lê Hoàng Cường", "Phạm Thị Dung", "Hoàng Văn Em", "Võ Thị Phương", "Đặng Quốc Gia"];
@@ -213,6 +230,7 @@ public sealed class DemoSeeder(HubDbContext db, IPasswordHasher<Officer> hasher,
                 DueOn = received.AddDays(state == DossierState.Overdue ? 1 : 10),
                 CompletedOn = state is DossierState.ReadyForPickup or DossierState.Returned or DossierState.Rejected ? today.AddDays(-1) : null,
                 Note = state == DossierState.AdditionalDocumentsRequired ? "Bổ sung bản sao giấy chứng nhận quyền sử dụng đất (mẫu)" : null,
+                CitizenIdHash = Citizens.CitizenIdHash.Of(DemoCitizenIdNumber(i), citizenIdSalt),
             });
         }
     }

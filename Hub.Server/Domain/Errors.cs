@@ -372,6 +372,73 @@ public static class Errors
         "Hôm nay là ngày nghỉ ({holiday}): chưa cấp số thứ tự. Bộ phận một cửa mở lại lúc {opensAt}.",
         "Today is a holiday ({holiday}): no tickets are issued. The office opens again at {opensAt}.");
 
+    // ---------------------------------------------------------------- appointments, remote tickets, chip ID card (docs/appointments.md)
+
+    public static readonly Error<string> CitizenIdInvalid = new("citizen.id_invalid", ErrorKind.Invalid, "field",
+        "Trường '{field}': số căn cước công dân phải gồm đúng 12 chữ số.", "The field '{field}': the citizen ID number must be exactly 12 digits.");
+
+    public static readonly Error<string> PhoneInvalid = new("booking.phone_invalid", ErrorKind.Invalid, "field",
+        "Trường '{field}': số điện thoại di động phải gồm 10 chữ số, bắt đầu bằng 03, 05, 07, 08 hoặc 09.",
+        "The field '{field}': the mobile number must be 10 digits starting with 03, 05, 07, 08 or 09.");
+
+    public static readonly Error<string> BookingNotOffered = new("booking.not_offered", ErrorKind.Invalid, "service",
+        "Dịch vụ {service} không nhận đặt lịch hẹn.", "Service {service} does not take bookings.");
+
+    public static readonly Error<string> BookingDayNotOffered = new("booking.day_not_offered", ErrorKind.Invalid, "day",
+        "Trường 'day': ngày {day} không nhận đặt lịch cho dịch vụ này.", "The field 'day': {day} takes no bookings for this service.");
+
+    public static readonly Error<string> BookingSlotUnknown = new("booking.slot_unknown", ErrorKind.Invalid, "slot",
+        "Trường 'slot': khung giờ {slot} không có trong lịch hẹn của dịch vụ này.", "The field 'slot': {slot} is not one of this service's time slots.");
+
+    public static readonly Error<string, string> BookingSlotFull = new("booking.slot_full", ErrorKind.Conflict, ("slot", "day"),
+        "Khung giờ {slot} ngày {day} đã hết chỗ. Xin quý khách chọn khung giờ khác.", "The {slot} slot on {day} is full. Please choose another slot.");
+
+    public static readonly Error<string, string> BookingSlotPast = new("booking.slot_past", ErrorKind.Conflict, ("slot", "day"),
+        "Khung giờ {slot} ngày {day} đã qua, không đặt được.", "The {slot} slot on {day} has already passed.");
+
+    public static readonly Error<string, string> BookingHoliday = new("booking.holiday", ErrorKind.Conflict, ("day", "holiday"),
+        "Ngày {day} là ngày nghỉ ({holiday}), không nhận lịch hẹn.", "{day} is a holiday ({holiday}); no bookings are taken.");
+
+    public static readonly Error<string, string> BookingOutsideHours = new("booking.outside_hours", ErrorKind.Conflict, ("slot", "day"),
+        "Khung giờ {slot} ngày {day} nằm ngoài giờ làm việc của bộ phận một cửa.", "The {slot} slot on {day} is outside the office's opening hours.");
+
+    public static readonly Error<int> BookingTooFarAhead = new("booking.too_far_ahead", ErrorKind.Invalid, "days",
+        "Trường 'day': chỉ đặt lịch trước tối đa {days} ngày.", "The field 'day': bookings are taken at most {days} days ahead.");
+
+    public static readonly Error BookingNotFound = new("booking.not_found", ErrorKind.NotFound,
+        "Không tìm thấy lịch hẹn với mã này. Xin quý khách kiểm tra lại mã trên phiếu hẹn.", "No booking has this code. Please check the code on your booking.");
+
+    public static readonly Error BookingCancelled = new("booking.cancelled", ErrorKind.Conflict,
+        "Lịch hẹn này đã bị hủy. Xin quý khách lấy số thứ tự thông thường.", "This booking was cancelled. Please take an ordinary ticket.");
+
+    public static readonly Error BookingAlreadyCheckedIn = new("booking.already_checked_in", ErrorKind.Conflict,
+        "Lịch hẹn này đã được xác nhận và cấp số rồi.", "This booking has already been checked in and given a ticket.");
+
+    public static readonly Error<string> BookingOtherDay = new("booking.other_day", ErrorKind.Conflict, "day",
+        "Lịch hẹn này là của ngày {day}, không phải hôm nay.", "This booking is for {day}, not today.");
+
+    public static readonly Error<string> BookingTooEarly = new("booking.too_early", ErrorKind.Conflict, "from",
+        "Chưa đến giờ xác nhận lịch hẹn: xin quý khách quay lại từ {from}.", "Too early to check in: please come back from {from}.");
+
+    public static readonly Error BookingNotChangeable = new("booking.not_changeable", ErrorKind.Conflict,
+        "Lịch hẹn này đã được sử dụng hoặc đã qua, không hủy được.", "This booking has been used or has passed; it cannot be cancelled.");
+
+    public static readonly Error BookingCheckInTarget = new("booking.check_in_target", ErrorKind.Invalid,
+        "Trường 'code': cần mã lịch hẹn hoặc số căn cước công dân.", "The field 'code': a booking code or a citizen ID number is needed.");
+
+    public static readonly Error CitizenHasNoBookingToday = new("booking.none_today", ErrorKind.NotFound,
+        "Không có lịch hẹn hôm nay cho số căn cước công dân này.", "There is no booking today for this citizen ID number.");
+
+    public static readonly Error<string> RemoteNotAllowed = new("remote.not_allowed", ErrorKind.Invalid, "service",
+        "Dịch vụ {service} không cấp số thứ tự từ xa.", "Service {service} does not issue tickets remotely.");
+
+    public static readonly Error<int> RemoteLimitReached = new("remote.limit_reached", ErrorKind.Conflict, "limit",
+        "Số điện thoại này đã lấy đủ {limit} số thứ tự từ xa hôm nay cho dịch vụ này.", "This phone number has already taken {limit} remote tickets today for this service.");
+
+    public static readonly Error<string> SlotTimesInvalid = new("booking.slot_times_invalid", ErrorKind.Invalid, "field",
+        "Trường '{field}': các khung giờ phải viết dạng HH:mm, cách nhau bằng dấu phẩy (ví dụ 08:00,08:30).",
+        "The field '{field}': slot times must be HH:mm separated by commas (e.g. 08:00,08:30).");
+
     /// <summary>Every entry above.</summary>
     public static IReadOnlyList<ErrorEntry> All() =>
         [.. typeof(Errors).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -146,6 +146,9 @@ public sealed class DossierRecord
     public DateOnly? CompletedOn { get; set; }
 
     public string? Note { get; set; }
+
+    /// <summary>Salted hash of the applicant's chip ID card number, made at import (Citizens/CitizenIdHash); never the number.</summary>
+    public string? CitizenIdHash { get; set; }
 }
 
 /// <summary>Append-only history; (SiteId, Sequence) is unique and gap-free per site.</summary>

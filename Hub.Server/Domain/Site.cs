@@ -41,6 +41,12 @@ public sealed class Site
 
     public string? LogoContentType { get; set; }
 
+    /// <summary>
+    /// The site's secret key for hashing chip ID card numbers (Citizens/CitizenIdHash): 64 hex digits,
+    /// made at site creation. Without it a 12-digit number's hash could be reversed by trying them all.
+    /// </summary>
+    public string CitizenIdSalt { get; set; } = "";
+
     /// <summary>Reserved: the live per-site sequence is handed out by Queue.SequenceAllocator from the stored events (see there why not a counter row).</summary>
     public long LastSequence { get; set; }
 }

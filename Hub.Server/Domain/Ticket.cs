@@ -62,8 +62,17 @@ public sealed class Ticket
     /// </summary>
     public string? TrackingToken { get; private set; }
 
+    /// <summary>Salted hash of the citizen's chip ID card number (Citizens/CitizenIdHash), never the number; finds their dossiers and bookings.</summary>
+    public string? CitizenIdHash { get; private set; }
+
+    /// <summary>
+    /// An appointment ticket served at its slot time (docs/appointments.md): the slot's start in Unix
+    /// milliseconds, from which CallOrder calls it before the walk-ins. Null on every other ticket.
+    /// </summary>
+    public long? AppointmentAtMs { get; private set; }
+
     public static Ticket Issue(Guid siteId, Service service, Guid? procedureId, DateOnly localDay, int numberValue,
-        PriorityCategory priority, TicketChannel channel, DateTime now) => new()
+        PriorityCategory priority, TicketChannel channel, DateTime now, string? citizenIdHash = null, long? appointmentAtMs = null) => new()
         {
             Id = Guid.CreateVersion7(),
             SiteId = siteId,
@@ -79,6 +88,8 @@ public sealed class Ticket
             IssuedAt = now,
             IssuedMs = new DateTimeOffset(now, TimeSpan.Zero).ToUnixTimeMilliseconds(),
             TrackingToken = NewTrackingToken(),
+            CitizenIdHash = citizenIdHash,
+            AppointmentAtMs = appointmentAtMs,
         };
 
     public const int TrackingTokenLength = 22;
@@ -91,6 +102,12 @@ public sealed class Ticket
 
     /// <summary>Waiting, called or being served: still in the live queue.</summary>
     public bool IsOpen => Status is TicketStatus.Waiting or TicketStatus.Called or TicketStatus.Serving;
+
+    /// <summary>
+    /// A remote ticket (taken from home) counts as confirmed once the officer presses Start, i.e. the
+    /// citizen is at the counter. Called and recalled (two calls) without that, the citizen is not there.
+    /// </summary>
+    public bool IsUnconfirmedRemoteCalledTwice => Channel == TicketChannel.Remote && Status == TicketStatus.Called && RecallCount >= 1;
 
     /// <summary>A copy of every field, kept by the queue engine to undo an action that fails half-way.</summary>
     public Ticket Copy() => (Ticket)MemberwiseClone();

@@ -45,6 +45,8 @@ public sealed record CallingCounter(Guid Id, int Number, bool IsOpen, IReadOnlyL
 /// <list type="number">
 /// <item>tickets that have waited their service's bound (MaxWaitMinutes) or longer, oldest first;</item>
 /// <item>then priority tickets and tickets transferred to this counter, oldest first;</item>
+/// <item>then appointment tickets whose slot time has come (Ticket.AppointmentAtMs, set at check-in
+/// when the service's rule is SlotTimeFirst, docs/appointments.md), earliest slot first;</item>
 /// <item>then the counter's service order; among services of equal order, the waiting time
 /// multiplied by the service's weight (the longest weighted wait first);</item>
 /// <item>ties by issue time, then the lower number.</item>
@@ -131,6 +133,11 @@ public static class CallOrder
             return new CallKey(CallRank.PriorityOrSentHere, 0, ticket.IssuedMs, ticket.IssuedMs, ticket.NumberValue, ticket.Id);
         }
 
+        if (ticket.AppointmentAtMs is { } slotMs && slotMs <= nowMs)
+        {
+            return new CallKey(CallRank.AppointmentDue, 0, slotMs, ticket.IssuedMs, ticket.NumberValue, ticket.Id);
+        }
+
         // Waited time is now - issued; the negative of it times the weight sorts the longest weighted wait first.
         var weight = Math.Max(1, served!.Value.Weight);
         return new CallKey(CallRank.Ordinary, served.Value.Order, (ticket.IssuedMs - nowMs) * weight, ticket.IssuedMs, ticket.NumberValue, ticket.Id);
@@ -149,12 +156,15 @@ public static class CallOrder
         tickets.Count(t => t.ServiceId == ticket.ServiceId && (t.IssuedMs, t.NumberValue).CompareTo((ticket.IssuedMs, ticket.NumberValue)) < 0);
 }
 
-/// <summary>The three ranks of the call order, first called first.</summary>
+/// <summary>The four ranks of the call order, first called first.</summary>
 public enum CallRank
 {
     Overdue = 0,
     PriorityOrSentHere = 1,
-    Ordinary = 2,
+
+    /// <summary>An appointment ticket at or after its slot time.</summary>
+    AppointmentDue = 2,
+    Ordinary = 3,
 }
 
 /// <summary>A ticket's place at one counter: compared member by member, the smaller is called first.</summary>

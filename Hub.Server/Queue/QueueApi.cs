@@ -58,6 +58,12 @@ public static class QueueApi
     {
         Validate.Defined(request.Priority, "priority");
         Validate.Defined(request.Channel, "channel");
+        // Appointment and remote tickets come only from a booking's check-in and the public page (Appointments/).
+        if (request.Channel is TicketChannel.Appointment or TicketChannel.Remote)
+        {
+            throw new DomainException(Errors.Invalid.With("channel"), "channel");
+        }
+
         // A kiosk's tickets are kiosk tickets whatever it claims; people may choose (desk or API).
         var channel = user.HasClaim(HubClaims.DeviceKind, nameof(DeviceKind.Kiosk)) ? TicketChannel.Kiosk : request.Channel;
         var siteId = request.SiteId ?? user.SiteOf();

@@ -17,6 +17,9 @@ public readonly record struct Actor(Guid? OfficerId, Guid? DeviceId)
     public static readonly Actor System = default;
 }
 
+/// <summary>What a booking's check-in adds to the ticket it issues: the slot's start (Unix ms) when the service serves appointments at their slot time, and the booking's citizen hash.</summary>
+public sealed record AppointmentIssue(long? AtMs, string? CitizenIdHash);
+
 /// <summary>
 /// The queue rules. Every action is decided against the live queue in memory while holding its
 /// gate, so two counters calling at once never get the same ticket; it records what it changed
@@ -37,11 +40,15 @@ public sealed class QueueEngine(
 {
     // ---------------------------------------------------------------- tickets
 
-    public async Task<TicketDto> IssueAsync(IssueTicketRequest request, Actor actor, CancellationToken ct)
+    /// <param name="appointment">Set by the check-in of a booking (Appointments/CheckIn): the slot time the call order serves it at, and the booking's citizen hash.</param>
+    public async Task<TicketDto> IssueAsync(IssueTicketRequest request, Actor actor, CancellationToken ct, AppointmentIssue? appointment = null)
     {
         var catalogue = await catalogueCache.GetAsync(ct);
         var site = catalogue.ResolveSite(request.SiteId) ?? throw new DomainException(Errors.SiteNotFound, "siteId");
         var service = ResolveService(catalogue, site, request);
+        // Only the hash is kept (Citizens/CitizenIdHash); the number leaves with this request.
+        var citizenIdHash = appointment?.CitizenIdHash
+            ?? Citizens.CitizenIdHash.OfOptional(request.CitizenIdNumber, site.Site.CitizenIdSalt, "citizenIdNumber");
         AcceptedPriorities.EnsureAccepted(catalogue, service, request.Priority);
         var now = Now();
         // IgnoreOpeningHours (demo, tests) ignores the calendar's holidays too.
@@ -54,7 +61,8 @@ public sealed class QueueEngine(
         return await DecideAsync(site.Site.Id, catalogue, async change =>
         {
             var number = await NextNumberAsync(change, site.Site.Id, service, localDay, ct);
-            var ticket = Ticket.Issue(site.Site.Id, service, request.ProcedureId, localDay, number, request.Priority, request.Channel, now);
+            var ticket = Ticket.Issue(site.Site.Id, service, request.ProcedureId, localDay, number, request.Priority, request.Channel, now,
+                citizenIdHash, appointment?.AtMs);
             change.Add(ticket);
             var ahead = PeopleAhead(ticket, catalogue, now);
             var dto = ticket.ToDto(catalogue, ahead, estimator.EstimateMinutes(service, ahead));
@@ -132,10 +140,8 @@ public sealed class QueueEngine(
     public Task<TicketDto> FinishAsync(Guid counterId, Actor actor, CancellationToken ct) =>
         CurrentTicketActionAsync(counterId, ct, (ticket, counter, _, catalogue, now, change) =>
         {
-            ticket.Finish(now);
             counter.CurrentTicketId = null;
-            ObserveServiceTime(ticket);
-            return Changed(change, ticket, TicketEventKind.Served, catalogue, actor, now);
+            return Close(change, ticket, catalogue, actor, now);
         });
 
     public Task<TicketDto> NoShowAsync(Guid counterId, Actor actor, CancellationToken ct) =>
@@ -613,11 +619,25 @@ public sealed class QueueEngine(
         counter.CurrentTicketId = null;
         if (live.OpenTickets.GetValueOrDefault(currentId) is { IsActive: true } open)
         {
-            var current = change.Ticket(open);
-            current.Finish(now);
-            ObserveServiceTime(current);
-            Changed(change, current, TicketEventKind.Served, catalogue, actor, now);
+            Close(change, change.Ticket(open), catalogue, actor, now);
         }
+    }
+
+    /// <summary>
+    /// The end of a called or served ticket: served, except a remote ticket never confirmed (the
+    /// officer never pressed Start) after being called twice, which is a no-show (docs/appointments.md).
+    /// </summary>
+    private TicketDto Close(LiveChange change, Ticket ticket, CatalogueData catalogue, Actor actor, DateTime now)
+    {
+        if (ticket.IsUnconfirmedRemoteCalledTwice)
+        {
+            ticket.MarkNoShow(now);
+            return Changed(change, ticket, TicketEventKind.NoShow, catalogue, actor, now, "remote ticket called twice, citizen not present");
+        }
+
+        ticket.Finish(now);
+        ObserveServiceTime(ticket);
+        return Changed(change, ticket, TicketEventKind.Served, catalogue, actor, now);
     }
 
     /// <summary>How many the call order calls before <paramref name="ticket"/> (see CallOrder.PeopleAhead).</summary>

@@ -10,7 +10,7 @@ namespace QueueKiosk.HubServer.Tracking;
 /// </summary>
 public static class PublicPages
 {
-    private const string Style =
+    internal const string Style =
         "body{font-family:system-ui,sans-serif;margin:0;padding:16px;background:#f4f6f8;color:#111;max-width:480px;margin:auto}"
         + "h1{font-size:1.1rem;margin:0 0 8px}.num{font-size:4rem;font-weight:700;text-align:center;margin:8px 0}"
         + ".card{background:#fff;border-radius:12px;padding:16px;margin:12px 0;box-shadow:0 1px 3px #0002}"
@@ -58,7 +58,7 @@ public static class PublicPages
         <p class="muted" id="qk-live"></p></main>
         """, "/public/hall.js");
 
-    private static string Document(string title, string main, string? script) => $"""
+    internal static string Document(string title, string main, string? script) => $"""
         <!DOCTYPE html>
         <html lang="vi"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
         <meta name="robots" content="noindex"><title>{TrackingApi.Encode(title)}</title><style>{Style}</style></head>

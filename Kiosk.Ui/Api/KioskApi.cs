@@ -63,6 +63,7 @@ public static class KioskApi
         api.MapPost("/tickets", TakeNumber);
         api.MapGet("/dossiers/{code}", FindDossier);
         api.MapCitizenCard();
+        api.MapPost("/check-in", CheckIn);
         endpoints.MapGet("/health/live", () => TypedResults.Ok("live"));
         return endpoints;
     }
@@ -88,6 +89,9 @@ public static class KioskApi
 
     public static async Task<Ok<TakeNumberResult>> TakeNumber(TakeNumberBody body, HttpRequest request, TakeNumberService service, CancellationToken cancellationToken) =>
         TypedResults.Ok(await service.TakeAsync(body.ProcedureId, body.ServiceId, body.Priority, LanguageOf(request), cancellationToken));
+
+    public static async Task<Ok<Appointments.CheckInAnswer>> CheckIn(Appointments.CheckInBody body, HttpRequest request, Appointments.CheckInService service, CancellationToken cancellationToken) =>
+        TypedResults.Ok(await service.CheckInAsync(body.Code, LanguageOf(request), cancellationToken));
 
     /// <summary>The language the citizen chose on this kiosk's screen (the page's cookie).</summary>
     private static string LanguageOf(HttpRequest request) => KioskText.Normalize(request.Cookies[KioskText.CookieName]);

@@ -30,6 +30,9 @@ public interface IKioskBackend
     /// </summary>
     Task<CheckInOutcome> CheckInByCitizenAsync(string citizenIdNumber, string language, CancellationToken cancellationToken);
 
+    /// <summary>Check-in for a booking by its code (docs/appointments.md): the ticket issued, or the hub's sentence why not.</summary>
+    Task<CheckInOutcome> CheckInAppointmentAsync(string code, string language, CancellationToken cancellationToken);
+
     /// <summary>A cheap "are you there" to the hub; throws <see cref="HubUnavailableException"/> when it does not answer.</summary>
     Task PingAsync(CancellationToken cancellationToken);
 

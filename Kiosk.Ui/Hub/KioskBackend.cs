@@ -67,6 +67,18 @@ public sealed class KioskBackend(DeviceApiClient api, HubLink link, IOptions<Kio
         }
     }
 
+    public async Task<CheckInOutcome> CheckInAppointmentAsync(string code, string language, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return new CheckInOutcome.CheckedIn(await CallAsync(() => api.CheckInAppointmentAsync(new AppointmentCheckInRequest(code), language, cancellationToken), refusalIsAnswer: true));
+        }
+        catch (DeviceApiException problem) when (problem.IsRefusal)
+        {
+            return new CheckInOutcome.Refused((int)problem.StatusCode!, problem.Detail ?? problem.Title ?? "");
+        }
+    }
+
     public Task PingAsync(CancellationToken cancellationToken) =>
         CallAsync(async () =>
         {

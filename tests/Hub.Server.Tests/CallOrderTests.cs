@@ -24,6 +24,19 @@ public sealed class CallOrderTests
             [new Serves("A", 1)],
             [new("A001", 10), new("A002", 8), new("A003", 2, PriorityCategory.Elderly)],
             ["A003", "A001", "A002"]),
+        // Appointment tickets (docs/appointments.md): SlotAt is the slot's start in minutes from now.
+        ["an appointment whose slot has come: after priority, before walk-ins who came earlier"] = new(
+            [new Serves("A", 1)],
+            [new("A001", 20), new("A002", 5, SlotAt: -1), new("A003", 2, PriorityCategory.Elderly)],
+            ["A003", "A002", "A001"]),
+        ["an appointment before its slot waits among the walk-ins"] = new(
+            [new Serves("A", 1)],
+            [new("A001", 20), new("A002", 5, SlotAt: 10), new("A003", 1)],
+            ["A001", "A002", "A003"]),
+        ["appointments among themselves: the earlier slot first"] = new(
+            [new Serves("A", 1)],
+            [new("A001", 10, SlotAt: -1), new("A002", 3, SlotAt: -5)],
+            ["A002", "A001"]),
         ["priority tickets among themselves: oldest first"] = new(
             [new Serves("A", 1), new Serves("B", 2)],
             [new("B001", 3, PriorityCategory.Disabled), new("A001", 20), new("A002", 1, PriorityCategory.Pregnant)],
@@ -207,12 +220,14 @@ public sealed class CallOrderTests
     private sealed record Serves(string Service, int Order, int Weight = 1);
 
     /// <summary>A waiting ticket: its number (its service is the prefix), minutes waited, priority, and the counter it was sent to.</summary>
-    private sealed record WaitingTicket(string Number, int MinutesWaited, PriorityCategory Priority = PriorityCategory.None, int? SentTo = null)
+    private sealed record WaitingTicket(string Number, int MinutesWaited, PriorityCategory Priority = PriorityCategory.None, int? SentTo = null, int? SlotAt = null)
     {
         public Ticket Issue(Dictionary<string, Service> services)
         {
             var service = services[Number[..1]];
-            var ticket = Ticket.Issue(SiteId, service, null, Today, int.Parse(Number[1..], CultureInfo.InvariantCulture), Priority, TicketChannel.Kiosk, Now.AddMinutes(-MinutesWaited));
+            var ticket = Ticket.Issue(SiteId, service, null, Today, int.Parse(Number[1..], CultureInfo.InvariantCulture), Priority,
+                SlotAt is null ? TicketChannel.Kiosk : TicketChannel.Appointment, Now.AddMinutes(-MinutesWaited),
+                appointmentAtMs: SlotAt is { } slot ? CallOrder.UnixMs(Now.AddMinutes(slot)) : null);
             if (SentTo is { } counter)
             {
                 ticket.Transfer(null, CounterId(counter));

@@ -90,4 +90,7 @@ public static class AdminEntities
     public const string Calendar = "calendar";
     public const string Device = "device";
     public const string Catalogue = "catalogue";
+
+    /// <summary>A service's booking settings (docs/appointments.md).</summary>
+    public const string Booking = "booking";
 }

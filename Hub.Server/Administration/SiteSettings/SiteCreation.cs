@@ -50,6 +50,7 @@ public static class SiteCreation
             Address = (request.Address ?? "").Trim().Normalize(),
             TimeZone = request.TimeZone.Trim(),
             OpeningHours = request.OpeningHours.Trim(),
+            CitizenIdSalt = Citizens.CitizenIdHash.NewSalt(),
         };
         db.Sites.Add(site);
         db.PriorityGroups.AddRange(PriorityGroupDefaults.For(site.Id));

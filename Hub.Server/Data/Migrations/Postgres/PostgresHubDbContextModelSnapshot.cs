@@ -72,6 +72,138 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                     b.ToTable("AdminChanges", (string)null);
                 });
 
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.Booking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("CitizenIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<bool>("LateCheckIn")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int?>("Place")
+                        .HasColumnType("integer");
+
+                    b.Property<Guid?>("ProcedureId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<TimeOnly>("SlotStart")
+                        .HasColumnType("time without time zone");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CitizenIdHash");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SiteId", "Day");
+
+                    b.HasIndex("ServiceId", "Day", "SlotStart", "Place")
+                        .IsUnique();
+
+                    b.ToTable("Bookings", (string)null);
+                });
+
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.BookingSettings", b =>
+                {
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("CheckInAfterMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("CheckInBeforeMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Days")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<int>("DaysAhead")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("PlacesPerSlot")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("RemoteDailyLimitPerPhone")
+                        .HasColumnType("integer");
+
+                    b.Property<bool>("RemoteTicketsAllowed")
+                        .HasColumnType("boolean");
+
+                    b.Property<string>("ServingRule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("SlotTimes")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("character varying(600)");
+
+                    b.HasKey("ServiceId");
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("BookingSettings", (string)null);
+                });
+
             modelBuilder.Entity("QueueKiosk.HubServer.Domain.CalendarEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -234,6 +366,10 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("CitizenIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("date");
 
@@ -259,6 +395,8 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     b.HasKey("Code");
+
+                    b.HasIndex("CitizenIdHash");
 
                     b.ToTable("Dossiers", (string)null);
                 });
@@ -543,6 +681,36 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                     b.ToTable("Ratings", (string)null);
                 });
 
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.RemoteTicket", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("uuid");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("uuid");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("TicketId");
+
+                    b.HasIndex("SiteId", "Day", "Phone");
+
+                    b.ToTable("RemoteTickets", (string)null);
+                });
+
             modelBuilder.Entity("QueueKiosk.HubServer.Domain.Service", b =>
                 {
                     b.Property<Guid>("Id")
@@ -619,6 +787,11 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                         .HasMaxLength(400)
                         .HasColumnType("character varying(400)");
 
+                    b.Property<string>("CitizenIdSalt")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -688,11 +861,18 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                         .ValueGeneratedOnAdd()
                         .HasColumnType("uuid");
 
+                    b.Property<long?>("AppointmentAtMs")
+                        .HasColumnType("bigint");
+
                     b.Property<DateTime?>("CalledAt")
                         .HasColumnType("timestamp with time zone");
 
                     b.Property<int>("Channel")
                         .HasColumnType("integer");
+
+                    b.Property<string>("CitizenIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)");
 
                     b.Property<Guid?>("CounterId")
                         .HasColumnType("uuid");
@@ -898,6 +1078,36 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                     b.ToTable("RecordingViews", (string)null);
                 });
 
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.Booking", b =>
+                {
+                    b.HasOne("QueueKiosk.HubServer.Domain.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.BookingSettings", b =>
+                {
+                    b.HasOne("QueueKiosk.HubServer.Domain.Service", null)
+                        .WithOne()
+                        .HasForeignKey("QueueKiosk.HubServer.Domain.BookingSettings", "ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("QueueKiosk.HubServer.Domain.CalendarEntry", b =>
                 {
                     b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
@@ -995,6 +1205,15 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.RemoteTicket", b =>
+                {
                     b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
                         .WithMany()
                         .HasForeignKey("SiteId")

@@ -67,6 +67,138 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                     b.ToTable("AdminChanges", (string)null);
                 });
 
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.Booking", b =>
+                {
+                    b.Property<Guid>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CitizenIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("LateCheckIn")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("Place")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<Guid?>("ProcedureId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<TimeOnly>("SlotStart")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid?>("TicketId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CitizenIdHash");
+
+                    b.HasIndex("Code")
+                        .IsUnique();
+
+                    b.HasIndex("SiteId", "Day");
+
+                    b.HasIndex("ServiceId", "Day", "SlotStart", "Place")
+                        .IsUnique();
+
+                    b.ToTable("Bookings", (string)null);
+                });
+
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.BookingSettings", b =>
+                {
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("CheckInAfterMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("CheckInBeforeMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Days")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DaysAhead")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("Enabled")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("PlacesPerSlot")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("RemoteDailyLimitPerPhone")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("RemoteTicketsAllowed")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("ServingRule")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SlotMinutes")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SlotTimes")
+                        .IsRequired()
+                        .HasMaxLength(600)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("ServiceId");
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("BookingSettings", (string)null);
+                });
+
             modelBuilder.Entity("QueueKiosk.HubServer.Domain.CalendarEntry", b =>
                 {
                     b.Property<Guid>("Id")
@@ -229,6 +361,10 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CitizenIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("TEXT");
 
@@ -254,6 +390,8 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Code");
+
+                    b.HasIndex("CitizenIdHash");
 
                     b.ToTable("Dossiers", (string)null);
                 });
@@ -538,6 +676,36 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                     b.ToTable("Ratings", (string)null);
                 });
 
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.RemoteTicket", b =>
+                {
+                    b.Property<Guid>("TicketId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Phone")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("ServiceId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TicketId");
+
+                    b.HasIndex("SiteId", "Day", "Phone");
+
+                    b.ToTable("RemoteTickets", (string)null);
+                });
+
             modelBuilder.Entity("QueueKiosk.HubServer.Domain.Service", b =>
                 {
                     b.Property<Guid>("Id")
@@ -614,6 +782,11 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                         .HasMaxLength(400)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("CitizenIdSalt")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(400)
@@ -683,11 +856,18 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("AppointmentAtMs")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateTime?>("CalledAt")
                         .HasColumnType("TEXT");
 
                     b.Property<int>("Channel")
                         .HasColumnType("INTEGER");
+
+                    b.Property<string>("CitizenIdHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
 
                     b.Property<Guid?>("CounterId")
                         .HasColumnType("TEXT");
@@ -893,6 +1073,36 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                     b.ToTable("RecordingViews", (string)null);
                 });
 
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.Booking", b =>
+                {
+                    b.HasOne("QueueKiosk.HubServer.Domain.Service", null)
+                        .WithMany()
+                        .HasForeignKey("ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.BookingSettings", b =>
+                {
+                    b.HasOne("QueueKiosk.HubServer.Domain.Service", null)
+                        .WithOne()
+                        .HasForeignKey("QueueKiosk.HubServer.Domain.BookingSettings", "ServiceId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+
+                    b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("QueueKiosk.HubServer.Domain.CalendarEntry", b =>
                 {
                     b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
@@ -990,6 +1200,15 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                         .HasForeignKey("ServiceId")
                         .OnDelete(DeleteBehavior.SetNull);
 
+                    b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QueueKiosk.HubServer.Domain.RemoteTicket", b =>
+                {
                     b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
                         .WithMany()
                         .HasForeignKey("SiteId")
