@@ -33,7 +33,7 @@ public static class HubServerExtensions
         services.AddHubData();
         // Realtime before Queue: hosted services stop in reverse order, so the queue journal drains
         // (and publishes what it commits) while the hub notifier is still running.
-        services.AddRealtime();
+        services.AddRealtime(builder.Configuration);
         services.AddQueue();
         services.AddTracking();
         services.AddHubAuth();
