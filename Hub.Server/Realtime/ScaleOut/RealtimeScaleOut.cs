@@ -52,8 +52,7 @@ public static class RealtimeScaleOut
                 return connection;
             };
         });
-        // The official manager stays the one that talks to Redis; ours decides when it may be used.
-        services.AddSingleton(typeof(RedisHubLifetimeManager<>));
+        // The official manager stays the one that talks to Redis; ours makes it and decides when it may be used.
         services.AddSingleton(typeof(HubLifetimeManager<>), typeof(ResilientHubLifetimeManager<>));
         services.AddHostedService<BackplaneWatch>();
         return signalR;

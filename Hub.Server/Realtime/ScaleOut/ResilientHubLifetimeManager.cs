@@ -15,13 +15,29 @@ namespace QueueKiosk.HubServer.Realtime.ScaleOut;
 /// (<see cref="SupervisionEvents.RealtimeStatus"/>) so they reload by snapshot and say so.
 /// </summary>
 public sealed class ResilientHubLifetimeManager<THub>(
-    RedisHubLifetimeManager<THub> redis,
+    IServiceProvider services,
     BackplaneStatus backplane,
-    ILogger<ResilientHubLifetimeManager<THub>> logger) : HubLifetimeManager<THub>
+    ILogger<ResilientHubLifetimeManager<THub>> logger) : HubLifetimeManager<THub>, IDisposable
     where THub : Hub
 {
     private const string SupervisorGroupPrefix = "supervisors:";
     private readonly ConcurrentDictionary<string, LocalConnection> _connections = new(StringComparer.Ordinal);
+
+    // Made here rather than by the container: its Dispose unsubscribes from Redis and throws when
+    // Redis is gone, which must not crash a node that is stopping (see Dispose).
+    private readonly RedisHubLifetimeManager<THub> _redis = ActivatorUtilities.CreateInstance<RedisHubLifetimeManager<THub>>(services);
+
+    public void Dispose()
+    {
+        try
+        {
+            _redis.Dispose();
+        }
+        catch (Exception ex)
+        {
+            logger.LogWarning(ex, "Closing the Redis backplane failed; stopping anyway");
+        }
+    }
 
     public static RealtimeStatusEvent StatusEvent(bool up) => up
         ? new RealtimeStatusEvent(true, "Đã nối lại với các máy chủ khác.", "Linked to the other servers again.")
@@ -41,14 +57,14 @@ public sealed class ResilientHubLifetimeManager<THub>(
         }
 
         local.KnownToRedis = true;
-        await TryBackplaneAsync(() => redis.OnConnectedAsync(connection), "connect");
+        await TryBackplaneAsync(() => _redis.OnConnectedAsync(connection), "connect");
     }
 
     public override async Task OnDisconnectedAsync(HubConnectionContext connection)
     {
         if (_connections.TryRemove(connection.ConnectionId, out var local) && local.KnownToRedis)
         {
-            await TryBackplaneAsync(() => redis.OnDisconnectedAsync(connection), "disconnect");
+            await TryBackplaneAsync(() => _redis.OnDisconnectedAsync(connection), "disconnect");
         }
     }
 
@@ -69,7 +85,7 @@ public sealed class ResilientHubLifetimeManager<THub>(
             }
         }
 
-        await TryBackplaneAsync(() => redis.AddToGroupAsync(connectionId, groupName, cancellationToken), "group join");
+        await TryBackplaneAsync(() => _redis.AddToGroupAsync(connectionId, groupName, cancellationToken), "group join");
     }
 
     public override async Task RemoveFromGroupAsync(string connectionId, string groupName, CancellationToken cancellationToken = default)
@@ -83,51 +99,51 @@ public sealed class ResilientHubLifetimeManager<THub>(
             }
         }
 
-        await TryBackplaneAsync(() => redis.RemoveFromGroupAsync(connectionId, groupName, cancellationToken), "group leave");
+        await TryBackplaneAsync(() => _redis.RemoveFromGroupAsync(connectionId, groupName, cancellationToken), "group leave");
     }
 
     public override Task SendAllAsync(string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        SendAsync(() => redis.SendAllAsync(methodName, args, cancellationToken), _ => true, methodName, args, cancellationToken);
+        SendAsync(() => _redis.SendAllAsync(methodName, args, cancellationToken), _ => true, methodName, args, cancellationToken);
 
     public override Task SendAllExceptAsync(string methodName, object?[] args, IReadOnlyList<string> excludedConnectionIds, CancellationToken cancellationToken = default) =>
-        SendAsync(() => redis.SendAllExceptAsync(methodName, args, excludedConnectionIds, cancellationToken),
+        SendAsync(() => _redis.SendAllExceptAsync(methodName, args, excludedConnectionIds, cancellationToken),
             c => !excludedConnectionIds.Contains(c.Context.ConnectionId), methodName, args, cancellationToken);
 
     public override Task SendConnectionAsync(string connectionId, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        SendAsync(() => redis.SendConnectionAsync(connectionId, methodName, args, cancellationToken),
+        SendAsync(() => _redis.SendConnectionAsync(connectionId, methodName, args, cancellationToken),
             c => c.Context.ConnectionId == connectionId, methodName, args, cancellationToken);
 
     public override Task SendConnectionsAsync(IReadOnlyList<string> connectionIds, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        SendAsync(() => redis.SendConnectionsAsync(connectionIds, methodName, args, cancellationToken),
+        SendAsync(() => _redis.SendConnectionsAsync(connectionIds, methodName, args, cancellationToken),
             c => connectionIds.Contains(c.Context.ConnectionId), methodName, args, cancellationToken);
 
     public override Task SendGroupAsync(string groupName, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        SendAsync(() => redis.SendGroupAsync(groupName, methodName, args, cancellationToken),
+        SendAsync(() => _redis.SendGroupAsync(groupName, methodName, args, cancellationToken),
             c => c.Groups.ContainsKey(groupName), methodName, args, cancellationToken);
 
     public override Task SendGroupsAsync(IReadOnlyList<string> groupNames, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        SendAsync(() => redis.SendGroupsAsync(groupNames, methodName, args, cancellationToken),
+        SendAsync(() => _redis.SendGroupsAsync(groupNames, methodName, args, cancellationToken),
             c => groupNames.Any(c.Groups.ContainsKey), methodName, args, cancellationToken);
 
     public override Task SendGroupExceptAsync(string groupName, string methodName, object?[] args, IReadOnlyList<string> excludedConnectionIds, CancellationToken cancellationToken = default) =>
-        SendAsync(() => redis.SendGroupExceptAsync(groupName, methodName, args, excludedConnectionIds, cancellationToken),
+        SendAsync(() => _redis.SendGroupExceptAsync(groupName, methodName, args, excludedConnectionIds, cancellationToken),
             c => c.Groups.ContainsKey(groupName) && !excludedConnectionIds.Contains(c.Context.ConnectionId), methodName, args, cancellationToken);
 
     public override Task SendUserAsync(string userId, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        SendAsync(() => redis.SendUserAsync(userId, methodName, args, cancellationToken),
+        SendAsync(() => _redis.SendUserAsync(userId, methodName, args, cancellationToken),
             c => c.Context.UserIdentifier == userId, methodName, args, cancellationToken);
 
     public override Task SendUsersAsync(IReadOnlyList<string> userIds, string methodName, object?[] args, CancellationToken cancellationToken = default) =>
-        SendAsync(() => redis.SendUsersAsync(userIds, methodName, args, cancellationToken),
+        SendAsync(() => _redis.SendUsersAsync(userIds, methodName, args, cancellationToken),
             c => c.Context.UserIdentifier is { } user && userIds.Contains(user), methodName, args, cancellationToken);
 
     public override Task<T> InvokeConnectionAsync<T>(string connectionId, string methodName, object?[] args, CancellationToken cancellationToken) =>
-        redis.InvokeConnectionAsync<T>(connectionId, methodName, args, cancellationToken);
+        _redis.InvokeConnectionAsync<T>(connectionId, methodName, args, cancellationToken);
 
-    public override Task SetConnectionResultAsync(string connectionId, CompletionMessage result) => redis.SetConnectionResultAsync(connectionId, result);
+    public override Task SetConnectionResultAsync(string connectionId, CompletionMessage result) => _redis.SetConnectionResultAsync(connectionId, result);
 
     public override bool TryGetReturnType(string invocationId, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Type? type) =>
-        redis.TryGetReturnType(invocationId, out type);
+        _redis.TryGetReturnType(invocationId, out type);
 
     /// <summary>Tells this node's dashboards that the backplane went down or came back.</summary>
     internal Task TellSupervisorsAsync(bool up, CancellationToken cancellationToken) =>

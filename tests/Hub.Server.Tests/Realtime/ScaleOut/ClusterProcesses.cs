@@ -140,10 +140,15 @@ public sealed class RecordingHubClient : IAsyncDisposable
     public IReadOnlyList<(string Name, JsonElement Body)> Events => [.. _events];
 
     /// <summary>Connects with the kiosk key (or a staff cookie) and joins the site's group (and the supervisors' with a cookie).</summary>
-    public static async Task<RecordingHubClient> ConnectAsync(Uri node, Guid siteId, string? cookie = null, bool reconnect = false)
+    public static async Task<RecordingHubClient> ConnectAsync(Uri node, Guid siteId, string? cookie = null, bool reconnect = false, System.Net.CookieContainer? cookies = null)
     {
         var builder = new HubConnectionBuilder().WithUrl(new Uri(node, HubRoutes.QueueHub), o =>
         {
+            if (cookies is not null)
+            {
+                o.Cookies = cookies;
+            }
+
             if (cookie is null)
             {
                 o.Headers[HubRoutes.DeviceKeyHeader] = HubApp.KioskKey;
