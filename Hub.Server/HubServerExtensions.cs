@@ -13,6 +13,7 @@ using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Demo;
 using QueueKiosk.HubServer.Dossiers;
+using QueueKiosk.HubServer.Dossiers.Upstream;
 using QueueKiosk.HubServer.Pages;
 using QueueKiosk.HubServer.Queue;
 using QueueKiosk.HubServer.Ratings;
@@ -39,7 +40,7 @@ public static class HubServerExtensions
         services.AddHubAuth();
         services.AddStaffAndDevices();
         services.AddHubSecurity();
-        services.AddDossiers();
+        services.AddDossiers(builder.Configuration);
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
             .Validate(o => !o.Enabled || DemoOptions.IsAcceptedPassword(o.Password),
                 $"Demo:Password must pass the rule of every account: at least {Validate.MinPasswordLength} characters, letters and digits")
@@ -101,6 +102,8 @@ public static class HubServerExtensions
         app.MapQueueApi();
         app.MapRatingApi();
         app.MapDossierApi();
+        app.MapProvinceDossierApi();
+        app.MapUpwardCameras();
         app.MapTracking();
         app.MapSiteSettingsApi();
         app.MapCalendarApi();

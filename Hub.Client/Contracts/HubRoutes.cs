@@ -63,6 +63,19 @@ public static partial class HubRoutes
     /// <summary>GET /{code}: a dossier's status, anonymous and rate-limited.</summary>
     public const string Dossiers = Api + "/dossiers";
 
+    /// <summary>
+    /// The province tier's dossier statuses (docs/province.md, "Dossier status from upstream"):
+    /// GET /{code} with a site's key (<see cref="SiteKeyHeader"/>), the status as DossierStatusDto;
+    /// PUT with the province admin key (<see cref="ProvinceAdminKeyHeader"/>), a ProvinceDossierBatch.
+    /// </summary>
+    public const string ProvinceDossiers = Api + "/province/dossiers";
+
+    /// <summary>Header with which a site's hub calls the province tier (its site key).</summary>
+    public const string SiteKeyHeader = "X-Site-Key";
+
+    /// <summary>Header with which the province one-stop e-system's import pushes dossier statuses.</summary>
+    public const string ProvinceAdminKeyHeader = "X-Province-Admin-Key";
+
     /// <summary>POST, kiosk key: the dossiers of the citizen whose chip ID card number is in the body (POST so the number is never in a URL or a log).</summary>
     public const string DossiersByCitizen = Dossiers + "/by-citizen";
 
@@ -173,6 +186,8 @@ public static partial class HubRoutes
     public static string CounterAction(Guid counterId, string action) => $"{CounterOf(counterId)}/{action}";
 
     public static string Dossier(string code) => $"{Dossiers}/{Uri.EscapeDataString(code)}";
+
+    public static string ProvinceDossier(string code) => $"{ProvinceDossiers}/{Uri.EscapeDataString(code)}";
 
     public static string FieldsOf(Guid siteId) => $"{Fields}?siteId={siteId}";
 
