@@ -14,6 +14,7 @@ using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Demo;
 using QueueKiosk.HubServer.Dossiers;
 using QueueKiosk.HubServer.Dossiers.Upstream;
+using QueueKiosk.HubServer.Supervision.Upward;
 using QueueKiosk.HubServer.Pages;
 using QueueKiosk.HubServer.Queue;
 using QueueKiosk.HubServer.Ratings;

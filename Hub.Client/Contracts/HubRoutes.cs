@@ -112,6 +112,21 @@ public static partial class HubRoutes
     public const string AdminChanges = Admin + "/changes";
     public const string OwnPassword = Auth + "/password";
 
+    /// <summary>
+    /// GET, the province only (X-Province-Key, and X-Province-User naming who watches): a camera's
+    /// live preview relayed upward from the same single capture the supervisors watch, audited
+    /// (docs/province.md, "Camera link upward").
+    /// </summary>
+    public const string UpwardCameraLive = Api + "/upward/cameras/{id}/live.mjpg";
+
+    /// <summary>Header with which the province tier calls down to a site (Upstream:ProvinceKey).</summary>
+    public const string ProvinceKeyHeader = "X-Province-Key";
+
+    /// <summary>Header naming the province user a relayed view is for (written to the audit).</summary>
+    public const string ProvinceUserHeader = "X-Province-User";
+
+    public static string UpwardCamera(string cameraId) => $"{Api}/upward/cameras/{Uri.EscapeDataString(cameraId)}/live.mjpg";
+
     public const string Reports = Api + "/reports";
     public const string Supervision = Api + "/supervision";
 

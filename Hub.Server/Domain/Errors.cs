@@ -330,6 +330,12 @@ public static class Errors
     public static readonly Error<string> DossierBadCodeAt = new("province.dossier_bad_code", ErrorKind.Invalid, "field",
         "Trường '{field}': mã hồ sơ không đúng định dạng (ví dụ 000.00.14.H56-200203-0118).", "Field '{field}': the dossier code is not in the official format (e.g. 000.00.14.H56-200203-0118).");
 
+    public static readonly Error ProvinceKeyRefused = new("province.key", ErrorKind.Unauthenticated,
+        "Trường 'X-Province-Key': khóa của tỉnh không đúng, hoặc đơn vị chưa mở liên kết camera lên tỉnh.", "Field 'X-Province-Key': the province key is wrong, or this site has not opened its camera link upward.");
+
+    public static readonly Error CameraNotFound = new("camera.not_found", ErrorKind.NotFound,
+        "Trường 'id': không có camera này.", "Field 'id': no such camera.");
+
     // ---------------------------------------------------------------- the server
 
     public static readonly Error DatabaseUnavailable = new("database.unavailable", ErrorKind.Unavailable,

@@ -6,6 +6,7 @@ using QueueKiosk.HubServer.Auth;
 using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
+using QueueKiosk.HubServer.Dossiers.Upstream;
 
 namespace QueueKiosk.HubServer.Dossiers;
 
