@@ -122,7 +122,7 @@ public static partial class HubRoutes
     /// <summary>Header with which the province tier calls down to a site (Upstream:ProvinceKey).</summary>
     public const string ProvinceKeyHeader = "X-Province-Key";
 
-    /// <summary>Header naming the province user a relayed view is for (written to the audit).</summary>
+    /// <summary>Header naming the province user a relayed view is for (written to the audit), percent-encoded UTF-8 (Uri.EscapeDataString).</summary>
     public const string ProvinceUserHeader = "X-Province-User";
 
     public static string UpwardCamera(string cameraId) => $"{Api}/upward/cameras/{Uri.EscapeDataString(cameraId)}/live.mjpg";

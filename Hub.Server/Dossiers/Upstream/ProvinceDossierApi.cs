@@ -49,7 +49,7 @@ public sealed class HubDbProvinceDossierStore(HubDbContext db, WriteGate writeGa
         using (await writeGate.EnterAsync(ct))
         {
             var codes = statuses.Select(s => s.Code).ToList();
-            var existing = await db.Dossiers.Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, ct);
+            var existing = await db.Dossiers.AsTracking().Where(d => codes.Contains(d.Code)).ToDictionaryAsync(d => d.Code, ct);
             // The last of a code in one batch wins, as if the batch were sent one by one.
             foreach (var s in statuses)
             {

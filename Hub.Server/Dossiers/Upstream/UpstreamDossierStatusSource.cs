@@ -82,7 +82,7 @@ public sealed class UpstreamDossierStatusSource(
     {
         using (await writeGate.EnterAsync(ct))
         {
-            var row = await db.Dossiers.FirstOrDefaultAsync(d => d.Code == fresh.Code, ct);
+            var row = await db.Dossiers.AsTracking().FirstOrDefaultAsync(d => d.Code == fresh.Code, ct);
             if (row is null)
             {
                 row = new DossierRecord { Code = fresh.Code, SiteId = await OwnSiteAsync(ct) };

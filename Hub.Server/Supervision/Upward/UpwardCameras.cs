@@ -40,7 +40,8 @@ public static class UpwardCameras
             throw new DomainException(Errors.ProvinceKeyRefused, HubRoutes.ProvinceKeyHeader);
         }
 
-        var user = http.Request.Headers[HubRoutes.ProvinceUserHeader].ToString().Normalize(System.Text.NormalizationForm.FormC);
+        // Headers carry ASCII only: the name comes percent-encoded (UTF-8), as Uri.EscapeDataString writes it.
+        var user = Uri.UnescapeDataString(http.Request.Headers[HubRoutes.ProvinceUserHeader].ToString()).Normalize(System.Text.NormalizationForm.FormC);
         Validate.Required(user, HubRoutes.ProvinceUserHeader, 150);
         if (cameras.Find(id) is not { } feed)
         {

@@ -63,7 +63,7 @@ public sealed class UpwardCameraTests : IAsyncLifetime
         using var province = new HttpClient { BaseAddress = _hub.BaseAddress };
         using var request = new HttpRequestMessage(HttpMethod.Get, HubRoutes.UpwardCamera("cam1"));
         request.Headers.Add(HubRoutes.ProvinceKeyHeader, ProvinceKey);
-        request.Headers.Add(HubRoutes.ProvinceUserHeader, "Trần Thị Bình (Sở Nội vụ)");
+        request.Headers.Add(HubRoutes.ProvinceUserHeader, Uri.EscapeDataString("Trần Thị Bình (Sở Nội vụ)"));
         using var upward = await province.SendAsync(request, HttpCompletionOption.ResponseHeadersRead);
         Assert.Equal(HttpStatusCode.OK, upward.StatusCode);
         Assert.Equal(MjpegStreamResult.ContentType, upward.Content.Headers.ContentType!.ToString().Replace(" ", "", StringComparison.Ordinal));
@@ -96,7 +96,7 @@ public sealed class UpwardCameraTests : IAsyncLifetime
         request.Headers.Add(HubRoutes.ProvinceKeyHeader, key);
         if (user is not null)
         {
-            request.Headers.Add(HubRoutes.ProvinceUserHeader, user);
+            request.Headers.Add(HubRoutes.ProvinceUserHeader, Uri.EscapeDataString(user));
         }
 
         return await client.SendAsync(request);
