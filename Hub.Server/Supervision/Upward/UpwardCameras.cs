@@ -26,6 +26,12 @@ public static class UpwardCameras
 
     public static IEndpointRouteBuilder MapUpwardCameras(this IEndpointRouteBuilder app)
     {
+        // Closed (not even mapped) until the site is given the province's key.
+        if (string.IsNullOrEmpty(app.ServiceProvider.GetRequiredService<IOptions<UpstreamOptions>>().Value.ProvinceKey))
+        {
+            return app;
+        }
+
         // A machine caller with its own key: no cookie, so no same-origin check applies.
         app.MapGet(HubRoutes.UpwardCameraLive, LiveAsync).WithTags("Cameras").AllowAnonymous();
         return app;
