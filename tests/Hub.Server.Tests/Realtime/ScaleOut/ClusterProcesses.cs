@@ -86,6 +86,8 @@ public static class HubNodes
         {
             Port = port,
             ReadyPath = HubRoutes.HealthReady,
+            // A start (migrating a new database) can take longer on a loaded 2-core machine.
+            StartTimeout = TimeSpan.FromMinutes(2),
         });
 
     public static HttpClient Kiosk(Uri node)

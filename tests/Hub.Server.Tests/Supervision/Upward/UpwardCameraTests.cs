@@ -40,7 +40,11 @@ public sealed class UpwardCameraTests : IAsyncLifetime
         ["Upstream:ProvinceKey"] = ProvinceKey,
         ["Logging:LogLevel:Default"] = "Warning",
     })
-    { ReadyPath = HubRoutes.HealthReady });
+    {
+        ReadyPath = HubRoutes.HealthReady,
+        // A start (migrating a new database) can take longer on a loaded 2-core machine.
+        StartTimeout = TimeSpan.FromMinutes(2),
+    });
 
     public async Task DisposeAsync()
     {
