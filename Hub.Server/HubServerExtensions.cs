@@ -14,13 +14,13 @@ using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Demo;
 using QueueKiosk.HubServer.Dossiers;
 using QueueKiosk.HubServer.Dossiers.Upstream;
-using QueueKiosk.HubServer.Supervision.Upward;
 using QueueKiosk.HubServer.Pages;
 using QueueKiosk.HubServer.Queue;
 using QueueKiosk.HubServer.Ratings;
 using QueueKiosk.HubServer.Realtime;
 using QueueKiosk.HubServer.Security;
 using QueueKiosk.HubServer.Supervision;
+using QueueKiosk.HubServer.Supervision.Upward;
 using QueueKiosk.HubServer.Tracking;
 
 namespace QueueKiosk.HubServer;
