@@ -14,12 +14,14 @@ using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Demo;
 using QueueKiosk.HubServer.Dossiers;
+using QueueKiosk.HubServer.Dossiers.Upstream;
 using QueueKiosk.HubServer.Pages;
 using QueueKiosk.HubServer.Queue;
 using QueueKiosk.HubServer.Ratings;
 using QueueKiosk.HubServer.Realtime;
 using QueueKiosk.HubServer.Security;
 using QueueKiosk.HubServer.Supervision;
+using QueueKiosk.HubServer.Supervision.Upward;
 using QueueKiosk.HubServer.Tracking;
 
 namespace QueueKiosk.HubServer;
@@ -34,13 +36,13 @@ public static class HubServerExtensions
         services.AddHubData();
         // Realtime before Queue: hosted services stop in reverse order, so the queue journal drains
         // (and publishes what it commits) while the hub notifier is still running.
-        services.AddRealtime();
+        services.AddRealtime(builder.Configuration);
         services.AddQueue();
         services.AddTracking();
         services.AddHubAuth();
         services.AddStaffAndDevices();
         services.AddHubSecurity();
-        services.AddDossiers();
+        services.AddDossiers(builder.Configuration);
         services.AddAppointments();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
             .Validate(o => !o.Enabled || DemoOptions.IsAcceptedPassword(o.Password),
@@ -103,6 +105,8 @@ public static class HubServerExtensions
         app.MapQueueApi();
         app.MapRatingApi();
         app.MapDossierApi();
+        app.MapProvinceDossierApi();
+        app.MapUpwardCameras();
         app.MapTracking();
         app.MapAppointments();
         app.MapSiteSettingsApi();

@@ -8,7 +8,8 @@ as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
 
 install_debian_packages() {
   # libfontconfig1: SkiaSharp's native library (SkiaSharp.NativeAssets.Linux) links against it.
-  local wanted=(ffmpeg socat chromium espeak-ng postgresql libfontconfig1 fonts-dejavu-core)
+  # redis-server, haproxy: the province tier's scale-out (docs/province.md); the tests start their own on loopback ports.
+  local wanted=(ffmpeg socat chromium espeak-ng postgresql libfontconfig1 fonts-dejavu-core redis-server haproxy)
   local missing=()
   for pkg in "${wanted[@]}"; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")

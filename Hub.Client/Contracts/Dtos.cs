@@ -121,6 +121,11 @@ public sealed record QueueSnapshotDto(
     IReadOnlyList<TicketDto> Active,
     IReadOnlyList<TicketDto> RecentCalls);
 
+/// <param name="MayBeOutdated">
+/// True when the site's upstream (the province, docs/province.md "Dossier status from upstream")
+/// did not answer and this is the site's last cached answer; the kiosk says so.
+/// </param>
+/// <param name="StatusAsOf">When the status was last confirmed by the upstream (null: never asked upstream, or not known since the hub restarted).</param>
 public sealed record DossierStatusDto(
     string Code,
     string MaskedApplicantName,
@@ -130,7 +135,32 @@ public sealed record DossierStatusDto(
     DateOnly ReceivedOn,
     DateOnly DueOn,
     DateOnly? CompletedOn,
-    string? Note);
+    string? Note,
+    bool MayBeOutdated = false,
+    DateTimeOffset? StatusAsOf = null);
+
+/// <summary>
+/// One dossier's status as the province one-stop e-system hands it to the province tier
+/// (PUT <see cref="HubRoutes.ProvinceDossiers"/>, docs/province.md "Dossier status from upstream").
+/// </summary>
+public sealed record ProvinceDossierStatus(
+    string Code,
+    string ApplicantName,
+    string ProcedureName,
+    DossierState State,
+    DateOnly ReceivedOn,
+    DateOnly DueOn,
+    DateOnly? CompletedOn = null,
+    string? Note = null,
+    Guid? SiteId = null);
+
+/// <summary>A batch of statuses (at most <see cref="MaxCount"/>); each replaces the stored status of its code.</summary>
+public sealed record ProvinceDossierBatch(IReadOnlyList<ProvinceDossierStatus> Dossiers)
+{
+    public const int MaxCount = 1000;
+}
+
+public sealed record ProvinceDossierBatchResult(int Stored);
 
 // Requests
 

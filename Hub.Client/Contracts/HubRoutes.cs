@@ -63,6 +63,19 @@ public static partial class HubRoutes
     /// <summary>GET /{code}: a dossier's status, anonymous and rate-limited.</summary>
     public const string Dossiers = Api + "/dossiers";
 
+    /// <summary>
+    /// The province tier's dossier statuses (docs/province.md, "Dossier status from upstream"):
+    /// GET /{code} with a site's key (<see cref="SiteKeyHeader"/>), the status as DossierStatusDto;
+    /// PUT with the province admin key (<see cref="ProvinceAdminKeyHeader"/>), a ProvinceDossierBatch.
+    /// </summary>
+    public const string ProvinceDossiers = Api + "/province/dossiers";
+
+    /// <summary>Header with which a site's hub calls the province tier (its site key).</summary>
+    public const string SiteKeyHeader = "X-Site-Key";
+
+    /// <summary>Header with which the province one-stop e-system's import pushes dossier statuses.</summary>
+    public const string ProvinceAdminKeyHeader = "X-Province-Admin-Key";
+
     /// <summary>POST, kiosk key: the dossiers of the citizen whose chip ID card number is in the body (POST so the number is never in a URL or a log).</summary>
     public const string DossiersByCitizen = Dossiers + "/by-citizen";
 
@@ -98,6 +111,21 @@ public static partial class HubRoutes
     public const string AdminDevices = Admin + "/devices";
     public const string AdminChanges = Admin + "/changes";
     public const string OwnPassword = Auth + "/password";
+
+    /// <summary>
+    /// GET, the province only (X-Province-Key, and X-Province-User naming who watches): a camera's
+    /// live preview relayed upward from the same single capture the supervisors watch, audited
+    /// (docs/province.md, "Camera link upward").
+    /// </summary>
+    public const string UpwardCameraLive = Api + "/upward/cameras/{id}/live.mjpg";
+
+    /// <summary>Header with which the province tier calls down to a site (Upstream:ProvinceKey).</summary>
+    public const string ProvinceKeyHeader = "X-Province-Key";
+
+    /// <summary>Header naming the province user a relayed view is for (written to the audit), percent-encoded UTF-8 (Uri.EscapeDataString).</summary>
+    public const string ProvinceUserHeader = "X-Province-User";
+
+    public static string UpwardCamera(string cameraId) => $"{Api}/upward/cameras/{Uri.EscapeDataString(cameraId)}/live.mjpg";
 
     public const string Reports = Api + "/reports";
     public const string Supervision = Api + "/supervision";
@@ -205,6 +233,8 @@ public static partial class HubRoutes
     public static string CounterAction(Guid counterId, string action) => $"{CounterOf(counterId)}/{action}";
 
     public static string Dossier(string code) => $"{Dossiers}/{Uri.EscapeDataString(code)}";
+
+    public static string ProvinceDossier(string code) => $"{ProvinceDossiers}/{Uri.EscapeDataString(code)}";
 
     public static string FieldsOf(Guid siteId) => $"{Fields}?siteId={siteId}";
 

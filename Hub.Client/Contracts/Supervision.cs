@@ -77,7 +77,20 @@ public static class SupervisionEvents
     public const string AlertRaised = "AlertRaised";
     public const string AlertUpdated = "AlertUpdated";
     public const string DeviceHealthChanged = "DeviceHealthChanged";
+
+    /// <summary>
+    /// The node's link to the other nodes (Redis, docs/province.md "Scale-out") dropped or is back
+    /// (<see cref="RealtimeStatusEvent"/>): while it is down the dashboard reloads by snapshot.
+    /// </summary>
+    public const string RealtimeStatus = "RealtimeStatus";
 }
+
+/// <summary>
+/// Sent by a node to its own supervisors' connections when its Redis backplane goes down (ScaleOutUp
+/// false: only this node's events arrive live, the page reloads its data by snapshot) or on joining
+/// while it is down.
+/// </summary>
+public sealed record RealtimeStatusEvent(bool ScaleOutUp, string MessageVi, string MessageEn);
 
 public sealed record ServiceBoardDto(
     Guid ServiceId,

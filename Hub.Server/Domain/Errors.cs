@@ -315,6 +315,27 @@ public static class Errors
     public static readonly Error DossierBadCode = new("dossier.bad_code", ErrorKind.Invalid,
         "Mã hồ sơ không đúng định dạng (ví dụ 000.00.14.H56-200203-0118).", "The dossier code is not in the official format (e.g. 000.00.14.H56-200203-0118).");
 
+    public static readonly Error SiteKeyRefused = new("province.site_key", ErrorKind.Unauthenticated,
+        "Trường 'X-Site-Key': khóa đơn vị không đúng hoặc đã bị thu hồi.", "Field 'X-Site-Key': the site key is wrong or was revoked.");
+
+    public static readonly Error ProvinceAdminKeyRefused = new("province.admin_key", ErrorKind.Unauthenticated,
+        "Trường 'X-Province-Admin-Key': khóa quản trị của tỉnh không đúng.", "Field 'X-Province-Admin-Key': the province admin key is wrong.");
+
+    public static readonly Error<int> DossierBatchSize = new("province.dossier_batch_size", ErrorKind.Invalid, "max",
+        "Trường 'dossiers': mỗi lần gửi từ 1 đến {max} hồ sơ.", "Field 'dossiers': each batch holds 1 to {max} dossiers.");
+
+    public static readonly Error<string> DossierDueBeforeReceived = new("province.dossier_due_before_received", ErrorKind.Invalid, "field",
+        "Trường '{field}': ngày hẹn trả phải từ ngày nhận trở đi.", "Field '{field}': the due date must not be before the received date.");
+
+    public static readonly Error<string> DossierBadCodeAt = new("province.dossier_bad_code", ErrorKind.Invalid, "field",
+        "Trường '{field}': mã hồ sơ không đúng định dạng (ví dụ 000.00.14.H56-200203-0118).", "Field '{field}': the dossier code is not in the official format (e.g. 000.00.14.H56-200203-0118).");
+
+    public static readonly Error ProvinceKeyRefused = new("province.key", ErrorKind.Unauthenticated,
+        "Trường 'X-Province-Key': khóa của tỉnh không đúng, hoặc đơn vị chưa mở liên kết camera lên tỉnh.", "Field 'X-Province-Key': the province key is wrong, or this site has not opened its camera link upward.");
+
+    public static readonly Error CameraNotFound = new("camera.not_found", ErrorKind.NotFound,
+        "Trường 'id': không có camera này.", "Field 'id': no such camera.");
+
     // ---------------------------------------------------------------- the server
 
     public static readonly Error DatabaseUnavailable = new("database.unavailable", ErrorKind.Unavailable,

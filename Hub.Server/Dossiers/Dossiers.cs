@@ -6,6 +6,7 @@ using QueueKiosk.HubServer.Auth;
 using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
+using QueueKiosk.HubServer.Dossiers.Upstream;
 
 namespace QueueKiosk.HubServer.Dossiers;
 
@@ -13,7 +14,15 @@ namespace QueueKiosk.HubServer.Dossiers;
 public interface IDossierStatusSource
 {
     Task<DossierRecord?> FindAsync(string code, CancellationToken ct);
+
+    /// <summary>The status and how fresh it is; a source that asks elsewhere (Upstream/) says when its answer is a cached one.</summary>
+    async Task<DossierAnswer?> LookupAsync(string code, CancellationToken ct) =>
+        await FindAsync(code, ct) is { } dossier ? new DossierAnswer(dossier, MayBeOutdated: false, StatusAsOf: null) : null;
 }
+
+/// <param name="MayBeOutdated">The upstream did not answer: this is the last cached status.</param>
+/// <param name="StatusAsOf">When the upstream last confirmed it, if known.</param>
+public sealed record DossierAnswer(DossierRecord Dossier, bool MayBeOutdated, DateTimeOffset? StatusAsOf);
 
 public sealed class LocalDossierStatusSource(HubDbContext db) : IDossierStatusSource
 {
@@ -22,8 +31,16 @@ public sealed class LocalDossierStatusSource(HubDbContext db) : IDossierStatusSo
 
 public static partial class DossierApi
 {
-    public static IServiceCollection AddDossiers(this IServiceCollection services) =>
-        services.AddScoped<IDossierStatusSource, LocalDossierStatusSource>();
+    public static IServiceCollection AddDossiers(this IServiceCollection services, IConfiguration configuration)
+    {
+        // With Upstream:BaseUrl the site asks the province and caches (Upstream/, docs/province.md); otherwise its own table answers.
+        if (!services.AddDossierUpstream(configuration))
+        {
+            services.AddScoped<IDossierStatusSource, LocalDossierStatusSource>();
+        }
+
+        return services;
+    }
 
     public static IEndpointRouteBuilder MapDossierApi(this IEndpointRouteBuilder app)
     {
@@ -46,14 +63,15 @@ public static partial class DossierApi
         }
 
         var english = RequestLanguage.IsEnglish(http);
-        var dossier = await source.FindAsync(normalized, ct);
-        if (dossier is null)
+        var answer = await source.LookupAsync(normalized, ct);
+        if (answer is null)
         {
             return TypedResults.NotFound(ProblemExceptionHandler.Build(Errors.DossierNotFound, null, english));
         }
 
+        var dossier = answer.Dossier;
         return TypedResults.Ok(new DossierStatusDto(dossier.Code, NameMask.Mask(dossier.ApplicantName), dossier.ProcedureName, dossier.State,
-            StateText(dossier.State, english), dossier.ReceivedOn, dossier.DueOn, dossier.CompletedOn, dossier.Note));
+            StateText(dossier.State, english), dossier.ReceivedOn, dossier.DueOn, dossier.CompletedOn, dossier.Note, answer.MayBeOutdated, answer.StatusAsOf));
     }
 
     public static string StateText(DossierState state, bool english) => (state, english) switch

@@ -1,4 +1,5 @@
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Realtime.ScaleOut;
 
 namespace QueueKiosk.HubServer.Realtime;
 
@@ -7,10 +8,11 @@ public static class RealtimeExtensions
     /// <summary>The bytes SignalR keeps for one connection in each direction before its writes wait.</summary>
     public const long ClientBufferBytes = 64 * 1024;
 
-    public static IServiceCollection AddRealtime(this IServiceCollection services)
+    public static IServiceCollection AddRealtime(this IServiceCollection services, IConfiguration configuration)
     {
         // JSON for the browsers; MessagePack for .NET clients that choose it (Hub.Client's HubConnectionOptions.Protocol).
-        services.AddSignalR().AddMessagePackProtocol();
+        // Several nodes behind haproxy share their sends through Redis when Realtime:Redis is set (ScaleOut/).
+        services.AddSignalR().AddMessagePackProtocol().AddRealtimeScaleOut(configuration);
         services.AddSingleton<HubQueueNotifier>();
         services.AddSingleton<IQueueNotifier>(sp => sp.GetRequiredService<HubQueueNotifier>());
         services.AddHostedService(sp => sp.GetRequiredService<HubQueueNotifier>());

@@ -103,6 +103,8 @@ public static class KioskText
         ["dossier.meaning.Overdue"] = ("Hồ sơ đã quá ngày hẹn trả mà chưa có kết quả. Cơ quan giải quyết phải xin lỗi và hẹn lại ngày trả; xin hỏi tại bộ phận tiếp nhận và trả kết quả.", "The due date has passed without a result. The office must apologise and set a new date; please ask at the reception and result-return desk."),
         ["dossier.meaning.Rejected"] = ("Hồ sơ không được giải quyết. Xin đến bộ phận tiếp nhận và trả kết quả để nhận văn bản nêu lý do và nhận lại hồ sơ.", "Your application was refused. Please go to the reception and result-return desk for the written reasons and your documents."),
         ["dossier.takeResult"] = ("Lấy số nhận kết quả", "Take a number to collect the result"),
+        ["dossier.outdated"] = ("Trạng thái này có thể chưa cập nhật: hiện chưa kết nối được hệ thống của tỉnh. Thông tin có từ {0}.", "This status may be out of date: the province system cannot be reached now. Last known at {0}."),
+        ["dossier.outdatedUnknown"] = ("Trạng thái này có thể chưa cập nhật: hiện chưa kết nối được hệ thống của tỉnh.", "This status may be out of date: the province system cannot be reached now."),
         ["catalogue.untranslated"] = ("Chưa có bản tiếng Anh; hiển thị bằng tiếng Việt", "No English version; shown in Vietnamese"),
         ["catalogue.untranslatedList"] = ("Tên in nghiêng chưa có bản tiếng Anh; hiển thị bằng tiếng Việt", "Names in italics have no English version; shown in Vietnamese"),
         ["catalogue.missing"] = ("Chưa có danh mục thủ tục: máy chưa kết nối được máy chủ lần nào.", "No procedure list yet: this kiosk has not reached the server."),

@@ -261,6 +261,23 @@
     link.className = "badge " + (online ? "online" : "offline");
   }
 
+  // Several servers share their events through Redis (docs/province.md, "Scale-out"). While that
+  // link is down this server still sends its own events, but not the others': the page says so and
+  // reloads its figures by snapshot every few seconds until the link is back.
+  const realtimeStatus = document.getElementById("realtime-status");
+  let snapshotPolling = null;
+  function onRealtimeStatus(e) {
+    realtimeStatus.hidden = e.scaleOutUp;
+    realtimeStatus.textContent = e.scaleOutUp ? "" : t(e.messageVi, e.messageEn);
+    if (!e.scaleOutUp && snapshotPolling === null) {
+      snapshotPolling = setInterval(() => feed.resync(), 5000);
+    } else if (e.scaleOutUp && snapshotPolling !== null) {
+      clearInterval(snapshotPolling);
+      snapshotPolling = null;
+    }
+    feed.resync();
+  }
+
   // Queue events carry the site's sequence: those past the loaded dashboard reload it.
   const feed = QkLiveFeed.sequencer({
     siteId: () => dashboard && dashboard.siteId,
@@ -276,14 +293,23 @@
   const queueEvents = Object.values(events);
 
   const live = QkLiveFeed.hub({
-    events: [...queueEvents, supervisionEvents.DeviceHealthChanged, supervisionEvents.AlertRaised, supervisionEvents.AlertUpdated],
+    events: [
+      ...queueEvents,
+      supervisionEvents.DeviceHealthChanged,
+      supervisionEvents.AlertRaised,
+      supervisionEvents.AlertUpdated,
+      supervisionEvents.RealtimeStatus,
+    ],
     retryDelays: [500, 1000, 1500, 2000, 5000, 10000],
     onEvent: (name, e) => {
-      if (name === supervisionEvents.AlertRaised || name === supervisionEvents.AlertUpdated) onAlert(e);
+      if (name === supervisionEvents.RealtimeStatus) onRealtimeStatus(e);
+      else if (name === supervisionEvents.AlertRaised || name === supervisionEvents.AlertUpdated) onAlert(e);
       else if (name === supervisionEvents.DeviceHealthChanged) scheduleReload();
       else feed.push(name, e);
     },
     join: async (connection) => {
+      // A (re)connect starts linked; the server says at once if its Redis link is still down.
+      if (snapshotPolling !== null) onRealtimeStatus({ scaleOutUp: true });
       feed.reset();
       if (!dashboard) await load();
       if (dashboard) await connection.invoke(methods.JoinSupervisors, dashboard.siteId);

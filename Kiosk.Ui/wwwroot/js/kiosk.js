@@ -388,6 +388,15 @@
       }
     });
 
+    // "14:05 ngày 03/12/2026" / "14:05 on 03/12/2026", in the kiosk's own time zone.
+    function formatMoment(iso) {
+      const at = new Date(iso);
+      const pad = (n) => String(n).padStart(2, "0");
+      const time = `${pad(at.getHours())}:${pad(at.getMinutes())}`;
+      const day = `${pad(at.getDate())}/${pad(at.getMonth() + 1)}/${at.getFullYear()}`;
+      return lang === "en" ? `${time} on ${day}` : `${time} ngày ${day}`;
+    }
+
     async function lookup() {
       const found = /\d{3}\.\d{2}\.\d{2}\.[A-Z]\d{2}-\d{6}-\d{4}/.exec(code);
       const wanted = found ? found[0] : code;
@@ -438,6 +447,15 @@
           meaning.id = "dossier-meaning";
           meaning.textContent = status.meaning;
           answer.append(meaning);
+        }
+        // The hub's upstream (the province) did not answer: this is its last known status (docs/province.md).
+        if (d.mayBeOutdated) {
+          const outdated = document.createElement("p");
+          outdated.className = "outdated";
+          outdated.id = "dossier-outdated";
+          outdated.dataset.testid = "dossier-outdated";
+          outdated.textContent = d.statusAsOf ? t("dossier.outdated", formatMoment(d.statusAsOf)) : t("dossier.outdatedUnknown");
+          answer.append(outdated);
         }
         if (status && status.resultServiceId) {
           const take = document.createElement("a");
