@@ -14,6 +14,8 @@ using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Demo;
 using QueueKiosk.HubServer.Dossiers;
 using QueueKiosk.HubServer.Pages;
+using QueueKiosk.HubServer.Province;
+using QueueKiosk.HubServer.ProvinceLink;
 using QueueKiosk.HubServer.Queue;
 using QueueKiosk.HubServer.Ratings;
 using QueueKiosk.HubServer.Realtime;
@@ -40,6 +42,8 @@ public static class HubServerExtensions
         services.AddStaffAndDevices();
         services.AddHubSecurity();
         services.AddDossiers();
+        services.AddProvinceLink();
+        services.AddProvinceTier();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
             .Validate(o => !o.Enabled || DemoOptions.IsAcceptedPassword(o.Password),
                 $"Demo:Password must pass the rule of every account: at least {Validate.MinPasswordLength} characters, letters and digits")
@@ -60,6 +64,10 @@ public static class HubServerExtensions
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await services.MigrateHubDatabaseAsync(ct);
+        if (services.IsProvince())
+        {
+            await services.MigrateProvinceDatabaseAsync(ct);
+        }
         var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (demo.Enabled)
         {
@@ -113,6 +121,11 @@ public static class HubServerExtensions
         app.MapRealtime();
         app.MapOfficerConsole();
         app.MapSupervision();
+        if (app.Services.IsProvince())
+        {
+            app.MapProvinceApi();
+        }
+
         return app;
     }
 }
