@@ -59,6 +59,7 @@ public sealed class ProvinceShipper(
                                           && !stoppingToken.IsCancellationRequested)
             {
                 failures++;
+                catchUp.Interrupted();
                 var delay = Backoff(failures, settings.MaxBackoffSeconds);
                 logger.LogWarning("Province link: {Error}; attempt {Failures}, next in {Delay:0.#} s", e.Message, failures, delay.TotalSeconds);
                 await Task.Delay(delay, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
@@ -160,6 +161,9 @@ public sealed class ProvinceShipper(
     {
         private readonly Stopwatch _clock = new();
         private long _events;
+
+        /// <summary>A failed attempt: the time spent waiting for the province is not shipping time.</summary>
+        public void Interrupted() => _clock.Reset();
 
         public void Shipped(int sent, int batchSize)
         {
