@@ -67,8 +67,12 @@ public static class ProvinceApi
         var key = DeviceKeys.NewKey();
         var site = new ProvinceSite
         {
-            Id = request.Id, Name = request.Name!.Trim(), DashboardUrl = request.DashboardUrl?.Trim(),
-            KeyHash = DeviceKeys.Hash(key), KeyIssuedAt = now, CreatedAt = now,
+            Id = request.Id,
+            Name = request.Name!.Trim(),
+            DashboardUrl = request.DashboardUrl?.Trim(),
+            KeyHash = DeviceKeys.Hash(key),
+            KeyIssuedAt = now,
+            CreatedAt = now,
         };
         db.Sites.Add(site);
         await db.SaveChangesAsync(ct);

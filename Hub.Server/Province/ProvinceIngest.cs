@@ -129,7 +129,12 @@ public sealed class ProvinceIngest(ProvinceDbContext db, IOptions<ProvinceTierOp
         var now = time.GetUtcNow().UtcDateTime;
         db.Events.AddRange(fresh.Select(e => new ProvinceEvent
         {
-            SiteId = siteId, Sequence = e.Sequence, Kind = e.Kind, At = e.At.UtcDateTime, Payload = e.Payload, ReceivedAt = now,
+            SiteId = siteId,
+            Sequence = e.Sequence,
+            Kind = e.Kind,
+            At = e.At.UtcDateTime,
+            Payload = e.Payload,
+            ReceivedAt = now,
         }));
         await new ProvinceProjection(db, siteId).ApplyAsync(fresh, ct);
         var newLast = fresh[^1].Sequence;

@@ -30,8 +30,13 @@ public sealed class ProvinceProjection(ProvinceDbContext db, Guid siteId)
                 case RatingFact r:
                     db.Ratings.Add(new ProvinceRating
                     {
-                        SiteId = siteId, RatingId = r.RatingId, TicketId = r.TicketId, Score = r.Score,
-                        CounterName = r.CounterName, OfficerName = r.OfficerName, At = e.At.UtcDateTime,
+                        SiteId = siteId,
+                        RatingId = r.RatingId,
+                        TicketId = r.TicketId,
+                        Score = r.Score,
+                        CounterName = r.CounterName,
+                        OfficerName = r.OfficerName,
+                        At = e.At.UtcDateTime,
                     });
                     break;
                 case DeviceFact d:

@@ -2,7 +2,7 @@ namespace QueueKiosk.HubServer.ProvinceLink;
 
 public static class ProvinceLinkExtensions
 {
-        public static IServiceCollection AddProvinceLink(this IServiceCollection services)
+    public static IServiceCollection AddProvinceLink(this IServiceCollection services)
     {
         services.AddOptions<ProvinceLinkOptions>().BindConfiguration(ProvinceLinkOptions.Section)
             .Validate(o => string.IsNullOrWhiteSpace(o.Url) || Uri.TryCreate(o.Url, UriKind.Absolute, out _), "Province:Url must be an absolute URL")

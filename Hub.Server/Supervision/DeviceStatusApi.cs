@@ -85,7 +85,12 @@ public static class DeviceStatusApi
 
     private static Device Changed(Device d, string status, DateTime now) => new()
     {
-        Id = d.Id, SiteId = d.SiteId, Kind = d.Kind, Name = d.Name, Status = status, LastSeenAt = now,
+        Id = d.Id,
+        SiteId = d.SiteId,
+        Kind = d.Kind,
+        Name = d.Name,
+        Status = status,
+        LastSeenAt = now,
     };
 
     // The kiosk's own printer text (PrinterMessage) is left out of alerts: its language is the kiosk's

@@ -43,7 +43,11 @@
         s.name,
         " ",
         s.dashboardUrl
-          ? el("a", { href: s.dashboardUrl, target: "_blank", rel: "noopener", "data-testid": "province-drilldown" }, t("Xem tại đơn vị", "Open the site's dashboard"))
+          ? el(
+              "a",
+              { href: s.dashboardUrl, target: "_blank", rel: "noopener", "data-testid": "province-drilldown" },
+              t("Xem tại đơn vị", "Open the site's dashboard"),
+            )
           : null,
       ),
       el(
