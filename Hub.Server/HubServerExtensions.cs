@@ -16,6 +16,8 @@ using QueueKiosk.HubServer.Demo;
 using QueueKiosk.HubServer.Dossiers;
 using QueueKiosk.HubServer.Dossiers.Upstream;
 using QueueKiosk.HubServer.Pages;
+using QueueKiosk.HubServer.Province;
+using QueueKiosk.HubServer.ProvinceLink;
 using QueueKiosk.HubServer.Queue;
 using QueueKiosk.HubServer.Ratings;
 using QueueKiosk.HubServer.Realtime;
@@ -44,6 +46,8 @@ public static class HubServerExtensions
         services.AddHubSecurity();
         services.AddDossiers(builder.Configuration);
         services.AddAppointments();
+        services.AddProvinceLink();
+        services.AddProvinceTier();
         services.AddOptions<DemoOptions>().BindConfiguration(DemoOptions.Section)
             .Validate(o => !o.Enabled || DemoOptions.IsAcceptedPassword(o.Password),
                 $"Demo:Password must pass the rule of every account: at least {Validate.MinPasswordLength} characters, letters and digits")
@@ -64,6 +68,10 @@ public static class HubServerExtensions
     public static async Task PrepareDatabaseAsync(this IServiceProvider services, CancellationToken ct = default)
     {
         await services.MigrateHubDatabaseAsync(ct);
+        if (services.IsProvince())
+        {
+            await services.MigrateProvinceDatabaseAsync(ct);
+        }
         var demo = services.GetRequiredService<IOptions<DemoOptions>>().Value;
         if (demo.Enabled)
         {
@@ -120,6 +128,11 @@ public static class HubServerExtensions
         app.MapRealtime();
         app.MapOfficerConsole();
         app.MapSupervision();
+        if (app.Services.IsProvince())
+        {
+            app.MapProvinceApi();
+        }
+
         return app;
     }
 }

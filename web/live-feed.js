@@ -91,7 +91,7 @@ window.QkLiveFeed = (function () {
     const retryDelays = options.retryDelays || [0, 500, 1000, 2000, 3000];
     const connection = new signalR.HubConnectionBuilder()
       // A device page (the rating tablet) signs in with its key; staff pages with their cookie.
-      .withUrl(QkHub.routes.QueueHub, options.accessToken ? { accessTokenFactory: options.accessToken } : {})
+      .withUrl(options.url || QkHub.routes.QueueHub, options.accessToken ? { accessTokenFactory: options.accessToken } : {})
       // Never give up: a page left open all day must come back whenever the server does.
       .withAutomaticReconnect({
         nextRetryDelayInMilliseconds: (ctx) => retryDelays[Math.min(ctx.previousRetryCount, retryDelays.length - 1)],

@@ -17,6 +17,9 @@ public static class HubMethods
 
     /// <summary>Leave(string group)</summary>
     public const string Leave = "Leave";
+
+    /// <summary>JoinProvince() on the province hub: the sites the province user may see (docs/province.md).</summary>
+    public const string JoinProvince = "JoinProvince";
 }
 
 /// <summary>Event names the hub sends (the SignalR "target").</summary>
@@ -28,6 +31,9 @@ public static class HubEvents
     public const string TicketChanged = "TicketChanged";
     public const string CounterChanged = "CounterChanged";
     public const string QueueStats = "QueueStats";
+
+    /// <summary>Province hub: one site's state changed (the site's summary as the province dashboard shows it).</summary>
+    public const string ProvinceSiteChanged = "ProvinceSiteChanged";
 }
 
 /// <summary>Group names; both hub and notifier use these so the spelling lives in one place.</summary>
@@ -40,6 +46,9 @@ public static class HubGroups
     public static string Counter(Guid counterId) => $"counter:{counterId:N}";
 
     public static string Supervisors(Guid siteId) => $"supervisors:{siteId:N}";
+
+    /// <summary>Province hub: the province users who may see one site.</summary>
+    public static string ProvinceSite(Guid siteId) => $"province:{siteId:N}";
 }
 
 /// <summary>

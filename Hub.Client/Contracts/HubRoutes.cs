@@ -128,6 +128,35 @@ public static partial class HubRoutes
     public static string UpwardCamera(string cameraId) => $"{Api}/upward/cameras/{Uri.EscapeDataString(cameraId)}/live.mjpg";
 
     public const string Reports = Api + "/reports";
+
+    // ---------------------------------------------------------------- province tier (docs/province.md)
+
+    /// <summary>Header carrying a site's province key on <see cref="ProvinceIngest"/>.</summary>
+    public const string SiteKeyHeader = "X-Site-Key";
+
+    public const string Province = Api + "/province";
+
+    /// <summary>POST, a site's key: an ordered batch of the site's outbox; answers the last sequence held.</summary>
+    public const string ProvinceIngest = Province + "/ingest";
+
+    /// <summary>GET, province user: every visible site's live state. POST, province admin: register a site (answers its first key).</summary>
+    public const string ProvinceSites = Province + "/sites";
+
+    /// <summary>POST /{siteId}/key: a new key (the old one stops working); DELETE /{siteId}/key: revoke.</summary>
+    public const string ProvinceSiteKey = ProvinceSites + "/{siteId:guid}/key";
+
+    /// <summary>PUT, province admin: the sites a province user sees (empty: all).</summary>
+    public const string ProvinceUserSites = Province + "/users/{officerId:guid}/sites";
+
+    /// <summary>GET, province user: cross-site report (from, to, format=json|csv|xlsx).</summary>
+    public const string ProvinceReports = Province + "/reports";
+
+    /// <summary>The province dashboard's SignalR hub.</summary>
+    public const string ProvinceHub = "/hubs/province";
+
+    public static string ProvinceSiteKeyOf(Guid siteId) => Fill(ProvinceSiteKey, siteId);
+
+    public static string ProvinceUserSitesOf(Guid officerId) => Fill(ProvinceUserSites, officerId);
     public const string Supervision = Api + "/supervision";
 
     /// <summary>GET, supervisor: a page of a site's tickets with filters (TicketListQuery's names as query parameters).</summary>

@@ -23,6 +23,9 @@ public sealed class DemoOptions
 
     public bool Enabled { get; set; }
 
+    /// <summary>The demo site's id; several demo sites linked to one province (docs/province.md) each need their own.</summary>
+    public Guid? SiteId { get; set; }
+
     /// <summary>Password of every demo account (printed by run.sh). Demo only.</summary>
     public string Password { get; set; } = "Demo@123";
 
@@ -62,7 +65,10 @@ public sealed class DemoSeeder(HubDbContext db, IPasswordHasher<Officer> hasher,
     /// database, not an administrative change by anyone, and the demo's audit page should show only
     /// what its users change (docs/administration.md).
     /// </summary>
-    private static readonly ClaimsPrincipal Actor = SystemActor.Unaudited(SystemActor.Demo, SiteId);
+    private ClaimsPrincipal Actor { get; set; } = SystemActor.Unaudited(SystemActor.Demo, SiteId);
+
+    /// <summary>The demo site's id: <see cref="SiteId"/> unless Demo:SiteId gives another (several demo sites linked to one province).</summary>
+    private Guid _siteId = SiteId;
 
     public async Task<bool> SeedIfEmptyAsync(DemoOptions options, CancellationToken ct)
     {
@@ -70,6 +76,9 @@ public sealed class DemoSeeder(HubDbContext db, IPasswordHasher<Officer> hasher,
         {
             return false;
         }
+
+        _siteId = options.SiteId ?? SiteId;
+        Actor = SystemActor.Unaudited(SystemActor.Demo, _siteId);
 
         // Each administration method saves on its own, as it does for the pages. No transaction around
         // them: the counter checks read the services through the catalogue cache, on its own connection,
@@ -81,7 +90,7 @@ public sealed class DemoSeeder(HubDbContext db, IPasswordHasher<Officer> hasher,
             "Số 1 đường Mẫu, phường Bến Thành, TP. Hồ Chí Minh (địa chỉ mẫu)",
             "Asia/Ho_Chi_Minh",
             "Mon-Fri 07:30-11:30,13:00-17:00; Sat 07:30-11:30",
-            SiteId), Actor, db, time, ct);
+            _siteId), Actor, db, time, ct);
 
         var services = new[]
         {
@@ -222,7 +231,7 @@ public sealed class DemoSeeder(HubDbContext db, IPasswordHasher<Officer> hasher,
             db.Dossiers.Add(new DossierRecord
             {
                 Code = $"000.00.31.H29-{received:yyMMdd}-{i + 1:0000}",
-                SiteId = SiteId,
+                SiteId = _siteId,
                 ApplicantName = names[i],
                 ProcedureName = procedures[i],
                 State = state,

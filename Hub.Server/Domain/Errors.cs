@@ -460,6 +460,29 @@ public static class Errors
         "Trường '{field}': các khung giờ phải viết dạng HH:mm, cách nhau bằng dấu phẩy (ví dụ 08:00,08:30).",
         "The field '{field}': slot times must be HH:mm separated by commas (e.g. 08:00,08:30).");
 
+    // ---------------------------------------------------------------- province tier (docs/province.md)
+
+    public static readonly Error<string> ProvinceKeyMissing = new("province.key_missing", ErrorKind.Unauthenticated, "field",
+        "Thiếu khoá của đơn vị ở '{field}'.", "The site key is missing from '{field}'.");
+
+    public static readonly Error<string> ProvinceKeyRefused = new("province.key_refused", ErrorKind.Unauthenticated, "field",
+        "Khoá của đơn vị ở '{field}' không đúng hoặc đã bị thu hồi.", "The site key in '{field}' is wrong or has been revoked.");
+
+    public static readonly Error<string> ProvinceOtherSite = new("province.other_site", ErrorKind.Forbidden, "field",
+        "Trường '{field}': khoá này chỉ được gửi dữ liệu của chính đơn vị mình.", "The field '{field}': this key may only send its own site's data.");
+
+    public static readonly Error<string, long> ProvinceGap = new("province.gap", ErrorKind.Conflict, ("field", "expected"),
+        "Trường '{field}': thiếu dữ liệu, cấp tỉnh đang chờ số thứ tự {expected}.", "The field '{field}': events are missing; the province expects sequence {expected} next.");
+
+    public static readonly Error<string> ProvinceNotContiguous = new("province.not_contiguous", ErrorKind.Invalid, "field",
+        "Trường '{field}': số thứ tự phải tăng dần liên tiếp.", "The field '{field}': sequence numbers must follow one another.");
+
+    public static readonly Error<string> ProvinceFutureTime = new("province.future_time", ErrorKind.Invalid, "field",
+        "Trường '{field}': thời điểm nằm ở tương lai (đồng hồ của đơn vị bị sai?).", "The field '{field}': the time is in the future (is the site's clock wrong?).");
+
+    public static readonly Error<string> ProvinceSiteNotFound = new("province.site_not_found", ErrorKind.NotFound, "field",
+        "Trường '{field}': cấp tỉnh không có đơn vị này.", "The field '{field}': the province has no such site.");
+
     /// <summary>Every entry above.</summary>
     public static IReadOnlyList<ErrorEntry> All() =>
         [.. typeof(Errors).GetFields(BindingFlags.Public | BindingFlags.Static)

@@ -24,11 +24,17 @@ public static class ReportCsv
 {
     public static byte[] ToBytes(ReportDto report, CsvVariant variant = CsvVariant.Comma)
     {
+        var lines = new[] { ReportTable.Title(report).Select(t => (ReportCell)t).ToList(), ReportTable.Header.Select(t => (ReportCell)t).ToList() }
+            .Concat(ReportTable.Rows(report));
+        return ToBytes(lines, variant);
+    }
+
+    /// <summary>Any table of cells (the province's cross-site report uses it too).</summary>
+    public static byte[] ToBytes(IEnumerable<IReadOnlyList<ReportCell>> lines, CsvVariant variant = CsvVariant.Comma)
+    {
         var separator = variant == CsvVariant.Semicolon ? ';' : ',';
         var sb = new StringBuilder();
-        Line(sb, ReportTable.Title(report), separator);
-        Line(sb, ReportTable.Header, separator);
-        foreach (var row in ReportTable.Rows(report))
+        foreach (var row in lines)
         {
             Line(sb, row.Select(c => c.ToString()), separator);
         }

@@ -73,24 +73,25 @@ public static class ReportTable
             ("Dịch vụ / Service", ratings.ByService),
             ("Ngày / Day", ratings.ByDay),
         };
-        foreach (var (group, rows) in groups)
+        foreach (var row in groups.SelectMany(g => RatingGroup(g.Item1, g.Item2)))
         {
-            foreach (var r in rows)
-            {
-                yield return
-                [
-                    group, r.Label, ReportCell.Of(r.VerySatisfied), ReportCell.Of(r.Satisfied), ReportCell.Of(r.Neutral), ReportCell.Of(r.Unhappy),
-                    ReportCell.Of(r.NotRated),
-                    Percent(RatingReportCalculator.Share(r, SatisfactionLevel.VerySatisfied)), Percent(RatingReportCalculator.Share(r, SatisfactionLevel.Satisfied)),
-                    Percent(RatingReportCalculator.Share(r, SatisfactionLevel.Neutral)), Percent(RatingReportCalculator.Share(r, SatisfactionLevel.Unhappy)),
-                    ReportCell.Of(r.WithIndices),
-                    // Whole numbers only (see ReportCell.Seconds): points times 100, e.g. 437 = 4.37 points.
-                    r.MeanPoints is { } p ? ReportCell.Of((int)Math.Round(p * 100, MidpointRounding.AwayFromZero)) : "",
-                    Percent(r.GradePercent / 100),
-                ];
-            }
+            yield return row;
         }
     }
+
+    /// <summary>A row per item of one ratings group, under <see cref="RatingHeader"/> (the province's report uses it too).</summary>
+    public static IEnumerable<IReadOnlyList<ReportCell>> RatingGroup(string group, IEnumerable<RatingRowDto> rows) =>
+        rows.Select(r => (IReadOnlyList<ReportCell>)
+        [
+            group, r.Label, ReportCell.Of(r.VerySatisfied), ReportCell.Of(r.Satisfied), ReportCell.Of(r.Neutral), ReportCell.Of(r.Unhappy),
+            ReportCell.Of(r.NotRated),
+            Percent(RatingReportCalculator.Share(r, SatisfactionLevel.VerySatisfied)), Percent(RatingReportCalculator.Share(r, SatisfactionLevel.Satisfied)),
+            Percent(RatingReportCalculator.Share(r, SatisfactionLevel.Neutral)), Percent(RatingReportCalculator.Share(r, SatisfactionLevel.Unhappy)),
+            ReportCell.Of(r.WithIndices),
+            // Whole numbers only (see ReportCell.Seconds): points times 100, e.g. 437 = 4.37 points.
+            r.MeanPoints is { } p ? ReportCell.Of((int)Math.Round(p * 100, MidpointRounding.AwayFromZero)) : "",
+            Percent(r.GradePercent / 100),
+        ]);
 
     private static ReportCell Percent(double? share) => share is { } s ? ReportCell.Of((int)Math.Round(s * 100, MidpointRounding.AwayFromZero)) : "";
 
@@ -104,7 +105,8 @@ public static class ReportTable
             ReportCell.Of(p.PresentSeconds), ReportCell.Of(p.ObservedSeconds),
         ]);
 
-    private static IEnumerable<IReadOnlyList<ReportCell>> Group(string group, IEnumerable<ReportRowDto> rows) =>
+    /// <summary>A row per item of one group (the province's report lays its groups out the same way).</summary>
+    public static IEnumerable<IReadOnlyList<ReportCell>> Group(string group, IEnumerable<ReportRowDto> rows) =>
         rows.Select(r => (IReadOnlyList<ReportCell>)
         [
             group, r.Label, ReportCell.Of(r.Issued), ReportCell.Of(r.Served), ReportCell.Of(r.NoShow), ReportCell.Of(r.Transferred),

@@ -13,7 +13,12 @@ public static class ReportXlsx
 {
     public const string ContentType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
-    public static byte[] ToBytes(ReportDto report)
+    public static byte[] ToBytes(ReportDto report) =>
+        ToBytes(new[] { ReportTable.Title(report).Select(t => (ReportCell)t), ReportTable.Header.Select(t => (ReportCell)t) }
+            .Concat(ReportTable.Rows(report)));
+
+    /// <summary>Any table of cells (the province's cross-site report uses it too).</summary>
+    public static byte[] ToBytes(IEnumerable<IEnumerable<ReportCell>> rows)
     {
         using var stream = new MemoryStream();
         using (var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook))
@@ -22,8 +27,6 @@ public static class ReportXlsx
             workbook.Workbook = new Workbook();
             var sheetPart = workbook.AddNewPart<WorksheetPart>();
             var data = new SheetData();
-            var rows = new[] { ReportTable.Title(report).Select(t => (ReportCell)t), ReportTable.Header.Select(t => (ReportCell)t) }
-                .Concat(ReportTable.Rows(report));
             var number = 0;
             foreach (var row in rows)
             {

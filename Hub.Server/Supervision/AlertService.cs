@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Data;
+using QueueKiosk.HubServer.ProvinceLink;
 
 namespace QueueKiosk.HubServer.Supervision;
 
@@ -16,13 +17,14 @@ public sealed record AlertCondition(string SubjectKey, string Subject, string Me
 /// raising an already open one does nothing, so a condition checked every few seconds alerts once.
 /// Every change is pushed to the site's supervisors.
 /// </summary>
-public sealed class AlertService(HubDbContext db, WriteGate writeGate, ISupervisorFeed feed, TimeProvider time, ILogger<AlertService> logger)
+public sealed class AlertService(HubDbContext db, WriteGate writeGate, ProvinceOutbox outbox, ISupervisorFeed feed, TimeProvider time, ILogger<AlertService> logger)
 {
     public const int MaxListed = 200;
 
     public async Task<AlertDto?> RaiseAsync(Guid siteId, AlertKind kind, AlertCondition condition, CancellationToken ct)
     {
         AlertDto raised;
+        using (var lease = await outbox.LeaseAsync(ct))
         using (await writeGate.EnterAsync(ct))
         {
             if (await OpenExistsAsync(siteId, kind, condition.SubjectKey, ct))
@@ -41,9 +43,11 @@ public sealed class AlertService(HubDbContext db, WriteGate writeGate, ISupervis
                 RaisedAt = time.GetUtcNow().UtcDateTime,
             };
             db.Set<Alert>().Add(alert);
+            lease.Add(db, siteId, OutboxKinds.Alert, alert.RaisedAt, OutboxFacts.AlertPayload(alert));
             try
             {
                 await db.SaveChangesAsync(ct);
+                lease.Commit();
             }
             catch (DbUpdateException)
             {
@@ -98,6 +102,7 @@ public sealed class AlertService(HubDbContext db, WriteGate writeGate, ISupervis
     public async Task<AlertDto?> AcknowledgeAsync(Guid alertId, Guid siteId, Guid? officerId, string officerName, CancellationToken ct)
     {
         AlertDto result;
+        using (var lease = await outbox.LeaseAsync(ct))
         using (await writeGate.EnterAsync(ct))
         {
             var alert = await db.Set<Alert>().AsTracking().FirstOrDefaultAsync(a => a.Id == alertId && a.SiteId == siteId, ct);
@@ -114,7 +119,9 @@ public sealed class AlertService(HubDbContext db, WriteGate writeGate, ISupervis
             alert.AcknowledgedAt = time.GetUtcNow().UtcDateTime;
             alert.AcknowledgedById = officerId;
             alert.AcknowledgedBy = Truncate(officerName, 200);
+            lease.Add(db, siteId, OutboxKinds.Alert, alert.AcknowledgedAt.Value, OutboxFacts.AlertPayload(alert));
             await db.SaveChangesAsync(ct);
+            lease.Commit();
             db.ChangeTracker.Clear();
             result = alert.ToDto();
         }
@@ -138,6 +145,7 @@ public sealed class AlertService(HubDbContext db, WriteGate writeGate, ISupervis
     private async Task ClearWhereAsync(Guid siteId, AlertKind kind, Func<string, bool> subjectMatches, CancellationToken ct)
     {
         List<AlertDto> cleared;
+        using (var lease = await outbox.LeaseAsync(ct))
         using (await writeGate.EnterAsync(ct))
         {
             var open = await db.Set<Alert>().AsTracking().Where(a => a.SiteId == siteId && a.Kind == kind && a.ClearedAt == null).ToListAsync(ct);
@@ -146,9 +154,11 @@ public sealed class AlertService(HubDbContext db, WriteGate writeGate, ISupervis
             foreach (var alert in matching)
             {
                 alert.ClearedAt = now;
+                lease.Add(db, siteId, OutboxKinds.Alert, now, OutboxFacts.AlertPayload(alert));
             }
 
             await db.SaveChangesAsync(ct);
+            lease.Commit();
             db.ChangeTracker.Clear();
             cleared = [.. matching.Select(a => a.ToDto())];
         }

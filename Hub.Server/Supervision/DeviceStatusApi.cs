@@ -7,6 +7,7 @@ using QueueKiosk.HubServer.Auth;
 using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
+using QueueKiosk.HubServer.ProvinceLink;
 
 namespace QueueKiosk.HubServer.Supervision;
 
@@ -21,7 +22,7 @@ public static class DeviceStatusApi
 
     public static async Task<Ok<DeviceStatusAck>> ReportAsync(
         DeviceStatusReport report, ClaimsPrincipal user, HubDbContext db, WriteGate writeGate, DeviceStatusBoard board,
-        AlertService alerts, ISupervisorFeed feed, IOptions<SupervisionOptions> options, TimeProvider time, CancellationToken ct)
+        AlertService alerts, ISupervisorFeed feed, IOptions<SupervisionOptions> options, TimeProvider time, ProvinceOutbox outbox, CancellationToken ct)
     {
         if (user.DeviceIdOf() is not { } deviceId)
         {
@@ -33,13 +34,22 @@ public static class DeviceStatusApi
         Validate.MaxLength(report.Name, "name", 200);
         var now = time.GetUtcNow().UtcDateTime;
         Device device;
+        using (var lease = await outbox.LeaseAsync(ct))
         using (await writeGate.EnterAsync(ct))
         {
             device = await db.Devices.AsTracking().FirstOrDefaultAsync(d => d.Id == deviceId, ct)
                 ?? throw new DomainException(Errors.UnknownDevice, "deviceKey");
-            device.Status = DeviceStatusBoard.Summary(report);
+            var status = DeviceStatusBoard.Summary(report);
+            // The province hears of a change of status, not of every heartbeat (docs/province.md).
+            if (status != device.Status)
+            {
+                lease.Add(db, device.SiteId, OutboxKinds.Device, now, OutboxFacts.DevicePayload(Changed(device, status, now)));
+            }
+
+            device.Status = status;
             device.LastSeenAt = now;
             await db.SaveChangesAsync(ct);
+            lease.Commit();
             db.ChangeTracker.Clear();
         }
 
@@ -72,6 +82,16 @@ public static class DeviceStatusApi
     }
 
     public static string DeviceSubjectKey(Guid deviceId) => $"device:{deviceId:N}";
+
+    private static Device Changed(Device d, string status, DateTime now) => new()
+    {
+        Id = d.Id,
+        SiteId = d.SiteId,
+        Kind = d.Kind,
+        Name = d.Name,
+        Status = status,
+        LastSeenAt = now,
+    };
 
     // The kiosk's own printer text (PrinterMessage) is left out of alerts: its language is the kiosk's
     // choice, and the state names say the same in each language (DeviceStatusBoard.PrinterStateVi).

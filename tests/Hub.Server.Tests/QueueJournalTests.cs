@@ -31,7 +31,8 @@ public abstract class QueueJournalTests(ITestOutputHelper output) : HubAppTest(o
         var services = App.Services;
         var live = new LiveQueue();
         var journal = new QueueJournal(services.GetRequiredService<RowStoreFactory>(), live, new NoNotifier(),
-            services.GetRequiredService<SequenceAllocator>(), NullLogger<QueueJournal>.Instance);
+            services.GetRequiredService<SequenceAllocator>(),
+            services.GetRequiredService<ProvinceLink.ProvinceOutbox>(), services.GetRequiredService<ProvinceLink.OutboxFacts>(), NullLogger<QueueJournal>.Instance);
         var site = App.SiteId;
         JournalEntry Entry(params RowWrite[] rows) => new(site, live.Epoch, rows, [], 0, 0);
         RowWrite Event(long sequence) => RowWrite.Insert(new TicketEvent { SiteId = site, Sequence = sequence, Kind = TicketEventKind.CounterChanged, At = DateTime.UtcNow, Detail = "journal test" });

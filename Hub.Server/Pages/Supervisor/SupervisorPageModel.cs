@@ -4,6 +4,7 @@ using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubServer.Administration.Staff;
 using QueueKiosk.HubServer.Auth;
 using QueueKiosk.HubServer.Data;
+using QueueKiosk.HubServer.Province;
 
 namespace QueueKiosk.HubServer.Pages.Supervisor;
 
@@ -15,8 +16,16 @@ public abstract class SupervisorPageModel : PageModel
 {
     protected virtual bool AdminOnly => false;
 
+    /// <summary>A page of the province tier (docs/province.md): not there on a site's server.</summary>
+    protected virtual bool ProvinceOnly => false;
+
     public IActionResult OnGet()
     {
+        if (ProvinceOnly && !HttpContext.RequestServices.IsProvince())
+        {
+            return NotFound();
+        }
+
         if (User.Identity?.IsAuthenticated != true)
         {
             return Redirect("/supervisor/login?returnUrl=" + Uri.EscapeDataString(Request.Path + Request.QueryString));
@@ -44,6 +53,20 @@ public enum ForbiddenReason
 }
 
 public sealed class IndexModel : SupervisorPageModel;
+
+/// <summary>/province: every visible site's live state (Province/ProvinceApi, ProvinceHub).</summary>
+public sealed class ProvinceModel : SupervisorPageModel
+{
+    protected override bool ProvinceOnly => true;
+}
+
+/// <summary>/province/sites: the sites' keys (province admins only).</summary>
+public sealed class ProvinceSitesModel : SupervisorPageModel
+{
+    protected override bool ProvinceOnly => true;
+
+    protected override bool AdminOnly => true;
+}
 
 public sealed class HistoryModel : SupervisorPageModel;
 

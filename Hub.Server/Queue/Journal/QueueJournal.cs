@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubServer.Domain;
+using QueueKiosk.HubServer.ProvinceLink;
 using QueueKiosk.HubServer.Realtime;
 
 namespace QueueKiosk.HubServer.Queue.Journal;
@@ -50,6 +51,8 @@ public sealed class QueueJournal(
     LiveQueue live,
     IQueueNotifier notifier,
     SequenceAllocator sequences,
+    ProvinceOutbox outbox,
+    OutboxFacts outboxFacts,
     ILogger<QueueJournal> logger) : BackgroundService
 {
     /// <summary>Large enough to take all 50 clients' actions at once; small enough to keep one commit short.</summary>
@@ -187,7 +190,10 @@ public sealed class QueueJournal(
     private async Task CommitAsync(IReadOnlyList<RowWrite> rows)
     {
         _store ??= await stores.OpenAsync(CancellationToken.None);
-        await _store.WriteAsync(rows, CancellationToken.None);
+        // The province's outbox rows ride in the same transaction (docs/province.md); with the link off the lease is free.
+        using var lease = await outbox.LeaseAsync(CancellationToken.None);
+        await _store.WriteAsync(await outboxFacts.WithOutboxRowsAsync(rows, lease), CancellationToken.None);
+        lease.Commit();
     }
 
     private void Settle(JournalEntry entry, Exception? failure)

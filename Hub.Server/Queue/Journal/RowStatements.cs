@@ -23,6 +23,7 @@ internal abstract record RowShape(RowKind Kind, Type Entity)
         UpdateShape.Of(RowKind.UpdateCounter, guard: null, [.. Counter.LiveState]),
         new InsertShape(RowKind.InsertEvent, typeof(TicketEvent)),
         new InsertShape(RowKind.InsertRating, typeof(Rating)),
+        new InsertShape(RowKind.InsertOutbox, typeof(ProvinceLink.OutboxMessage)),
     ];
 }
 

@@ -10,6 +10,7 @@ public enum RowKind
     UpdateCounter,
     InsertEvent,
     InsertRating,
+    InsertOutbox,
 }
 
 /// <summary>
@@ -49,4 +50,6 @@ public readonly record struct RowWrite
     public static RowWrite Insert(TicketEvent e) => new(RowKind.InsertEvent, e);
 
     public static RowWrite Insert(Rating r) => new(RowKind.InsertRating, r);
+
+    public static RowWrite Insert(ProvinceLink.OutboxMessage m) => new(RowKind.InsertOutbox, m);
 }

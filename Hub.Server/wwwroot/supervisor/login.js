@@ -15,7 +15,8 @@
   const button = document.getElementById("login-button");
   const params = new URLSearchParams(location.search);
   const back = params.get("returnUrl");
-  const target = back && back.startsWith("/supervisor") ? back : "/supervisor";
+  // Only our own pages (the province tier's dashboard is /province): never another site.
+  const target = back && (back.startsWith("/supervisor") || back.startsWith("/province")) ? back : "/supervisor";
 
   form.addEventListener("submit", async (e) => {
     e.preventDefault();

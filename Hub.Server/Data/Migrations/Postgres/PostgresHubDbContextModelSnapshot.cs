@@ -977,6 +977,34 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                     b.ToTable("TicketEvents", (string)null);
                 });
 
+            modelBuilder.Entity("QueueKiosk.HubServer.ProvinceLink.OutboxMessage", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("uuid");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("ProvinceOutbox", (string)null);
+                });
+
             modelBuilder.Entity("QueueKiosk.HubServer.Supervision.Alert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1238,6 +1266,15 @@ namespace QueueKiosk.HubServer.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QueueKiosk.HubServer.ProvinceLink.OutboxMessage", b =>
+                {
                     b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
                         .WithMany()
                         .HasForeignKey("SiteId")

@@ -972,6 +972,34 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                     b.ToTable("TicketEvents", (string)null);
                 });
 
+            modelBuilder.Entity("QueueKiosk.HubServer.ProvinceLink.OutboxMessage", b =>
+                {
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Payload")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("SiteId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Sequence");
+
+                    b.HasIndex("SiteId");
+
+                    b.ToTable("ProvinceOutbox", (string)null);
+                });
+
             modelBuilder.Entity("QueueKiosk.HubServer.Supervision.Alert", b =>
                 {
                     b.Property<Guid>("Id")
@@ -1233,6 +1261,15 @@ namespace QueueKiosk.HubServer.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
 
+                    b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
+                        .WithMany()
+                        .HasForeignKey("SiteId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("QueueKiosk.HubServer.ProvinceLink.OutboxMessage", b =>
+                {
                     b.HasOne("QueueKiosk.HubServer.Domain.Site", null)
                         .WithMany()
                         .HasForeignKey("SiteId")
