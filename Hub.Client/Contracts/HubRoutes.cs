@@ -131,9 +131,6 @@ public static partial class HubRoutes
 
     // ---------------------------------------------------------------- province tier (docs/province.md)
 
-    /// <summary>Header carrying a site's province key on <see cref="ProvinceIngest"/>.</summary>
-    public const string SiteKeyHeader = "X-Site-Key";
-
     public const string Province = Api + "/province";
 
     /// <summary>POST, a site's key: an ordered batch of the site's outbox; answers the last sequence held.</summary>

@@ -465,9 +465,6 @@ public static class Errors
     public static readonly Error<string> ProvinceKeyMissing = new("province.key_missing", ErrorKind.Unauthenticated, "field",
         "Thiếu khoá của đơn vị ở '{field}'.", "The site key is missing from '{field}'.");
 
-    public static readonly Error<string> ProvinceKeyRefused = new("province.key_refused", ErrorKind.Unauthenticated, "field",
-        "Khoá của đơn vị ở '{field}' không đúng hoặc đã bị thu hồi.", "The site key in '{field}' is wrong or has been revoked.");
-
     public static readonly Error<string> ProvinceOtherSite = new("province.other_site", ErrorKind.Forbidden, "field",
         "Trường '{field}': khoá này chỉ được gửi dữ liệu của chính đơn vị mình.", "The field '{field}': this key may only send its own site's data.");
 

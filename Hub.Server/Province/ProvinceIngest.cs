@@ -30,7 +30,7 @@ public sealed class ProvinceIngest(ProvinceDbContext db, IOptions<ProvinceTierOp
         if (site is null)
         {
             logger.LogWarning("Province ingest refused: unknown or revoked site key");
-            throw new DomainException(Errors.ProvinceKeyRefused.With(HubRoutes.SiteKeyHeader), HubRoutes.SiteKeyHeader);
+            throw new DomainException(Errors.SiteKeyRefused, HubRoutes.SiteKeyHeader);
         }
 
         if (batch.SiteId != site.Id)
