@@ -7,9 +7,12 @@ public abstract class SqliteHubAppTest : IAsyncLifetime
 
     protected HubApp App { get; private set; } = null!;
 
+    /// <summary>Settings the test's hub starts with (none by default).</summary>
+    protected virtual IReadOnlyDictionary<string, string?>? Settings => null;
+
     public Task InitializeAsync()
     {
-        App = new HubApp(_database);
+        App = new HubApp(_database, settings: Settings);
         return Task.CompletedTask;
     }
 

@@ -43,6 +43,9 @@ public sealed class AuthorizationMatrixTests : SqliteHubAppTest
         Supervisor,
 
         Admin,
+
+        /// <summary>A page of the province tier (docs/province.md): a site's hub answers 404 to everyone.</summary>
+        ProvinceTierOnly,
     }
 
     public enum Caller
@@ -56,6 +59,9 @@ public sealed class AuthorizationMatrixTests : SqliteHubAppTest
         Supervisor,
         Admin,
     }
+
+    /// <summary>Every caller comes from 127.0.0.1: the public routes' per-address limit must not stand in for a refusal.</summary>
+    protected override IReadOnlyDictionary<string, string?>? Settings { get; } = new Dictionary<string, string?> { ["Tracking:RequestsPerMinute"] = "10000" };
 
     /// <summary>The one table: "METHOD /route/pattern" -> who may call it.</summary>
     public static readonly IReadOnlyDictionary<string, Access> Expected = new Dictionary<string, Access>
@@ -186,6 +192,23 @@ public sealed class AuthorizationMatrixTests : SqliteHubAppTest
 
         // The old address of the settings page: a redirect to /supervisor/settings (followed below).
         ["GET /admin"] = Access.Admin,
+
+        // Appointments and remote tickets (docs/appointments.md): the citizen's booking page is public.
+        ["GET /dat-lich"] = Access.Public,
+        ["GET /api/public/booking/services"] = Access.Public,
+        ["GET /api/public/booking/slots"] = Access.Public,
+        ["POST /api/public/bookings"] = Access.Public,
+        ["POST /api/public/bookings/{code}/cancel"] = Access.Public,
+        ["POST /api/public/remote-tickets"] = Access.Public,
+        ["POST /api/appointments/check-in"] = Access.Issuer,
+        ["POST /api/dossiers/by-citizen"] = Access.Issuer,
+        ["GET /api/admin/services/{serviceId:guid}/booking"] = Access.Supervisor,
+        ["PUT /api/admin/services/{serviceId:guid}/booking"] = Access.Supervisor,
+        ["GET /api/reports/appointments"] = Access.Supervisor,
+
+        // The province tier's pages exist in every host; only Hub:Role=Province serves them.
+        ["GET /province"] = Access.ProvinceTierOnly,
+        ["GET /province/sites"] = Access.ProvinceTierOnly,
     };
 
     private static bool Allows(Access access, Caller caller) => access switch
@@ -255,6 +278,17 @@ public sealed class AuthorizationMatrixTests : SqliteHubAppTest
 
                 var denied = answer.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
                     || (answer.StatusCode == HttpStatusCode.Redirect && answer.Headers.Location?.ToString().Contains("login", StringComparison.Ordinal) == true);
+                if (access == Access.ProvinceTierOnly)
+                {
+                    if (answer.StatusCode != HttpStatusCode.NotFound)
+                    {
+                        failures.Add($"{caller,-20} {route.Key}: {(int)answer.StatusCode}, expected 404 on a site's hub");
+                    }
+
+                    answer.Dispose();
+                    continue;
+                }
+
                 var allowed = Allows(access, caller);
                 if (denied == allowed || answer.StatusCode is HttpStatusCode.TooManyRequests or >= HttpStatusCode.InternalServerError)
                 {
