@@ -122,7 +122,7 @@ public sealed class QueueTicketPrinterTests : IAsyncLifetime
         var outcome = await _printer.PrintAsync(Ticket("A013"), TimeSpan.FromSeconds(30), CancellationToken.None);
 
         Assert.Equal(PrintResult.Failed, outcome.Result);
-        Assert.Contains("paper out", outcome.Detail, StringComparison.Ordinal);
+        Assert.Contains("Hết giấy", outcome.Detail, StringComparison.Ordinal);
     }
 
     [Theory]
