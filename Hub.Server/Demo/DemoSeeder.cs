@@ -131,13 +131,13 @@ public sealed class DemoSeeder(HubDbContext db, IPasswordHasher<Officer> hasher,
         await DevicesApi.AddAsync(new CreateDeviceRequest(DeviceKind.Kiosk, "Kiosk sảnh (mẫu)"), Actor, db, time, ct, options.KioskKey);
         await DevicesApi.AddAsync(new CreateDeviceRequest(DeviceKind.Display, "Máy hiển thị sảnh (mẫu)"), Actor, db, time, ct, options.DisplayKey);
 
-        var salt = (await db.Sites.SingleAsync(s => s.Id == SiteId, ct)).CitizenIdSalt;
+        var salt = (await db.Sites.SingleAsync(s => s.Id == _siteId, ct)).CitizenIdSalt;
         AddDossiers(DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime.AddHours(7)), salt);
         // Service A takes bookings and remote tickets (docs/appointments.md), so the demo shows the booking page.
         db.BookingSettings.Add(new BookingSettings
         {
             ServiceId = services[0],
-            SiteId = SiteId,
+            SiteId = _siteId,
             Enabled = true,
             Days = "1,2,3,4,5",
             SlotTimes = "07:30,08:00,08:30,09:00,09:30,10:00,10:30,13:00,13:30,14:00,14:30,15:00,15:30,16:00",

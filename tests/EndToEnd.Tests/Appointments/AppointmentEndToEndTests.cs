@@ -57,12 +57,18 @@ public sealed class AppointmentEndToEndTests(KioskRig rig, BrowserFixture browse
         Locale = "vi-VN",
     });
 
-    private static async Task<string> BookAsync(IPage page, string slot, string phone)
+    /// <summary>Books on the phone page; <paramref name="previous"/>: the code the page shows from an earlier booking, which must be replaced.</summary>
+    private static async Task<string> BookAsync(IPage page, string slot, string phone, string? previous = null)
     {
         await page.GetByTestId($"slot-{slot}").ClickAsync();
         await page.GetByTestId("book-name").FillAsync("Nguyễn Văn An");
         await page.GetByTestId("book-phone").FillAsync(phone);
         await page.GetByTestId("book-submit").ClickAsync();
+        if (previous is not null)
+        {
+            await Expect(page.GetByTestId("book-code")).Not.ToHaveTextAsync(previous);
+        }
+
         await Expect(page.GetByTestId("book-code")).ToHaveTextAsync(new System.Text.RegularExpressions.Regex("^[A-Z2-9]{8}$"));
         await Expect(page.GetByTestId("book-qr")).ToHaveAttributeAsync("src", new System.Text.RegularExpressions.Regex("^data:image/png;base64,"));
         return await page.GetByTestId("book-code").InnerTextAsync();
@@ -80,7 +86,7 @@ public sealed class AppointmentEndToEndTests(KioskRig rig, BrowserFixture browse
         await Expect(page.GetByTestId($"slot-{slot}")).ToHaveTextAsync($"{slot} (2)");
 
         // A second booking, cancelled with its code: the place is free again.
-        var second = await BookAsync(page, slot, "0987654321");
+        var second = await BookAsync(page, slot, "0987654321", previous: code);
         await Expect(page.GetByTestId($"slot-{slot}")).ToHaveTextAsync($"{slot} (1)");
         await page.GetByTestId("cancel-code").FillAsync(second);
         await page.GetByTestId("cancel-submit").ClickAsync();
