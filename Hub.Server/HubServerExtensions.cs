@@ -53,6 +53,7 @@ public static class HubServerExtensions
                 $"Demo:Password must pass the rule of every account: at least {Validate.MinPasswordLength} characters, letters and digits")
             .ValidateOnStart();
         services.AddScoped<DemoSeeder>();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new NfcStringConverter()));
         services.AddProblemDetails();
         services.AddExceptionHandler<ProblemExceptionHandler>();
         // Unreadable bodies raise BadHttpRequestException in every environment, so the handler can name the field.

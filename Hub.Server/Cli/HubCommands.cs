@@ -60,7 +60,8 @@ public static class HubCommands
         string? Option(string name)
         {
             var index = Array.IndexOf(args, name);
-            return index >= 0 && index + 1 < args.Length ? args[index + 1] : null;
+            // NFC like every request body (NfcStringConverter): a name or password typed in a terminal may come decomposed.
+            return index >= 0 && index + 1 < args.Length ? SafeText.ToNfc(args[index + 1]) : null;
         }
 
         await using var scope = services.CreateAsyncScope();

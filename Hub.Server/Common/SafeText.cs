@@ -36,6 +36,13 @@ public static class SafeText
     }
 
     /// <summary>
+    /// The text in NFC. Text that cannot be normalised (an unpaired surrogate, a control character)
+    /// is returned unchanged, for <see cref="Validate"/> to refuse by its field's name.
+    /// </summary>
+    public static string ToNfc(string text) =>
+        !IsStorable(text) || text.IsNormalized(NormalizationForm.FormC) ? text : text.Normalize(NormalizationForm.FormC);
+
+    /// <summary>
     /// Untrusted text the hub keeps anyway (a device's printer message, an alert's detail): NFC,
     /// control characters and broken surrogates dropped, cut to at most <paramref name="max"/>
     /// UTF-16 units between whole characters.

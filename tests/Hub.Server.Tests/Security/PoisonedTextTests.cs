@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.DependencyInjection;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubServer.Common;
@@ -146,6 +148,83 @@ public abstract class PoisonedTextTests(ITestOutputHelper output) : HubAppTest(o
 
         var id = App.Db(db => db.Devices.Single(d => d.Kind == DeviceKind.Kiosk).Id);
         Assert.Equal("Kẹt giấy".Normalize(NormalizationForm.FormC), App.Services.GetRequiredService<DeviceStatusBoard>().Get(id)!.PrinterMessage);
+    }
+
+    [Fact]
+    public async Task DecomposedVietnameseInEveryFreeTextField_IsStoredAsNfc_InEveryTable()
+    {
+        if (App is null)
+        {
+            return;
+        }
+
+        // Some keyboards and pasted text give "ễ" as e + circumflex + tilde (NFD). Sent to every
+        // free-text field, whatever the answer, no column of any table may then hold non-NFC text.
+        var counter = await App.CounterIdAsync(1);
+        var services = await App.ServicesAsync();
+        using var officer = await App.SignInAsync("canbo1", counter);
+        using var admin = await App.SignInAsync("quantri");
+        using var tablet = App.Device(App.AddDevice(DeviceKind.RatingTablet, "Máy đánh giá quầy 1", counter));
+        using var display = App.Display();
+        using var anonymous = App.CreateClient();
+        using var kiosk = App.Kiosk();
+        var ticket = await App.IssueAsync(kiosk, services[0].Id);
+        var group = (await admin.GetFromJsonAsync<JsonElement>(HubRoutes.AdminPriorityGroups))[0].GetProperty("id").GetGuid();
+        var field = (await admin.PostOkAsync<JsonElement>(HubRoutes.AdminFields, new FieldRequest("LV-X", "Lĩnh vực thử"))).GetProperty("id").GetGuid();
+        var clients = new Dictionary<string, HttpClient>
+        {
+            ["tablet"] = tablet,
+            ["display"] = display,
+            ["officer"] = officer,
+            ["admin"] = admin,
+            ["anonymous"] = anonymous,
+        };
+
+        var accepted = 0;
+        var targets = Targets(ticket.Id, counter, services[1].Id, group, field);
+        for (var i = 0; i < targets.Count; i++)
+        {
+            var target = targets[i];
+            // Distinct per target, so creations do not collide on a name; digits keep codes and passwords acceptable.
+            var text = JsonSerializer.Serialize($"Nguyễn Thị Hồng Nhung {i} ổn định".Normalize(NormalizationForm.FormD));
+            var body = target.Body.Replace("{0}", text, StringComparison.Ordinal);
+            using var request = new HttpRequestMessage(target.Method, target.Url) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
+            using var answer = await clients[target.Caller].SendAsync(request);
+            Assert.True((int)answer.StatusCode < 500, $"{target.Url} {target.Field}: {(int)answer.StatusCode}");
+            accepted += answer.IsSuccessStatusCode ? 1 : 0;
+        }
+
+        // The site, services, counters, staff, fields, procedures, calendar, priority groups, the pause reason...
+        Assert.True(accepted >= 20, $"only {accepted} of {targets.Count} writes were accepted");
+        var notNfc = App.Db(db =>
+        {
+            var found = new List<string>();
+            var connection = db.Database.GetDbConnection();
+            connection.Open();
+            foreach (var entity in db.Model.GetEntityTypes().Where(e => e.GetTableName() is not null))
+            {
+                var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+                var from = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{table.Name}\"" : $"\"{table.Name}\"";
+                foreach (var property in entity.GetProperties().Where(p => p.ClrType == typeof(string) && p.GetColumnName(table) is not null))
+                {
+                    using var command = connection.CreateCommand();
+                    command.CommandText = $"SELECT \"{property.GetColumnName(table)}\" FROM {from}";
+                    using var reader = command.ExecuteReader();
+                    while (reader.Read())
+                    {
+                        if (!reader.IsDBNull(0) && reader.GetString(0) is var value && !value.IsNormalized(NormalizationForm.FormC))
+                        {
+                            found.Add($"{table.Name}.{property.GetColumnName(table)}: {value}");
+                        }
+                    }
+                }
+            }
+
+            return found;
+        });
+        Assert.True(notNfc.Count == 0, string.Join("\n", notNfc));
+        var names = App.Db(db => db.Counters.Select(c => c.Name).ToList());
+        Assert.Contains(names, n => n.StartsWith("Nguyễn Thị Hồng Nhung", StringComparison.Ordinal));
     }
 
     [Theory]
