@@ -30,7 +30,7 @@ public static class ProvinceApi
     public static IEndpointRouteBuilder MapProvinceApi(this IEndpointRouteBuilder app)
     {
         var group = app.MapGroup("").WithTags("Province");
-        group.MapPost(HubRoutes.ProvinceIngest, IngestAsync).AllowAnonymous().DisableAntiforgery();
+        group.MapPost(HubRoutes.ProvinceIngest, IngestAsync).AllowAnonymous().DisableAntiforgery().RequireRateLimiting(ProvinceExtensions.IngestConcurrency);
         group.MapGet(HubRoutes.ProvinceSites, SitesAsync).RequireAuthorization(Policies.Supervisor);
         group.MapPost(HubRoutes.ProvinceSites, RegisterAsync).RequireAuthorization(Policies.Admin);
         group.MapPost(HubRoutes.ProvinceSiteKey, RotateAsync).RequireAuthorization(Policies.Admin);

@@ -1,3 +1,5 @@
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using QueueKiosk.HubServer.Data;
@@ -12,12 +14,16 @@ namespace QueueKiosk.HubServer.Province;
 /// </summary>
 public static class ProvinceExtensions
 {
+    /// <summary>The rate-limiter policy that bounds the batches one node stores at once.</summary>
+    public const string IngestConcurrency = "province-ingest";
+
     public static IServiceCollection AddProvinceTier(this IServiceCollection services)
     {
         services.AddOptions<HubRoleOptions>().BindConfiguration(HubRoleOptions.Section).ValidateOnStart();
         services.AddOptions<ProvinceTierOptions>().BindConfiguration(ProvinceTierOptions.Section)
             .Validate(o => o.MaxClockSkewSeconds is >= 0 and <= 86400, "ProvinceTier:MaxClockSkewSeconds must be 0 to 86400")
             .Validate(o => o.MaxBatch is >= 1 and <= 50000, "ProvinceTier:MaxBatch must be 1 to 50000")
+            .Validate(o => o.MaxConcurrentIngests is >= 1 and <= 1000, "ProvinceTier:MaxConcurrentIngests must be 1 to 1000")
             .ValidateOnStart();
         services.AddDbContextPool<ProvinceDbContext>((sp, o) =>
         {
@@ -30,7 +36,17 @@ public static class ProvinceExtensions
         services.AddScoped<ProvinceIngest>();
         services.AddScoped<ProvinceReader>();
         services.AddScoped<ProvinceReports>();
-        services.AddScoped<ProvinceFeed>();
+        services.AddSingleton<ProvinceFeed>();
+        services.AddHostedService(sp => sp.GetRequiredService<ProvinceFeed>());
+        services.Configure<RateLimiterOptions>(o => o.AddPolicy(IngestConcurrency, ctx =>
+            RateLimitPartition.GetConcurrencyLimiter("ingest", _ => new ConcurrencyLimiterOptions
+            {
+                // Batches beyond the limit wait here, in memory, instead of each holding a database
+                // connection while they queue for the sites' row locks and the pool.
+                PermitLimit = ctx.RequestServices.GetRequiredService<IOptions<ProvinceTierOptions>>().Value.MaxConcurrentIngests,
+                QueueLimit = 10_000,
+                QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
+            })));
         return services;
     }
 

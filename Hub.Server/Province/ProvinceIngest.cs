@@ -50,7 +50,7 @@ public sealed class ProvinceIngest(ProvinceDbContext db, IOptions<ProvinceTierOp
         var answer = await strategy.ExecuteAsync(() => StoreAsync(site.Id, events, ct));
         if (answer.Stored > 0)
         {
-            await feed.SiteChangedAsync(site.Id, ct);
+            feed.SiteChanged(site.Id);
         }
 
         return answer;

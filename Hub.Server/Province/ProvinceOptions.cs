@@ -30,4 +30,7 @@ public sealed class ProvinceTierOptions
 
     /// <summary>Most events accepted in one batch.</summary>
     public int MaxBatch { get; set; } = 5000;
+
+    /// <summary>Batches one node stores at once; more wait their turn in memory (docs/province.md, "Ingest").</summary>
+    public int MaxConcurrentIngests { get; set; } = 8;
 }

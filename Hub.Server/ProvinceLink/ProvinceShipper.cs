@@ -96,30 +96,15 @@ public sealed class ProvinceShipper(
 
         var batch = new IngestBatch(rows[0].SiteId,
             [.. rows.Select(r => new IngestEvent(r.Sequence, r.Kind, new DateTimeOffset(r.At, TimeSpan.Zero), r.Payload))]);
-        var http = httpFactory.CreateClient(HttpClientName);
-        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(new Uri(settings.Url!), HubRoutes.ProvinceIngest))
-        {
-            Content = JsonContent.Create(batch, options: ProvinceJson.Options),
-        };
-        request.Headers.Add(HubRoutes.SiteKeyHeader, settings.SiteKey);
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(settings.RequestTimeoutSeconds));
-        using var response = await http.SendAsync(request, timeout.Token);
-        var answer = response.Content.Headers.ContentType?.MediaType is "application/json" or "application/problem+json"
-            ? await TryReadAnswerAsync(response, timeout.Token)
-            : null;
-        if (answer is null)
-        {
-            throw new ProvinceRefusedException($"HTTP {(int)response.StatusCode} without an answer");
-        }
-
+        var (status, answer) = await PostBatchAsync(httpFactory.CreateClient(HttpClientName), new Uri(settings.Url!), settings.SiteKey!, batch,
+            TimeSpan.FromSeconds(settings.RequestTimeoutSeconds), ct);
         _acknowledged = answer.LastSequence;
         using (await writeGate.EnterAsync(ct))
         {
             await db.Set<OutboxMessage>().Where(m => m.Sequence < answer.LastSequence).ExecuteDeleteAsync(ct);
         }
 
-        if (response.StatusCode == HttpStatusCode.Conflict)
+        if (status == HttpStatusCode.Conflict)
         {
             // A gap: the province stands elsewhere than this process thought (this process restarted
             // and sent a row it already had). Resend from the province's position at once.
@@ -133,12 +118,37 @@ public sealed class ProvinceShipper(
             return settings.BatchSize;
         }
 
-        if (!response.IsSuccessStatusCode)
+        if ((int)status is < 200 or > 299)
         {
-            throw new ProvinceRefusedException($"HTTP {(int)response.StatusCode}");
+            throw new ProvinceRefusedException($"HTTP {(int)status}");
         }
 
         return rows.Count;
+    }
+
+    /// <summary>
+    /// One POST of a site's batch to the province's ingest (docs/province.md, "Ingest"): the HTTP
+    /// status and the province's answer, which a refusal (409, a gap) carries too. An answer that is
+    /// not the province's (a proxy's error page, a cut connection) throws, and the caller retries.
+    /// The bench's simulated sites send through this too (bench scenario province).
+    /// </summary>
+    public static async Task<(HttpStatusCode Status, IngestAnswer Answer)> PostBatchAsync(
+        HttpClient http, Uri province, string siteKey, IngestBatch batch, TimeSpan timeout, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(province, HubRoutes.ProvinceIngest))
+        {
+            Content = JsonContent.Create(batch, options: ProvinceJson.Options),
+        };
+        request.Headers.Add(HubRoutes.SiteKeyHeader, siteKey);
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        deadline.CancelAfter(timeout);
+        using var response = await http.SendAsync(request, deadline.Token);
+        var answer = response.Content.Headers.ContentType?.MediaType is "application/json" or "application/problem+json"
+            ? await TryReadAnswerAsync(response, deadline.Token)
+            : null;
+        return answer is null
+            ? throw new ProvinceRefusedException($"HTTP {(int)response.StatusCode} without an answer")
+            : (response.StatusCode, answer);
     }
 
     private static async Task<IngestAnswer?> TryReadAnswerAsync(HttpResponseMessage response, CancellationToken ct)

@@ -40,8 +40,12 @@ backend nodes
   # negotiate knows that id. The cookie keeps a browser on one node; a node that dies or turns
   # unready loses its clients, which reconnect, are given a live node and resync by snapshot.
   cookie QKNODE insert indirect nocache httponly
-  option httpchk GET /health/ready
+  # Liveness, not readiness: every node shares the one database, so a slow or absent database is
+  # no reason to prefer another node; a readiness check that waits on a busy connection pool made
+  # haproxy drop loaded nodes (and all their dashboards) in the bench scenario province.
+  option httpchk GET /health/live
   http-check expect status 200
+  timeout check 3s
   default-server inter 1s fall 2 rise 2 on-marked-down shutdown-sessions
 CFG
 n=1
