@@ -108,8 +108,9 @@ public sealed class ProvinceIngest(ProvinceDbContext db, IOptions<ProvinceTierOp
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        var last = await db.Sites.FromSql($"SELECT * FROM province.\"Sites\" WHERE \"Id\" = {siteId} FOR UPDATE")
-            .Select(s => s.LastSequence).SingleAsync(ct);
+        // Tracked: its new position is written by the same SaveChanges as the events (one round trip).
+        var site = await db.Sites.FromSql($"SELECT * FROM province.\"Sites\" WHERE \"Id\" = {siteId} FOR UPDATE").AsTracking().SingleAsync(ct);
+        var last = site.LastSequence;
         var fresh = events.Where(e => e.Sequence > last).ToList();
         var duplicates = events.Count - fresh.Count;
         if (fresh.Count == 0)
@@ -138,8 +139,8 @@ public sealed class ProvinceIngest(ProvinceDbContext db, IOptions<ProvinceTierOp
         }));
         await new ProvinceProjection(db, siteId).ApplyAsync(fresh, ct);
         var newLast = fresh[^1].Sequence;
-        await db.Sites.Where(s => s.Id == siteId)
-            .ExecuteUpdateAsync(u => u.SetProperty(s => s.LastSequence, newLast).SetProperty(s => s.LastReceivedAt, now), ct);
+        site.LastSequence = newLast;
+        site.LastReceivedAt = now;
         await db.SaveChangesAsync(ct);
         await transaction.CommitAsync(ct);
         db.ChangeTracker.Clear();

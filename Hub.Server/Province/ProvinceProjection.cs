@@ -17,9 +17,10 @@ public sealed class ProvinceProjection(ProvinceDbContext db, Guid siteId)
         var ticketIds = facts.Select(f => f.Fact).OfType<TicketFact>().Where(t => t.Ticket is not null && t.TicketId is not null).Select(t => t.TicketId!.Value).Distinct().ToList();
         var deviceIds = facts.Select(f => f.Fact).OfType<DeviceFact>().Select(d => d.DeviceId).Distinct().ToList();
         var alertIds = facts.Select(f => f.Fact).OfType<AlertFact>().Select(a => a.AlertId).Distinct().ToList();
-        var tickets = await db.Tickets.AsTracking().Where(t => t.SiteId == siteId && ticketIds.Contains(t.TicketId)).ToDictionaryAsync(t => t.TicketId, ct);
-        var devices = await db.Devices.AsTracking().Where(d => d.SiteId == siteId && deviceIds.Contains(d.DeviceId)).ToDictionaryAsync(d => d.DeviceId, ct);
-        var alerts = await db.Alerts.AsTracking().Where(a => a.SiteId == siteId && alertIds.Contains(a.AlertId)).ToDictionaryAsync(a => a.AlertId, ct);
+        // Only the kinds the batch holds are read: each read is a round trip inside the site's lock.
+        var tickets = ticketIds.Count == 0 ? [] : await db.Tickets.AsTracking().Where(t => t.SiteId == siteId && ticketIds.Contains(t.TicketId)).ToDictionaryAsync(t => t.TicketId, ct);
+        var devices = deviceIds.Count == 0 ? [] : await db.Devices.AsTracking().Where(d => d.SiteId == siteId && deviceIds.Contains(d.DeviceId)).ToDictionaryAsync(d => d.DeviceId, ct);
+        var alerts = alertIds.Count == 0 ? [] : await db.Alerts.AsTracking().Where(a => a.SiteId == siteId && alertIds.Contains(a.AlertId)).ToDictionaryAsync(a => a.AlertId, ct);
         foreach (var (e, fact) in facts)
         {
             switch (fact)
