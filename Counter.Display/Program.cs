@@ -1,8 +1,9 @@
+using QueueKiosk.Devices.Processes;
 using QueueKiosk.CounterDisplay;
 
 var builder = WebApplication.CreateBuilder(args);
 // Under systemd (Type=notify): READY=1 once started, STOPPING=1, journald log format (hardware-docs/systemd.md).
-builder.Services.AddSystemd();
+builder.Services.AddQueueKioskSystemd();
 builder.AddCounterDisplay();
 var app = builder.Build();
 app.MapCounterDisplay();

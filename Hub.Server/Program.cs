@@ -1,3 +1,4 @@
+using QueueKiosk.Devices.Processes;
 using QueueKiosk.HubServer;
 using QueueKiosk.HubServer.Cli;
 
@@ -13,7 +14,7 @@ if (HubCommands.IsCommand(args))
 
 var builder = WebApplication.CreateBuilder(args);
 // Under systemd (Type=notify): READY=1 once started, STOPPING=1, journald log format (hardware-docs/systemd.md).
-builder.Services.AddSystemd();
+builder.Services.AddQueueKioskSystemd();
 builder.AddHubServer();
 var app = builder.Build();
 await app.Services.PrepareDatabaseAsync();

@@ -1,3 +1,4 @@
+using QueueKiosk.Devices.Processes;
 using QueueKiosk.KioskUi;
 using QueueKiosk.KioskUi.Api;
 using QueueKiosk.KioskUi.Printing;
@@ -11,7 +12,7 @@ if (!Directory.Exists(builder.Environment.WebRootPath))
 }
 
 // Under systemd (Type=notify): READY=1 once started, STOPPING=1, journald log format (hardware-docs/systemd.md).
-builder.Services.AddSystemd();
+builder.Services.AddQueueKioskSystemd();
 builder.Services.AddKiosk();
 builder.Services.AddKioskPrinter(builder.Configuration);
 builder.Services.AddRazorPages();

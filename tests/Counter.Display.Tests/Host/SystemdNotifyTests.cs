@@ -19,7 +19,23 @@ public sealed class SystemdNotifyTests : IDisposable
 
     [Fact]
     [SupportedOSPlatform("linux")]
-    public async Task StartedBySystemd_SendsReadyOnTheNotifySocket()
+    public async Task StartedBySystemd_SendsReadyOnTheNotifySocket() =>
+        Assert.Contains("READY=1", await ReceiveAsync(watchdogUsec: null, until: m => m.Contains("READY=1")));
+
+    [Fact]
+    [SupportedOSPlatform("linux")]
+    public async Task WithAWatchdog_SendsKeepAlivesAfterReady()
+    {
+        // WatchdogSec=0.4 s: a keep-alive every 0.2 s (half, as systemd advises).
+        var messages = await ReceiveAsync(watchdogUsec: "400000", until: m => m.Count(x => x == "WATCHDOG=1") >= 3);
+
+        Assert.True(messages.Count(m => m == "WATCHDOG=1") >= 3, string.Join(" | ", messages));
+        Assert.Contains("READY=1", messages);
+    }
+
+    /// <summary>The host's notify datagrams, one line each, until <paramref name="until"/> holds.</summary>
+    [SupportedOSPlatform("linux")]
+    private async Task<List<string>> ReceiveAsync(string? watchdogUsec, Func<List<string>, bool> until)
     {
         var socketPath = Path.Combine(_folder.FullName, "notify");
         using var notify = new Socket(AddressFamily.Unix, SocketType.Dgram, ProtocolType.Unspecified);
@@ -38,6 +54,11 @@ public sealed class SystemdNotifyTests : IDisposable
             RedirectStandardError = true,
         };
         start.Environment["NOTIFY_SOCKET"] = socketPath;
+        if (watchdogUsec is not null)
+        {
+            start.Environment["WATCHDOG_USEC"] = watchdogUsec;
+        }
+
         start.Environment["ASPNETCORE_URLS"] = "http://127.0.0.1:0";
         foreach (var (key, value) in DisplayHostFactory.Settings())
         {
@@ -53,9 +74,14 @@ public sealed class SystemdNotifyTests : IDisposable
         {
             using var timeout = new CancellationTokenSource(Deadline);
             var buffer = new byte[1024];
-            var received = await notify.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
+            var messages = new List<string>();
+            while (!until(messages))
+            {
+                var received = await notify.ReceiveAsync(buffer, SocketFlags.None, timeout.Token);
+                messages.AddRange(Encoding.ASCII.GetString(buffer, 0, received).Split('\n', StringSplitOptions.RemoveEmptyEntries));
+            }
 
-            Assert.Contains("READY=1", Encoding.ASCII.GetString(buffer, 0, received).Split('\n'));
+            return messages;
         }
         finally
         {
