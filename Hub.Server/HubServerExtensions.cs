@@ -44,6 +44,7 @@ public static class HubServerExtensions
         services.AddHubAuth();
         services.AddStaffAndDevices();
         services.AddHubSecurity();
+        services.AddSharedKeyRing();
         services.AddDossiers(builder.Configuration);
         services.AddAppointments();
         services.AddProvinceLink();

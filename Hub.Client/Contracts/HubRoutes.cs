@@ -119,7 +119,7 @@ public static partial class HubRoutes
     /// </summary>
     public const string UpwardCameraLive = Api + "/upward/cameras/{id}/live.mjpg";
 
-    /// <summary>Header with which the province tier calls down to a site (Upstream:ProvinceKey).</summary>
+    /// <summary>Header with which the province tier calls down to a site (the site's Province:CameraAccessKey).</summary>
     public const string ProvinceKeyHeader = "X-Province-Key";
 
     /// <summary>Header naming the province user a relayed view is for (written to the audit), percent-encoded UTF-8 (Uri.EscapeDataString).</summary>

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using QueueKiosk.HubServer.Domain;
@@ -250,5 +251,19 @@ internal sealed class RemoteTicketConfiguration : IEntityTypeConfiguration<Remot
         // The per-phone daily limit counts a day's tickets of one number.
         b.HasIndex(x => new { x.SiteId, x.Day, x.Phone });
         b.HasOne<Site>().WithMany().HasForeignKey(x => x.SiteId);
+    }
+}
+
+/// <summary>The data-protection key ring (Security/SharedKeyRing), the library's own entity.</summary>
+internal sealed class DataProtectionKeyConfiguration : IEntityTypeConfiguration<DataProtectionKey>
+{
+    /// <summary>A key element is about 1 KB of XML; the model's 400-character default for text would cut it.</summary>
+    public const int XmlLength = 16_000;
+
+    public void Configure(EntityTypeBuilder<DataProtectionKey> b)
+    {
+        b.ToTable("DataProtectionKeys");
+        b.HasKey(x => x.Id);
+        b.Property(x => x.Xml).HasMaxLength(XmlLength);
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 using QueueKiosk.HubServer.Domain;
@@ -9,7 +10,7 @@ namespace QueueKiosk.HubServer.Data;
 /// provider (Data/Migrations/Sqlite, Data/Migrations/Postgres) are generated from it by
 /// scripts/add-migration.sh, and each provider's subclass finds its own by [DbContext] type.
 /// </summary>
-public abstract class HubDbContext(DbContextOptions options) : DbContext(options)
+public abstract class HubDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public DbSet<Site> Sites => Set<Site>();
 
@@ -48,6 +49,9 @@ public abstract class HubDbContext(DbContextOptions options) : DbContext(options
     public DbSet<Booking> Bookings => Set<Booking>();
 
     public DbSet<RemoteTicket> RemoteTickets => Set<RemoteTicket>();
+
+    /// <summary>The data-protection key ring shared by every node on this database (Security/SharedKeyRing).</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     public abstract bool IsPostgres { get; }
 

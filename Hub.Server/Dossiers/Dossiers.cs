@@ -33,7 +33,7 @@ public static partial class DossierApi
 {
     public static IServiceCollection AddDossiers(this IServiceCollection services, IConfiguration configuration)
     {
-        // With Upstream:BaseUrl the site asks the province and caches (Upstream/, docs/province.md); otherwise its own table answers.
+        // With the province link on (Province:Url and Province:SiteKey) the site asks the province and caches (Upstream/, docs/province.md); otherwise its own table answers.
         if (!services.AddDossierUpstream(configuration))
         {
             services.AddScoped<IDossierStatusSource, LocalDossierStatusSource>();

@@ -1,20 +1,20 @@
 using Microsoft.Extensions.Options;
+using QueueKiosk.HubServer.ProvinceLink;
 
 namespace QueueKiosk.HubServer.Dossiers.Upstream;
 
 public static class DossierUpstreamExtensions
 {
-    /// <summary>Registers the province-backed source when Upstream:BaseUrl is set; false when the site answers alone.</summary>
+    /// <summary>
+    /// Registers the province-backed source when the province link is on (Province:Url and
+    /// Province:SiteKey, bound and validated by AddProvinceLink); false when the site answers alone.
+    /// </summary>
     public static bool AddDossierUpstream(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<UpstreamOptions>().BindConfiguration(UpstreamOptions.Section)
-            .Validate(o => o.BaseUrl is null || o.BaseUrl.IsAbsoluteUri, "Upstream:BaseUrl must be an absolute http(s) address")
-            .Validate(o => o.TimeoutMilliseconds is >= 100 and <= 60_000, "Upstream:TimeoutMilliseconds must be from 100 to 60000")
-            .ValidateOnStart();
         services.AddOptions<ProvinceDossierOptions>().BindConfiguration(ProvinceDossierOptions.Section).ValidateOnStart();
         services.AddSingleton<DossierConfirmations>();
         services.AddScoped<IProvinceDossierStore, HubDbProvinceDossierStore>();
-        if (configuration.GetSection(UpstreamOptions.Section).Get<UpstreamOptions>()?.BaseUrl is null)
+        if (configuration.GetSection(ProvinceLinkOptions.Section).Get<ProvinceLinkOptions>() is not { Enabled: true })
         {
             return false;
         }

@@ -6,12 +6,13 @@ using Microsoft.Extensions.Options;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
+using QueueKiosk.HubServer.ProvinceLink;
 using QueueKiosk.HubServer.Queue;
 
 namespace QueueKiosk.HubServer.Dossiers.Upstream;
 
 /// <summary>
-/// The site asks the province tier for a dossier's status (GET {BaseUrl}/api/province/dossiers/{code}
+/// The site asks the province tier for a dossier's status (GET {Province:Url}/api/province/dossiers/{code}
 /// with X-Site-Key; docs/province.md, "Dossier status from upstream") and keeps each answer in its
 /// Dossiers table. When the province does not answer (WAN down, timeout, 5xx) the cached row is the
 /// answer, marked "may be out of date" with the time it was last confirmed.
@@ -21,7 +22,7 @@ public sealed class UpstreamDossierStatusSource(
     HubDbContext db,
     WriteGate writeGate,
     DossierConfirmations confirmations,
-    IOptions<UpstreamOptions> options,
+    IOptions<ProvinceLinkOptions> options,
     TimeProvider time,
     ILogger<UpstreamDossierStatusSource> logger) : IDossierStatusSource
 {
@@ -59,8 +60,8 @@ public sealed class UpstreamDossierStatusSource(
     {
         var o = options.Value;
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        timeout.CancelAfter(o.TimeoutMilliseconds);
-        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(o.BaseUrl!, HubRoutes.Relative(HubRoutes.ProvinceDossier(code))));
+        timeout.CancelAfter(o.DossierTimeoutMilliseconds);
+        using var request = new HttpRequestMessage(HttpMethod.Get, new Uri(new Uri(o.Url!), HubRoutes.Relative(HubRoutes.ProvinceDossier(code))));
         request.Headers.Add(HubRoutes.SiteKeyHeader, o.SiteKey ?? "");
         using var response = await http.SendAsync(request, timeout.Token);
         if (response.StatusCode == HttpStatusCode.NotFound)

@@ -5,6 +5,7 @@ using QueueKiosk.HubServer.Common;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Domain;
 using QueueKiosk.HubServer.Dossiers.Upstream;
+using QueueKiosk.HubServer.ProvinceLink;
 
 namespace QueueKiosk.HubServer.Supervision.Upward;
 
@@ -27,7 +28,7 @@ public static class UpwardCameras
     public static IEndpointRouteBuilder MapUpwardCameras(this IEndpointRouteBuilder app)
     {
         // Closed (not even mapped) until the site is given the province's key.
-        if (string.IsNullOrEmpty(app.ServiceProvider.GetRequiredService<IOptions<UpstreamOptions>>().Value.ProvinceKey))
+        if (string.IsNullOrEmpty(app.ServiceProvider.GetRequiredService<IOptions<ProvinceLinkOptions>>().Value.CameraAccessKey))
         {
             return app;
         }
@@ -38,10 +39,10 @@ public static class UpwardCameras
     }
 
     public static async Task<IResult> LiveAsync(
-        string id, HttpContext http, CameraRegistry cameras, IOptions<UpstreamOptions> upstream, HubDbContext db, WriteGate writeGate,
+        string id, HttpContext http, CameraRegistry cameras, IOptions<ProvinceLinkOptions> province, HubDbContext db, WriteGate writeGate,
         TimeProvider time, ILogger<MjpegStreamResult> logger, CancellationToken ct)
     {
-        if (!DossierUpstreamExtensions.SameKey(http.Request.Headers[HubRoutes.ProvinceKeyHeader].ToString(), upstream.Value.ProvinceKey))
+        if (!DossierUpstreamExtensions.SameKey(http.Request.Headers[HubRoutes.ProvinceKeyHeader].ToString(), province.Value.CameraAccessKey))
         {
             throw new DomainException(Errors.ProvinceKeyRefused, HubRoutes.ProvinceKeyHeader);
         }

@@ -1,6 +1,7 @@
 using QueueKiosk.Devices.Camera;
 using QueueKiosk.HubServer.Data;
 using QueueKiosk.HubServer.Demo;
+using QueueKiosk.HubServer.ProvinceLink;
 using QueueKiosk.HubServer.Queue;
 using QueueKiosk.HubServer.Security;
 using QueueKiosk.HubServer.Supervision;
@@ -23,6 +24,7 @@ public class ConfigurationKeysTests
         (CameraAnalyticsOptions.Section, typeof(CameraAnalyticsOptions)),
         (SecurityOptions.Section, typeof(SecurityOptions)),
         (TrackingOptions.Section, typeof(TrackingOptions)),
+        (ProvinceLinkOptions.Section, typeof(ProvinceLinkOptions)),
     ];
 
     [Fact]

@@ -8,7 +8,7 @@ namespace QueueKiosk.HubServer.Tests.DossierUpstream;
 
 /// <summary>
 /// Dossier status from upstream (docs/province.md): a province tier (real Kestrel) holds statuses
-/// pushed with its admin key; a site hub configured with Upstream:BaseUrl asks it, caches the answer
+/// pushed with its admin key; a site hub configured with Province:Url and Province:SiteKey asks it, caches the answer
 /// in its Dossiers table, and with the province gone answers from the cache, "may be out of date, as of".
 /// </summary>
 public sealed class DossierUpstreamTests : IAsyncLifetime
@@ -33,9 +33,9 @@ public sealed class DossierUpstreamTests : IAsyncLifetime
         });
         _site = new HubApp(_siteDatabase, settings: new Dictionary<string, string?>
         {
-            ["Upstream:BaseUrl"] = _province.ServerAddress.ToString(),
-            ["Upstream:SiteKey"] = SiteKey,
-            ["Upstream:TimeoutMilliseconds"] = "5000",
+            ["Province:Url"] = _province.ServerAddress.ToString(),
+            ["Province:SiteKey"] = SiteKey,
+            ["Province:DossierTimeoutMilliseconds"] = "5000",
         });
         return Task.CompletedTask;
     }

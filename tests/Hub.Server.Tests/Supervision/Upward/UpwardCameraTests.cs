@@ -37,7 +37,7 @@ public sealed class UpwardCameraTests : IAsyncLifetime
         ["Cameras:0:FrameRate"] = "5",
         ["Cameras:0:PreviewWidth"] = "160",
         ["Cameras:0:RecordingFolder"] = _recordings,
-        ["Upstream:ProvinceKey"] = ProvinceKey,
+        ["Province:CameraAccessKey"] = ProvinceKey,
         ["Logging:LogLevel:Default"] = "Warning",
     })
     {
