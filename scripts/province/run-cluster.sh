@@ -14,6 +14,8 @@
 #   QK_CLUSTER_DEMO=1                demo mode (demo accounts and keys, README.md); 0 for none
 #   QK_HUB_DLL=...                   a built Hub.Server.dll; default: build Release
 #   QK_NODE_ARGS="..."               more arguments for every node, e.g. "--Hub:Role=Province"
+#   QK_CLUSTER_PARENT_PID=...        stop everything once this process is gone (a bench that starts the
+#                                    script and dies without stopping it)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -37,15 +39,18 @@ stop_pid() {
 
 stop_all() {
   trap - INT TERM EXIT
-  log "stopping"
+  log "stopping" || true
   # haproxy first, then the nodes, Redis (pids[0]) last: a stopping node unsubscribes from Redis.
   for ((i = ${#pids[@]} - 1; i >= 1; i--)); do kill -TERM "${pids[$i]}" 2>/dev/null || true; done
   for ((i = ${#pids[@]} - 1; i >= 0; i--)); do stop_pid "${pids[$i]}"; done
-  log "stopped (logs in $work)"
+  log "stopped (logs in $work)" || true
 }
 trap 'stop_all; exit 130' INT
 trap 'stop_all; exit 143' TERM
 trap stop_all EXIT
+# Whoever reads our output may be gone (a bench that died): a write then fails (and set -e ends the
+# script through stop_all) instead of SIGPIPE killing it before it has stopped what it started.
+trap '' PIPE
 
 for tool in redis-server haproxy curl; do
   command -v "$tool" >/dev/null || { echo "cluster: $tool is missing: run scripts/setup.sh" >&2; exit 1; }
@@ -116,4 +121,6 @@ for _ in $(seq 1 100); do curl -fs -o /dev/null "http://127.0.0.1:$front_port/he
 
 echo "cluster: ready: http://127.0.0.1:$front_port/ (supervisor: /supervisor), haproxy stats http://127.0.0.1:$stats_port/"
 echo "cluster: Ctrl-C stops everything"
-while true; do sleep 1; done
+parent=${QK_CLUSTER_PARENT_PID:-}
+while [ -z "$parent" ] || kill -0 "$parent" 2>/dev/null; do sleep 1; done
+log "process $parent is gone" || true

@@ -507,6 +507,8 @@ public sealed partial class ProvinceScenario : IScenario
             info.Environment["QK_CLUSTER_STATS_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
             info.Environment["QK_CLUSTER_REDIS_PORT"] = FreePort.Next().ToString(CultureInfo.InvariantCulture);
             info.Environment["QK_CLUSTER_DATABASE"] = connectionString;
+            // Should this bench die without stopping the script, the script stops the cluster itself.
+            info.Environment["QK_CLUSTER_PARENT_PID"] = Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
             // The demo gives the province its admin (quantri); its one demo site stays idle.
             info.Environment["QK_CLUSTER_DEMO"] = "1";
             info.Environment["QK_HUB_DLL"] = RepoPaths.HostDll("Hub.Server");
@@ -544,6 +546,12 @@ public sealed partial class ProvinceScenario : IScenario
             catch (OperationCanceledException) when (!ct.IsCancellationRequested)
             {
                 // Not ready in time: said below.
+            }
+            catch
+            {
+                // Ctrl-C or a broken pipe while starting: stop what the script started so far.
+                await cluster.DisposeAsync();
+                throw;
             }
 
             Console.Error.WriteLine($"province: the cluster did not start:\n{cluster._output}");
