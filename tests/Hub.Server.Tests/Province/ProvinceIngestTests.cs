@@ -1,6 +1,9 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using QueueKiosk.HubClient.Contracts;
@@ -167,6 +170,48 @@ public sealed class ProvinceIngestTests(ITestOutputHelper output) : HubAppTest(o
     }
 
     [Fact]
+    public async Task Dashboard_ReceivesTheSitesSummary_WithItsLastBatch_AfterABurstOfBatches()
+    {
+        if (App is null)
+        {
+            return;
+        }
+
+        var (site, key) = await RegisterAsync("Xã Mười");
+        var cookie = await SignInCookieAsync("quantri");
+        var last = new TaskCompletionSource<ProvinceSiteSummary>(TaskCreationOptions.RunContinuationsAsynchronously);
+        await using var dashboard = new HubConnectionBuilder()
+            .WithUrl(new Uri(App.Server.BaseAddress, HubRoutes.ProvinceHub), o =>
+            {
+                o.HttpMessageHandlerFactory = _ => App.Server.CreateHandler();
+                o.Transports = HttpTransportType.LongPolling;
+                o.Headers["Cookie"] = cookie;
+            })
+            .Build();
+        dashboard.On<ProvinceSiteSummary>(HubEvents.ProvinceSiteChanged, summary =>
+        {
+            if (summary.SiteId == site && summary.LastSequence == 5)
+            {
+                last.TrySetResult(summary);
+            }
+        });
+        using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        await dashboard.StartAsync(bounded.Token);
+        Assert.True(await dashboard.InvokeAsync<int>(HubMethods.JoinProvince, bounded.Token) >= 1);
+
+        // Pushes are summarised apart from the ingest requests (ProvinceFeed): however the batches
+        // fall together, the dashboard ends with the summary that holds the last one.
+        foreach (var (from, to) in new[] { (1L, 3L), (4L, 4L), (5L, 5L) })
+        {
+            Assert.Equal(HttpStatusCode.OK, (await SendAsync(key, site, Events(from, to))).Status);
+        }
+
+        var summary = await last.Task.WaitAsync(bounded.Token);
+        Assert.Equal("Xã Mười", summary.Name);
+        Assert.Equal("A001", Assert.Single(summary.Counters).Number);
+    }
+
+    [Fact]
     public async Task RegisteringASite_ChecksItsFields()
     {
         if (App is null)
@@ -190,6 +235,15 @@ public sealed class ProvinceIngestTests(ITestOutputHelper output) : HubAppTest(o
         var dto = await admin.PostOkAsync<ProvinceSiteKeyDto>(HubRoutes.ProvinceSites,
             new ProvinceSiteRequest(Guid.NewGuid(), name, "http://127.0.0.1:5000/supervisor"));
         return (dto.SiteId, dto.Key);
+    }
+
+    /// <summary>The sign-in cookie of <paramref name="user"/>, for a SignalR client's Cookie header.</summary>
+    private async Task<string> SignInCookieAsync(string user)
+    {
+        using var client = App!.CreateClient(new WebApplicationFactoryClientOptions { HandleCookies = false });
+        using var response = await client.PostAsJsonAsync(HubRoutes.Login, new LoginRequest(user, HubApp.Password));
+        response.EnsureSuccessStatusCode();
+        return string.Join("; ", response.Headers.GetValues("Set-Cookie").Select(c => c.Split(';')[0]));
     }
 
     /// <summary>Ticket A001's life (issued, called, served, ...) as outbox rows <paramref name="from"/>..<paramref name="to"/>.</summary>
