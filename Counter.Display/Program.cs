@@ -1,5 +1,5 @@
-using QueueKiosk.Devices.Processes;
 using QueueKiosk.CounterDisplay;
+using QueueKiosk.Devices.Processes;
 
 var builder = WebApplication.CreateBuilder(args);
 // Under systemd (Type=notify): READY=1 once started, STOPPING=1, journald log format (hardware-docs/systemd.md).
