@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using QueueKiosk.EndToEnd.Tests.Infrastructure;
+using QueueKiosk.EndToEnd.Tests.Kiosk;
 using static Microsoft.Playwright.Assertions;
 
 namespace QueueKiosk.EndToEnd.Tests.Administration;
@@ -76,7 +77,7 @@ public sealed class OfficeIntoServiceTests(BrowserFixture browser) : IClassFixtu
             // A citizen takes a number for an imported procedure.
             var kioskPage = await context.NewPageAsync();
             await kioskPage.GotoAsync(kiosk.BaseAddress.ToString());
-            await kioskPage.Locator("#menu-take").ClickAsync();
+            await KioskRig.OpenMenuAsync(kioskPage, "menu-take");
             await kioskPage.Locator(".list-item.field", new() { HasText = "Hộ tịch" }).ClickAsync();
             await kioskPage.Locator(".list-item.procedure", new() { HasText = "Đăng ký khai sinh" }).ClickAsync();
             await kioskPage.Locator("#priority-none").ClickAsync();
@@ -111,7 +112,7 @@ public sealed class OfficeIntoServiceTests(BrowserFixture browser) : IClassFixtu
             Assert.True(await Eventually.TrueAsync(async () =>
             {
                 await kioskPage.GotoAsync(kiosk.BaseAddress.ToString());
-                await kioskPage.Locator("#menu-take").ClickAsync();
+                await KioskRig.OpenMenuAsync(kioskPage, "menu-take");
                 await Expect(kioskPage.Locator(".list-item.field", new() { HasText = "Chứng thực" })).ToBeVisibleAsync();
                 return await kioskPage.Locator(".list-item.field", new() { HasText = "Hộ tịch" }).CountAsync() == 0;
             }, TimeSpan.FromSeconds(30)), "the retired service's field left the kiosk");

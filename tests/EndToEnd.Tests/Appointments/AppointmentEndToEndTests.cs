@@ -97,7 +97,7 @@ public sealed class AppointmentEndToEndTests(KioskRig rig, BrowserFixture browse
         await using var screen = await browser.NewContextAsync(540, 960);
         var kiosk = await screen.NewPageAsync();
         await kiosk.GotoAsync(rig.Kiosk.BaseAddress.ToString());
-        await kiosk.Locator("#menu-checkin").ClickAsync();
+        await KioskRig.OpenMenuAsync(kiosk, "menu-checkin");
         await Expect(kiosk.GetByTestId("checkin-code")).ToBeVisibleAsync();
         await kiosk.Keyboard.TypeAsync(code);
         await kiosk.Keyboard.PressAsync("Enter");

@@ -104,6 +104,8 @@ public class OfficerConsoleSafetyTests(BrowserFixture browser) : IClassFixture<B
         await using var context = await browser.NewContextAsync(1366, 768);
         var console = await CallingEndToEndTests.SignInAsync(context, rig, "canbo1", counterNumber: 1);
         await Expect(console.Locator($"#waiting-list tr[data-ticket='{late.Number}']")).ToBeVisibleAsync(SlowVisible);
+        // Nothing to undo yet: the bar is hidden (a class's display once overrode the hidden attribute).
+        await Expect(console.Locator("#undo-bar")).ToBeHiddenAsync();
 
         // Called, absent (N), then the citizen turns up: "Xếp lại" with the number on the paper (L), and call them.
         await console.Keyboard.PressAsync("F1");

@@ -26,7 +26,7 @@ public sealed class KioskCitizenTests(KioskRig rig, BrowserFixture browser) : IC
         await Expect(page.Locator("#welcome-date")).Not.ToBeEmptyAsync();
         await page.ScreenshotAsync(new() { Path = KioskRig.ScreenshotPath("welcome") });
 
-        await page.Locator("#menu-procedures").ClickAsync();
+        await KioskRig.OpenMenuAsync(page, "menu-procedures");
         await TypeOnScreenAsync(page, "khai sinh");
         var first = page.Locator("#search-results .list-item").First;
         await Expect(first).ToContainTextAsync("Đăng ký khai sinh");
@@ -80,7 +80,7 @@ public sealed class KioskCitizenTests(KioskRig rig, BrowserFixture browser) : IC
         var page = await context.NewPageAsync();
         await page.GotoAsync(rig.Kiosk.BaseAddress.ToString());
 
-        await page.Locator("#menu-take").ClickAsync();
+        await KioskRig.OpenMenuAsync(page, "menu-take");
         await page.Locator(".list-item.field", new() { HasText = "Chứng thực" }).ClickAsync();
         await page.ScreenshotAsync(new() { Path = KioskRig.ScreenshotPath("take-number") });
         await page.Locator(".list-item.procedure").First.ClickAsync();
@@ -97,7 +97,7 @@ public sealed class KioskCitizenTests(KioskRig rig, BrowserFixture browser) : IC
         await using var context = await browser.NewContextAsync(Width, Height);
         var page = await context.NewPageAsync();
         await page.GotoAsync(rig.Kiosk.BaseAddress.ToString());
-        await page.Locator("#menu-dossier").ClickAsync();
+        await KioskRig.OpenMenuAsync(page, "menu-dossier");
 
         // Typed on the on-screen keyboard: the dots and dashes are filled in as the citizen types.
         var code = KioskRig.DemoDossierCode();
@@ -162,7 +162,7 @@ public sealed class KioskCitizenTests(KioskRig rig, BrowserFixture browser) : IC
         var page = await context.NewPageAsync();
         await page.GotoAsync(kiosk.BaseAddress.ToString());
         await Expect(page.Locator("#notice")).ToContainTextAsync("Máy in hết giấy");
-        await page.Locator("#menu-take").ClickAsync();
+        await KioskRig.OpenMenuAsync(page, "menu-take");
         await TypeOnScreenAsync(page, "ket hon");
         await page.Locator("#search-results .list-item").First.ClickAsync();
         await page.Locator("#priority-none").ClickAsync();

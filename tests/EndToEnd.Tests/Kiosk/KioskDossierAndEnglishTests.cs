@@ -37,7 +37,7 @@ public sealed class KioskDossierAndEnglishTests(KioskRig rig, BrowserFixture bro
         await using var context = await browser.NewContextAsync(Width, Height);
         var page = await context.NewPageAsync();
         await page.GotoAsync(kiosk.BaseAddress.ToString());
-        await page.Locator("#menu-dossier").ClickAsync();
+        await KioskRig.OpenMenuAsync(page, "menu-dossier");
 
         // A scanner types the receipt's code and Enter.
         await LookUpAsync(page, DemoDossierCode(DossierState.ReadyForPickup));

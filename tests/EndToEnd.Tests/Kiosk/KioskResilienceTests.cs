@@ -149,7 +149,7 @@ public sealed class KioskResilienceTests(BrowserFixture browser) : IClassFixture
 
     private static async Task LookUpBirthRegistrationAsync(Microsoft.Playwright.IPage page)
     {
-        await page.Locator("#menu-procedures").ClickAsync();
+        await KioskRig.OpenMenuAsync(page, "menu-procedures");
         foreach (var c in "KHAI SINH")
         {
             await page.Locator($"#search-keyboard [data-key='{c}']").ClickAsync();

@@ -1,5 +1,6 @@
 using System.Net.Http.Json;
 using System.Text.Json;
+using Microsoft.Playwright;
 using QueueKiosk.EndToEnd.Tests.Infrastructure;
 using QueueKiosk.HubClient.Contracts;
 
@@ -166,6 +167,18 @@ public sealed class KioskRig : IAsyncLifetime
     /// <summary>A dossier the demo data holds: the first one, received two days ago (site-local day).</summary>
     public static string DemoDossierCode() =>
         $"000.00.31.H29-{DateOnly.FromDateTime(DateTime.UtcNow.AddHours(7)).AddDays(-2):yyMMdd}-0001";
+
+    /// <summary>
+    /// Taps a welcome-screen menu (a link) and waits until the page it opens has loaded: keys or taps
+    /// sent before its script runs would reach the page being left, or nothing.
+    /// </summary>
+    public static async Task OpenMenuAsync(IPage page, string menuId)
+    {
+        var menu = page.Locator("#" + menuId);
+        var target = await menu.GetAttributeAsync("href") ?? throw new InvalidOperationException($"#{menuId} is not a link");
+        await menu.ClickAsync();
+        await page.WaitForURLAsync("**" + target);
+    }
 
     public static string ScreenshotPath(string name) => Screenshots.PathFor($"kiosk-{name}.png");
 
