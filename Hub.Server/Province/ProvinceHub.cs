@@ -75,10 +75,10 @@ public sealed class ProvinceFeed(IHubContext<ProvinceHub> hub, IServiceScopeFact
         {
             await using var scope = scopes.CreateAsyncScope();
             var summaries = await scope.ServiceProvider.GetRequiredService<ProvinceReader>().SummariesAsync(sites, ct);
-            foreach (var summary in summaries)
-            {
-                await hub.Clients.Group(HubGroups.ProvinceSite(summary.SiteId)).SendAsync(HubEvents.ProvinceSiteChanged, summary, ct);
-            }
+            // All at once: one after the other, each a backplane round trip, a burst of 200 sites
+            // kept the last one waiting for the 199 before it.
+            await Task.WhenAll(summaries.Select(summary =>
+                hub.Clients.Group(HubGroups.ProvinceSite(summary.SiteId)).SendAsync(HubEvents.ProvinceSiteChanged, summary, ct)));
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -40,14 +40,14 @@ public sealed class ProvinceIngest(ProvinceDbContext db, IOptions<ProvinceTierOp
         }
 
         var events = batch.Events ?? [];
-        Check(site.Id, events);
+        var facts = Check(site.Id, events);
         if (events.Count == 0)
         {
             return new IngestAnswer(site.LastSequence, 0, 0);
         }
 
         var strategy = db.Database.CreateExecutionStrategy();
-        var answer = await strategy.ExecuteAsync(() => StoreAsync(site.Id, events, ct));
+        var answer = await strategy.ExecuteAsync(() => StoreAsync(site.Id, facts, ct));
         if (answer.Stored > 0)
         {
             feed.SiteChanged(site.Id);
@@ -56,7 +56,8 @@ public sealed class ProvinceIngest(ProvinceDbContext db, IOptions<ProvinceTierOp
         return answer;
     }
 
-    private void Check(Guid siteId, IReadOnlyList<IngestEvent> events)
+    /// <summary>Refuses a batch with a bad event, naming it; answers each event with its payload read (once, for the projection too).</summary>
+    private List<ReadEvent> Check(Guid siteId, IReadOnlyList<IngestEvent> events)
     {
         if (events.Count > options.Value.MaxBatch)
         {
@@ -64,6 +65,7 @@ public sealed class ProvinceIngest(ProvinceDbContext db, IOptions<ProvinceTierOp
         }
 
         var latest = time.GetUtcNow().AddSeconds(options.Value.MaxClockSkewSeconds);
+        var read = new List<ReadEvent>(events.Count);
         for (var i = 0; i < events.Count; i++)
         {
             var e = events[i];
@@ -84,34 +86,37 @@ public sealed class ProvinceIngest(ProvinceDbContext db, IOptions<ProvinceTierOp
                 throw new DomainException(Errors.Invalid.With($"events[{i}].kind"), $"events[{i}].kind");
             }
 
-            if (string.IsNullOrEmpty(e.Payload) || e.Payload.Length > 4000 || !Readable(e))
+            if (string.IsNullOrEmpty(e.Payload) || e.Payload.Length > 4000 || ReadOrNull(e) is not { } fact)
             {
                 throw new DomainException(Errors.Invalid.With($"events[{i}].payload"), $"events[{i}].payload");
             }
+
+            read.Add(new ReadEvent(e, fact));
         }
+
+        return read;
     }
 
-    private static bool Readable(IngestEvent e)
+    private static object? ReadOrNull(IngestEvent e)
     {
         try
         {
-            ProvinceProjection.Read(e);
-            return true;
+            return ProvinceProjection.Read(e);
         }
         catch (System.Text.Json.JsonException)
         {
-            return false;
+            return null;
         }
     }
 
-    private async Task<IngestAnswer> StoreAsync(Guid siteId, IReadOnlyList<IngestEvent> events, CancellationToken ct)
+    private async Task<IngestAnswer> StoreAsync(Guid siteId, IReadOnlyList<ReadEvent> events, CancellationToken ct)
     {
         db.ChangeTracker.Clear();
         await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
         // Tracked: its new position is written by the same SaveChanges as the events (one round trip).
         var site = await db.Sites.FromSql($"SELECT * FROM province.\"Sites\" WHERE \"Id\" = {siteId} FOR UPDATE").AsTracking().SingleAsync(ct);
         var last = site.LastSequence;
-        var fresh = events.Where(e => e.Sequence > last).ToList();
+        var fresh = events.Where(e => e.Event.Sequence > last).ToList();
         var duplicates = events.Count - fresh.Count;
         if (fresh.Count == 0)
         {
@@ -119,16 +124,16 @@ public sealed class ProvinceIngest(ProvinceDbContext db, IOptions<ProvinceTierOp
             return new IngestAnswer(last, 0, duplicates);
         }
 
-        if (fresh[0].Sequence != last + 1)
+        if (fresh[0].Event.Sequence != last + 1)
         {
-            logger.LogWarning("Province ingest refused from site {Site}: batch starts at {First}, expected {Expected}", siteId, fresh[0].Sequence, last + 1);
+            logger.LogWarning("Province ingest refused from site {Site}: batch starts at {First}, expected {Expected}", siteId, fresh[0].Event.Sequence, last + 1);
             var gap = new DomainException(Errors.ProvinceGap.With("events[0].sequence", last + 1), "events[0].sequence");
             gap.Extensions["lastSequence"] = last;
             throw gap;
         }
 
         var now = time.GetUtcNow().UtcDateTime;
-        db.Events.AddRange(fresh.Select(e => new ProvinceEvent
+        db.Events.AddRange(fresh.Select(f => f.Event).Select(e => new ProvinceEvent
         {
             SiteId = siteId,
             Sequence = e.Sequence,
@@ -138,7 +143,7 @@ public sealed class ProvinceIngest(ProvinceDbContext db, IOptions<ProvinceTierOp
             ReceivedAt = now,
         }));
         await new ProvinceProjection(db, siteId).ApplyAsync(fresh, ct);
-        var newLast = fresh[^1].Sequence;
+        var newLast = fresh[^1].Event.Sequence;
         site.LastSequence = newLast;
         site.LastReceivedAt = now;
         await db.SaveChangesAsync(ct);

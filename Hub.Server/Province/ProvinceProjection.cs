@@ -11,9 +11,8 @@ namespace QueueKiosk.HubServer.Province;
 /// </summary>
 public sealed class ProvinceProjection(ProvinceDbContext db, Guid siteId)
 {
-    public async Task ApplyAsync(IReadOnlyList<IngestEvent> events, CancellationToken ct)
+    public async Task ApplyAsync(IReadOnlyList<ReadEvent> facts, CancellationToken ct)
     {
-        var facts = events.Select(e => (Event: e, Fact: Read(e))).ToList();
         var ticketIds = facts.Select(f => f.Fact).OfType<TicketFact>().Where(t => t.Ticket is not null && t.TicketId is not null).Select(t => t.TicketId!.Value).Distinct().ToList();
         var deviceIds = facts.Select(f => f.Fact).OfType<DeviceFact>().Select(d => d.DeviceId).Distinct().ToList();
         var alertIds = facts.Select(f => f.Fact).OfType<AlertFact>().Select(a => a.AlertId).Distinct().ToList();
@@ -99,3 +98,6 @@ public sealed class ProvinceProjection(ProvinceDbContext db, Guid siteId)
         _ => throw new ArgumentOutOfRangeException(nameof(e), e.Kind, "unknown kind"),
     };
 }
+
+/// <summary>An event with its payload read as its kind says (<see cref="ProvinceProjection.Read"/>).</summary>
+public sealed record ReadEvent(IngestEvent Event, object Fact);
