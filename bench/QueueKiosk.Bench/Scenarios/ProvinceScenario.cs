@@ -130,6 +130,7 @@ public sealed partial class ProvinceScenario : IScenario
         Console.WriteLine($"sending: {events} events in {sendingTime.TotalSeconds:0.0} s; {sites.Sum(s => s.Requests)} requests, {sites.Sum(s => s.Failures)} failed and resent, {sites.Sum(s => s.Refusals)} refused as a gap; sites not done: {unfinished}");
         Console.WriteLine($"stored: lost {lost}, duplicated {duplicated}; sites whose tickets/ratings/finished in the read tables differ from what was sent: {projectionWrong}");
         Console.WriteLine($"dashboards: {latencies.Count} pushes matched to the request that stored them, {board.Unmatched} not matched; p50 {Percentile(latencies, 0.50):0} ms, p99 {Percentile(latencies, 0.99):0} ms, max {(latencies.Count > 0 ? latencies[^1] : 0):0} ms");
+        Console.WriteLine($"dashboards by time received (every 5 s from the start): {board.DescribeBySecond(5)}");
         var trips = sites.SelectMany(s => s.RoundTrips).Order().ToList();
         Console.WriteLine($"ingest requests answered: p50 {Percentile(trips, 0.50):0} ms, p99 {Percentile(trips, 0.99):0} ms; events per request {events / (double)sites.Sum(s => s.Requests):0.0}");
         Console.WriteLine($"failed requests by cause: {string.Join(", ", sites.SelectMany(s => s.FailureCauses).GroupBy(c => c).Select(g => $"{g.Key} x{g.Count()}"))}");
@@ -389,7 +390,7 @@ public sealed partial class ProvinceScenario : IScenario
     /// <summary>The dashboard clients' receipts: latency per push, and each dashboard's first push after the kill.</summary>
     private sealed class DashboardBoard(Stopwatch clock, IReadOnlyDictionary<Guid, SimulatedSite> sites)
     {
-        private readonly ConcurrentBag<double> _latencies = [];
+        private readonly ConcurrentBag<(TimeSpan At, double Ms)> _latencies = [];
         private readonly ConcurrentDictionary<int, TimeSpan> _firstAfterKill = new();
         private readonly ConcurrentDictionary<int, int> _nodeOf = new();
         private readonly ConcurrentDictionary<int, int> _reconnects = new();
@@ -438,12 +439,13 @@ public sealed partial class ProvinceScenario : IScenario
 
         public void Killed(TimeSpan at) => _killedAt = at;
 
-        public List<double> Latencies()
-        {
-            var list = _latencies.ToList();
-            list.Sort();
-            return list;
-        }
+        public List<double> Latencies() => [.. _latencies.Select(l => l.Ms).Order()];
+
+        /// <summary>The pushes received in each second of the run: (second, count, p99 ms), to see where the tail comes from.</summary>
+        public string DescribeBySecond(int every) => string.Join(", ", _latencies
+            .GroupBy(l => (int)l.At.TotalSeconds / every * every)
+            .OrderBy(g => g.Key)
+            .Select(g => $"{g.Key}s p99 {Percentile([.. g.Select(l => l.Ms).Order()], 0.99):0}"));
 
         /// <summary>From the kill until the last dashboard to hear again heard again; -1 if one never did.</summary>
         public double FailoverSeconds() =>
@@ -462,7 +464,7 @@ public sealed partial class ProvinceScenario : IScenario
 
             if (sites.TryGetValue(changed.SiteId, out var site) && site.RequestStarts.TryGetValue(changed.LastSequence, out var sent))
             {
-                _latencies.Add((now - sent).TotalMilliseconds);
+                _latencies.Add((now, (now - sent).TotalMilliseconds));
             }
             else
             {
