@@ -1,5 +1,7 @@
 using System.Threading.RateLimiting;
+using System.Net;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.Options;
@@ -21,6 +23,7 @@ public static class SecurityExtensions
             .Validate(o => o.SignInFailuresPerAddress > 0 && o.SignInFailuresPerAccount > 0 && o.SignInWindowMinutes > 0 && o.SignInRequestsPerMinute > 0,
                 "Security:SignIn* limits must be positive")
             .Validate(o => o.AllowedOrigins.All(a => Uri.TryCreate(a, UriKind.Absolute, out _)), "Security:AllowedOrigins must be absolute URLs")
+            .Validate(o => o.TrustedProxies.All(p => TrustedProxy.TryParse(p, out _)), "Security:TrustedProxies must be IP addresses or networks such as 10.0.0.0/24")
             .ValidateOnStart();
         services.AddSingleton<SignInThrottle>();
         services.AddSingleton<UnknownUserPassword>();
@@ -30,6 +33,21 @@ public static class SecurityExtensions
             return RateLimitPartition.GetFixedWindowLimiter(ctx.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = perMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 });
         }));
+
+        services.AddOptions<ForwardedHeadersOptions>().Configure<IOptions<SecurityOptions>>((forwarded, security) =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            // Only the configured proxies, not the framework's default of loopback.
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+            foreach (var proxy in security.Value.TrustedProxies)
+            {
+                if (TrustedProxy.TryParse(proxy, out var network))
+                {
+                    forwarded.KnownIPNetworks.Add(network);
+                }
+            }
+        });
 
         // A client that sends its headers or body a few bytes at a time holds a connection for ever
         // unless Kestrel drops it (issue 15, item 9).
@@ -59,6 +77,12 @@ public static class SecurityExtensions
     public static WebApplication UseHubSecurity(this WebApplication app)
     {
         var options = app.Services.GetRequiredService<IOptions<SecurityOptions>>().Value;
+        if (options.TrustedProxies.Count > 0)
+        {
+            // First: everything after it (https, rate limits, audit) sees the client's address.
+            app.UseForwardedHeaders();
+        }
+
         app.UseSecurityHeaders(options.UseHttps);
         if (options.UseHttps)
         {
@@ -67,5 +91,27 @@ public static class SecurityExtensions
 
         app.UseMiddleware<SameOriginCheck>();
         return app;
+    }
+}
+
+/// <summary>One entry of Security:TrustedProxies: an address ("10.0.0.5") or a network ("10.0.0.0/24").</summary>
+public static class TrustedProxy
+{
+    public static bool TryParse(string? text, out System.Net.IPNetwork network)
+    {
+        network = default;
+        var value = text?.Trim() ?? "";
+        if (System.Net.IPNetwork.TryParse(value, out network))
+        {
+            return true;
+        }
+
+        if (IPAddress.TryParse(value, out var address))
+        {
+            network = new System.Net.IPNetwork(address, address.AddressFamily == System.Net.Sockets.AddressFamily.InterNetwork ? 32 : 128);
+            return true;
+        }
+
+        return false;
     }
 }

@@ -14,6 +14,15 @@ public sealed class SecurityOptions
     /// </summary>
     public List<string> AllowedOrigins { get; set; } = [];
 
+    /// <summary>
+    /// Addresses (or networks, "10.0.0.0/24") of the reverse proxies in front of the hub (haproxy,
+    /// nginx). A request that comes from one of them is taken to be from the address in its
+    /// X-Forwarded-For, and over https if X-Forwarded-Proto says so: sign-in and public rate limits
+    /// and audit rows then see each client, not the proxy. Empty (the default): those headers are
+    /// ignored, so no client can choose its own address.
+    /// </summary>
+    public List<string> TrustedProxies { get; set; } = [];
+
     /// <summary>Sends Strict-Transport-Security and redirects http to https (set when Kestrel has a certificate).</summary>
     public bool UseHttps { get; set; }
 

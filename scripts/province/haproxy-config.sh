@@ -27,6 +27,8 @@ defaults
   timeout http-keep-alive 10s
   # A request aimed (by its cookie) at a dead node goes to a live one instead.
   option redispatch
+  # The client's address for the nodes' sign-in limits and audit (Security:TrustedProxies, hardware-docs/https.md).
+  option forwardfor
   retries 2
 
 frontend hub

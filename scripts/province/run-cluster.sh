@@ -104,7 +104,7 @@ for i in $(seq 1 "$nodes"); do
   ASPNETCORE_ENVIRONMENT=Production dotnet "$dll" --urls "http://127.0.0.1:$port" \
     --Database:Provider=Postgres "--Database:ConnectionString=$database" \
     "--Realtime:Redis=127.0.0.1:$redis_port" "--Demo:Enabled=$([ "$demo" = 1 ] && echo true || echo false)" \
-    --Queue:IgnoreOpeningHours=true --Supervision:DemoCameras=false \
+    --Queue:IgnoreOpeningHours=true --Supervision:DemoCameras=false --Security:TrustedProxies:0=127.0.0.1 \
     --Logging:LogLevel:Default=Information --Logging:LogLevel:Microsoft.EntityFrameworkCore=Warning ${QK_NODE_ARGS:-} >"$work/node$i.log" 2>&1 &
   pids+=($!)
   echo "cluster: node $i http://127.0.0.1:$port (pid $!)"
