@@ -1,5 +1,5 @@
-using System.Threading.RateLimiting;
 using System.Net;
+using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
