@@ -43,6 +43,24 @@ public sealed class DeviceApiClient(HttpClient http) : ISnapshotSource
     public Task<List<SiteDto>> GetSitesAsync(CancellationToken cancellationToken) =>
         GetAsync<List<SiteDto>>(HubRoutes.Sites, "danh sách điểm / sites", cancellationToken);
 
+    /// <summary>The site's logo (<see cref="SiteDto.LogoUrl"/>) with its content type, or null when the site has none.</summary>
+    public async Task<SiteLogo?> GetLogoAsync(string logoRoute, CancellationToken cancellationToken)
+    {
+        using var response = await http.GetAsync(HubRoutes.Relative(logoRoute), cancellationToken).ConfigureAwait(false);
+        if (response.StatusCode == System.Net.HttpStatusCode.NotFound)
+        {
+            return null;
+        }
+
+        if (!response.IsSuccessStatusCode)
+        {
+            throw await DeviceApiException.FromAsync(response, "logo", cancellationToken).ConfigureAwait(false);
+        }
+
+        var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
+        return new SiteLogo(bytes, response.Content.Headers.ContentType?.MediaType ?? "application/octet-stream");
+    }
+
     public Task<List<FieldDto>> GetFieldsAsync(Guid siteId, CancellationToken cancellationToken) =>
         GetAsync<List<FieldDto>>(HubRoutes.FieldsOf(siteId), "lĩnh vực / fields", cancellationToken);
 
@@ -135,3 +153,6 @@ public sealed class DeviceApiClient(HttpClient http) : ISnapshotSource
         }
     }
 }
+
+/// <summary>A site's logo as the hub serves it (PNG or JPEG, at most 256 KB).</summary>
+public sealed record SiteLogo(byte[] Bytes, string ContentType);

@@ -23,6 +23,9 @@ public static class KioskApi
 {
     public const string RateLimitPolicy = "kiosk-api";
 
+    /// <summary>Where the screens load the site's logo from (the copy kept with the catalogue).</summary>
+    public const string LogoRoute = "/kiosk-api/logo";
+
     public static IServiceCollection AddKioskApiLimits(this IServiceCollection services)
     {
         services.AddRateLimiter(o =>
@@ -37,6 +40,10 @@ public static class KioskApi
         });
         return services;
     }
+
+    /// <summary>The site's logo as last fetched from the hub; 404 when the site has none.</summary>
+    public static IResult GetLogo(CatalogueStore store) =>
+        store.Current?.Logo is { } logo ? TypedResults.File(logo.Bytes, logo.ContentType) : TypedResults.NotFound();
 
     /// <summary>Loopback callers only, unless configured otherwise (a missing address is an in-process caller).</summary>
     public static bool MayCall(System.Net.IPAddress? remote, bool allowRemote) =>
@@ -59,6 +66,7 @@ public static class KioskApi
         // The screens poll the state often (a stopped hub must show within 2 s); it is a read of
         // this process's memory, so it does not spend the caller's per-minute allowance.
         api.MapGet("/state", GetState).DisableRateLimiting();
+        api.MapGet(LogoRoute["/kiosk-api".Length..], GetLogo).DisableRateLimiting();
         api.MapGet("/search", Search);
         api.MapPost("/tickets", TakeNumber);
         api.MapGet("/dossiers/{code}", FindDossier);

@@ -1,4 +1,5 @@
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubClient.Rest;
 using QueueKiosk.KioskUi.Localization;
 
 namespace QueueKiosk.KioskUi.Catalogue;
@@ -7,6 +8,7 @@ namespace QueueKiosk.KioskUi.Catalogue;
 /// Everything the kiosk needs to answer lookups without the hub: the site (name, zone, opening
 /// hours), fields, procedures, services and which counters serve them. Persisted as JSON.
 /// HubSaidOpen is the hub's own verdict when fetched (it may be set to ignore opening hours).
+/// Logo is the site's logo, kept with the rest so a kiosk restarted without the hub still shows it.
 /// </summary>
 public sealed record KioskCatalogue(
     SiteDto Site,
@@ -15,7 +17,8 @@ public sealed record KioskCatalogue(
     IReadOnlyList<ServiceDto> Services,
     IReadOnlyList<CounterDto> Counters,
     DateTimeOffset FetchedAt,
-    bool HubSaidOpen = true)
+    bool HubSaidOpen = true,
+    SiteLogo? Logo = null)
 {
     public ProcedureDto? FindProcedure(Guid id) => Procedures.FirstOrDefault(p => p.Id == id);
 

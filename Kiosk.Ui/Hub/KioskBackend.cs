@@ -22,7 +22,8 @@ public sealed class KioskBackend(DeviceApiClient api, HubLink link, IOptions<Kio
         var fields = await CallAsync(() => api.GetFieldsAsync(site.Id, cancellationToken));
         var procedures = await CallAsync(() => api.GetProceduresAsync(site.Id, cancellationToken));
         var snapshot = await CallAsync(() => api.GetSnapshotAsync(site.Id, cancellationToken));
-        return new KioskCatalogue(site, fields, procedures, snapshot.Services, snapshot.Counters, time.GetUtcNow(), snapshot.IsOpen);
+        var logo = site.LogoUrl is { } logoRoute ? await CallAsync(() => api.GetLogoAsync(logoRoute, cancellationToken)) : null;
+        return new KioskCatalogue(site, fields, procedures, snapshot.Services, snapshot.Counters, time.GetUtcNow(), snapshot.IsOpen, logo);
     }
 
     public async Task<IssueOutcome> IssueTicketAsync(IssueTicketRequest request, CancellationToken cancellationToken)

@@ -41,6 +41,20 @@ public sealed class CatalogueStoreTests : IDisposable
     }
 
     [Fact]
+    public async Task TheLogo_IsKeptWithTheCatalogue_SoARestartWithoutTheHubStillShowsIt()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3];
+        var first = new CatalogueStore(CachePath, NullLogger<CatalogueStore>.Instance);
+        await first.ReplaceAsync(SampleCatalogue.Catalogue() with { Logo = new HubClient.Rest.SiteLogo(png, "image/png") }, CancellationToken.None);
+
+        var restarted = new CatalogueStore(CachePath, NullLogger<CatalogueStore>.Instance);
+
+        Assert.NotNull(restarted.Current?.Logo);
+        Assert.Equal(png, restarted.Current.Logo.Bytes);
+        Assert.Equal("image/png", restarted.Current.Logo.ContentType);
+    }
+
+    [Fact]
     public void DamagedFile_IsIgnoredNotFatal()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(CachePath)!);
