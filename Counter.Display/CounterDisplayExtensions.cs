@@ -75,6 +75,8 @@ public static class CounterDisplayExtensions
 
         app.UseStaticFiles();
         app.MapGet(DisplayRoutes.HealthLive, () => TypedResults.Ok("live"));
+        app.MapGet(DisplayRoutes.SiteLogo, (DisplayState state) =>
+            state.SiteLogo is { } logo ? Results.File(logo.Bytes, logo.ContentType) : Results.NotFound());
         app.MapGet("/", () => Results.Redirect(DisplayRoutes.Hall));
         app.MapGet(DisplayRoutes.Hall, () => Page(app.Environment, "hall/index.html"));
         app.MapGet(DisplayRoutes.CounterPage, (int number) => Page(app.Environment, "counter/index.html"));

@@ -18,4 +18,7 @@ public static class DisplayRoutes
     public const string LiveState = "/live/state";
 
     public const string HealthLive = "/health/live";
+
+    /// <summary>The site's logo as last read from the hub (the hall's title shows it); 404 without one.</summary>
+    public const string SiteLogo = "/site-logo";
 }

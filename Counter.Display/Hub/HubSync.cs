@@ -118,6 +118,7 @@ public sealed partial class HubSync(
             if (sites.FirstOrDefault(s => s.Id == siteId) is { Name.Length: > 0 } site)
             {
                 state.SetSiteName(site.Name);
+                state.SetSiteLogo(site.LogoUrl is { } logo ? await api.GetLogoAsync(logo, stoppingToken) : null);
             }
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or InvalidDataException or System.Text.Json.JsonException && !stoppingToken.IsCancellationRequested)

@@ -1,4 +1,5 @@
 using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubClient.Rest;
 
 namespace QueueKiosk.CounterDisplay.State;
 
@@ -34,6 +35,8 @@ public sealed class DisplayState(TimeProvider time, int lastCallsKept = 8, strin
     private DateTimeOffset? _lastSyncAt;
     private string _news = newsLine;
     private string? _siteName;
+    private SiteLogo? _siteLogo;
+    private string? _siteLogoUrl;
 
     public event Action<HallView>? Changed;
 
@@ -64,6 +67,38 @@ public sealed class DisplayState(TimeProvider time, int lastCallsKept = 8, strin
         }
 
         Mutate(() => _siteName = name);
+    }
+
+    /// <summary>The site's logo as last read from the hub, for <see cref="DisplayRoutes.SiteLogo"/>.</summary>
+    public SiteLogo? SiteLogo
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _siteLogo;
+            }
+        }
+    }
+
+    /// <summary>The site's logo (null: none); only a different picture redraws the pages.</summary>
+    public void SetSiteLogo(SiteLogo? logo)
+    {
+        lock (_gate)
+        {
+            var same = logo is null ? _siteLogo is null : _siteLogo is not null && logo.Bytes.AsSpan().SequenceEqual(_siteLogo.Bytes);
+            if (same)
+            {
+                return;
+            }
+        }
+
+        var url = logo is null ? null : $"{DisplayRoutes.SiteLogo}?v={Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(logo.Bytes), 0, 6)}";
+        Mutate(() =>
+        {
+            _siteLogo = logo;
+            _siteLogoUrl = url;
+        });
     }
 
     public void SetHubConnected(bool connected) => Mutate(() => _hubConnected = connected);
@@ -213,7 +248,8 @@ public sealed class DisplayState(TimeProvider time, int lastCallsKept = 8, strin
         _lastCalls.ToList(),
         _services,
         _news,
-        _siteName);
+        _siteName,
+        _siteLogoUrl);
 
     private static CounterView ToView(CounterDto c) =>
         new(c.Id, c.Number, c.Name, c.CurrentTicketNumber, c.State, c.PauseReason);

@@ -23,7 +23,8 @@ public sealed record ServiceWaitingView(string Code, string Name, string Prefix,
 /// <summary>
 /// Everything shown. HubConnected false means the hub is unreachable and the rest is the last
 /// state known (pages then show "mất kết nối"). Version grows with every change. SiteName is the
-/// hall TV's title from the site's settings (null until the hub has answered once).
+/// hall TV's title from the site's settings (null until the hub has answered once); SiteLogoUrl
+/// is where the page loads the site's logo, with a version, or null when the site has none.
 /// </summary>
 public sealed record HallView(
     long Version,
@@ -35,7 +36,8 @@ public sealed record HallView(
     IReadOnlyList<CallView> LastCalls,
     IReadOnlyList<ServiceWaitingView> Services,
     string NewsLine,
-    string? SiteName = null);
+    string? SiteName = null,
+    string? SiteLogoUrl = null);
 
 /// <summary>A call to be read out: made from live TicketCalled/TicketRecalled events only, never from a snapshot.</summary>
 public sealed record CallAnnouncement(string TicketNumber, int CounterNumber, bool IsRecall, long Sequence);

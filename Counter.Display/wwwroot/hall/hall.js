@@ -31,6 +31,9 @@
       $("site-name").textContent = state.siteName;
       document.title = state.siteName;
     }
+    const logo = $("site-logo");
+    if (state.siteLogoUrl && logo.getAttribute("src") !== state.siteLogoUrl) logo.src = state.siteLogoUrl;
+    logo.hidden = !state.siteLogoUrl;
 
     const counters = $("counters");
     counters.replaceChildren(

@@ -54,6 +54,24 @@ public class DisplayHostTests
     }
 
     [Fact]
+    public async Task SiteLogo_IsServedFromTheDisplaysCopy_AndTheStateSaysWhere()
+    {
+        await using var factory = new DisplayHostFactory();
+        using var client = factory.CreateClient();
+        using var none = await client.GetAsync(new Uri(DisplayRoutes.SiteLogo, UriKind.Relative));
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, none.StatusCode);
+
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 7];
+        factory.Services.GetRequiredService<DisplayState>().SetSiteLogo(new HubClient.Rest.SiteLogo(png, "image/png"));
+
+        using var state = JsonDocument.Parse(await client.GetStringAsync(new Uri(DisplayRoutes.LiveState, UriKind.Relative)));
+        var url = state.RootElement.GetProperty("siteLogoUrl").GetString()!;
+        using var logo = await client.GetAsync(new Uri(url, UriKind.Relative));
+        Assert.Equal("image/png", logo.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(png, await logo.Content.ReadAsByteArrayAsync());
+    }
+
+    [Fact]
     public async Task VirtualLedBoard_ShowsTheCountersTicketThenBlanks()
     {
         await using var factory = new DisplayHostFactory();

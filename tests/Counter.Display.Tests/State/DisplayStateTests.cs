@@ -41,6 +41,29 @@ public class DisplayStateTests
     }
 
     [Fact]
+    public void SiteLogo_GetsAVersionedAddress_OnlyANewPictureRedraws_AndRemovingItHidesIt()
+    {
+        Assert.Null(_state.Current.SiteLogoUrl);
+        var versions = new List<long>();
+        _state.Changed += view => versions.Add(view.Version);
+
+        _state.SetSiteLogo(new HubClient.Rest.SiteLogo([1, 2, 3], "image/png"));
+        var first = _state.Current.SiteLogoUrl;
+        _state.SetSiteLogo(new HubClient.Rest.SiteLogo([1, 2, 3], "image/png"));
+        Assert.Single(versions);
+        Assert.StartsWith(DisplayRoutes.SiteLogo + "?v=", first, StringComparison.Ordinal);
+
+        _state.SetSiteLogo(new HubClient.Rest.SiteLogo([4, 5], "image/jpeg"));
+        Assert.NotEqual(first, _state.Current.SiteLogoUrl);
+        Assert.Equal([4, 5], _state.SiteLogo!.Bytes);
+
+        _state.SetSiteLogo(null);
+        Assert.Null(_state.Current.SiteLogoUrl);
+        Assert.Null(_state.SiteLogo);
+        Assert.Equal(3, versions.Count);
+    }
+
+    [Fact]
     public void Called_NextSequence_ShowsNumberAtCounterAndAnnouncesIt()
     {
         _state.ApplySnapshot(Snapshot(10));

@@ -82,11 +82,13 @@ public sealed class OfficeIntoServiceTests(BrowserFixture browser) : IClassFixtu
             await kioskPage.Locator(".list-item.procedure", new() { HasText = "Đăng ký khai sinh" }).ClickAsync();
             await kioskPage.Locator("#priority-none").ClickAsync();
             await Expect(kioskPage.Locator("#ticket-number")).ToHaveTextAsync(new Regex("^A\\d{3}$"));
+            await ExpectLogoAsync(kioskPage);
             var number = await kioskPage.Locator("#ticket-number").InnerTextAsync();
 
             var hall = await context.NewPageAsync();
             await hall.GotoAsync(Url(display.BaseAddress, "/hall"));
             await Expect(hall.Locator("#site-name")).ToHaveTextAsync(SiteName);
+            await ExpectLogoAsync(hall);
 
             // The officer signs in at their counter, must choose their own password, then calls and finishes.
             // Its own browser context: the officer's sign-in cookie must not replace the admin's.
@@ -128,6 +130,14 @@ public sealed class OfficeIntoServiceTests(BrowserFixture browser) : IClassFixtu
         }
     }
 
+    /// <summary>The uploaded logo is on the page, and the browser drew it (2 pixels wide).</summary>
+    private static async Task ExpectLogoAsync(IPage page)
+    {
+        var logo = page.Locator("#site-logo");
+        await Expect(logo).ToBeVisibleAsync();
+        Assert.Equal(2, await logo.EvaluateAsync<int>("img => img.naturalWidth"));
+    }
+
     private static async Task SetUpSiteAsync(IPage admin, OfficeRig rig, bool photos)
     {
         await admin.GotoAsync(Url(rig.BaseAddress, "/supervisor/settings"));
@@ -151,6 +161,12 @@ public sealed class OfficeIntoServiceTests(BrowserFixture browser) : IClassFixtu
         await admin.ReloadAsync();
         await Expect(admin.Locator("#site-name")).ToHaveValueAsync(SiteName);
         await Expect(admin.Locator("#week-6-morning-from")).ToHaveValueAsync("07:30");
+
+        // The office's logo: shown here, then on the kiosk and the hall TV.
+        await admin.Locator("#logo-file").SetInputFilesAsync(new FilePayload { Name = "logo.png", MimeType = "image/png", Buffer = TestImages.Png2x1 });
+        await admin.Locator("#logo-upload").ClickAsync();
+        await Expect(admin.Locator("#message")).ToContainTextAsync("Đã tải logo lên.");
+        await Expect(admin.Locator("#logo-preview")).ToBeVisibleAsync();
         await Photo(admin, photos, "settings");
     }
 

@@ -12,8 +12,7 @@ namespace QueueKiosk.EndToEnd.Tests.Kiosk;
 /// </summary>
 public sealed class KioskLogoTests(KioskRig rig, BrowserFixture browser) : IClassFixture<KioskRig>, IClassFixture<BrowserFixture>
 {
-    // A 2x1 PNG, one red and one blue pixel.
-    private static readonly byte[] Png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAIAAAABCAIAAAB7QOjdAAAADUlEQVR4nGP4zwAE/wEHAAH/4iOeWQAAAABJRU5ErkJggg==");
+    private static readonly byte[] Png = TestImages.Png2x1;
 
     static KioskLogoTests() => SetDefaultExpectTimeout(20_000);
 
