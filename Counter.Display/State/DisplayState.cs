@@ -36,7 +36,6 @@ public sealed class DisplayState(TimeProvider time, int lastCallsKept = 8, strin
     private string _news = newsLine;
     private string? _siteName;
     private SiteLogo? _siteLogo;
-    private string? _siteLogoUrl;
 
     public event Action<HallView>? Changed;
 
@@ -86,19 +85,13 @@ public sealed class DisplayState(TimeProvider time, int lastCallsKept = 8, strin
     {
         lock (_gate)
         {
-            var same = logo is null ? _siteLogo is null : _siteLogo is not null && logo.Bytes.AsSpan().SequenceEqual(_siteLogo.Bytes);
-            if (same)
+            if (logo?.Version == _siteLogo?.Version)
             {
                 return;
             }
         }
 
-        var url = logo is null ? null : $"{DisplayRoutes.SiteLogo}?v={Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(logo.Bytes), 0, 6)}";
-        Mutate(() =>
-        {
-            _siteLogo = logo;
-            _siteLogoUrl = url;
-        });
+        Mutate(() => _siteLogo = logo);
     }
 
     public void SetHubConnected(bool connected) => Mutate(() => _hubConnected = connected);
@@ -249,7 +242,7 @@ public sealed class DisplayState(TimeProvider time, int lastCallsKept = 8, strin
         _services,
         _news,
         _siteName,
-        _siteLogoUrl);
+        _siteLogo is null ? null : $"{DisplayRoutes.SiteLogo}?v={_siteLogo.Version}");
 
     private static CounterView ToView(CounterDto c) =>
         new(c.Id, c.Number, c.Name, c.CurrentTicketNumber, c.State, c.PauseReason);

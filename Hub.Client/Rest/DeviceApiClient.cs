@@ -155,4 +155,9 @@ public sealed class DeviceApiClient(HttpClient http) : ISnapshotSource
 }
 
 /// <summary>A site's logo as the hub serves it (PNG or JPEG, at most 256 KB).</summary>
-public sealed record SiteLogo(byte[] Bytes, string ContentType);
+public sealed record SiteLogo(byte[] Bytes, string ContentType)
+{
+    /// <summary>A short digest of the picture, computed once: pages add it to the logo's address so a new logo is not taken from the browser's cache.</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Version { get; } = Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Bytes), 0, 6);
+}

@@ -23,8 +23,11 @@ public static class KioskApi
 {
     public const string RateLimitPolicy = "kiosk-api";
 
+    /// <summary>The kiosk screens' own API, under one prefix.</summary>
+    public const string Prefix = "/kiosk-api";
+
     /// <summary>Where the screens load the site's logo from (the copy kept with the catalogue).</summary>
-    public const string LogoRoute = "/kiosk-api/logo";
+    public const string LogoRoute = Prefix + "/logo";
 
     public static IServiceCollection AddKioskApiLimits(this IServiceCollection services)
     {
@@ -51,7 +54,7 @@ public static class KioskApi
 
     public static IEndpointRouteBuilder MapKioskApi(this IEndpointRouteBuilder endpoints)
     {
-        var api = endpoints.MapGroup("/kiosk-api").RequireRateLimiting(RateLimitPolicy);
+        var api = endpoints.MapGroup(Prefix).RequireRateLimiting(RateLimitPolicy);
         api.AddEndpointFilter(async (context, next) =>
         {
             var http = context.HttpContext;
@@ -66,7 +69,7 @@ public static class KioskApi
         // The screens poll the state often (a stopped hub must show within 2 s); it is a read of
         // this process's memory, so it does not spend the caller's per-minute allowance.
         api.MapGet("/state", GetState).DisableRateLimiting();
-        api.MapGet(LogoRoute["/kiosk-api".Length..], GetLogo).DisableRateLimiting();
+        api.MapGet(LogoRoute[Prefix.Length..], GetLogo).DisableRateLimiting();
         api.MapGet("/search", Search);
         api.MapPost("/tickets", TakeNumber);
         api.MapGet("/dossiers/{code}", FindDossier);

@@ -24,9 +24,7 @@ public abstract class KioskPageModel(CatalogueStore store, KioskState state, IOp
     public string CentreName => Catalogue?.Site.Name ?? options.Value.Name;
 
     /// <summary>The logo's address with a version (so a new logo is not taken from the browser's cache), or null without one.</summary>
-    public string? LogoSource => Catalogue?.Logo is { } logo
-        ? $"{Api.KioskApi.LogoRoute}?v={Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(logo.Bytes), 0, 6)}"
-        : null;
+    public string? LogoSource => Catalogue?.Logo is { } logo ? $"{Api.KioskApi.LogoRoute}?v={logo.Version}" : null;
 
     /// <summary>Seconds without a touch before the screen returns home: the site's setting, the only source of it.</summary>
     public int IdleSeconds => Catalogue?.Site.KioskIdleSeconds ?? SiteDto.DefaultKioskIdleSeconds;
