@@ -1,7 +1,9 @@
 using System.Data;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
 using Microsoft.Extensions.Options;
+using Npgsql;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubServer.Auth;
 using QueueKiosk.HubServer.Domain;
@@ -91,7 +93,14 @@ public sealed class ProvinceIngest(ProvinceDbContext db, IOptions<ProvinceTierOp
                 throw new DomainException(Errors.Invalid.With($"events[{i}].payload"), $"events[{i}].payload");
             }
 
-            read.Add(new ReadEvent(e, fact));
+            var one = new ReadEvent(e, fact);
+            if (ProvinceProjection.TooLong(db.Model, ProvinceProjection.Fold(siteId, [one])) is { } tooLong)
+            {
+                var field = $"events[{i}].payload.{System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(tooLong.Property)}";
+                throw new DomainException(Errors.TooLong.With(field, tooLong.Max), field);
+            }
+
+            read.Add(one);
         }
 
         return read;
@@ -111,49 +120,81 @@ public sealed class ProvinceIngest(ProvinceDbContext db, IOptions<ProvinceTierOp
 
     private async Task<IngestAnswer> StoreAsync(Guid siteId, IReadOnlyList<ReadEvent> events, CancellationToken ct)
     {
-        db.ChangeTracker.Clear();
-        await using var transaction = await db.Database.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-        // Tracked: its new position is written by the same SaveChanges as the events (one round trip).
-        var site = await db.Sites.FromSql($"SELECT * FROM province.\"Sites\" WHERE \"Id\" = {siteId} FOR UPDATE").AsTracking().SingleAsync(ct);
-        var last = site.LastSequence;
-        var fresh = events.Where(e => e.Event.Sequence > last).ToList();
-        var duplicates = events.Count - fresh.Count;
-        if (fresh.Count == 0)
+        var sql = _sql ??= new IngestSql(db.Model);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(ct);
+        try
         {
-            logger.LogInformation("Province ingest from site {Site}: {Duplicates} duplicate event(s) ignored (last {Last})", siteId, duplicates, last);
-            return new IngestAnswer(last, 0, duplicates);
-        }
+            await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
+            await using var lockSite = new NpgsqlCommand(sql.LockSite, connection, transaction) { Parameters = { new() { Value = siteId } } };
+            var last = (long)(await lockSite.ExecuteScalarAsync(ct))!;
+            var fresh = events.Where(e => e.Event.Sequence > last).ToList();
+            var duplicates = events.Count - fresh.Count;
+            if (fresh.Count == 0)
+            {
+                logger.LogInformation("Province ingest from site {Site}: {Duplicates} duplicate event(s) ignored (last {Last})", siteId, duplicates, last);
+                return new IngestAnswer(last, 0, duplicates);
+            }
 
-        if (fresh[0].Event.Sequence != last + 1)
-        {
-            logger.LogWarning("Province ingest refused from site {Site}: batch starts at {First}, expected {Expected}", siteId, fresh[0].Event.Sequence, last + 1);
-            var gap = new DomainException(Errors.ProvinceGap.With("events[0].sequence", last + 1), "events[0].sequence");
-            gap.Extensions["lastSequence"] = last;
-            throw gap;
-        }
+            if (fresh[0].Event.Sequence != last + 1)
+            {
+                logger.LogWarning("Province ingest refused from site {Site}: batch starts at {First}, expected {Expected}", siteId, fresh[0].Event.Sequence, last + 1);
+                var gap = new DomainException(Errors.ProvinceGap.With("events[0].sequence", last + 1), "events[0].sequence");
+                gap.Extensions["lastSequence"] = last;
+                throw gap;
+            }
 
-        var now = time.GetUtcNow().UtcDateTime;
-        db.Events.AddRange(fresh.Select(f => f.Event).Select(e => new ProvinceEvent
-        {
-            SiteId = siteId,
-            Sequence = e.Sequence,
-            Kind = e.Kind,
-            At = e.At.UtcDateTime,
-            Payload = e.Payload,
-            ReceivedAt = now,
-        }));
-        await new ProvinceProjection(db, siteId).ApplyAsync(fresh, ct);
-        var newLast = fresh[^1].Event.Sequence;
-        site.LastSequence = newLast;
-        site.LastReceivedAt = now;
-        await db.SaveChangesAsync(ct);
-        await transaction.CommitAsync(ct);
-        db.ChangeTracker.Clear();
-        if (duplicates > 0)
-        {
-            logger.LogInformation("Province ingest from site {Site}: {Duplicates} duplicate event(s) ignored", siteId, duplicates);
-        }
+            // The events, the read tables and the site's new position: one round trip.
+            var now = time.GetUtcNow().UtcDateTime;
+            var newLast = fresh[^1].Event.Sequence;
+            await using var write = new NpgsqlBatch(connection, transaction);
+            write.BatchCommands.Add(sql.Events.Command([.. fresh.Select(f => new ProvinceEvent
+            {
+                SiteId = siteId,
+                Sequence = f.Event.Sequence,
+                Kind = f.Event.Kind,
+                At = f.Event.At.UtcDateTime,
+                Payload = f.Event.Payload,
+                ReceivedAt = now,
+            })])!);
+            foreach (var command in sql.ReadTables.Commands(ProvinceProjection.Fold(siteId, fresh)))
+            {
+                write.BatchCommands.Add(command);
+            }
 
-        return new IngestAnswer(newLast, fresh.Count, duplicates);
+            write.BatchCommands.Add(new NpgsqlBatchCommand(sql.MoveSite) { Parameters = { new() { Value = newLast }, new() { Value = now }, new() { Value = siteId } } });
+            await write.ExecuteNonQueryAsync(ct);
+            await transaction.CommitAsync(ct);
+            if (duplicates > 0)
+            {
+                logger.LogInformation("Province ingest from site {Site}: {Duplicates} duplicate event(s) ignored", siteId, duplicates);
+            }
+
+            return new IngestAnswer(newLast, fresh.Count, duplicates);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static IngestSql? _sql;
+
+    /// <summary>The ingest's statements, with every name read from the province model (built once).</summary>
+    private sealed class IngestSql(IModel model)
+    {
+        public BulkRows<ProvinceEvent> Events { get; } = BulkRows<ProvinceEvent>.For(model, OnConflict.Fail);
+
+        public ProvinceProjection.Statements ReadTables { get; } = new(model);
+
+        public string LockSite { get; } =
+            $"SELECT {Site(model, nameof(ProvinceSite.LastSequence))} FROM {SiteTable(model)} WHERE {Site(model, nameof(ProvinceSite.Id))} = $1 FOR UPDATE";
+
+        public string MoveSite { get; } =
+            $"UPDATE {SiteTable(model)} SET {Site(model, nameof(ProvinceSite.LastSequence))} = $1, {Site(model, nameof(ProvinceSite.LastReceivedAt))} = $2 WHERE {Site(model, nameof(ProvinceSite.Id))} = $3";
+
+        private static string SiteTable(IModel model) => ModelSql.Table(ModelSql.Entity<ProvinceSite>(model));
+
+        private static string Site(IModel model, string property) => ModelSql.Column<ProvinceSite>(model, property);
     }
 }

@@ -1,34 +1,37 @@
-using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
 using QueueKiosk.HubClient.Contracts;
 using QueueKiosk.HubServer.ProvinceLink;
 
 namespace QueueKiosk.HubServer.Province;
 
 /// <summary>
-/// Applies a site's new events, in order, to the province's read tables (tickets, ratings, devices,
-/// alerts), inside the ingest's transaction: what the dashboard and the reports read is always
-/// exactly what the event table holds.
+/// Turns a site's new events, in order, into the rows they leave in the province's read tables
+/// (tickets, ratings, devices, alerts), which the ingest writes in the same transaction as the
+/// events: what the dashboard and the reports read is always exactly what the event table holds.
+/// Events of one batch are folded here first (a ticket issued, called and served in one batch is one
+/// row); <see cref="Statements"/> says how a folded row merges with the row already stored, by the
+/// same rules.
 /// </summary>
-public sealed class ProvinceProjection(ProvinceDbContext db, Guid siteId)
+public static class ProvinceProjection
 {
-    public async Task ApplyAsync(IReadOnlyList<ReadEvent> facts, CancellationToken ct)
+    /// <summary>The rows a batch leaves, each key once.</summary>
+    public static ProjectedRows Fold(Guid siteId, IReadOnlyList<ReadEvent> facts)
     {
-        var ticketIds = facts.Select(f => f.Fact).OfType<TicketFact>().Where(t => t.Ticket is not null && t.TicketId is not null).Select(t => t.TicketId!.Value).Distinct().ToList();
-        var deviceIds = facts.Select(f => f.Fact).OfType<DeviceFact>().Select(d => d.DeviceId).Distinct().ToList();
-        var alertIds = facts.Select(f => f.Fact).OfType<AlertFact>().Select(a => a.AlertId).Distinct().ToList();
-        // Only the kinds the batch holds are read: each read is a round trip inside the site's lock.
-        var tickets = ticketIds.Count == 0 ? [] : await db.Tickets.AsTracking().Where(t => t.SiteId == siteId && ticketIds.Contains(t.TicketId)).ToDictionaryAsync(t => t.TicketId, ct);
-        var devices = deviceIds.Count == 0 ? [] : await db.Devices.AsTracking().Where(d => d.SiteId == siteId && deviceIds.Contains(d.DeviceId)).ToDictionaryAsync(d => d.DeviceId, ct);
-        var alerts = alertIds.Count == 0 ? [] : await db.Alerts.AsTracking().Where(a => a.SiteId == siteId && alertIds.Contains(a.AlertId)).ToDictionaryAsync(a => a.AlertId, ct);
+        var tickets = new Dictionary<Guid, ProvinceTicket>();
+        var ratings = new Dictionary<Guid, ProvinceRating>();
+        var devices = new Dictionary<Guid, ProvinceDevice>();
+        var alerts = new Dictionary<Guid, ProvinceAlert>();
         foreach (var (e, fact) in facts)
         {
             switch (fact)
             {
                 case TicketFact { TicketId: { } id, Ticket: { } state } t:
-                    Ticket(tickets, id, t, state, e.Sequence);
+                    Ticket(Row(tickets, id, () => new ProvinceTicket { SiteId = siteId, TicketId = id }), t, state, e.Sequence);
                     break;
                 case RatingFact r:
-                    db.Ratings.Add(new ProvinceRating
+                    // A rating is stored once; its first event is the one kept.
+                    ratings.TryAdd(r.RatingId, new ProvinceRating
                     {
                         SiteId = siteId,
                         RatingId = r.RatingId,
@@ -40,14 +43,14 @@ public sealed class ProvinceProjection(ProvinceDbContext db, Guid siteId)
                     });
                     break;
                 case DeviceFact d:
-                    var device = Upsert(devices, d.DeviceId, () => db.Devices.Add(new ProvinceDevice { SiteId = siteId, DeviceId = d.DeviceId }).Entity);
+                    var device = Row(devices, d.DeviceId, () => new ProvinceDevice { SiteId = siteId, DeviceId = d.DeviceId });
                     device.Name = d.Name;
                     device.Kind = d.Kind.ToString();
                     device.Status = d.Status;
                     device.LastSeenAt = d.LastSeenAt;
                     break;
                 case AlertFact a:
-                    var alert = Upsert(alerts, a.AlertId, () => db.Alerts.Add(new ProvinceAlert { SiteId = siteId, AlertId = a.AlertId }).Entity);
+                    var alert = Row(alerts, a.AlertId, () => new ProvinceAlert { SiteId = siteId, AlertId = a.AlertId });
                     alert.Kind = a.Kind.ToString();
                     alert.Subject = a.Subject;
                     alert.Message = a.Message;
@@ -57,11 +60,44 @@ public sealed class ProvinceProjection(ProvinceDbContext db, Guid siteId)
                     break;
             }
         }
+
+        return new ProjectedRows(tickets.Values, ratings.Values, devices.Values, alerts.Values);
     }
 
-    private void Ticket(Dictionary<Guid, ProvinceTicket> tickets, Guid id, TicketFact fact, TicketState state, long sequence)
+    /// <summary>
+    /// The first text of these rows longer than its column allows, or null. Checked before storing:
+    /// the database would refuse the whole batch, and the site would resend it for ever.
+    /// </summary>
+    public static (string Property, int Max)? TooLong(IModel model, ProjectedRows rows) =>
+        ModelSql.TooLong(model, rows.Tickets) ?? ModelSql.TooLong(model, rows.Ratings) ?? ModelSql.TooLong(model, rows.Devices) ?? ModelSql.TooLong(model, rows.Alerts);
+
+    /// <summary>
+    /// The statements that store folded rows. A ticket keeps the counter and officer it had when an
+    /// event names none, and stays marked transferred, as <see cref="Ticket"/> does inside a batch;
+    /// every other column is the newest event's.
+    /// </summary>
+    public sealed class Statements(IModel model)
     {
-        var ticket = Upsert(tickets, id, () => db.Tickets.Add(new ProvinceTicket { SiteId = siteId, TicketId = id }).Entity);
+        public BulkRows<ProvinceTicket> Tickets { get; } = BulkRows<ProvinceTicket>.For(model, OnConflict.Update, new Dictionary<string, string>
+        {
+            [nameof(ProvinceTicket.CounterName)] = "COALESCE(EXCLUDED.{0}, existing.{0})",
+            [nameof(ProvinceTicket.OfficerName)] = "COALESCE(EXCLUDED.{0}, existing.{0})",
+            [nameof(ProvinceTicket.Transferred)] = "existing.{0} OR EXCLUDED.{0}",
+        });
+
+        public BulkRows<ProvinceRating> Ratings { get; } = BulkRows<ProvinceRating>.For(model, OnConflict.Ignore);
+
+        public BulkRows<ProvinceDevice> Devices { get; } = BulkRows<ProvinceDevice>.For(model, OnConflict.Update);
+
+        public BulkRows<ProvinceAlert> Alerts { get; } = BulkRows<ProvinceAlert>.For(model, OnConflict.Update);
+
+        /// <summary>The commands that store these rows (none for an empty kind).</summary>
+        public IEnumerable<NpgsqlBatchCommand> Commands(ProjectedRows rows) =>
+            new[] { Tickets.Command(rows.Tickets), Ratings.Command(rows.Ratings), Devices.Command(rows.Devices), Alerts.Command(rows.Alerts) }.OfType<NpgsqlBatchCommand>();
+    }
+
+    private static void Ticket(ProvinceTicket ticket, TicketFact fact, TicketState state, long sequence)
+    {
         ticket.Number = state.Number;
         ticket.Status = state.Status.ToString();
         ticket.ServiceName = state.ServiceName;
@@ -77,12 +113,12 @@ public sealed class ProvinceProjection(ProvinceDbContext db, Guid siteId)
         ticket.Sequence = sequence;
     }
 
-    private static T Upsert<T>(Dictionary<Guid, T> known, Guid id, Func<T> add)
+    private static TRow Row<TRow>(Dictionary<Guid, TRow> rows, Guid id, Func<TRow> create)
     {
-        if (!known.TryGetValue(id, out var row))
+        if (!rows.TryGetValue(id, out var row))
         {
-            row = add();
-            known[id] = row;
+            row = create();
+            rows[id] = row;
         }
 
         return row;
@@ -101,3 +137,10 @@ public sealed class ProvinceProjection(ProvinceDbContext db, Guid siteId)
 
 /// <summary>An event with its payload read as its kind says (<see cref="ProvinceProjection.Read"/>).</summary>
 public sealed record ReadEvent(IngestEvent Event, object Fact);
+
+/// <summary>The read-table rows one batch leaves (<see cref="ProvinceProjection.Fold"/>).</summary>
+public sealed record ProjectedRows(
+    IReadOnlyCollection<ProvinceTicket> Tickets,
+    IReadOnlyCollection<ProvinceRating> Ratings,
+    IReadOnlyCollection<ProvinceDevice> Devices,
+    IReadOnlyCollection<ProvinceAlert> Alerts);

@@ -212,6 +212,70 @@ public sealed class ProvinceIngestTests(ITestOutputHelper output) : HubAppTest(o
     }
 
     [Fact]
+    public async Task ReadTables_TakeEachBatch_AsIfItsEventsCameOneByOne()
+    {
+        if (App is null)
+        {
+            return;
+        }
+
+        var (site, key) = await RegisterAsync("Xã Mười");
+        var at = App.Time.GetUtcNow().AddMinutes(-30);
+        var (ticket, device, alert, rating) = (Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid(), Guid.NewGuid());
+        TicketState State(TicketStatus status, string? counter, string? officer) => new("B002", status, PriorityCategory.None, "Hộ tịch", "Lĩnh vực Hộ tịch",
+            counter, officer, at.UtcDateTime, at.UtcDateTime.AddMinutes(5), null, status == TicketStatus.Served ? at.UtcDateTime.AddMinutes(20) : null, 15);
+        IngestEvent Event(long sequence, string kind, object fact) => new(sequence, kind, at.AddSeconds(sequence), ProvinceJson.Write(fact));
+
+        // One batch: issued, called at Quầy 2, transferred (naming no counter), a device, an alert and a rating.
+        var first = await SendAsync(key, site,
+        [
+            Event(1, OutboxKinds.Ticket, new TicketFact(TicketEventKind.Issued, ticket, null, null, null, State(TicketStatus.Waiting, null, null))),
+            Event(2, OutboxKinds.Ticket, new TicketFact(TicketEventKind.Called, ticket, null, null, null, State(TicketStatus.Called, "Quầy 2", "Trần Thị B"))),
+            Event(3, OutboxKinds.Ticket, new TicketFact(TicketEventKind.Transferred, ticket, null, null, null, State(TicketStatus.Waiting, null, null))),
+            Event(4, OutboxKinds.Device, new DeviceFact(device, "Máy in kiosk", DeviceKind.Kiosk, "Online", at.UtcDateTime)),
+            Event(5, OutboxKinds.Alert, new AlertFact(alert, AlertKind.DeviceOffline, "Máy in", "Hết giấy", at.UtcDateTime, null, null)),
+            Event(6, OutboxKinds.Rating, new RatingFact(rating, ticket, 4, "Quầy 2", "Trần Thị B")),
+        ]);
+        Assert.Equal(HttpStatusCode.OK, first.Status);
+
+        // The next: served (naming no counter or officer), the device offline, the alert cleared, and
+        // the same rating again under a new number (a site restored from a backup).
+        var second = await SendAsync(key, site,
+        [
+            Event(7, OutboxKinds.Ticket, new TicketFact(TicketEventKind.Served, ticket, null, null, null, State(TicketStatus.Served, null, null))),
+            Event(8, OutboxKinds.Device, new DeviceFact(device, "Máy in kiosk", DeviceKind.Kiosk, "Offline", at.UtcDateTime.AddMinutes(1))),
+            Event(9, OutboxKinds.Alert, new AlertFact(alert, AlertKind.DeviceOffline, "Máy in", "Hết giấy", at.UtcDateTime, at.UtcDateTime.AddMinutes(2), null)),
+            Event(10, OutboxKinds.Rating, new RatingFact(rating, ticket, 1, "Quầy 2", "Trần Thị B")),
+        ]);
+        Assert.Equal(HttpStatusCode.OK, second.Status);
+        Assert.Equal(10, second.Body.GetProperty("lastSequence").GetInt64());
+
+        var stored = await ProvinceAsync(db => db.Tickets.SingleAsync(t => t.SiteId == site));
+        Assert.Equal(("Served", "Quầy 2", "Trần Thị B", true, 7L), (stored.Status, stored.CounterName, stored.OfficerName, stored.Transferred, stored.Sequence));
+        Assert.Equal(at.UtcDateTime.AddMinutes(20), stored.FinishedAt);
+        var storedDevice = await ProvinceAsync(db => db.Devices.SingleAsync(d => d.SiteId == site));
+        Assert.Equal(("Offline", "Kiosk"), (storedDevice.Status, storedDevice.Kind));
+        Assert.Equal(at.UtcDateTime.AddMinutes(2), (await ProvinceAsync(db => db.Alerts.SingleAsync(a => a.SiteId == site))).ClearedAt);
+        Assert.Equal([4], await ProvinceAsync(db => db.Ratings.Where(r => r.SiteId == site).Select(r => r.Score).ToListAsync()));
+    }
+
+    [Fact]
+    public async Task TextLongerThanItsColumn_IsRefused_NamingTheEventsField_AndNothingIsStored()
+    {
+        if (App is null)
+        {
+            return;
+        }
+
+        var (site, key) = await RegisterAsync("Xã Mười Một");
+        var at = App.Time.GetUtcNow().AddMinutes(-30);
+        var alert = new AlertFact(Guid.NewGuid(), AlertKind.DeviceOffline, "Máy in", new string('x', 1001), at.UtcDateTime, null, null);
+        var refused = await SendAsync(key, site, [.. Events(1, 2), new IngestEvent(3, OutboxKinds.Alert, at, ProvinceJson.Write(alert))]);
+        AssertProblem(refused, HttpStatusCode.BadRequest, "events[2].payload.message", "dài quá 1000 ký tự");
+        Assert.Equal(0, await ProvinceAsync(db => db.Events.CountAsync(e => e.SiteId == site)));
+    }
+
+    [Fact]
     public async Task RegisteringASite_ChecksItsFields()
     {
         if (App is null)
