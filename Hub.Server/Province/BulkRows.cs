@@ -84,7 +84,9 @@ public sealed class BulkRows<T>
                 values.SetValue(column.PropertyInfo!.GetValue(row), i++);
             }
 
-            command.Parameters.Add(new NpgsqlParameter { Value = values });
+            // Typed by the column, not by the values: Npgsql would take an array of DateTime? that
+            // starts with null for "timestamp without time zone" and then refuse its UTC values.
+            command.Parameters.Add(new NpgsqlParameter { Value = values, DataTypeName = ArrayType(column) });
         }
 
         return command;

@@ -226,15 +226,18 @@ public sealed class ProvinceIngestTests(ITestOutputHelper output) : HubAppTest(o
             counter, officer, at.UtcDateTime, at.UtcDateTime.AddMinutes(5), null, status == TicketStatus.Served ? at.UtcDateTime.AddMinutes(20) : null, 15);
         IngestEvent Event(long sequence, string kind, object fact) => new(sequence, kind, at.AddSeconds(sequence), ProvinceJson.Write(fact));
 
-        // One batch: issued, called at Quầy 2, transferred (naming no counter), a device, an alert and a rating.
+        // One batch: another ticket still waiting (its times null, first in the batch), then issued,
+        // called at Quầy 2, transferred (naming no counter), a device, an alert and a rating.
+        var waiting = new TicketState("B001", TicketStatus.Waiting, PriorityCategory.None, "Hộ tịch", null, null, null, at.UtcDateTime, null, null, null, 15);
         var first = await SendAsync(key, site,
         [
-            Event(1, OutboxKinds.Ticket, new TicketFact(TicketEventKind.Issued, ticket, null, null, null, State(TicketStatus.Waiting, null, null))),
-            Event(2, OutboxKinds.Ticket, new TicketFact(TicketEventKind.Called, ticket, null, null, null, State(TicketStatus.Called, "Quầy 2", "Trần Thị B"))),
-            Event(3, OutboxKinds.Ticket, new TicketFact(TicketEventKind.Transferred, ticket, null, null, null, State(TicketStatus.Waiting, null, null))),
-            Event(4, OutboxKinds.Device, new DeviceFact(device, "Máy in kiosk", DeviceKind.Kiosk, "Online", at.UtcDateTime)),
-            Event(5, OutboxKinds.Alert, new AlertFact(alert, AlertKind.DeviceOffline, "Máy in", "Hết giấy", at.UtcDateTime, null, null)),
-            Event(6, OutboxKinds.Rating, new RatingFact(rating, ticket, 4, "Quầy 2", "Trần Thị B")),
+            Event(1, OutboxKinds.Ticket, new TicketFact(TicketEventKind.Issued, Guid.NewGuid(), null, null, null, waiting)),
+            Event(2, OutboxKinds.Ticket, new TicketFact(TicketEventKind.Issued, ticket, null, null, null, State(TicketStatus.Waiting, null, null))),
+            Event(3, OutboxKinds.Ticket, new TicketFact(TicketEventKind.Called, ticket, null, null, null, State(TicketStatus.Called, "Quầy 2", "Trần Thị B"))),
+            Event(4, OutboxKinds.Ticket, new TicketFact(TicketEventKind.Transferred, ticket, null, null, null, State(TicketStatus.Waiting, null, null))),
+            Event(5, OutboxKinds.Device, new DeviceFact(device, "Máy in kiosk", DeviceKind.Kiosk, "Online", at.UtcDateTime)),
+            Event(6, OutboxKinds.Alert, new AlertFact(alert, AlertKind.DeviceOffline, "Máy in", "Hết giấy", at.UtcDateTime, null, null)),
+            Event(7, OutboxKinds.Rating, new RatingFact(rating, ticket, 4, "Quầy 2", "Trần Thị B")),
         ]);
         Assert.Equal(HttpStatusCode.OK, first.Status);
 
@@ -242,16 +245,16 @@ public sealed class ProvinceIngestTests(ITestOutputHelper output) : HubAppTest(o
         // the same rating again under a new number (a site restored from a backup).
         var second = await SendAsync(key, site,
         [
-            Event(7, OutboxKinds.Ticket, new TicketFact(TicketEventKind.Served, ticket, null, null, null, State(TicketStatus.Served, null, null))),
-            Event(8, OutboxKinds.Device, new DeviceFact(device, "Máy in kiosk", DeviceKind.Kiosk, "Offline", at.UtcDateTime.AddMinutes(1))),
-            Event(9, OutboxKinds.Alert, new AlertFact(alert, AlertKind.DeviceOffline, "Máy in", "Hết giấy", at.UtcDateTime, at.UtcDateTime.AddMinutes(2), null)),
-            Event(10, OutboxKinds.Rating, new RatingFact(rating, ticket, 1, "Quầy 2", "Trần Thị B")),
+            Event(8, OutboxKinds.Ticket, new TicketFact(TicketEventKind.Served, ticket, null, null, null, State(TicketStatus.Served, null, null))),
+            Event(9, OutboxKinds.Device, new DeviceFact(device, "Máy in kiosk", DeviceKind.Kiosk, "Offline", at.UtcDateTime.AddMinutes(1))),
+            Event(10, OutboxKinds.Alert, new AlertFact(alert, AlertKind.DeviceOffline, "Máy in", "Hết giấy", at.UtcDateTime, at.UtcDateTime.AddMinutes(2), null)),
+            Event(11, OutboxKinds.Rating, new RatingFact(rating, ticket, 1, "Quầy 2", "Trần Thị B")),
         ]);
         Assert.Equal(HttpStatusCode.OK, second.Status);
-        Assert.Equal(10, second.Body.GetProperty("lastSequence").GetInt64());
+        Assert.Equal(11, second.Body.GetProperty("lastSequence").GetInt64());
 
-        var stored = await ProvinceAsync(db => db.Tickets.SingleAsync(t => t.SiteId == site));
-        Assert.Equal(("Served", "Quầy 2", "Trần Thị B", true, 7L), (stored.Status, stored.CounterName, stored.OfficerName, stored.Transferred, stored.Sequence));
+        var stored = await ProvinceAsync(db => db.Tickets.SingleAsync(t => t.SiteId == site && t.TicketId == ticket));
+        Assert.Equal(("Served", "Quầy 2", "Trần Thị B", true, 8L), (stored.Status, stored.CounterName, stored.OfficerName, stored.Transferred, stored.Sequence));
         Assert.Equal(at.UtcDateTime.AddMinutes(20), stored.FinishedAt);
         var storedDevice = await ProvinceAsync(db => db.Devices.SingleAsync(d => d.SiteId == site));
         Assert.Equal(("Offline", "Kiosk"), (storedDevice.Status, storedDevice.Kind));
