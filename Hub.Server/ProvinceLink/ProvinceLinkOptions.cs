@@ -21,6 +21,13 @@ public sealed class ProvinceLinkOptions
     /// <summary>Most outbox events sent in one request.</summary>
     public int BatchSize { get; set; } = 500;
 
+    /// <summary>
+    /// A busy site sends at most one batch per this many milliseconds; a site quiet for longer sends
+    /// its next event at once, and a backlog (full batches) is never held back. The province's load
+    /// grows with its requests more than with their events (docs/province.md, "Bench"). 0: no pacing.
+    /// </summary>
+    public int MinBatchIntervalMilliseconds { get; set; } = 1000;
+
     /// <summary>Longest wait between two attempts while the province is out of reach (backoff doubles from 1 s up to this).</summary>
     public int MaxBackoffSeconds { get; set; } = 60;
 

@@ -42,11 +42,14 @@ public sealed class ProvinceShipper(
         logger.LogInformation("Province link on: shipping the outbox to {Url}", settings.Url);
         var failures = 0;
         var catchUp = new CatchUpMeter(logger);
+        var minInterval = TimeSpan.FromMilliseconds(settings.MinBatchIntervalMilliseconds);
+        var lastBatch = Stopwatch.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
             int sent;
             try
             {
+                lastBatch = Stopwatch.GetTimestamp();
                 sent = await ShipOneBatchAsync(settings, stoppingToken);
                 if (failures > 0)
                 {
@@ -71,9 +74,18 @@ public sealed class ProvinceShipper(
             {
                 // Caught up: wait for the next commit (or poll, in case a wake-up was missed).
                 await outbox.WaitForRowsAsync(TimeSpan.FromSeconds(5), stoppingToken);
+                await Task.Delay(PaceDelay(Stopwatch.GetElapsedTime(lastBatch), minInterval), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
+
+    /// <summary>
+    /// How long a batch that is not full waits, so that a busy site sends at most one request per
+    /// <paramref name="minInterval"/> (Province:MinBatchIntervalMilliseconds); a site whose last
+    /// batch is older than that sends at once.
+    /// </summary>
+    public static TimeSpan PaceDelay(TimeSpan sinceLastBatch, TimeSpan minInterval) =>
+        sinceLastBatch >= minInterval ? TimeSpan.Zero : minInterval - sinceLastBatch;
 
     /// <summary>1 s, 2 s, 4 s ... capped, with up to a fifth of jitter so 200 sites do not retry in step.</summary>
     public static TimeSpan Backoff(int failures, int maxSeconds)
