@@ -30,7 +30,7 @@ public abstract class HubAppTest(ITestOutputHelper output) : IAsyncLifetime
         App = CreateApp(database);
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         if (App is not null)
         {

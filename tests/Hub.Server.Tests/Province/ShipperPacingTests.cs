@@ -1,0 +1,121 @@
+using System.Collections.Concurrent;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using QueueKiosk.HubClient.Contracts;
+using QueueKiosk.HubServer.Province;
+using QueueKiosk.HubServer.ProvinceLink;
+using QueueKiosk.HubServer.Tests.Infrastructure;
+using Xunit.Abstractions;
+
+namespace QueueKiosk.HubServer.Tests.Province;
+
+/// <summary>
+/// The shipper's pace (Province:MinBatchIntervalMilliseconds, docs/province.md): a quiet site's
+/// first event goes at once; the events that follow it within the interval go together in the
+/// next request. A stand-in province on real Kestrel (loopback) records each request.
+/// </summary>
+public sealed class ShipperPacingTests(ITestOutputHelper output) : HubAppTest(output)
+{
+    private readonly ConcurrentQueue<IngestBatch> _received = new();
+    private WebApplication? _province;
+
+    protected override Task<(TestDatabase? Database, string? SkipReason)> CreateDatabaseAsync() => SqliteAsync();
+
+    protected override HubApp CreateApp(TestDatabase database)
+    {
+        _province = StartProvince();
+        var address = _province.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
+        return new(database, settings: new Dictionary<string, string?>
+        {
+            ["Province:Url"] = address,
+            ["Province:SiteKey"] = "qkd_test-site-key",
+            // Long enough that four tickets issued one after another fall inside it on a loaded machine.
+            ["Province:MinBatchIntervalMilliseconds"] = "5000",
+        });
+    }
+
+    [Fact]
+    public async Task FirstEventGoesAtOnce_AndTheNextOnesWaitForThePace_Together()
+    {
+        if (App is null)
+        {
+            return;
+        }
+
+        using var kiosk = App.Kiosk();
+        var service = await App.ServiceIdAsync("A");
+        var first = await App.IssueAsync(kiosk, service);
+        await WaitUntilAsync(() => IssuedIn(_received).Contains(first.Id));
+
+        var next = new List<Guid>();
+        for (var i = 0; i < 4; i++)
+        {
+            next.Add((await App.IssueAsync(kiosk, service)).Id);
+        }
+
+        await WaitUntilAsync(() => next.All(IssuedIn(_received).Contains));
+        var carrier = _received.Single(b => IssuedIn([b]).Contains(next[0]));
+        Assert.Equal(next, IssuedIn([carrier]).Where(next.Contains));
+        Assert.DoesNotContain(first.Id, IssuedIn([carrier]));
+    }
+
+    [Theory]
+    [InlineData(0, 1000, 1000)]
+    [InlineData(300, 1000, 700)]
+    [InlineData(1000, 1000, 0)]
+    [InlineData(5000, 1000, 0)]
+    [InlineData(10, 0, 0)]
+    public void PaceDelay_IsWhatRemainsOfTheInterval(int sinceMs, int intervalMs, int expectedMs) =>
+        Assert.Equal(TimeSpan.FromMilliseconds(expectedMs),
+            ProvinceShipper.PaceDelay(TimeSpan.FromMilliseconds(sinceMs), TimeSpan.FromMilliseconds(intervalMs)));
+
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_province is not null)
+        {
+            await _province.DisposeAsync();
+        }
+    }
+
+    /// <summary>The tickets whose Issued event these batches carry, in order.</summary>
+    private static List<Guid> IssuedIn(IEnumerable<IngestBatch> batches) =>
+        [.. batches.SelectMany(b => b.Events)
+            .Where(e => e.Kind == OutboxKinds.Ticket)
+            .Select(e => ProvinceJson.Read<TicketFact>(e.Payload))
+            .Where(f => f.Event == TicketEventKind.Issued && f.TicketId is not null)
+            .Select(f => f.TicketId!.Value)];
+
+    private static async Task WaitUntilAsync(Func<bool> done)
+    {
+        for (var i = 0; i < 300 && !done(); i++)
+        {
+            await Task.Delay(100);
+        }
+
+        Assert.True(done(), "the stand-in province did not receive the events within 30 s");
+    }
+
+    /// <summary>Answers each batch as the province does when it stores it (its last sequence).</summary>
+    private WebApplication StartProvince()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.MapPost(HubRoutes.ProvinceIngest, async (HttpContext context) =>
+        {
+            var batch = await context.Request.ReadFromJsonAsync<IngestBatch>(ProvinceJson.Options);
+            _received.Enqueue(batch!);
+            return Results.Json(new IngestAnswer(batch!.Events[^1].Sequence, batch.Events.Count, 0), ProvinceJson.Options);
+        });
+        app.StartAsync().GetAwaiter().GetResult();
+        return app;
+    }
+}
