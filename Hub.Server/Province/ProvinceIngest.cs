@@ -28,34 +28,28 @@ public sealed class ProvinceIngest(ProvinceDbContext db, IOptions<ProvinceTierOp
         }
 
         var hash = DeviceKeys.Hash(key);
-        var site = await db.Sites.FirstOrDefaultAsync(s => s.KeyHash == hash && s.KeyRevokedAt == null, ct);
-        if (site is null)
-        {
-            logger.LogWarning("Province ingest refused: unknown or revoked site key");
-            throw new DomainException(Errors.SiteKeyRefused, HubRoutes.SiteKeyHeader);
-        }
-
-        if (batch.SiteId != site.Id)
-        {
-            logger.LogWarning("Province ingest refused: the key of site {Site} sent events of site {Other}", site.Id, batch.SiteId);
-            throw new DomainException(Errors.ProvinceOtherSite.With("siteId"), "siteId");
-        }
-
-        var events = batch.Events ?? [];
-        var facts = Check(site.Id, events);
-        if (events.Count == 0)
-        {
-            return new IngestAnswer(site.LastSequence, 0, 0);
-        }
-
         var strategy = db.Database.CreateExecutionStrategy();
-        var answer = await strategy.ExecuteAsync(() => StoreAsync(site.Id, facts, ct));
+        var answer = await strategy.ExecuteAsync(() => StoreAsync(hash, batch, ct));
         if (answer.Stored > 0)
         {
-            feed.SiteChanged(site.Id);
+            feed.SiteChanged(batch.SiteId);
         }
 
         return answer;
+    }
+
+    /// <summary>Why a key did not open the batch's site: it opens none (unknown, rotated, revoked), or another site.</summary>
+    private async Task<DomainException> RefusalAsync(string hash, Guid siteId, CancellationToken ct)
+    {
+        var owner = await db.Sites.Where(s => s.KeyHash == hash && s.KeyRevokedAt == null).Select(s => (Guid?)s.Id).FirstOrDefaultAsync(ct);
+        if (owner is null)
+        {
+            logger.LogWarning("Province ingest refused: unknown or revoked site key");
+            return new DomainException(Errors.SiteKeyRefused, HubRoutes.SiteKeyHeader);
+        }
+
+        logger.LogWarning("Province ingest refused: the key of site {Site} sent events of site {Other}", owner, siteId);
+        return new DomainException(Errors.ProvinceOtherSite.With("siteId"), "siteId");
     }
 
     /// <summary>Refuses a batch with a bad event, naming it; answers each event with its payload read (once, for the projection too).</summary>
@@ -118,16 +112,32 @@ public sealed class ProvinceIngest(ProvinceDbContext db, IOptions<ProvinceTierOp
         }
     }
 
-    private async Task<IngestAnswer> StoreAsync(Guid siteId, IReadOnlyList<ReadEvent> events, CancellationToken ct)
+    /// <summary>
+    /// Locks the batch's site if the key opens it (one statement: the key and the lock together),
+    /// then checks the events and stores the new ones.
+    /// </summary>
+    private async Task<IngestAnswer> StoreAsync(string keyHash, IngestBatch batch, CancellationToken ct)
     {
+        var siteId = batch.SiteId;
         var sql = _sql ??= new IngestSql(db.Model);
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(ct);
         try
         {
             await using var transaction = await connection.BeginTransactionAsync(IsolationLevel.ReadCommitted, ct);
-            await using var lockSite = new NpgsqlCommand(sql.LockSite, connection, transaction) { Parameters = { new() { Value = siteId } } };
-            var last = (long)(await lockSite.ExecuteScalarAsync(ct))!;
+            await using var lockSite = new NpgsqlCommand(sql.LockSite, connection, transaction) { Parameters = { new() { Value = siteId }, new() { Value = keyHash } } };
+            if (await lockSite.ExecuteScalarAsync(ct) is not long last)
+            {
+                await transaction.RollbackAsync(ct);
+                throw await RefusalAsync(keyHash, siteId, ct);
+            }
+
+            var events = Check(siteId, batch.Events ?? []);
+            if (events.Count == 0)
+            {
+                return new IngestAnswer(last, 0, 0);
+            }
+
             var fresh = events.Where(e => e.Event.Sequence > last).ToList();
             var duplicates = events.Count - fresh.Count;
             if (fresh.Count == 0)
@@ -188,7 +198,8 @@ public sealed class ProvinceIngest(ProvinceDbContext db, IOptions<ProvinceTierOp
         public ProvinceProjection.Statements ReadTables { get; } = new(model);
 
         public string LockSite { get; } =
-            $"SELECT {Site(model, nameof(ProvinceSite.LastSequence))} FROM {SiteTable(model)} WHERE {Site(model, nameof(ProvinceSite.Id))} = $1 FOR UPDATE";
+            $"SELECT {Site(model, nameof(ProvinceSite.LastSequence))} FROM {SiteTable(model)} WHERE {Site(model, nameof(ProvinceSite.Id))} = $1 "
+            + $"AND {Site(model, nameof(ProvinceSite.KeyHash))} = $2 AND {Site(model, nameof(ProvinceSite.KeyRevokedAt))} IS NULL FOR UPDATE";
 
         public string MoveSite { get; } =
             $"UPDATE {SiteTable(model)} SET {Site(model, nameof(ProvinceSite.LastSequence))} = $1, {Site(model, nameof(ProvinceSite.LastReceivedAt))} = $2 WHERE {Site(model, nameof(ProvinceSite.Id))} = $3";
