@@ -22,11 +22,12 @@ public sealed class ProvinceLinkOptions
     public int BatchSize { get; set; } = 500;
 
     /// <summary>
-    /// A busy site sends at most one batch per this many milliseconds; a site quiet for longer sends
-    /// its next event at once, and a backlog (full batches) is never held back. The province's load
-    /// grows with its requests more than with their events (docs/province.md, "Bench"). 0: no pacing.
+    /// A busy site sends one batch per about this many milliseconds (each wait drawn within ±20 %, so
+    /// that sites do not send in step); a site quiet for longer sends its next event at once, and a
+    /// backlog (full batches) is never held back. The province's load grows with its requests more
+    /// than with their events (docs/province.md, "Bench"). 0: no pacing.
     /// </summary>
-    public int MinBatchIntervalMilliseconds { get; set; } = 1000;
+    public int BatchIntervalMilliseconds { get; set; } = 1000;
 
     /// <summary>Longest wait between two attempts while the province is out of reach (backoff doubles from 1 s up to this).</summary>
     public int MaxBackoffSeconds { get; set; } = 60;

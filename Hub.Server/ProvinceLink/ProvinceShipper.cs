@@ -42,7 +42,7 @@ public sealed class ProvinceShipper(
         logger.LogInformation("Province link on: shipping the outbox to {Url}", settings.Url);
         var failures = 0;
         var catchUp = new CatchUpMeter(logger);
-        var minInterval = TimeSpan.FromMilliseconds(settings.MinBatchIntervalMilliseconds);
+        var interval = TimeSpan.FromMilliseconds(settings.BatchIntervalMilliseconds);
         var lastBatch = Stopwatch.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
@@ -74,18 +74,24 @@ public sealed class ProvinceShipper(
             {
                 // Caught up: wait for the next commit (or poll, in case a wake-up was missed).
                 await outbox.WaitForRowsAsync(TimeSpan.FromSeconds(5), stoppingToken);
-                await Task.Delay(PaceDelay(Stopwatch.GetElapsedTime(lastBatch), minInterval), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(PaceDelay(Stopwatch.GetElapsedTime(lastBatch), Jittered(interval)), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }
 
     /// <summary>
-    /// How long a batch that is not full waits, so that a busy site sends at most one request per
-    /// <paramref name="minInterval"/> (Province:MinBatchIntervalMilliseconds); a site whose last
-    /// batch is older than that sends at once.
+    /// How long a batch that is not full waits, so that a busy site sends one request per
+    /// <paramref name="interval"/>; a site whose last batch is older than that sends at once.
     /// </summary>
-    public static TimeSpan PaceDelay(TimeSpan sinceLastBatch, TimeSpan minInterval) =>
-        sinceLastBatch >= minInterval ? TimeSpan.Zero : minInterval - sinceLastBatch;
+    public static TimeSpan PaceDelay(TimeSpan sinceLastBatch, TimeSpan interval) =>
+        sinceLastBatch >= interval ? TimeSpan.Zero : interval - sinceLastBatch;
+
+    /// <summary>
+    /// The pace (Province:BatchIntervalMilliseconds) for one batch, drawn within ±20 %: sites that
+    /// started together (a province's 200 offices opening at 7:30) would otherwise send in step,
+    /// all in the same instant of every second.
+    /// </summary>
+    public static TimeSpan Jittered(TimeSpan interval) => interval * (0.8 + (Random.Shared.NextDouble() * 0.4));
 
     /// <summary>1 s, 2 s, 4 s ... capped, with up to a fifth of jitter so 200 sites do not retry in step.</summary>
     public static TimeSpan Backoff(int failures, int maxSeconds)

@@ -36,8 +36,8 @@ public sealed partial class ProvinceScenario : IScenario
     private const int KilledNode = 2;
     private static readonly int BatchSize = new ProvinceLinkOptions().BatchSize;
 
-    /// <summary>The shipper's default pace (Province:MinBatchIntervalMilliseconds).</summary>
-    private static readonly TimeSpan MinBatchInterval = TimeSpan.FromMilliseconds(new ProvinceLinkOptions().MinBatchIntervalMilliseconds);
+    /// <summary>The shipper's default pace (Province:BatchIntervalMilliseconds).</summary>
+    private static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(new ProvinceLinkOptions().BatchIntervalMilliseconds);
     private const int MaxBackoffSeconds = 2;
 
     /// <summary>The province page's reconnect delays (Hub.Server/wwwroot/supervisor/province.js), last one repeated.</summary>
@@ -134,7 +134,7 @@ public sealed partial class ProvinceScenario : IScenario
         Console.WriteLine($"stored: lost {lost}, duplicated {duplicated}; sites whose tickets/ratings/finished in the read tables differ from what was sent: {projectionWrong}");
         Console.WriteLine($"dashboards: {latencies.Count} pushes matched to the request that stored them, {board.Unmatched} not matched; p50 {Percentile(latencies, 0.50):0} ms, p99 {Percentile(latencies, 0.99):0} ms, max {(latencies.Count > 0 ? latencies[^1] : 0):0} ms");
         var fromEvent = board.FromEvent();
-        Console.WriteLine($"dashboards from the batch's oldest event at the site (the site's pace, {MinBatchInterval.TotalMilliseconds:0} ms, included): p50 {Percentile(fromEvent, 0.50):0} ms, p99 {Percentile(fromEvent, 0.99):0} ms");
+        Console.WriteLine($"dashboards from the batch's oldest event at the site (the site's pace, {BatchInterval.TotalMilliseconds:0} ms, included): p50 {Percentile(fromEvent, 0.50):0} ms, p99 {Percentile(fromEvent, 0.99):0} ms");
         Console.WriteLine($"dashboards by time received (every 5 s from the start): {board.DescribeBySecond(5)}");
         var trips = sites.SelectMany(s => s.RoundTrips).Order().ToList();
         Console.WriteLine($"ingest requests answered: p50 {Percentile(trips, 0.50):0} ms, p99 {Percentile(trips, 0.99):0} ms; events per request {events / (double)sites.Sum(s => s.Requests):0.0}");
@@ -298,7 +298,8 @@ public sealed partial class ProvinceScenario : IScenario
             var start = clock.Elapsed;
             var next = 0;
             var failures = 0;
-            var lastBatch = -MinBatchInterval;
+            var lastBatch = -BatchInterval;
+            var pacing = BatchInterval;
             while (clock.Elapsed - start < deadline && !ct.IsCancellationRequested)
             {
                 while (next < _schedule.Count && _schedule[next].At <= clock.Elapsed - start)
@@ -323,7 +324,7 @@ public sealed partial class ProvinceScenario : IScenario
                 }
 
                 // Like the shipper: a batch that is not full waits for the pace.
-                var pace = ProvinceShipper.PaceDelay(clock.Elapsed - lastBatch, MinBatchInterval);
+                var pace = ProvinceShipper.PaceDelay(clock.Elapsed - lastBatch, pacing);
                 if (_pending.Count < BatchSize && pace > TimeSpan.Zero)
                 {
                     await Task.Delay(pace, ct);
@@ -331,6 +332,7 @@ public sealed partial class ProvinceScenario : IScenario
                 }
 
                 lastBatch = clock.Elapsed;
+                pacing = ProvinceShipper.Jittered(BatchInterval);
                 var batch = new IngestBatch(Id, [.. _pending.Take(BatchSize)]);
                 RequestStarts[batch.Events[^1].Sequence] = clock.Elapsed;
                 OldestDue[batch.Events[^1].Sequence] = _due[batch.Events[0].Sequence];

@@ -16,7 +16,7 @@ using Xunit.Abstractions;
 namespace QueueKiosk.HubServer.Tests.Province;
 
 /// <summary>
-/// The shipper's pace (Province:MinBatchIntervalMilliseconds, docs/province.md): a quiet site's
+/// The shipper's pace (Province:BatchIntervalMilliseconds, docs/province.md): a quiet site's
 /// first event goes at once; the events that follow it within the interval go together in the
 /// next request. A stand-in province on real Kestrel (loopback) records each request.
 /// </summary>
@@ -35,8 +35,8 @@ public sealed class ShipperPacingTests(ITestOutputHelper output) : HubAppTest(ou
         {
             ["Province:Url"] = address,
             ["Province:SiteKey"] = "qkd_test-site-key",
-            // Long enough that four tickets issued one after another fall inside it on a loaded machine.
-            ["Province:MinBatchIntervalMilliseconds"] = "5000",
+            // Long enough (4 to 6 s, jitter included) that four tickets issued one after another fall inside it on a loaded machine.
+            ["Province:BatchIntervalMilliseconds"] = "5000",
         });
     }
 
@@ -74,6 +74,14 @@ public sealed class ShipperPacingTests(ITestOutputHelper output) : HubAppTest(ou
     public void PaceDelay_IsWhatRemainsOfTheInterval(int sinceMs, int intervalMs, int expectedMs) =>
         Assert.Equal(TimeSpan.FromMilliseconds(expectedMs),
             ProvinceShipper.PaceDelay(TimeSpan.FromMilliseconds(sinceMs), TimeSpan.FromMilliseconds(intervalMs)));
+
+    [Fact]
+    public void Jittered_StaysWithinAFifthOfThePace_AndSpreadsTheSites()
+    {
+        var draws = Enumerable.Range(0, 1000).Select(_ => ProvinceShipper.Jittered(TimeSpan.FromSeconds(1)).TotalMilliseconds).ToList();
+        Assert.All(draws, ms => Assert.InRange(ms, 800, 1200));
+        Assert.True(draws.Max() - draws.Min() > 200, $"draws from {draws.Min()} to {draws.Max()} ms: sites would still send in step");
+    }
 
     public override async Task DisposeAsync()
     {
