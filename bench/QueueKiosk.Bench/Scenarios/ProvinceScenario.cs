@@ -36,8 +36,8 @@ public sealed partial class ProvinceScenario : IScenario
     private const int KilledNode = 2;
     private static readonly int BatchSize = new ProvinceLinkOptions().BatchSize;
 
-    /// <summary>The shipper's default pace (Province:BatchIntervalMilliseconds).</summary>
-    private static readonly TimeSpan BatchInterval = TimeSpan.FromMilliseconds(new ProvinceLinkOptions().BatchIntervalMilliseconds);
+    /// <summary>The shipper's default pace (Province:BatchIntervalMilliseconds), which --batch-interval-ms overrides.</summary>
+    private static readonly int DefaultBatchIntervalMs = new ProvinceLinkOptions().BatchIntervalMilliseconds;
     private const int MaxBackoffSeconds = 2;
 
     /// <summary>The province page's reconnect delays (Hub.Server/wwwroot/supervisor/province.js), last one repeated.</summary>
@@ -45,7 +45,7 @@ public sealed partial class ProvinceScenario : IScenario
 
     public string Name => "province";
 
-    public string Description => "[--sites 200] [--tickets 150] [--seconds 60] [--dashboards 6]: 3 province nodes behind haproxy, Redis, PostgreSQL; sites push a compressed day; node 2 killed with kill -9 halfway";
+    public string Description => $"[--sites 200] [--tickets 150] [--seconds 60] [--dashboards 6] [--batch-interval-ms {DefaultBatchIntervalMs}]: 3 province nodes behind haproxy, Redis, PostgreSQL; sites push a compressed day; node 2 killed with kill -9 halfway";
 
     public async Task<int> RunAsync(string[] args, CancellationToken cancellationToken)
     {
@@ -53,6 +53,7 @@ public sealed partial class ProvinceScenario : IScenario
         var tickets = Int(args, "--tickets", 150, 1, 1000);
         var seconds = Int(args, "--seconds", 60, 10, 600);
         var dashboards = Int(args, "--dashboards", 6, Nodes, 60);
+        var batchInterval = TimeSpan.FromMilliseconds(Int(args, "--batch-interval-ms", DefaultBatchIntervalMs, 0, 60_000));
         await using var database = await BenchDatabase.TryCreateAsync("postgres", cancellationToken);
         if (database is null)
         {
@@ -65,11 +66,11 @@ public sealed partial class ProvinceScenario : IScenario
             return 1;
         }
 
-        return await RunOnClusterAsync(cluster, database.ConnectionString, sites, tickets, seconds, dashboards, cancellationToken);
+        return await RunOnClusterAsync(cluster, database.ConnectionString, sites, tickets, seconds, dashboards, batchInterval, cancellationToken);
     }
 
     private static async Task<int> RunOnClusterAsync(Cluster cluster, string connectionString, int siteCount, int tickets, int seconds, int dashboardCount,
-        CancellationToken ct)
+        TimeSpan batchInterval, CancellationToken ct)
     {
         var (admin, authCookie) = await SignInAsync(cluster.Front, ct);
         using var _ = admin;
@@ -80,7 +81,7 @@ public sealed partial class ProvinceScenario : IScenario
             using var response = await admin.PostAsJsonAsync(HubRoutes.ProvinceSites, new ProvinceSiteRequest(id, $"Xã đo {i + 1}", null), ct);
             response.EnsureSuccessStatusCode();
             var key = (await response.Content.ReadFromJsonAsync<ProvinceSiteKeyDto>(ct))!.Key;
-            sites.Add(new SimulatedSite(id, key, i, tickets, TimeSpan.FromSeconds(seconds)));
+            sites.Add(new SimulatedSite(id, key, i, tickets, TimeSpan.FromSeconds(seconds), batchInterval));
         }
 
         var clock = Stopwatch.StartNew();
@@ -91,7 +92,7 @@ public sealed partial class ProvinceScenario : IScenario
             connections.Add(await board.ConnectAsync(cluster.Front, authCookie, node: (d % Nodes) + 1, siteCount, ct));
         }
 
-        Console.WriteLine($"province: haproxy {cluster.Front}, nodes {string.Join(", ", cluster.NodePids.Select(p => $"pid {p}"))}; {siteCount} sites x {tickets} tickets over {seconds} s, {dashboardCount} dashboards (two per node), node {KilledNode} killed at {seconds / 2} s");
+        Console.WriteLine($"province: haproxy {cluster.Front}, nodes {string.Join(", ", cluster.NodePids.Select(p => $"pid {p}"))}; {siteCount} sites x {tickets} tickets over {seconds} s, {dashboardCount} dashboards (two per node), node {KilledNode} killed at {seconds / 2} s; sites pace their batches {batchInterval.TotalMilliseconds:0} ms ± 20 %");
         // No cookie jar: one client stands for 200 sites, and haproxy's node cookie would pin them all
         // to the first node that answered; without it each request is balanced on its own.
         using var http = new HttpClient(new SocketsHttpHandler { UseCookies = false, MaxConnectionsPerServer = 256 });
@@ -134,7 +135,7 @@ public sealed partial class ProvinceScenario : IScenario
         Console.WriteLine($"stored: lost {lost}, duplicated {duplicated}; sites whose tickets/ratings/finished in the read tables differ from what was sent: {projectionWrong}");
         Console.WriteLine($"dashboards: {latencies.Count} pushes matched to the request that stored them, {board.Unmatched} not matched; p50 {Percentile(latencies, 0.50):0} ms, p99 {Percentile(latencies, 0.99):0} ms, max {(latencies.Count > 0 ? latencies[^1] : 0):0} ms");
         var fromEvent = board.FromEvent();
-        Console.WriteLine($"dashboards from the batch's oldest event at the site (the site's pace, {BatchInterval.TotalMilliseconds:0} ms, included): p50 {Percentile(fromEvent, 0.50):0} ms, p99 {Percentile(fromEvent, 0.99):0} ms");
+        Console.WriteLine($"dashboards from the batch's oldest event at the site (the site's pace, {batchInterval.TotalMilliseconds:0} ms, included): p50 {Percentile(fromEvent, 0.50):0} ms, p99 {Percentile(fromEvent, 0.99):0} ms");
         Console.WriteLine($"dashboards by time received (every 5 s from the start): {board.DescribeBySecond(5)}");
         var trips = sites.SelectMany(s => s.RoundTrips).Order().ToList();
         Console.WriteLine($"ingest requests answered: p50 {Percentile(trips, 0.50):0} ms, p99 {Percentile(trips, 0.99):0} ms; events per request {events / (double)sites.Sum(s => s.Requests):0.0}");
@@ -228,6 +229,7 @@ public sealed partial class ProvinceScenario : IScenario
         private readonly List<(TimeSpan At, int Ticket, TicketEventKind Kind)> _schedule = [];
         private readonly List<IngestEvent> _pending = [];
         private readonly Dictionary<long, TimeSpan> _due = [];
+        private readonly TimeSpan _batchInterval;
         private readonly string _key;
         private readonly int _index;
         private readonly Dictionary<int, (DateTime Issued, DateTime? Called, DateTime? Started, DateTime? Finished)> _times = [];
@@ -239,8 +241,9 @@ public sealed partial class ProvinceScenario : IScenario
         /// <summary>When the oldest event of the batch ending at each sequence happened at the site (its outbox row's time).</summary>
         public ConcurrentDictionary<long, TimeSpan> OldestDue { get; } = new();
 
-        public SimulatedSite(Guid id, string key, int index, int tickets, TimeSpan day)
+        public SimulatedSite(Guid id, string key, int index, int tickets, TimeSpan day, TimeSpan batchInterval)
         {
+            _batchInterval = batchInterval;
             Id = id;
             _key = key;
             _index = index;
@@ -298,8 +301,8 @@ public sealed partial class ProvinceScenario : IScenario
             var start = clock.Elapsed;
             var next = 0;
             var failures = 0;
-            var lastBatch = -BatchInterval;
-            var pacing = BatchInterval;
+            var lastBatch = -_batchInterval;
+            var pacing = _batchInterval;
             while (clock.Elapsed - start < deadline && !ct.IsCancellationRequested)
             {
                 while (next < _schedule.Count && _schedule[next].At <= clock.Elapsed - start)
@@ -332,7 +335,7 @@ public sealed partial class ProvinceScenario : IScenario
                 }
 
                 lastBatch = clock.Elapsed;
-                pacing = ProvinceShipper.Jittered(BatchInterval);
+                pacing = ProvinceShipper.Jittered(_batchInterval);
                 var batch = new IngestBatch(Id, [.. _pending.Take(BatchSize)]);
                 RequestStarts[batch.Events[^1].Sequence] = clock.Elapsed;
                 OldestDue[batch.Events[^1].Sequence] = _due[batch.Events[0].Sequence];
