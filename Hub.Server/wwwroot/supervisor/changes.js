@@ -34,11 +34,12 @@
     }
   }
 
+  const latest = Qk.latestOnly();
   async function load() {
     const query = new URLSearchParams({ page: String(page), pageSize: String(pageSize) });
     if (entity.value) query.set("entity", entity.value);
     try {
-      const result = await Qk.get(`${QkHub.routes.AdminChanges}?${query}`);
+      const result = await latest(Qk.get(`${QkHub.routes.AdminChanges}?${query}`));
       document
         .getElementById("changes-rows")
         .replaceChildren(

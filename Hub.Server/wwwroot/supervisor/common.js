@@ -108,6 +108,27 @@ window.Qk = (function () {
     if (document.body.dataset.enTitle) document.title = document.body.dataset.enTitle;
   }
 
+  /**
+   * For a list that a form fetches again: `const latest = Qk.latestOnly();`, then
+   * `await latest(Qk.get(url))` settles only for the newest call. An older answer that arrives
+   * after it (the page's first load still on its way when the user filtered) never settles, so it
+   * cannot replace the newer list with rows the filter excludes.
+   */
+  function latestOnly() {
+    let newest = 0;
+    return async (promise) => {
+      const mine = ++newest;
+      const stale = () => new Promise(() => {});
+      try {
+        const value = await promise;
+        return mine === newest ? value : stale();
+      } catch (err) {
+        if (mine !== newest) return stale();
+        throw err;
+      }
+    };
+  }
+
   applyLanguage();
 
   const logout = document.getElementById("logout");
@@ -123,6 +144,7 @@ window.Qk = (function () {
   }
 
   return {
+    latestOnly,
     get: (url) => call("GET", url),
     post: (url, body) => call("POST", url, body),
     put: (url, body) => call("PUT", url, body),

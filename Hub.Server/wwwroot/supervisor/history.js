@@ -45,12 +45,13 @@
     find();
   });
 
+  const latestFound = Qk.latestOnly();
   async function find() {
     Qk.message("");
     const query = new URLSearchParams({ number: number.value.trim(), day: day.value });
     history.replaceState(null, "", "?" + query);
     try {
-      const found = await Qk.get(QkHub.routes.Supervision + "/tickets?" + query);
+      const found = await latestFound(Qk.get(QkHub.routes.Supervision + "/tickets?" + query));
       document.getElementById("find-empty").hidden = found.length > 0;
       results.replaceChildren(...found.map(renderTicket));
     } catch (err) {
@@ -171,6 +172,7 @@
     select.value = selected || "";
   }
 
+  const latestList = Qk.latestOnly();
   async function loadList(page) {
     list.page = page;
     const query = new URLSearchParams({ from: list.from.value, to: list.to.value, page, pageSize: list.pageSize });
@@ -185,7 +187,7 @@
     }
     if (list.pastTarget.checked) query.set("pastTarget", "true");
     try {
-      const result = await Qk.get(QkHub.routes.TicketList + "?" + query);
+      const result = await latestList(Qk.get(QkHub.routes.TicketList + "?" + query));
       fill(list.service, result.services, query.get("serviceId"));
       fill(list.counter, result.counters, query.get("counterId"));
       fill(list.officer, result.officers, query.get("officerId"));

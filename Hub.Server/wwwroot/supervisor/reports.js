@@ -25,6 +25,7 @@
   const minutes = (s) => (s === null || s === undefined ? "–" : (s / 60).toLocaleString("vi-VN", { maximumFractionDigits: 1 }));
   const percent = (x) => (x === null || x === undefined ? "–" : Math.round(x * 100) + " %");
 
+  const latest = Qk.latestOnly();
   async function load() {
     const query = new URLSearchParams({ from: fromInput.value, to: toInput.value });
     history.replaceState(null, "", "?" + query);
@@ -32,7 +33,7 @@
     csvSemicolon.href = QkHub.routes.Reports + "/csv?" + query + "&separator=semicolon";
     xlsx.href = QkHub.routes.Reports + "/xlsx?" + query;
     try {
-      const report = await Qk.get(QkHub.routes.Reports + "?" + query);
+      const report = await latest(Qk.get(QkHub.routes.Reports + "?" + query));
       render(report);
       Qk.message("");
     } catch (err) {

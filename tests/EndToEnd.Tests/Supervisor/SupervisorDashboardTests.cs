@@ -286,19 +286,51 @@ public sealed class SupervisorDashboardTests(SupervisorRig rig, BrowserFixture b
     [Fact]
     public async Task TicketList_FiltersByStatus_AndOpensTheTicketsHistory()
     {
-        // Service C: no other test here calls it, so the ticket stays waiting.
+        // Service C: no other test here calls it, so the ticket stays waiting. A served ticket of
+        // service B is there too, for the filter to leave out.
         var ticket = await rig.IssueAsync("C");
+        await rig.IssueAsync("B");
+        var (officer, counter) = await rig.OfficerAsync(3);
+        using (officer)
+        {
+            (await officer.PostAsync(HubRoutes.CounterAction(counter, CounterActions.CallNext), null)).EnsureSuccessStatusCode();
+            (await officer.PostAsync(HubRoutes.CounterAction(counter, CounterActions.Finish), null)).EnsureSuccessStatusCode();
+        }
+
         await using var context = await browser.NewContextAsync(1400, 1000);
         await SignInAsync(context, "giamsat");
         var page = await context.NewPageAsync();
+        // The page's first list (every status) is held back until the filtered one is shown, as on a
+        // slow network: arriving last, it must not replace the filtered list.
+        var releaseFirst = new TaskCompletionSource();
+        var firstDelivered = new TaskCompletionSource();
+        await page.RouteAsync(url => url.Contains(HubRoutes.TicketList, StringComparison.Ordinal), async route =>
+        {
+            if (route.Request.Url.Contains("status=", StringComparison.Ordinal))
+            {
+                await route.ContinueAsync();
+                return;
+            }
+
+            var answer = await route.FetchAsync();
+            await releaseFirst.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            await route.FulfillAsync(new() { Response = answer });
+            firstDelivered.TrySetResult();
+        });
         await page.GotoAsync(new Uri(rig.BaseAddress, "/supervisor/history").ToString());
 
         await page.Locator("#list-status").SelectOptionAsync("Waiting");
         await page.Locator("#list-find").ClickAsync();
         var row = page.Locator($"#list-rows tr[data-ticket='{ticket.Number}']");
         await Expect(row).ToContainTextAsync("Đang chờ");
-        // Only waiting tickets are listed.
-        Assert.All(await page.Locator("#list-rows tr td:nth-child(3)").AllTextContentsAsync(), status => Assert.Equal("Đang chờ", status));
+        releaseFirst.SetResult();
+        await firstDelivered.Task.WaitAsync(TimeSpan.FromSeconds(30));
+        // Give the page's script its turn with the late answer before reading the list.
+        await page.EvaluateAsync("() => new Promise(resolve => setTimeout(resolve, 300))");
+
+        // Only waiting tickets are listed (retried until the list settles).
+        await Expect(page.Locator("#list-rows tr td:nth-child(3)").Filter(new() { HasNotText = "Đang chờ" })).ToHaveCountAsync(0);
+        await Expect(row).ToHaveCountAsync(1);
 
         await row.Locator("a").ClickAsync();
         await Expect(page.Locator($"#results .ticket-history[data-ticket='{ticket.Number}'] h2")).ToContainTextAsync($"Số {ticket.Number}");
