@@ -26,15 +26,14 @@ public enum OnConflict
 public sealed class BulkRows<T>
     where T : class
 {
-    private readonly IProperty[] _columns;
+    private readonly (IProperty Property, string ArrayType)[] _columns;
+    private readonly string _sql;
 
-    private BulkRows(IProperty[] columns, string sql)
+    private BulkRows((IProperty, string)[] columns, string sql)
     {
         _columns = columns;
-        Sql = sql;
+        _sql = sql;
     }
-
-    public string Sql { get; }
 
     /// <param name="model">The context's model, which names the table and columns.</param>
     /// <param name="onConflict">What a stored key does.</param>
@@ -46,24 +45,25 @@ public sealed class BulkRows<T>
     {
         var entity = ModelSql.Entity<T>(model);
         var columns = entity.GetProperties().ToArray();
-        string Column(IProperty p) => ModelSql.Column(p);
         var key = entity.FindPrimaryKey()!.Properties;
-        var sql = $"INSERT INTO {ModelSql.Table(entity)} AS existing ({string.Join(", ", columns.Select(Column))}) "
+        var sql = $"INSERT INTO {ModelSql.Table(entity)} AS existing ({string.Join(", ", columns.Select(ModelSql.Column))}) "
             + $"SELECT * FROM unnest({string.Join(", ", columns.Select((p, i) => $"${i + 1}::{ArrayType(p)}"))})";
-        var conflict = $" ON CONFLICT ({string.Join(", ", key.Select(Column))})";
+        var conflict = $" ON CONFLICT ({string.Join(", ", key.Select(ModelSql.Column))})";
         sql += onConflict switch
         {
             OnConflict.Fail => "",
             OnConflict.Ignore => conflict + " DO NOTHING",
             _ => conflict + " DO UPDATE SET " + string.Join(", ", columns.Except(key).Select(p =>
-                $"{Column(p)} = " + (merge?.GetValueOrDefault(p.Name) is { } how ? string.Format(System.Globalization.CultureInfo.InvariantCulture, how, Column(p)) : $"EXCLUDED.{Column(p)}"))),
+                $"{ModelSql.Column(p)} = " + (merge?.GetValueOrDefault(p.Name) is { } how
+                    ? string.Format(System.Globalization.CultureInfo.InvariantCulture, how, ModelSql.Column(p))
+                    : $"EXCLUDED.{ModelSql.Column(p)}"))),
         };
         if (merge?.Keys.Except(columns.Select(p => p.Name)).FirstOrDefault() is { } unknown)
         {
             throw new InvalidOperationException($"{typeof(T).Name} has no property {unknown} to merge");
         }
 
-        return new BulkRows<T>(columns, sql);
+        return new BulkRows<T>([.. columns.Select(p => (p, ArrayType(p)))], sql);
     }
 
     /// <summary>The statement for these rows, to add to a batch; null when there are none.</summary>
@@ -74,8 +74,8 @@ public sealed class BulkRows<T>
             return null;
         }
 
-        var command = new NpgsqlBatchCommand(Sql);
-        foreach (var column in _columns)
+        var command = new NpgsqlBatchCommand(_sql);
+        foreach (var (column, arrayType) in _columns)
         {
             var values = Array.CreateInstance(column.ClrType, rows.Count);
             var i = 0;
@@ -86,7 +86,7 @@ public sealed class BulkRows<T>
 
             // Typed by the column, not by the values: Npgsql would take an array of DateTime? that
             // starts with null for "timestamp without time zone" and then refuse its UTC values.
-            command.Parameters.Add(new NpgsqlParameter { Value = values, DataTypeName = ArrayType(column) });
+            command.Parameters.Add(new NpgsqlParameter { Value = values, DataTypeName = arrayType });
         }
 
         return command;

@@ -43,13 +43,12 @@ public sealed class ProvinceShipper(
         var failures = 0;
         var catchUp = new CatchUpMeter(logger);
         var interval = TimeSpan.FromMilliseconds(settings.BatchIntervalMilliseconds);
-        var lastBatch = Stopwatch.GetTimestamp();
         while (!stoppingToken.IsCancellationRequested)
         {
+            var batchStarted = Stopwatch.GetTimestamp();
             int sent;
             try
             {
-                lastBatch = Stopwatch.GetTimestamp();
                 sent = await ShipOneBatchAsync(settings, stoppingToken);
                 if (failures > 0)
                 {
@@ -74,7 +73,7 @@ public sealed class ProvinceShipper(
             {
                 // Caught up: wait for the next commit (or poll, in case a wake-up was missed).
                 await outbox.WaitForRowsAsync(TimeSpan.FromSeconds(5), stoppingToken);
-                await Task.Delay(PaceDelay(Stopwatch.GetElapsedTime(lastBatch), Jittered(interval)), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(PaceDelay(Stopwatch.GetElapsedTime(batchStarted), Jittered(interval)), stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
             }
         }
     }

@@ -22,6 +22,9 @@ namespace QueueKiosk.HubServer.Tests.Province;
 /// </summary>
 public sealed class ShipperPacingTests(ITestOutputHelper output) : HubAppTest(output)
 {
+    /// <summary>The pace (up to 6 s) and then some.</summary>
+    private static readonly TimeSpan Delivery = TimeSpan.FromSeconds(30);
+
     private readonly ConcurrentQueue<IngestBatch> _received = new();
     private WebApplication? _province;
 
@@ -51,7 +54,7 @@ public sealed class ShipperPacingTests(ITestOutputHelper output) : HubAppTest(ou
         using var kiosk = App.Kiosk();
         var service = await App.ServiceIdAsync("A");
         var first = await App.IssueAsync(kiosk, service);
-        await WaitUntilAsync(() => IssuedIn(_received).Contains(first.Id));
+        await Eventually.True(() => IssuedIn(_received).Contains(first.Id), "the first ticket at the stand-in province", Delivery);
 
         var next = new List<Guid>();
         for (var i = 0; i < 4; i++)
@@ -59,7 +62,7 @@ public sealed class ShipperPacingTests(ITestOutputHelper output) : HubAppTest(ou
             next.Add((await App.IssueAsync(kiosk, service)).Id);
         }
 
-        await WaitUntilAsync(() => next.All(IssuedIn(_received).Contains));
+        await Eventually.True(() => next.All(IssuedIn(_received).Contains), "the next four tickets at the stand-in province", Delivery);
         var carrier = _received.Single(b => IssuedIn([b]).Contains(next[0]));
         Assert.Equal(next, IssuedIn([carrier]).Where(next.Contains));
         Assert.DoesNotContain(first.Id, IssuedIn([carrier]));
@@ -99,16 +102,6 @@ public sealed class ShipperPacingTests(ITestOutputHelper output) : HubAppTest(ou
             .Select(e => ProvinceJson.Read<TicketFact>(e.Payload))
             .Where(f => f.Event == TicketEventKind.Issued && f.TicketId is not null)
             .Select(f => f.TicketId!.Value)];
-
-    private static async Task WaitUntilAsync(Func<bool> done)
-    {
-        for (var i = 0; i < 300 && !done(); i++)
-        {
-            await Task.Delay(100);
-        }
-
-        Assert.True(done(), "the stand-in province did not receive the events within 30 s");
-    }
 
     /// <summary>Answers each batch as the province does when it stores it (its last sequence).</summary>
     private WebApplication StartProvince()
