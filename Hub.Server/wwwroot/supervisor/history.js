@@ -168,7 +168,10 @@
   list.status.value = params.get("status") || "";
 
   function fill(select, choices, selected) {
-    select.replaceChildren(el("option", { value: "" }, "Tất cả"), ...choices.map((c) => el("option", { value: c.value }, c.label)));
+    select.replaceChildren(
+      el("option", { value: "" }, Qk.t("Tất cả", "All")),
+      ...choices.map((c) => el("option", { value: c.value }, c.label)),
+    );
     select.value = selected || "";
   }
 

@@ -6,6 +6,8 @@
   const { el } = Qk;
   // The page's own words in the reader's language (Qk.t; "t" names the totals below).
   const tr = Qk.t;
+  // The hub labels its total row in both languages for the bilingual CSV and Excel files; the page shows one.
+  const rowLabel = (r) => (r.key === "total" ? tr("Tổng cộng", "Total") : r.label);
   const fromInput = document.getElementById("from");
   const toInput = document.getElementById("to");
   const csv = document.getElementById("csv");
@@ -80,7 +82,7 @@
             el(
               "tr",
               { "data-key": r.key },
-              el("td", {}, r.label),
+              el("td", {}, rowLabel(r)),
               el("td", { class: "num" }, r.issued),
               el("td", { class: "num" }, r.served),
               el("td", { class: "num" }, r.noShow),
@@ -189,7 +191,7 @@
                 el(
                   "tr",
                   { "data-key": r.key },
-                  el("td", {}, r.label),
+                  el("td", {}, rowLabel(r)),
                   el("td", { class: "num very-satisfied" }, share(r, r.verySatisfied)),
                   el("td", { class: "num satisfied" }, share(r, r.satisfied)),
                   el("td", { class: "num neutral" }, share(r, r.neutral)),

@@ -264,6 +264,8 @@ public sealed class SupervisorDashboardTests(SupervisorRig rig, BrowserFixture b
         await Expect(page.Locator("#by-presence tr[data-counter='6']")).ToContainTextAsync("Quầy 6 - Kinh doanh");
         await Expect(page.Locator("#report-summary")).ToContainTextAsync("Số phát:");
         await Expect(page.Locator("#by-service tr[data-key='C']")).ToContainTextAsync("C - Địa chính - Xây dựng");
+        // One language at a time: the total row says "Tổng cộng", not the files' bilingual label.
+        await Expect(page.Locator("tr[data-key='total'] td").First).ToHaveTextAsync("Tổng cộng");
         Assert.True(await page.EvaluateAsync<bool>("() => Chart.getChart('chart-hour') !== undefined"), "the hour chart was drawn");
         var today = SupervisorRig.TodayInVietnam();
         await Expect(page.Locator("#csv")).ToHaveAttributeAsync("href", $"/api/reports/csv?from={today}&to={today}");
